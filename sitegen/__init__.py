@@ -1,0 +1,1 @@
+"""sitegen: static archive sites for Beijing district newspapers."""

@@ -1,0 +1,121 @@
+"""The plain data that flows one way through sitegen: read -> parse -> classify -> index -> render."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+
+class SitegenError(Exception):
+    """A problem with the input or the build that the user can fix; printed without a traceback."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input, with its place: `path:line: message`."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: str = "warning"
+    """"warning" (built anyway) or "error" (the file is refused)."""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One issue file as read from disk and decoded."""
+
+    path: str
+    """The path as given on the command line, e.g. `seeds/002_17d5a1e15a32e4e6.txt`."""
+    text: str
+    """The decoded text with line ends normalised to \\n."""
+    sha256: str
+    """Of the raw bytes: the cache key and the source's identity."""
+    encoding: str = "utf-8"
+    overrides: tuple[tuple[str, str], ...] = ()
+    """Keeper's corrections from the sidecar file `NAME.toml` (key, value), e.g. ("date", "2020-04-24")."""
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of an article body as printed."""
+
+    kind: str
+    """"p" paragraph, "h2"/"h3" sub-heading, "credit" photo credit, "caption" photo caption,
+    "source" a source line such as (石景山区文明办)."""
+    text: str
+    lines: tuple[int, ...]
+    """1-based source line numbers this block was assembled from (more than one where a layout break was joined)."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of an issue, as the parser found it."""
+
+    headline: str
+    blocks: tuple[Block, ...]
+    first_line: int
+    last_line: int
+    kicker: str | None = None
+    """眉题: the line printed above the headline."""
+    deck: str | None = None
+    """副题: the line printed below the headline."""
+    byline: str | None = None
+    """Who wrote it, as printed in the lead or author line: "记者 乔斐", "通讯员石伟", "石荣平"."""
+    section: str | None = None
+    """Section label printed above it: "战疫一线", "文明创建"."""
+    kind: str = "news"
+    """"news", "commentary", "photo" (a caption with a credit) or "fragment" (a continuation with no headline)."""
+    continued_from: str | None = None
+    """Page label the text comes from, "1版" for (上接1版)."""
+    continued_on: str | None = None
+    """Page label the text goes on to, "2版" for (下转2版) or (详见2版)."""
+    headline_line: int | None = None
+    """Source line of the headline, None where the parser had to make one up (a fragment)."""
+    # Added by later steps (dataclasses.replace), never by the parser.
+    id: str = ""
+    districts: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, one block a line."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One issue of a paper: its masthead facts and its articles."""
+
+    source: Source
+    articles: tuple[Article, ...]
+    publication: str | None = None
+    date: datetime.date | None = None
+    date_inferred: bool = False
+    """True where the date was not printed in a masthead but inferred from the text."""
+    publication_inferred: bool = False
+    issue_no: int | None = None
+    """第N期."""
+    total_no: int | None = None
+    """总第N期."""
+    pages: int | None = None
+    """本期N版."""
+    district: str | None = None
+    """The district the paper belongs to (石景山区), None for a city-wide paper."""
+    masthead: tuple[tuple[int, str], ...] = ()
+    """Masthead lines as printed (line number, text): publisher, 准印证号, web site, contacts, slogans."""
+    colophon: tuple[tuple[int, str], ...] = ()
+    """Colophon lines (责编, 核稿, 电话, 报/送/发 …) as printed."""
+    unplaced: tuple[tuple[int, str], ...] = ()
+    """Lines the parser could not place in an article, masthead or colophon; shown on the issue page."""
+    problems: tuple[Problem, ...] = ()
+    id: str = ""
+    """Set by the build from publication and date: the permalink key."""
