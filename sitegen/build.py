@@ -1,0 +1,141 @@
+"""The build: read -> parse -> infer -> identify -> classify -> plan -> render -> write -> search."""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import urls
+from .catalog import catalog_bytes
+from .classify import classify
+from .infer import complete_issue
+from .model import Issue, Problem, SitegenError
+from .pages import Page, Planner
+from .parse import parse_issue
+from .places import load_places
+from .read import find_sources, read_source
+from .render import editorial_pages, environment, render_page
+from .search import SearchDoc, build_search_index
+from .write import StagedSite, WriteSummary
+
+log = logging.getLogger(__name__)
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    seeds_dir: Path = Path("seeds")
+    out_dir: Path = Path("site")
+    base_url: str = "/"
+    site_url: str = ""
+    """The absolute address of the site (https://example.org/repo), for canonical links; optional."""
+    keep_going: bool = False
+    strict: bool = False
+    templates_dir: Path = PROJECT_DIR / "templates"
+    static_dir: Path = PROJECT_DIR / "static"
+
+
+@dataclass(frozen=True)
+class Archive:
+    issues: list[Issue]
+    problems: list[Problem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    archive: Archive
+    pages: int
+    written: WriteSummary
+    seconds: float
+
+    def summary_line(self) -> str:
+        n_articles = sum(len(i.articles) for i in self.archive.issues)
+        return (f"Built {len(self.archive.issues)} issues, {n_articles} articles, {self.pages} pages: "
+                f"{self.written.written} written, {self.written.unchanged} unchanged, {self.written.removed} removed; "
+                f"{len(self.archive.warnings)} warnings, {len(self.archive.errors)} errors in {self.seconds:.1f} s")
+
+
+def load_archive(seeds_dir: Path, keep_going: bool = False) -> Archive:
+    """Read and parse every issue file; an unreadable file is an error unless keep_going skips it."""
+    places = load_places()
+    issues: list[Issue] = []
+    problems: list[Problem] = []
+    skipped: list[str] = []
+    for path in find_sources(seeds_dir):
+        shown = str(seeds_dir / path.name)
+        try:
+            source = read_source(path, shown)
+        except SitegenError as e:
+            problems.append(Problem(shown, None, str(e).removeprefix(shown + ": "),
+                                    "warning" if keep_going else "error"))
+            skipped.append(shown)
+            continue
+        issue = complete_issue(parse_issue(source), places)
+        problems.extend(issue.problems)
+        issues.append(issue)
+    issues, id_problems = urls.assign_ids(issues)
+    return Archive(issues, problems + id_problems, skipped)
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Build the whole site into options.out_dir, replacing it only if everything succeeded."""
+    started = time.monotonic()
+    archive = load_archive(options.seeds_dir, options.keep_going)
+    failing = archive.errors + (archive.warnings if options.strict else [])
+    if failing:
+        raise SitegenError(
+            "the build stopped; nothing was written:\n" + "\n".join(f"  {p}" for p in failing)
+            + ("\n(--strict turns warnings into errors)" if options.strict and archive.warnings else "")
+            + ("\nuse --keep-going to build the other files anyway" if archive.skipped or archive.errors else ""))
+    if not archive.issues:
+        raise SitegenError(f"{options.seeds_dir}: no issue files (*.txt) to build")
+    issues = classify(archive.issues, load_places())
+    archive = Archive(issues, archive.problems, archive.skipped)
+    base = urls.normalize_base_url(options.base_url)
+    planner = Planner(issues, base, options.site_url)
+    pages = planner.plan()
+    pages += [planner.page(f"{slug}/", "page.html", title, [planner.link(title, f"{slug}/")], body_html=html)
+              for slug, title, html in editorial_pages(options.templates_dir / "pages")]
+    pages.append(planner.page("404.html", "404.html", "页面未找到", []))
+    env = environment(options.templates_dir)
+    staged = StagedSite(options.out_dir)
+    try:
+        for page in pages:
+            staged.write(urls.output_file(page.path), render_page(env, page))
+        staged.copy_tree(options.static_dir, "static")
+        staged.write(urls.CATALOG, catalog_bytes(issues, base))
+        staged.write(".nojekyll", b"")
+        build_search_index(search_docs(issues), staged.root)
+        written = staged.publish()
+    except BaseException:
+        staged.discard()
+        raise
+    return BuildResult(archive, len(pages), written, time.monotonic() - started)
+
+
+def search_docs(issues: list[Issue]) -> list[SearchDoc]:
+    """One search document per article."""
+    return [
+        SearchDoc(
+            url_path=urls.article_path(a),
+            title=a.headline,
+            text="\n".join(x for x in (a.kicker, a.headline, a.deck, a.text) if x),
+            date=issue.date.isoformat() if issue.date else "",
+            publication=issue.publication or urls.UNKNOWN_PAPER,
+            districts=a.districts,
+            topics=a.topics,
+        )
+        for issue in issues
+        for a in issue.articles
+    ]

@@ -1,0 +1,63 @@
+"""catalog.json: the archive as data, for researchers and readers' tools (format in the README)."""
+from __future__ import annotations
+
+import json
+from typing import Any, Sequence
+
+from . import urls
+from .index import sort_issues
+from .links import continuation_links
+from .model import Issue
+
+
+def catalog(issues: Sequence[Issue], base_url: str) -> dict[str, Any]:
+    """Every issue and article with its metadata, newest issue first."""
+    links = continuation_links(issues)
+    out_issues, out_articles = [], []
+    for issue in sort_issues(issues):
+        out_issues.append({
+            "id": issue.id,
+            "url": urls.url(base_url, urls.issue_path(issue)),
+            "publication": issue.publication,
+            "publication_inferred": issue.publication_inferred,
+            "date": issue.date.isoformat() if issue.date else None,
+            "date_inferred": issue.date_inferred,
+            "issue_no": issue.issue_no,
+            "total_no": issue.total_no,
+            "pages": issue.pages,
+            "district": issue.district,
+            "source_file": issue.source.path,
+            "source_sha256": issue.source.sha256,
+            "masthead": [t for _, t in issue.masthead],
+            "colophon": [t for _, t in issue.colophon],
+            "articles": [a.id for a in issue.articles],
+        })
+        for a in issue.articles:
+            out_articles.append({
+                "id": a.id,
+                "url": urls.url(base_url, urls.article_path(a)),
+                "issue": issue.id,
+                "headline": a.headline,
+                "kicker": a.kicker,
+                "deck": a.deck,
+                "byline": a.byline,
+                "section": a.section,
+                "kind": a.kind,
+                "district": list(a.districts),
+                "topics": list(a.topics),
+                "keywords": list(a.keywords),
+                "date": issue.date.isoformat() if issue.date else None,
+                "continued_from": _continuation(a.continued_from, links.get((a.id, "from"))),
+                "continued_on": _continuation(a.continued_on, links.get((a.id, "on"))),
+                "lines": [a.first_line, a.last_line],
+                "text": a.text,
+            })
+    return {"issues": out_issues, "articles": out_articles}
+
+
+def _continuation(page: str | None, other: str | None) -> dict[str, Any] | None:
+    return {"page": page, "article": other} if page else None
+
+
+def catalog_bytes(issues: Sequence[Issue], base_url: str) -> bytes:
+    return json.dumps(catalog(issues, base_url), ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")

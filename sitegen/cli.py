@@ -1,0 +1,97 @@
+"""The command line: a thin layer over build, check and serve."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .model import SitegenError
+
+
+def _build_options(args: argparse.Namespace):
+    from .build import BuildOptions
+
+    return BuildOptions(seeds_dir=Path(args.seeds), out_dir=Path(args.out), base_url=args.base_url,
+                        site_url=args.site_url, keep_going=args.keep_going, strict=args.strict)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    result = build(_build_options(args))
+    for p in result.archive.problems:
+        print(f"warning: {p}", file=sys.stderr)
+    for s in result.archive.skipped:
+        print(f"skipped: {s}", file=sys.stderr)
+    print(result.summary_line())
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .build import load_archive
+    from .pages import cn_date
+
+    archive = load_archive(Path(args.seeds))
+    for issue in archive.issues:
+        inferred = "（据正文推断）" if issue.date_inferred else ""
+        print(f"{issue.source.path}: {issue.publication or '未知报刊'}, {cn_date(issue.date)}{inferred}, "
+              f"{len(issue.articles)} articles")
+        for n, a in enumerate(issue.articles, start=1):
+            extra = "".join(f" [{k}]" for k in (
+                a.continued_from and f"上接{a.continued_from}", a.continued_on and f"下转{a.continued_on}") if k)
+            print(f"  {n:2d}. {a.headline}{extra}  (line {a.first_line})")
+        for line, text in issue.unplaced:
+            print(f"{issue.source.path}:{line}: could not place this line: {text[:40]}")
+    for p in archive.problems:
+        print(f"{p.severity}: {p}")
+    return 1 if archive.errors else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(_build_options(args), port=args.port)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="sitegen", description="Build a static archive site from newspaper issue files.")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print what each step does")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    def site_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--seeds", default="seeds", help="folder of issue files (default: seeds)")
+        p.add_argument("--out", default="site", help="output folder (default: site)")
+        p.add_argument("--base-url", default="/", help="path the site is served under, e.g. /repo-name/ (default: /)")
+        p.add_argument("--site-url", default="", help="absolute address of the site, for canonical links")
+        p.add_argument("--keep-going", action="store_true", help="skip files that cannot be read, build the rest")
+        p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    b = sub.add_parser("build", help="build the site")
+    site_args(b)
+    b.set_defaults(func=cmd_build)
+    c = sub.add_parser("check", help="read and parse the issues without writing; report what was found")
+    c.add_argument("--seeds", default="seeds", help="folder of issue files (default: seeds)")
+    c.set_defaults(func=cmd_check)
+    s = sub.add_parser("serve", help="build, serve on localhost and rebuild on changes")
+    site_args(s)
+    s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    s.set_defaults(func=cmd_serve)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
+    try:
+        return args.func(args)
+    except SitegenError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
