@@ -20,7 +20,7 @@ jieba.setLogLevel(logging.WARNING)
 
 MAX_TOPICS = 3
 MAX_KEYWORDS = 8
-TOPIC_SHARE = 0.4
+TOPIC_SHARE = 0.3
 """A second or third topic must score at least this share of the best one: fewer, surer topics."""
 HEADLINE_WEIGHT = 3
 
@@ -95,19 +95,39 @@ def districts_of(article: Article, issue: Issue, places: Places) -> tuple[str, .
 
 
 def topics_of(words: Sequence[str], headline_words: Sequence[str]) -> tuple[str, ...]:
-    """Score each topic by how often its terms occur; keep the best few, else the fallback (last) topic."""
-    counts = Counter(words)
-    head = Counter(headline_words)
-    scores = []
-    for i, topic in enumerate(load_topics()):
-        score = sum(counts[t] + HEADLINE_WEIGHT * head[t] for t in topic.terms)
-        if score:
-            scores.append((-score, i, topic.name))
-    scores.sort()
+    """Score each topic by how often its terms occur; keep the best few, else the fallback (last) topic.
+
+    A term counts wherever jieba's word contains it, so 疫情防控 counts for both 疫情 and 防控.
+    """
+    terms = _term_topics()
+    scores: Counter[int] = Counter()
+    for weight, ws in ((1, words), (HEADLINE_WEIGHT, headline_words)):
+        for w in ws:
+            # Each word counts once per topic, however many of the topic's terms it contains.
+            hit = {i for part in _substrings(w) for i in terms.get(part, ())}
+            for i in hit:
+                scores[i] += weight
+    topics = load_topics()
     if not scores:
-        return (load_topics()[-1].name,)
-    best = -scores[0][0]
-    return tuple(name for neg, _, name in scores[:MAX_TOPICS] if -neg >= best * TOPIC_SHARE)
+        return (topics[-1].name,)
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    best = ranked[0][1]
+    return tuple(topics[i].name for i, score in ranked[:MAX_TOPICS] if score >= best * TOPIC_SHARE)
+
+
+@functools.cache
+def _term_topics() -> dict[str, tuple[int, ...]]:
+    out: dict[str, list[int]] = {}
+    for i, topic in enumerate(load_topics()):
+        for term in topic.terms:
+            out.setdefault(term, []).append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _substrings(word: str) -> set[str]:
+    if len(word) > 12:  # a run jieba could not split (a URL, a number); terms are never that long
+        return {word}
+    return {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)}
 
 
 def _keyword_candidates(words: Sequence[str]) -> list[str]:

@@ -39,10 +39,11 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
                 continue
         else:  # gb18030 decodes almost anything; this is for completeness
             raise SitegenError(f"{path}: not UTF-8 or GB18030 text; save it as UTF-8 and rebuild")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _looks_binary(text):
         raise SitegenError(f"{path}: looks like a binary file, not the text of an issue; remove it from the seeds folder")
-    return text, encoding
+    # A stray NUL or two (from OCR tools) carries no text; more than that made _looks_binary refuse.
+    return text.replace("\x00", ""), encoding
 
 
 def _looks_binary(text: str) -> bool:

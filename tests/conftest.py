@@ -1,0 +1,85 @@
+"""Shared fixtures: the bundled seeds built once, a local web server, and a real Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import socketserver
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from sitegen.build import BuildOptions, BuildResult, build
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def seeds_site(tmp_path_factory) -> tuple[Path, BuildResult]:
+    """The bundled seeds built into a temporary site (base URL /), once per test run."""
+    out = tmp_path_factory.mktemp("seeds-build") / "site"
+    result = build(BuildOptions(seeds_dir=SEEDS, out_dir=out))
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def site_dir(seeds_site) -> Path:
+    return seeds_site[0]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def serve_dir(root: Path, prefix: str = "/") -> tuple[_Server, str]:
+    """Serve root on 127.0.0.1 under the URL path prefix ("/" or "/sub/"); return (server, origin+prefix)."""
+
+    class Handler(_QuietHandler):
+        def translate_path(self, path: str) -> str:
+            if not path.startswith(prefix):
+                return str(root / "__outside_prefix__")
+            return super().translate_path("/" + path[len(prefix):])
+
+    handler = functools.partial(Handler, directory=str(root))
+    server = _Server(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir) -> Iterator[str]:
+    """The seeds site served on localhost; the URL ends with "/"."""
+    server, url = serve_dir(site_dir)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run bin/test, which installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN")
+    pg = context.new_page()
+    yield pg
+    context.close()
