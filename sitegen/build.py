@@ -11,7 +11,9 @@ from .catalog import catalog_bytes
 from .classify import classify
 from .infer import complete_issue
 from .model import Issue, Problem, SitegenError
-from .pages import Page, Planner
+from .feeds import atom_feed, robots, sitemap
+from .index import by_district
+from .pages import FEED, Planner, district_feed
 from .parse import parse_issue
 from .places import load_places
 from .read import find_sources, read_source
@@ -30,7 +32,8 @@ class BuildOptions:
     out_dir: Path = Path("site")
     base_url: str = "/"
     site_url: str = ""
-    """The absolute address of the site (https://example.org/repo), for canonical links; optional."""
+    """The absolute address of the site (https://example.org/repo), for canonical links and feeds; optional."""
+    title: str = "北京区报档案"
     keep_going: bool = False
     strict: bool = False
     templates_dir: Path = PROJECT_DIR / "templates"
@@ -103,7 +106,8 @@ def build(options: BuildOptions) -> BuildResult:
     issues = classify(archive.issues, load_places())
     archive = Archive(issues, archive.problems, archive.skipped)
     base = urls.normalize_base_url(options.base_url)
-    planner = Planner(issues, base, options.site_url)
+    site_url = site_root(options.site_url, base)
+    planner = Planner(issues, base, site_url, options.title)
     pages = planner.plan()
     pages += [planner.page(f"{slug}/", "page.html", title, [planner.link(title, f"{slug}/")], body_html=html)
               for slug, title, html in editorial_pages(options.templates_dir / "pages")]
@@ -116,12 +120,29 @@ def build(options: BuildOptions) -> BuildResult:
         staged.copy_tree(options.static_dir, "static")
         staged.write(urls.CATALOG, catalog_bytes(issues, base))
         staged.write(".nojekyll", b"")
+        staged.write(FEED, atom_feed(options.title, urls.HOME, FEED, planner.entries, site_url, base))
+        for name, es in by_district(planner.entries).items():
+            staged.write(district_feed(name), atom_feed(f"{options.title}：{name}", urls.district_path(name),
+                                                        district_feed(name), es, site_url, base))
+        staged.write("sitemap.xml", sitemap([p.path for p in pages if not p.path.endswith(".html")], site_url, base))
+        staged.write("robots.txt", robots(site_url, base))
         build_search_index(search_docs(issues), staged.root)
         written = staged.publish()
     except BaseException:
         staged.discard()
         raise
     return BuildResult(archive, len(pages), written, time.monotonic() - started)
+
+
+def site_root(site_url: str, base_url: str) -> str:
+    """The scheme and host of the site: the base path is added to every URL separately.
+
+    A keeper may give site_url with or without the base path (https://x.github.io/repo); both work.
+    """
+    site_url = site_url.rstrip("/")
+    if base_url != "/" and site_url.endswith(base_url.rstrip("/")):
+        site_url = site_url[: -len(base_url.rstrip("/"))]
+    return site_url
 
 
 def search_docs(issues: list[Issue]) -> list[SearchDoc]:

@@ -11,9 +11,13 @@ from .model import SitegenError
 
 def _build_options(args: argparse.Namespace):
     from .build import BuildOptions
+    from .config import load_settings
 
-    return BuildOptions(seeds_dir=Path(args.seeds), out_dir=Path(args.out), base_url=args.base_url,
-                        site_url=args.site_url, keep_going=args.keep_going, strict=args.strict)
+    settings = load_settings(Path(args.config))
+    return BuildOptions(seeds_dir=Path(args.seeds), out_dir=Path(args.out),
+                        base_url=args.base_url if args.base_url is not None else settings.base_url,
+                        site_url=args.site_url if args.site_url is not None else settings.site_url,
+                        title=settings.title, keep_going=args.keep_going, strict=args.strict)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -63,8 +67,11 @@ def parser() -> argparse.ArgumentParser:
     def site_args(p: argparse.ArgumentParser) -> None:
         p.add_argument("--seeds", default="seeds", help="folder of issue files (default: seeds)")
         p.add_argument("--out", default="site", help="output folder (default: site)")
-        p.add_argument("--base-url", default="/", help="path the site is served under, e.g. /repo-name/ (default: /)")
-        p.add_argument("--site-url", default="", help="absolute address of the site, for canonical links")
+        p.add_argument("--base-url", default=None,
+                       help="path the site is served under, e.g. /repo-name/ (default: base_url in sitegen.toml, else /)")
+        p.add_argument("--site-url", default=None,
+                       help="absolute address of the site, e.g. https://name.github.io/repo-name (for canonical links and feeds)")
+        p.add_argument("--config", default="sitegen.toml", help="settings file (default: sitegen.toml, if present)")
         p.add_argument("--keep-going", action="store_true", help="skip files that cannot be read, build the rest")
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
 

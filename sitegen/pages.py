@@ -13,8 +13,9 @@ from .classify import load_topics
 from .index import Entry, group, by_district, by_month, by_publication, by_topic, by_year, entries, sort_issues
 from .links import continuation_links
 from .model import Article, Issue
-from .structured import article_jsonld, issue_jsonld
+from .structured import article_jsonld, citation_meta, gbt7714, issue_jsonld
 
+FEED = "feed.xml"
 KIND_LABELS = {"news": "新闻", "commentary": "评论", "photo": "图片新闻", "fragment": "续文"}
 NEWEST_ON_HOME = 10
 
@@ -25,6 +26,10 @@ class Page:
     """Site-relative page path, e.g. "shijingshan-bao/2020-04-16/"."""
     template: str
     context: dict[str, Any]
+
+
+def district_feed(name: str) -> str:
+    return urls.district_path(name) + FEED
 
 
 def cn_date(date: datetime.date | None) -> str:
@@ -44,7 +49,8 @@ def issue_label(issue: Issue) -> str:
 class Planner:
     """Builds the contexts of every page of one archive."""
 
-    def __init__(self, issues: Sequence[Issue], base_url: str, site_url: str = ""):
+    def __init__(self, issues: Sequence[Issue], base_url: str, site_url: str = "", title: str = "北京区报档案"):
+        self.title = title
         self.issues = sort_issues(issues)
         self.base = base_url
         self.site_url = site_url.rstrip("/")
@@ -59,8 +65,9 @@ class Planner:
 
     def site(self) -> dict[str, Any]:
         return {
-            "title": "北京区报档案",
+            "title": self.title,
             "base_url": self.base,
+            "feed_url": self.u(FEED),
             "static_url": self.u("static/"),
             "home_url": self.u(urls.HOME),
             "search_url": self.u(urls.SEARCH),
@@ -112,9 +119,16 @@ class Planner:
             "articles": len(issue.articles),
         }
 
-    def page(self, path: str, template: str, title: str, crumbs: list[dict[str, str]], **extra: Any) -> Page:
-        context = {"site": self.site(), "page": {"title": title, "path": path, "url": self.u(path),
-                                                 "breadcrumbs": [self.link("首页", urls.HOME), *crumbs], **extra}}
+    def absolute(self, path: str) -> str:
+        """The address of a page for canonical links and citations (root-relative when no site_url is set)."""
+        return self.site_url + self.u(path)
+
+    def page(self, path: str, template: str, title: str, crumbs: list[dict[str, str]],
+             feed: dict[str, str] | None = None, **extra: Any) -> Page:
+        context = {"site": self.site(), "page": {
+            "title": title, "path": path, "url": self.u(path), "canonical": self.absolute(path),
+            "feeds": [{"title": self.title, "url": self.u(FEED)}] + ([feed] if feed else []),
+            "breadcrumbs": [self.link("首页", urls.HOME), *crumbs], **extra}}
         return Page(path, template, context)
 
     def plan(self) -> list[Page]:
@@ -133,7 +147,8 @@ class Planner:
         for (year, month), issues in by_month(self.issues).items():
             pages.append(self.month_page(year, month, issues))
         for name, es in by_district(self.entries).items():
-            pages.append(self.listing(urls.district_path(name), name, "区域", urls.DISTRICTS, es))
+            pages.append(self.listing(urls.district_path(name), name, "区域", urls.DISTRICTS, es,
+                                      feed={"title": f"{self.title}：{name}", "url": self.u(district_feed(name))}))
         for name, es in by_topic(self.entries).items():
             pages.append(self.listing(urls.topic_path(self.topic_slugs.get(name, urls.slugify(name))), name, "主题", urls.TOPICS, es))
         return pages
@@ -196,9 +211,10 @@ class Planner:
                           self.link(f"{month}月", path)],
                          issues=[self.issue_card(i) for i in sort_issues(issues)[::-1]])
 
-    def listing(self, path: str, name: str, kind: str, parent: str, es: list[Entry]) -> Page:
+    def listing(self, path: str, name: str, kind: str, parent: str, es: list[Entry],
+                feed: dict[str, str] | None = None) -> Page:
         return self.page(path, "listing.html", name, [self.link(kind, parent), self.link(name, path)],
-                         kind=kind, articles=[self.card(e) for e in es])
+                         feed=feed, kind=kind, articles=[self.card(e) for e in es])
 
     def issue_page(self, issue: Issue) -> Page:
         path = urls.issue_path(issue)
@@ -215,7 +231,7 @@ class Planner:
                                 "source_url": self.u(urls.source_path(issue)),
                                 "source_file": issue.source.path},
                          articles=[self.card(e) for e in self.by_issue.get(issue.id, [])],
-                         jsonld=issue_jsonld(issue, self.site_url + self.u(path)))
+                         jsonld=issue_jsonld(issue, self.absolute(path)))
 
     def source_page(self, issue: Issue) -> Page:
         path = urls.source_path(issue)
@@ -250,7 +266,10 @@ class Planner:
                 "continued_on": self.continuation(a, a.continued_on, self.links.get((a.id, "on"))),
             },
             prev=self.article_link(prev_a), next=self.article_link(next_a),
-            jsonld=article_jsonld(a, issue, self.site_url + self.u(path), self.site_url + self.u(urls.issue_path(issue))),
+            citation=gbt7714(a, issue, self.absolute(path)),
+            meta=citation_meta(a, issue, self.absolute(path)),
+            description=next((b.text for b in a.blocks if b.kind == "p"), a.headline)[:120],
+            jsonld=article_jsonld(a, issue, self.absolute(path), self.absolute(urls.issue_path(issue))),
         )
 
     def article_link(self, a: Article | None) -> dict[str, str] | None:

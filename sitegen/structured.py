@@ -67,3 +67,29 @@ def article_jsonld(article: Article, issue: Issue, url: str, issue_url: str) -> 
     if issue.publication:
         data["publisher"] = {"@type": "Organization", "name": issue.publication}
     return data
+
+
+def gbt7714(article: Article, issue: Issue, url: str) -> str:
+    """A citation of an online newspaper article in GB/T 7714-2015 style:
+    作者. 题名[N/OL]. 报纸名, 出版日期. 网址."""
+    authors = byline_names(article.byline)
+    head = ", ".join(authors[:3]) + (", 等" if len(authors) > 3 else "")
+    parts = [f"{head}. " if head else "", f"{article.headline}[N/OL]. ", issue.publication or "未知报刊"]
+    if issue.date:
+        parts.append(f", {issue.date.isoformat()}")
+    if issue.issue_no:
+        parts.append(f"(第{issue.issue_no}期)")
+    parts.append(f". {url}.")
+    return "".join(parts)
+
+
+def citation_meta(article: Article, issue: Issue, url: str) -> list[tuple[str, str]]:
+    """Meta tags as scholarly indexers read them (Highwire Press `citation_*`)."""
+    tags = [("citation_title", article.headline), ("citation_journal_title", issue.publication or "未知报刊"),
+            ("citation_language", "zh"), ("citation_public_url", url)]
+    if issue.date:
+        tags.append(("citation_publication_date", issue.date.strftime("%Y/%m/%d")))
+    if issue.issue_no:
+        tags.append(("citation_issue", str(issue.issue_no)))
+    tags += [("citation_author", n) for n in byline_names(article.byline)]
+    return tags

@@ -1,0 +1,262 @@
+"""Build the bundled seeds and check the site as a reader (and a researcher) would."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import SEEDS
+from sitegen.build import BuildOptions, build
+from sitegen.model import SitegenError
+
+
+def soup(site: Path, url: str, base: str = "/") -> BeautifulSoup:
+    rel = url[len(base):]
+    path = site / rel / "index.html" if not rel.endswith(".html") else site / rel
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def catalog(site_dir):
+    return json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+
+
+def by_headline(catalog, headline):
+    return next(a for a in catalog["articles"] if a["headline"] == headline)
+
+
+def test_catalog_has_every_seed_issue_with_its_facts(catalog):
+    issues = {i["source_file"]: i for i in catalog["issues"]}
+    assert sorted(issues) == sorted(f"seeds/{p.name}" for p in SEEDS.glob("*.txt"))
+    paper = issues["seeds/002_17d5a1e15a32e4e6.txt"]
+    assert (paper["publication"], paper["date"], paper["issue_no"], paper["total_no"], paper["pages"]) == \
+        ("石景山报", "2020-04-16", 30, 1907, 8)
+    assert paper["date_inferred"] is False and paper["district"] == "石景山区"
+    brief = issues["seeds/003_4553a8ccfe95a69f.txt"]
+    assert (brief["publication"], brief["date"], brief["issue_no"], brief["total_no"]) == \
+        ("首都精神文明建设情况简报", "2020-11-05", 52, 2161)
+    weekly = issues["seeds/004_d06402ef3af53803.txt"]
+    assert (weekly["publication"], weekly["date"], weekly["total_no"], weekly["pages"], weekly["district"]) == \
+        ("新东城报", "2020-05-22", 943, 4, "东城区")
+    for name in ["seeds/000_c2abc22f1572126e.txt", "seeds/001_65daccc8cfd9a715.txt"]:
+        assert issues[name]["date_inferred"] is True
+        assert issues[name]["publication"] == "石景山报"
+
+
+def test_catalog_articles_have_the_documented_fields(catalog):
+    required = {"id", "url", "issue", "headline", "kicker", "deck", "byline", "section", "district",
+                "topics", "keywords", "date", "continued_from", "continued_on"}
+    issue_ids = {i["id"] for i in catalog["issues"]}
+    assert len(catalog["articles"]) >= 20
+    for a in catalog["articles"]:
+        assert required <= set(a), a["id"]
+        assert a["issue"] in issue_ids
+        assert a["topics"], f"{a['id']} has no topic"
+    listed = [aid for i in catalog["issues"] for aid in i["articles"]]
+    assert sorted(listed) == sorted(a["id"] for a in catalog["articles"])
+
+
+def test_every_page_in_the_catalog_exists(site_dir, catalog):
+    for item in catalog["issues"] + catalog["articles"]:
+        assert (site_dir / item["url"].lstrip("/") / "index.html").is_file(), item["url"]
+
+
+def test_article_page_shows_headline_deck_byline_and_issue(site_dir, catalog):
+    a = by_headline(catalog, "6000余人备战防汛")
+    page = soup(site_dir, a["url"])
+    assert page.h1.get_text(strip=True) == "6000余人备战防汛"
+    assert page.select_one(".deck").get_text(strip=True) == "汛前拟开展216场次演练;已排查风险隐患万余处"
+    assert "记者 李冬梅" in page.select_one(".byline").get_text()
+    meta = page.select_one(".article .meta").get_text()
+    assert "新东城报" in meta and "2020年5月22日" in meta
+    paragraphs = [p.get_text() for p in page.select(".article .body p")]
+    assert paragraphs[0].startswith("本报讯(记者 李冬梅)随着5月19日一场防汛应急演练的举行")
+    assert any(p.startswith("截至目前,全区共排查11208处风险隐患") for p in paragraphs)
+    assert [h.get_text() for h in page.select(".article .body h2, .article .body h3")][:1] == ["汛前将完成演练216场次"]
+    assert {x.get_text() for x in page.select(".article-facts a")} >= {"东城区", "防汛"}
+    assert page.select_one("a[rel=prev]") and page.select_one("a[rel=next]")
+
+
+def test_prev_and_next_walk_the_issue_in_print_order(site_dir, catalog):
+    issue = next(i for i in catalog["issues"] if i["publication"] == "新东城报")
+    urls = [a["url"] for a in catalog["articles"] if a["issue"] == issue["id"]]
+    for before, after in zip(urls, urls[1:]):
+        assert soup(site_dir, before).select_one("a[rel=next]")["href"] == after
+        assert soup(site_dir, after).select_one("a[rel=prev]")["href"] == before
+
+
+def test_issue_page_lists_contents_masthead_and_colophon(site_dir, catalog):
+    brief = next(i for i in catalog["issues"] if i["publication"] == "首都精神文明建设情况简报")
+    page = soup(site_dir, brief["url"])
+    assert "首都精神文明建设情况简报" in page.h1.get_text()
+    contents = [a.get_text(strip=True) for a in page.select(".article-list h3 a")]
+    assert contents == ["永葆为民情怀 厚植文明沃土 石景山区深入开展文明城区创建工作"]
+    colophon = page.select_one(".colophon").get_text()
+    assert "责编：梅雪峰" in colophon and "邮箱：jswmzhxhc@163.com" in colophon
+    assert "第52期" in page.get_text() and "总第2161期" in page.get_text()
+
+
+def test_inferred_dates_are_shown_to_readers(site_dir, catalog):
+    issue = next(i for i in catalog["issues"] if i["source_file"].startswith("seeds/000"))
+    assert "日期据正文推断" in soup(site_dir, issue["url"]).get_text()
+
+
+def test_source_view_has_every_line_of_the_input(site_dir, catalog):
+    for issue in catalog["issues"]:
+        page = soup(site_dir, issue["url"] + "source/")
+        shown = [li.select_one(".text").get_text() for li in page.select(".source-lines li")]
+        original = (SEEDS / Path(issue["source_file"]).name).read_text(encoding="utf-8").split("\n")
+        assert shown == original
+
+
+def test_index_pages_name_what_they_list(site_dir, catalog):
+    assert soup(site_dir, "/districts/dongcheng/").h1.get_text() == "东城区"
+    assert soup(site_dir, "/districts/shijingshan/").h1.get_text() == "石景山区"
+    assert soup(site_dir, "/topics/flood-control/").h1.get_text() == "防汛"
+    assert soup(site_dir, "/dates/2020/").h1.get_text() == "2020年"
+    assert soup(site_dir, "/dates/2020/04/").h1.get_text() == "2020年4月"
+    assert soup(site_dir, "/shijingshan-bao/").h1.get_text() == "石景山报"
+    flood = [a.get_text() for a in soup(site_dir, "/topics/flood-control/").select(".article-list h3 a")]
+    assert "6000余人备战防汛" in flood
+
+
+def test_district_page_lists_its_articles_newest_first(site_dir, catalog):
+    page = soup(site_dir, "/districts/shijingshan/")
+    dates = [t["datetime"] for t in page.select(".article-list time")]
+    assert dates == sorted(dates, reverse=True)
+    expected = sum(1 for a in catalog["articles"] if "石景山区" in a["district"])
+    assert len(page.select(".article-list > li")) == expected
+
+
+def test_home_page_has_ways_in_and_search(site_dir):
+    page = soup(site_dir, "/")
+    assert page.select_one("form[role=search] input[name=q]")
+    text = page.get_text()
+    for heading in ["最新各期", "按报刊", "按日期", "按区域", "按主题"]:
+        assert heading in text
+    assert len(page.select(".issue-list li")) >= 5
+
+
+def test_json_ld_on_article_and_issue_pages(site_dir, catalog):
+    a = by_headline(catalog, "6000余人备战防汛")
+    data = json.loads(soup(site_dir, a["url"]).select_one('script[type="application/ld+json"]').string)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "6000余人备战防汛"
+    assert data["datePublished"] == "2020-05-22"
+    assert data["isPartOf"]["@type"] == "PublicationIssue"
+    assert data["isPartOf"]["isPartOf"]["name"] == "新东城报"
+    issue = json.loads(soup(site_dir, catalog["issues"][0]["url"]).select_one('script[type="application/ld+json"]').string)
+    assert issue["@type"] == "PublicationIssue"
+
+
+def internal_links(site: Path, base: str = "/"):
+    for html in site.rglob("*.html"):
+        if "pagefind" in html.parts:
+            continue
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in page.select("[href], [src]"):
+            link = tag.get("href") or tag.get("src")
+            if link.startswith(base) and not link.startswith("//"):
+                yield html, link
+
+
+def resolves(site: Path, link: str, base: str = "/") -> bool:
+    rel = link.split("#")[0].split("?")[0][len(base):]
+    target = site / rel
+    return target.is_file() or (target / "index.html").is_file()
+
+
+def test_no_broken_internal_links(site_dir):
+    links = list(internal_links(site_dir))
+    assert len(links) > 100
+    broken = [(str(h.relative_to(site_dir)), link) for h, link in links if not resolves(site_dir, link)]
+    assert broken == []
+
+
+@pytest.fixture
+def tmp_seeds(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "002_17d5a1e15a32e4e6.txt", seeds)
+    return seeds
+
+
+def test_text_that_looks_like_markup_is_shown_literally(tmp_path, tmp_seeds):
+    (tmp_seeds / "evil.txt").write_text(
+        "石景山报\n\n2020年4月17日 星期五\n\n<script>alert(1)</script>标题\n\n"
+        "本报讯(记者 张三)正文<img src=x onerror=alert(2)>里有</p>标记。\n", encoding="utf-8")
+    out = tmp_path / "site"
+    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out))
+    pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    assert "<script>alert(1)" not in pages and "<img src=x" not in pages
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(tmp_path, tmp_seeds):
+    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "a"))
+    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "b"))
+    a, b = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert sorted(a) == sorted(b)
+    assert [k for k in a if a[k] != b[k]] == []
+
+
+def test_failed_build_leaves_the_previous_site_as_it_was(tmp_path, tmp_seeds):
+    out = tmp_path / "site"
+    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out))
+    before = tree(out)
+    (tmp_seeds / "empty.txt").write_bytes(b"")
+    with pytest.raises(SitegenError, match=r"empty.txt: the file is empty"):
+        build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out))
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds", "site"]
+
+
+def test_keep_going_builds_the_rest(tmp_path, tmp_seeds):
+    (tmp_seeds / "empty.txt").write_bytes(b"")
+    result = build(BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "site", keep_going=True))
+    assert result.archive.skipped == [str(tmp_seeds / "empty.txt")]
+    assert len(result.archive.issues) == 1
+
+
+def test_base_url_prefixes_every_link(tmp_path, tmp_seeds):
+    out = tmp_path / "site"
+    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out, base_url="/repo-name/"))
+    links = list(internal_links(out, base="/"))
+    assert links and all(link.startswith("/repo-name/") for _, link in links)
+    assert all(resolves(out, link, base="/repo-name/") for _, link in links)
+    assert '"url": "/repo-name/' in (out / "catalog.json").read_text(encoding="utf-8")
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sitegen.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_cli_build_and_check(tmp_path, tmp_seeds):
+    done = run_cli("build", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"Built 1 issues, \d+ articles", done.stdout)
+    assert (tmp_path / "out" / "index.html").is_file()
+    check = run_cli("check", "--seeds", "seeds", cwd=tmp_path)
+    assert check.returncode == 0
+    assert "seeds/002_17d5a1e15a32e4e6.txt: 石景山报, 2020年4月16日" in check.stdout
+    assert "快递管理精细化 居民“件件有着落”" in check.stdout
+
+
+def test_cli_reports_bad_input_without_a_traceback(tmp_path, tmp_seeds):
+    (tmp_seeds / "empty.txt").write_bytes(b"")
+    done = run_cli("build", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "seeds/empty.txt: the file is empty" in done.stderr
+    assert "Traceback" not in done.stderr
+    check = run_cli("check", "--seeds", "seeds", cwd=tmp_path)
+    assert check.returncode == 1 and "seeds/empty.txt" in check.stdout
