@@ -28,6 +28,14 @@ class Page:
     context: dict[str, Any]
 
 
+def body_blocks(a: Article) -> list[dict[str, Any]]:
+    """The body as the template shows it: sub-headings shifted so the highest is h2 (the headline is h1)."""
+    levels = [int(b.kind[1]) for b in a.blocks if b.kind in ("h2", "h3")]
+    shift = min(levels) - 2 if levels else 0
+    return [{"kind": f"h{int(b.kind[1]) - shift}" if b.kind in ("h2", "h3") else b.kind,
+             "text": b.text, "line": b.lines[0] if b.lines else None} for b in a.blocks]
+
+
 def district_feed(name: str) -> str:
     return urls.district_path(name) + FEED
 
@@ -255,7 +263,7 @@ class Planner:
             article={
                 **self.card(e),
                 "byline": a.byline, "section": a.section, "kind_code": a.kind,
-                "blocks": [{"kind": b.kind, "text": b.text, "line": b.lines[0] if b.lines else None} for b in a.blocks],
+                "blocks": body_blocks(a),
                 "district_links": self.district_links(a.districts),
                 "topic_links": self.topic_links(a.topics),
                 "keywords": list(a.keywords),

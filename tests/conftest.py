@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled seeds built once, a local web server, and a real Chromium."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import socketserver
@@ -22,7 +23,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def seeds_site(tmp_path_factory) -> tuple[Path, BuildResult]:
     """The bundled seeds built into a temporary site (base URL /), once per test run."""
     out = tmp_path_factory.mktemp("seeds-build") / "site"
-    result = build(BuildOptions(seeds_dir=SEEDS, out_dir=out))
+    with contextlib.chdir(ROOT):  # so that source files are named as a keeper types them: seeds/…
+        result = build(BuildOptions(seeds_dir=Path("seeds"), out_dir=out))
     return out, result
 
 
