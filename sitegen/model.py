@@ -79,6 +79,9 @@ class Article:
     """Page label the text goes on to, "2版" for (下转2版) or (详见2版)."""
     headline_line: int | None = None
     """Source line of the headline, None where the parser had to make one up (a fragment)."""
+    head: tuple[tuple[int, str], ...] = ()
+    """Lines printed above the body, as printed (line number, text): section label, kicker, headline, deck,
+    author line (●石荣平). With the blocks' lines, they account for every printed line of the article."""
     # Added by later steps (dataclasses.replace), never by the parser.
     id: str = ""
     districts: tuple[str, ...] = ()

@@ -1,0 +1,224 @@
+"""Body lines as printed: what each line is on its own, and joining paragraphs the page layout cut in two."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+SENTENCE_END = "。！？!?…；;：:"
+"""A block ending in one of these (perhaps inside closing quotes or brackets) is a finished paragraph."""
+FULL_STOPS = "。！？!?"
+CLAUSE_MARKS = "，,；;"
+CLOSERS = "”’」』）)》〉】\"'"
+PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"), ("『", "』"))
+
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+SECTION = re.compile(r"^【([^【】]{1,16})】$")
+LEAD = re.compile(r"^(?:本报讯|本报\S{0,12}?电(?!话)|新华社\S{0,12}?电(?!话))")
+CONTINUED_FROM = re.compile(r"^[(（]\s*(?:上接|接上)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]")
+CONTINUED_ON = re.compile(r"[(（]\s*(?:下转|转|详见|见)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]")
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+AUTHOR = re.compile(
+    # ●石荣平, ●本报评论员; or a byline on its own line: 本报记者 张三, 记者 张三 通讯员 李四.
+    rf"^[●○◎■□◆]\s*((?:本报|特约)?评论员(?:\s*{_NAME})?|{_NAME})$"
+    rf"|^((?:本报(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者)\s+){_NAME}"
+    rf"(?:\s*[、,，]?\s*(?:(?:本报)?(?:记者|通讯员|实习生)\s*)?{_NAME})*)$"
+)
+CREDIT = re.compile(r"(?:(?<!拍)摄|摄影|摄影报道|供图)$|^(?:图\s*[/／]|摄影\s*[:：/／]|图片\s*[:：])")
+SOURCE = re.compile(r"^[(（][^()（）]{2,30}[)）]$")
+NO_START = "，,、。．；;：:！!？?）)」』》〉”’"
+"""Marks no paragraph starts with: a block opening with one continues the one before."""
+NO_END = "的和与及或对把被将从向于并而"
+"""Words no headline ends with: a block ending in one stops mid-sentence."""
+NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+DECK_START = re.compile(r"^(?:——|—|--)")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One non-blank printed line of the body and the role its own text gives it."""
+
+    line: int
+    text: str
+    """As printed, without surrounding whitespace."""
+    role: str
+    """"text", "lead" (本报讯…), "from" ((上接1版)…), "author" (●石荣平, 本报记者 张三), "credit" (田甜摄),
+    "source" ((区文明办)),
+    "onward" (a lone (下转2版)), "section" (【文明创建】) or "mdh" (a Markdown heading)."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One body block after layout repair: one printed line, or several the layout had cut apart."""
+
+    role: str
+    text: str
+    """The text as printed, Markdown heading marks removed; joined lines follow each other with nothing between."""
+    lines: tuple[int, ...]
+    level: int = 0
+    """Markdown heading level (2 for ##), 0 for other pieces."""
+
+
+def visible_len(text: str) -> int:
+    """Count the characters that are not whitespace."""
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def is_closed(text: str) -> bool:
+    """Tell whether a block ends a sentence, so nothing printed after it continues it."""
+    t = text.rstrip()
+    if CONTINUED_ON.search(t[-12:]) and t.endswith((")", "）")):
+        return True  # (下转2版): the rest is on another page
+    # A closing bracket group after a full stop, 。(石景山区文明办), is closed; one after a word is not.
+    t = re.sub(r"[(（][^()（）]*[)）]$", "", t).rstrip() or t
+    # A closing quote only closes when a stop precedes it: …完善“接诉即办” is still mid-sentence.
+    while t and t[-1] in CLOSERS:
+        t = t[:-1]
+    return bool(t) and t[-1] in SENTENCE_END
+
+
+def unbalanced(text: str) -> bool:
+    """Tell whether a quote or bracket opened in the text is left open."""
+    return any(text.count(a) > text.count(b) for a, b in PAIRS)
+
+
+def is_numbered_head(text: str) -> bool:
+    """Tell whether a line is a numbered section head such as 一、全面部署，… or (二)…."""
+    return bool(NUMBERED_HEAD.match(text)) and visible_len(text) <= 50 and not is_closed(text)
+
+
+def is_deck_like(text: str) -> bool:
+    """Tell whether a line reads like a 副题: a dash lead-in or clauses split by a semicolon."""
+    return bool(DECK_START.match(text)) or (any(c in text for c in "；;") and visible_len(text) <= 60)
+
+
+def looks_cut(text: str, after_heading: bool = False) -> bool:
+    """Tell whether an unfinished block is the first part of a paragraph rather than a heading."""
+    # Headlines have no full stop inside, leave no quote open and do not end in 的/和/与…; paragraphs
+    # have commas every dozen characters. A short line with a comma is a heading (属地负责,迅速安排部署);
+    # a line below a headline with a semicolon is a deck.
+    if is_numbered_head(text):
+        return False
+    n = visible_len(text)
+    if any(c in FULL_STOPS for c in text) or unbalanced(text) or text[-1:] in NO_END:
+        return True
+    if any(c in CLAUSE_MARKS for c in text):
+        if after_heading and is_deck_like(text):
+            return False
+        return n > 25
+    return n > 60
+
+
+def is_exclaim_headline(text: str) -> bool:
+    """Tell whether a line is a short headline ending in ! or ?, such as “520”我们登记结婚啦!."""
+    t = text.rstrip("”’\"' ")
+    return (
+        bool(t) and t[-1] in "!！?？" and visible_len(text) <= 30
+        and not any(c in t[:-1] for c in FULL_STOPS + CLAUSE_MARKS)
+    )
+
+
+def line_role(text: str) -> str:
+    """Say what one body line is from its own text."""
+    if MD_HEADING.match(text):
+        return "mdh"
+    if SECTION.match(text):
+        return "section"
+    if LEAD.match(text):
+        return "lead"
+    if CONTINUED_FROM.match(text):
+        return "from"
+    if CONTINUED_ON.fullmatch(text):
+        return "onward"
+    inner = text[1:-1].strip() if SOURCE.match(text) else text
+    if visible_len(inner) <= 30 and CREDIT.search(inner) and not any(c in inner for c in FULL_STOPS + "，,"):
+        return "credit"  # 田甜摄, (田甜 摄), 记者 王慧雯 摄影报道
+    if AUTHOR.match(text):
+        return "author"
+    if SOURCE.match(text):
+        return "source"
+    return "text"
+
+
+def units_of(numbered: list[tuple[int, str]]) -> list[Unit]:
+    """Give each body line its role."""
+    return [Unit(n, t, line_role(t)) for n, t in numbered]
+
+
+def headline_chain_ends_in_lead(units: list[Unit], i: int) -> bool:
+    """Tell whether units[i:] starts a headline group (up to 4 short lines) followed by a lead or author line."""
+    k = i
+    while k < len(units) and k - i < 4 and units[k].role == "text" and (
+        not looks_cut(units[k].text, after_heading=k > i) or is_exclaim_headline(units[k].text)
+    ):
+        k += 1
+    return i < k < len(units) and units[k].role in ("lead", "author", "from")
+
+
+def _join(a: str, b: str) -> str:
+    # Chinese has no spaces between words; only two Latin words meeting at the cut get one back.
+    if a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha():
+        return f"{a} {b}"
+    return a + b
+
+
+def _should_join(piece: Piece, units: list[Unit], i: int, markdown: bool, after_heading: bool) -> bool:
+    if units[i].role != "text" or headline_chain_ends_in_lead(units, i):
+        return False
+    if markdown or piece.role in ("lead", "from") or units[i].text[:1] in NO_START:
+        # Markdown marks every heading with #, so an unfinished plain line there is always cut;
+        # a lead or continued paragraph is a paragraph whatever its length.
+        return True
+    return looks_cut(piece.text, after_heading)
+
+
+def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
+    """Turn body lines into pieces, joining each paragraph the print layout cut in two (or more)."""
+    pieces: list[Piece] = []
+    i = 0
+    while i < len(units):
+        u = units[i]
+        i += 1
+        if u.role == "mdh":
+            m = MD_HEADING.match(u.text)
+            assert m
+            pieces.append(Piece("mdh", m.group(2).strip(), (u.line,), len(m.group(1))))
+            continue
+        if u.role == "onward" and pieces and pieces[-1].role in ("text", "lead", "from"):
+            # A lone (下转2版) belongs to the paragraph above it; keep it in that text as printed.
+            prev = pieces.pop()
+            pieces.append(Piece(prev.role, prev.text + u.text, prev.lines + (u.line,)))
+            continue
+        piece = Piece(u.role, u.text, (u.line,))
+        held: list[Piece] = []
+        after_heading = _after_heading(pieces)
+        while piece.role in ("text", "lead", "from") and not is_closed(piece.text) and i < len(units):
+            if (
+                units[i].role == "credit" and i + 1 < len(units) and not markdown
+                and _strongly_cut(piece.text) and _should_join(piece, units, i + 1, markdown, after_heading)
+            ):
+                # A photo credit printed inside a cut paragraph: join around it, keep the credit after.
+                held.append(Piece("credit", units[i].text, (units[i].line,)))
+                i += 1
+            elif not _should_join(piece, units, i, markdown, after_heading):
+                break
+            nxt = units[i]
+            piece = Piece(piece.role, _join(piece.text, nxt.text), piece.lines + (nxt.line,))
+            log.debug("joined layout break at lines %s", piece.lines)
+            i += 1
+        pieces.append(piece)
+        pieces.extend(held)
+    return pieces
+
+
+def _strongly_cut(text: str) -> bool:
+    return any(c in FULL_STOPS for c in text) or (visible_len(text) > 25 and any(c in CLAUSE_MARKS for c in text))
+
+
+def _after_heading(pieces: list[Piece]) -> bool:
+    if not pieces:
+        return False
+    p = pieces[-1]
+    return p.role == "mdh" or (p.role == "text" and not is_closed(p.text) and not looks_cut(p.text))

@@ -1,0 +1,147 @@
+"""Completing issues the masthead left short, and the keeper's overrides."""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from pathlib import Path
+
+import pytest
+
+from sitegen.infer import complete_issue, district_of_text, text_year
+from sitegen.model import Issue
+from sitegen.parse import parse_issue, parse_text
+from sitegen.places import load_places
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed(prefix: str, overrides: tuple[tuple[str, str], ...] = ()) -> Issue:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    issue = parse_text(path.read_text(encoding="utf-8"), f"seeds/{path.name}")
+    if overrides:
+        issue = parse_issue(dataclasses.replace(issue.source, overrides=overrides))
+    return complete_issue(issue, load_places())
+
+
+def test_seed_000_is_inferred() -> None:
+    issue = seed("000")
+    assert (issue.publication, issue.publication_inferred) == ("石景山报", True)
+    assert issue.district == "石景山区"
+    assert (issue.date, issue.date_inferred) == (datetime.date(2020, 4, 24), True)
+    assert issue.problems == ()
+
+
+def test_seed_001_is_inferred() -> None:
+    issue = seed("001")
+    assert (issue.publication, issue.publication_inferred, issue.district) == ("石景山报", True, "石景山区")
+    # 2019年 is named more often (a review of last year), but the latest year named is the year of writing.
+    assert (issue.date, issue.date_inferred) == (datetime.date(2020, 6, 24), True)
+
+
+@pytest.mark.parametrize("prefix, publication, district, date", [
+    ("002", "石景山报", "石景山区", datetime.date(2020, 4, 16)),
+    ("003", "首都精神文明建设情况简报", None, datetime.date(2020, 11, 5)),
+    ("004", "新东城报", "东城区", datetime.date(2020, 5, 22)),
+])
+def test_printed_masthead_is_not_second_guessed(prefix: str, publication: str, district: str | None,
+                                                 date: datetime.date) -> None:
+    issue = seed(prefix)
+    assert (issue.publication, issue.district, issue.date) == (publication, district, date)
+    assert (issue.publication_inferred, issue.date_inferred) == (False, False)
+
+
+def test_city_wide_paper_gets_no_district_from_its_text() -> None:
+    assert seed("003").district is None  # the text says 石景山区 throughout, but the 简报 is city-wide
+
+
+def test_overrides_win_and_are_not_inferred() -> None:
+    issue = seed("000", (("publication", "新东城报"), ("date", "2020-04-25"), ("issue_no", "12"),
+                         ("total_no", "1900"), ("pages", "8")))
+    assert (issue.publication, issue.publication_inferred, issue.district) == ("新东城报", False, "东城区")
+    assert (issue.date, issue.date_inferred) == (datetime.date(2020, 4, 25), False)
+    assert (issue.issue_no, issue.total_no, issue.pages) == (12, 1900, 8)
+    assert issue.problems == ()
+
+
+def test_district_override_takes_an_alias() -> None:
+    issue = seed("003", (("district", "海淀"),))
+    assert issue.district == "海淀区"
+
+
+def test_district_override_beats_the_papers_district() -> None:
+    issue = seed("002", (("publication", "石景山报"), ("district", "西城区")))
+    assert issue.district == "西城区"
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("date", "2020-02-30", "date = '2020-02-30' is not a date written YYYY-MM-DD; the value was ignored"),
+    ("date", "2020年4月24日", "date = '2020年4月24日' is not a date written YYYY-MM-DD; the value was ignored"),
+    ("issue_no", "三十", "issue_no = '三十' is not a positive whole number; the value was ignored"),
+    ("pages", "0", "pages = '0' is not a positive whole number; the value was ignored"),
+    ("district", "浦东新区", "district = '浦东新区' is not one of the districts in places.toml; the value was ignored"),
+    ("publication", " ", "publication = ' ' is empty; the value was ignored"),
+    ("colour", "red", "colour = 'red' is not a key the sidecar file can set; the value was ignored"),
+])
+def test_bad_override_is_a_problem_naming_the_file(key: str, value: str, message: str) -> None:
+    issue = seed("000", ((key, value),))
+    assert [str(p) for p in issue.problems] == [f"seeds/000_c2abc22f1572126e.toml: {message}"]
+    # The inferred facts stand.
+    assert (issue.date, issue.publication, issue.district) == (datetime.date(2020, 4, 24), "石景山报", "石景山区")
+
+
+def test_no_date_anywhere_is_a_problem() -> None:
+    issue = complete_issue(parse_text("标题\n\n本报讯(记者 甲)近日,我区开展活动。\n", "x.txt"), load_places())
+    assert (issue.date, issue.date_inferred) == (None, False)
+    assert [p.message for p in issue.problems] == [
+        "no date printed and none found in the text; give one as date = YYYY-MM-DD in the sidecar .toml file"]
+
+
+def test_an_explicit_year_beats_the_text_year() -> None:
+    text = "标题\n\n本报讯(记者 甲)2019年12月30日,我区召开会议。2020年1月2日将再次召开。\n"
+    issue = complete_issue(parse_text(text), load_places())
+    assert issue.date == datetime.date(2020, 1, 2)
+
+
+def test_impossible_month_day_is_a_warning() -> None:
+    text = "标题\n\n本报讯(记者 甲)2020年计划已定。2月30日,4月3日,我区召开会议。\n"
+    issue = complete_issue(parse_text(text, "x.txt"), load_places())
+    assert issue.date == datetime.date(2020, 4, 3)
+    assert [str(p) for p in issue.problems] == ["x.txt:3: date 2月30日 is not a date"]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("召开2020年第一次会议,部署2020~2021年工作方案", 2020),
+    ("《关于2019年创城测评结果》《2020年政党协商计划》2019年,区委坚持", 2020),
+    ("到2035年基本建成,2020年是关键之年", 2020),
+    ("服务保障2022年冬奥会,2020年工作", 2020),
+    ("2025年前完成,2021年开展", 2021),
+    ("没有年份", None),
+])
+def test_text_year(text: str, year: int | None) -> None:
+    assert text_year(text) == year
+
+
+@pytest.mark.parametrize("text, district", [
+    ("我区石景山区,石景山的老街坊,东城区来访", "石景山区"),
+    ("东城和西城", None),  # a tie names no district
+    ("城市副中心建设", "通州区"),
+    ("没有区名", None),
+])
+def test_district_of_text(text: str, district: str | None) -> None:
+    assert district_of_text(text, load_places()) == district
+
+
+def test_publication_needs_our_paper_and_our_district() -> None:
+    no_ours = "标题\n\n记者在石景山区了解到,4月3日,2020年的活动开始。\n"
+    issue = complete_issue(parse_text(no_ours), load_places())
+    assert (issue.publication, issue.district) == (None, None)
+    no_paper = "标题\n\n我区石景山区4月3日召开2020年会议。\n"
+    issue = complete_issue(parse_text(no_paper), load_places())
+    assert (issue.publication, issue.district) == (None, "石景山区")
+
+
+def test_complete_issue_returns_a_new_issue() -> None:
+    parsed = parse_text((next(SEEDS.glob("000_*.txt"))).read_text(encoding="utf-8"))
+    completed = complete_issue(parsed, load_places())
+    assert parsed.date is None and completed.date is not None
+    assert completed.articles == parsed.articles
