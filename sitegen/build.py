@@ -36,6 +36,8 @@ class BuildOptions:
     title: str = "北京区报档案"
     keep_going: bool = False
     strict: bool = False
+    cache_dir: Path | None = Path(".sitegen-cache")
+    """Where work for unchanged issues is kept between builds (None: no cache)."""
     templates_dir: Path = PROJECT_DIR / "templates"
     static_dir: Path = PROJECT_DIR / "static"
 
@@ -103,7 +105,7 @@ def build(options: BuildOptions) -> BuildResult:
             + ("\nuse --keep-going to build the other files anyway" if archive.skipped or archive.errors else ""))
     if not archive.issues:
         raise SitegenError(f"{options.seeds_dir}: no issue files (*.txt) to build")
-    issues = classify(archive.issues, load_places())
+    issues = classify(archive.issues, load_places(), options.cache_dir)
     archive = Archive(issues, archive.problems, archive.skipped)
     base = urls.normalize_base_url(options.base_url)
     site_url = site_root(options.site_url, base)

@@ -8,15 +8,15 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Iterable, Sequence
-
-import jieba
 
 from .model import Article, Issue
 from .places import DATA_DIR, Places
+from .segment import segment as _segment, segment_issues
+from .segment import tokenizer as _tokenizer  # noqa: F401 (people.py builds its POS tagger on it)
 
 log = logging.getLogger(__name__)
-jieba.setLogLevel(logging.WARNING)
 
 MAX_TOPICS = 3
 MAX_KEYWORDS = 8
@@ -49,30 +49,9 @@ def load_topics(path: str = str(DATA_DIR / "topics.toml")) -> tuple[Topic, ...]:
     return tuple(Topic(t["name"], t["slug"], tuple(t["terms"])) for t in raw["topic"])
 
 
-@functools.cache
-def _tokenizer() -> jieba.Tokenizer:
-    """A jieba tokenizer that knows the archive's own names and every topic term as a word."""
-    tk = jieba.Tokenizer()
-    tk.load_userdict(str(DATA_DIR / "userdict.txt"))
-    for topic in load_topics():
-        for term in topic.terms:
-            tk.add_word(term, freq=100)
-    for place in _district_names():
-        tk.add_word(place, freq=200)
-    return tk
-
-
-def _district_names() -> Iterable[str]:
-    from .places import load_places
-
-    for d in load_places().districts:
-        yield d.name
-        yield from d.aliases
-
-
 def segment(text: str) -> list[str]:
-    """Split Chinese text into words with jieba (the archive's dictionary loaded)."""
-    return [w for w in _tokenizer().lcut(text) if w.strip()]
+    """Split Chinese text into words with jieba (kept here for callers that think of it as classifying)."""
+    return _segment(text)
 
 
 def article_text(article: Article) -> str:
@@ -103,9 +82,7 @@ def topics_of(words: Sequence[str], headline_words: Sequence[str]) -> tuple[str,
     scores: Counter[int] = Counter()
     for weight, ws in ((1, words), (HEADLINE_WEIGHT, headline_words)):
         for w in ws:
-            # Each word counts once per topic, however many of the topic's terms it contains.
-            hit = {i for part in _substrings(w) for i in terms.get(part, ())}
-            for i in hit:
+            for i in _word_topics(w):
                 scores[i] += weight
     topics = load_topics()
     if not scores:
@@ -124,17 +101,26 @@ def _term_topics() -> dict[str, tuple[int, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=200_000)
+def _word_topics(word: str) -> frozenset[int]:
+    """The topics whose terms a word contains; each word counts once per topic, however many terms it holds."""
+    terms = _term_topics()
+    return frozenset(i for part in _substrings(word) for i in terms.get(part, ()))
+
+
 def _substrings(word: str) -> set[str]:
     if len(word) > 12:  # a run jieba could not split (a URL, a number); terms are never that long
         return {word}
     return {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)}
 
 
+@functools.lru_cache(maxsize=200_000)
+def _is_keyword_candidate(w: str) -> bool:
+    return len(w) >= 2 and w not in STOP_WORDS and not _NUMBERISH.match(w) and bool(re.search(r"[\u4e00-\u9fff]", w))
+
+
 def _keyword_candidates(words: Sequence[str]) -> list[str]:
-    return [
-        w for w in words
-        if len(w) >= 2 and w not in STOP_WORDS and not _NUMBERISH.match(w) and re.search(r"[\u4e00-\u9fff]", w)
-    ]
+    return [w for w in words if _is_keyword_candidate(w)]
 
 
 def keywords_of(words: Sequence[str], doc_freq: Counter[str], n_docs: int) -> tuple[str, ...]:
@@ -146,9 +132,11 @@ def keywords_of(words: Sequence[str], doc_freq: Counter[str], n_docs: int) -> tu
     return tuple(w for _, w in scored[:MAX_KEYWORDS])
 
 
-def classify(issues: Sequence[Issue], places: Places) -> list[Issue]:
+def classify(issues: Sequence[Issue], places: Places, cache_dir: Path | None = None,
+             workers: int | None = None) -> list[Issue]:
     """Give every article of every issue its districts, topics and keywords."""
-    segmented = [[(segment(article_text(a)), segment(a.headline)) for a in issue.articles] for issue in issues]
+    segmented = segment_issues([[(article_text(a), a.headline) for a in issue.articles] for issue in issues],
+                               cache_dir, workers)
     doc_freq: Counter[str] = Counter()
     for per_issue in segmented:
         for words, _ in per_issue:

@@ -1,0 +1,41 @@
+from sitegen import segment
+
+ISSUE = [("本报讯 东城区防汛备战工作进入实质阶段,完善“接诉即办”机制。", "6000余人备战防汛")]
+
+
+def cache_files(root):
+    return sorted(p for p in root.rglob("*.json"))
+
+
+def test_segmentation_uses_the_archive_dictionary():
+    words = segment.segment("深化“吹哨报到”改革,完善“接诉即办”机制")
+    assert "吹哨报到" in words and "接诉即办" in words
+
+
+def test_second_run_reads_the_cache_and_gives_the_same_words(tmp_path, monkeypatch):
+    first = segment.segment_issues([ISSUE], tmp_path)
+    assert len(cache_files(tmp_path)) == 1
+    monkeypatch.setattr(segment, "_segment_issue", lambda texts: (_ for _ in ()).throw(AssertionError("re-segmented")))
+    assert segment.segment_issues([ISSUE], tmp_path) == first
+
+
+def test_changed_text_is_segmented_again(tmp_path):
+    segment.segment_issues([ISSUE], tmp_path)
+    changed = [(ISSUE[0][0] + "新增一句。", ISSUE[0][1])]
+    words = segment.segment_issues([changed], tmp_path)
+    assert "新增" in words[0][0][0]
+    assert len(cache_files(tmp_path)) == 2
+
+
+def test_a_damaged_cache_file_is_ignored(tmp_path):
+    expected = segment.segment_issues([ISSUE], tmp_path)
+    [path] = cache_files(tmp_path)
+    path.write_text("{not json", encoding="utf-8")
+    assert segment.segment_issues([ISSUE], tmp_path) == expected
+
+
+def test_the_process_pool_gives_the_same_words_as_one_process(monkeypatch):
+    issues = [[(f"第{i}期 石景山区召开会议,部署疫情防控和复工复产工作。", f"标题{i}")] for i in range(20)]
+    one = segment.segment_issues(issues, None, workers=1)
+    monkeypatch.setattr(segment, "POOL_THRESHOLD", 2)
+    assert segment.segment_issues(issues, None, workers=2) == one
