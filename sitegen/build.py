@@ -36,6 +36,8 @@ class BuildOptions:
     title: str = "北京区报档案"
     keep_going: bool = False
     strict: bool = False
+    dev: bool = False
+    """A preview build for `sitegen serve`: pages load static/dev.js, which shows a failed rebuild."""
     cache_dir: Path | None = Path(".sitegen-cache")
     """Where work for unchanged issues is kept between builds (None: no cache)."""
     templates_dir: Path = PROJECT_DIR / "templates"
@@ -109,7 +111,7 @@ def build(options: BuildOptions) -> BuildResult:
     archive = Archive(issues, archive.problems, archive.skipped)
     base = urls.normalize_base_url(options.base_url)
     site_url = site_root(options.site_url, base)
-    planner = Planner(issues, base, site_url, options.title)
+    planner = Planner(issues, base, site_url, options.title, options.dev)
     pages = planner.plan()
     pages += [planner.page(f"{slug}/", "page.html", title, [planner.link(title, f"{slug}/")], body_html=html)
               for slug, title, html in editorial_pages(options.templates_dir / "pages")]

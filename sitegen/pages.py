@@ -57,8 +57,10 @@ def issue_label(issue: Issue) -> str:
 class Planner:
     """Builds the contexts of every page of one archive."""
 
-    def __init__(self, issues: Sequence[Issue], base_url: str, site_url: str = "", title: str = "北京区报档案"):
+    def __init__(self, issues: Sequence[Issue], base_url: str, site_url: str = "", title: str = "北京区报档案",
+                 dev: bool = False):
         self.title = title
+        self.dev = dev
         self.issues = sort_issues(issues)
         self.base = base_url
         self.site_url = site_url.rstrip("/")
@@ -74,6 +76,7 @@ class Planner:
     def site(self) -> dict[str, Any]:
         return {
             "title": self.title,
+            "dev": self.dev,
             "base_url": self.base,
             "feed_url": self.u(FEED),
             "static_url": self.u("static/"),

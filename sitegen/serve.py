@@ -15,20 +15,34 @@ from .model import SitegenError
 log = logging.getLogger(__name__)
 
 
+STATUS = "__sitegen__/status.txt"
+"""Where the served site says how the last rebuild went; static/dev.js shows a failure over the page."""
+
+
 def rebuild(options: BuildOptions) -> str | None:
     """Build once; return the error message, or None when the build succeeded (the old site stays on failure)."""
     try:
         result = build(options)
     except SitegenError as e:
         print(f"error: {e}", file=sys.stderr, flush=True)
+        _write_status(options.out_dir, f"error: {e}\n")
         return str(e)
     print(result.summary_line(), flush=True)
+    _write_status(options.out_dir, "ok\n")
     return None
+
+
+def _write_status(out_dir: Path, text: str) -> None:
+    if out_dir.is_dir():  # no site yet (the first build failed): the terminal says why
+        status = out_dir / STATUS
+        status.parent.mkdir(exist_ok=True)
+        status.write_text(text, encoding="utf-8")
 
 
 def serve(options: BuildOptions, port: int = 8000) -> None:
     """Serve the site on 127.0.0.1:port and rebuild once per burst of changes."""
-    options = replace(options, base_url="/")  # the local server serves the site at its root
+    # The local server serves the site at its root; dev pages load static/dev.js to show failed rebuilds.
+    options = replace(options, base_url="/", dev=True)
     rebuild(options)
     server = Server()
     watched = [options.seeds_dir, options.templates_dir, options.static_dir, Path(__file__).parent / "data"]

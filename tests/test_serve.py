@@ -1,0 +1,81 @@
+"""`sitegen serve`: the served site follows the seeds, and a failed rebuild keeps the last good site."""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+
+ISSUE = "002_17d5a1e15a32e4e6.txt"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as resp:
+        return resp.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float = 30.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError("timed out waiting for the served site")
+
+
+@pytest.fixture
+def server(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / ISSUE, seeds)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "sitegen.cli", "serve", "--port", str(port)],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/shijingshan-bao/2020-04-16/"
+    try:
+        wait_for(lambda: fetch(url))
+        yield seeds / ISSUE, url, proc
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_serve_shows_a_changed_seed_and_injects_live_reload(server):
+    seed, url, _ = server
+    page = fetch(url)
+    assert "快递管理精细化" in page
+    assert "livereload" in page
+    seed.write_text(seed.read_text(encoding="utf-8").replace("快递管理精细化", "快递管理更精细"), encoding="utf-8")
+    wait_for(lambda: "快递管理更精细" in fetch(url))
+
+
+def test_a_failed_rebuild_keeps_the_last_good_site_and_says_why(server, page):
+    seed, url, proc = server
+    good = fetch(url)
+    (seed.parent / "broken.txt").write_bytes(b"")
+    wait_for(lambda: "broken.txt" in fetch(url.rsplit("/", 3)[0] + "/__sitegen__/status.txt"))
+    assert fetch(url) == good
+    page.goto(url)
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "重建失败" in alert.inner_text() and "broken.txt: the file is empty" in alert.inner_text()
+    assert page.locator("h1").inner_text().startswith("石景山报")
+    seed.parent.joinpath("broken.txt").unlink()
+    wait_for(lambda: fetch(url.rsplit("/", 3)[0] + "/__sitegen__/status.txt").startswith("ok"))
