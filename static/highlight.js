@@ -1,0 +1,53 @@
+// On an article page opened from a search result (?highlight=<query>), mark every occurrence of each
+// query term in the article's headings and paragraphs and scroll the first into view.
+// Terms are compared normalised (traditional, full-width and case folded, one character for one,
+// as in sitegen/textnorm.py), so 東華門 marks 东华门 and the marks cover the text as printed.
+// search.js is imported only when there is something to highlight.
+
+const TEXT_BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption";
+
+function textNodes(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement.closest(TEXT_BLOCKS) && !n.parentElement.closest("mark, script, style")
+      ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+  });
+  const out = [];
+  while (walker.nextNode()) out.push(walker.currentNode);
+  return out;
+}
+
+// Replace a text node by text and <mark> elements; return the marks.
+function markNode(node, ranges) {
+  const text = node.data, frag = document.createDocumentFragment(), marks = [];
+  let pos = 0;
+  for (const [a, b] of ranges) {
+    frag.append(text.slice(pos, a));
+    const m = document.createElement("mark");
+    m.className = "search-highlight";
+    m.textContent = text.slice(a, b);
+    frag.append(m);
+    marks.push(m);
+    pos = b;
+  }
+  frag.append(text.slice(pos));
+  node.replaceWith(frag);
+  return marks;
+}
+
+export async function highlight(query, root = document.querySelector("article")) {
+  if (!query || !root) return [];
+  const { matchRanges, queryTerms, ready } = await import("./search.js");
+  await ready();
+  const terms = queryTerms(query);
+  if (!terms.length) return [];
+  const marks = [];
+  for (const node of textNodes(root)) {
+    const ranges = matchRanges(node.data, terms);  // offsets into node.data: normalising keeps lengths
+    if (ranges.length) marks.push(...markNode(node, ranges));
+  }
+  if (marks.length) marks[0].scrollIntoView({ block: "center" });
+  return marks;
+}
+
+const query = new URLSearchParams(location.search).get("highlight");
+if (query) highlight(query).catch((e) => console.error("sitegen highlight:", e));

@@ -1,0 +1,291 @@
+"""Search end to end: a real Pagefind index of seed text, served over HTTP, queried in real Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from sitegen.search import SearchDoc, build_search_index
+from sitegen.textnorm import normalize, query_terms, query_tokens, tokenize
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+PAPERS = {  # seed file -> (publication, date); the seeds' own mastheads
+    "000": ("石景山报", "2020-04-24"), "001": ("石景山报", "2020-06-24"), "002": ("石景山报", "2020-04-16"),
+    "003": ("首都精神文明建设情况简报", "2020-11-05"), "004": ("新东城报", "2020-05-22"),
+}
+# The same seed sentences in traditional characters and full-width digits, as an older or Hong Kong
+# source would print them (seeds/004 lines 369 and 423).
+EXTRA = [
+    ("區領導檢查全國「兩會」服務保障", "近日，金暉還走訪檢查了永外、東華門、建國門、景山等街道，要求各單位堅決落實責任，做好垃圾分類等工作。", "新东城报", "2020-05-23"),
+    ("截至目前全區共排查風險隱患", "截至目前，全區共排查１１２０８處風險隱患，已整改近1萬處。", "新东城报", "2020-05-29"),
+    ("<b>标记</b> & “引号”", "石景山<img src=x onerror=alert(1)>防汛 <script>x</script> & 常卫", "测试报", "2019-01-01"),
+]
+QUERIES = ["石景山", "常卫", "街坊", "东华门", "東華門", "垃圾分類", "11208", "接诉即办", "石景山 防汛", "卫", "火星基地"]
+
+
+def seed_articles() -> list[SearchDoc]:
+    """Cut the seeds into short articles: a line under 40 characters without 。 is a headline, and
+    each paragraph after it becomes one article under that headline (more, smaller pages)."""
+    docs = []
+    for path in sorted((REPO / "seeds").glob("*.txt")):
+        publication, date = PAPERS[path.name[:3]]
+        paras = [p.strip().lstrip("#").strip() for p in path.read_text(encoding="utf-8").split("\n\n")]
+        headline = ""
+        n = 0
+        for p in filter(None, paras):
+            if len(p) < 40 and "。" not in p and "\n" not in p:
+                headline, part = p, 0
+            elif headline:
+                part, n = part + 1, n + 1
+                title = headline if part == 1 else f"{headline}（{part}）"
+                docs.append(make_doc(f"{path.name[:3]}/{date}/{n}/", title, f"{title}\n{p}", publication, date))
+    for n, (title, body, publication, date) in enumerate(EXTRA):
+        docs.append(make_doc(f"extra/{date}/{n + 1}/", title, f"{title}\n{body}", publication, date))
+    return docs
+
+
+def make_doc(url_path: str, title: str, text: str, publication: str, date: str) -> SearchDoc:
+    norm = normalize(text)
+    districts = tuple(d for d, k in (("东城区", "东城"), ("石景山区", "石景山")) if k in norm)
+    topics = tuple(t for t, k in (("防汛", "防汛"), ("疫情防控", "疫情"), ("垃圾分类", "垃圾分类")) if k in norm)
+    return SearchDoc(url_path, title, text, date, publication, districts, topics)
+
+
+def expected(docs: list[SearchDoc], query: str, **filters: str) -> set[str]:
+    """The answer by plain substring search on normalised text: every term must occur."""
+    terms = normalize(query).split()
+    return {
+        d.url_path for d in docs
+        if all(t in normalize(d.text) for t in terms)
+        and all(v in {"district": d.districts, "topic": d.topics, "publication": (d.publication,), "year": (d.date[:4],)}[k]
+                for k, v in filters.items())
+    }
+
+
+THROWAWAY_BASE = """<!DOCTYPE html>
+<html lang="zh-CN" data-base-url="{{ site.base_url }}"><head><meta charset="utf-8">
+<title>{% block title %}{% endblock %} · {{ site.title }}</title></head>
+<body><main>{% block content %}{% endblock %}</main>{% block scripts %}{% endblock %}</body></html>
+"""
+ARTICLE = """<!DOCTYPE html><html lang="zh-CN" data-base-url="{base}"><head><meta charset="utf-8"></head>
+<body><article><h1>{title}</h1>{body}</article>
+<script type="module" src="{base}static/highlight.js"></script></body></html>"""
+
+
+def build_site(out: Path, docs: list[SearchDoc], base_url: str) -> None:
+    """The parts of a site that search needs: search page, static files, bundle and article pages."""
+    tmpl_dir = out.parent / f"templates-{out.name}"
+    tmpl_dir.mkdir()
+    (tmpl_dir / "base.html").write_text(THROWAWAY_BASE, encoding="utf-8")
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(tmpl_dir), str(REPO / "templates")]),
+        autoescape=True, undefined=jinja2.StrictUndefined,
+    )
+    site = {"base_url": base_url, "title": "北京区报档案", "static_url": base_url + "static/",
+            "search_url": base_url + "search/"}
+    html = env.get_template("search.html").render(site=site, page={"title": "搜索"})
+    (out / "search").mkdir(parents=True)
+    (out / "search" / "index.html").write_text(html, encoding="utf-8")
+    (out / "static").mkdir()
+    for name in ("search.js", "highlight.js"):
+        shutil.copy(REPO / "static" / name, out / "static" / name)
+    build_search_index(docs, out)
+    from html import escape
+    for d in docs:
+        page = out / d.url_path / "index.html"
+        page.parent.mkdir(parents=True)
+        body = "".join(f"<p>{escape(p)}</p>" for p in d.text.split("\n")[1:])
+        page.write_text(ARTICLE.format(base=base_url, title=escape(d.title), body=body), encoding="utf-8")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        # Under /sub/, act like a host that serves .gz files with Content-Encoding: gzip, so the
+        # browser unzips sitegen-docs before search.js sees them (search.js must cope with both).
+        if self.path.startswith("/sub/") and self.path.endswith(".json.gz"):
+            self.send_header("Content-Encoding", "gzip")
+        super().end_headers()
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[SearchDoc]:
+    return seed_articles()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, docs: list[SearchDoc]) -> Iterator[str]:
+    """Serve one site at / and the same site built for the base path /sub/ at /sub/."""
+    root = tmp_path_factory.mktemp("www")
+    build_site(root, docs, "/")
+    build_site(root / "sub", docs, "/sub/")
+    handler = functools.partial(QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} not installed")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: object, server: str) -> Iterator[object]:
+    pg = browser.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    pg.close()
+    assert not errors, errors
+
+
+def api_search(page: object, query: str, **options: object) -> list[dict]:
+    return page.evaluate("([q, o]) => window.sitegen.search(q, o)", [query, options])
+
+
+def url_path(url: str, base: str = "/") -> str:
+    assert url.startswith(base), url
+    return url[len(base):]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_query_finds_exactly_the_pages_containing_it(page, server, docs, query):
+    page.goto(f"{server}/search/")
+    results = api_search(page, query)
+    assert {url_path(r["url"]) for r in results} == expected(docs, query)
+    assert len(results) == len({r["url"] for r in results})
+    for r in results:
+        marked = re.findall(r"<mark>(.*?)</mark>", r["excerpt"])
+        assert marked, r
+        terms = query_terms(query)
+        assert all(any(t in normalize(m) for t in terms) for m in marked), (marked, terms)
+
+
+def test_query_set_is_meaningful(docs):
+    """The corpus holds the cases the queries are about, so equality above proves something."""
+    assert all(expected(docs, q) for q in QUERIES[:-1]) and not expected(docs, QUERIES[-1])
+    only_changwei = {d.url_path for d in docs if "常委" in d.text and "常卫" not in d.text}
+    assert only_changwei, "need pages with 常委 but not 常卫"
+    assert expected(docs, "街坊") == expected(docs, "老街坊")
+    assert expected(docs, "東華門") == expected(docs, "东华门") and len(expected(docs, "东华门")) == 2
+    assert expected(docs, "石景山 防汛") < expected(docs, "防汛")
+    assert len(query_tokens("卫")) == 1 and len(query_tokens("卫")[0]) == 5
+
+
+def test_excerpt_is_escaped(page, server, docs):
+    page.goto(f"{server}/search/")
+    [hit] = [r for r in api_search(page, "常卫") if r["url"].startswith("/extra/")]
+    assert "<img" not in hit["excerpt"] and "<script" not in hit["excerpt"]
+    assert "&#60;img src=x onerror=alert(1)&#62;" in hit["excerpt"]
+    assert re.sub(r"</?mark>", "", hit["excerpt"]).count("<") == 0
+    assert hit["title"] == "<b>标记</b> & “引号”"
+
+
+def test_sort_by_date_and_filters(page, server, docs):
+    page.goto(f"{server}/search/")
+    by_date = api_search(page, "防汛", sort="date")
+    dates = [r["date"] for r in by_date]
+    assert dates == sorted(dates, reverse=True) and {url_path(r["url"]) for r in by_date} == expected(docs, "防汛")
+    for facet, value in (("district", "东城区"), ("topic", "防汛"), ("publication", "石景山报"), ("year", "2019")):
+        got = api_search(page, "石景山", filters={facet: value})
+        assert {url_path(r["url"]) for r in got} == expected(docs, "石景山", **{facet: value}), (facet, value)
+
+
+def test_python_and_javascript_tokenizers_agree(page, server, docs):
+    samples = [d.text for d in docs[:12]] + [
+        "東華門ＡＢＣ１２３　Test-Case", "垃圾分類 M11线 2003-L0007 ｈｔｔｐ：／／ｗｗｗ", "ひらがなカタカナー 한국어",
+        "𠀀𪚥 astral 𫝈 and 㑮 cross-plane", "İstanbul ǅ ß ﬁ", "café ①② ㊀ 〇々", "emoji 😀 mixed石景山😀区",
+        "\u00a0nbsp\u2003em\u3000ideo\ttab\nline", "“老街坊”，《条例》——（下转2版）", "", "。，、",
+    ]
+    queries = QUERIES + ["“老街坊”", "2020年", "第30期", "covid-19", "  東城\u3000防汛  ", "M11线"]
+    page.goto(f"{server}/search/")
+    got = page.evaluate(
+        """async ([samples, queries]) => { await window.sitegen.ready(); const s = window.sitegen;
+        return { norm: samples.map(s.normalize), tokens: samples.map(s.tokenize),
+                 terms: queries.map(s.queryTerms), qtokens: queries.map(q => s.queryTerms(q).map(s.queryTokens)) }; }""",
+        [samples, queries],
+    )
+    assert got["norm"] == [normalize(s) for s in samples]
+    assert got["tokens"] == [tokenize(s) for s in samples]
+    assert got["terms"] == [query_terms(q) for q in queries]
+    assert got["qtokens"] == [[query_tokens(t) for t in query_terms(q)] for q in queries]
+
+
+def test_search_page_ui(page, server, docs):
+    page.goto(f"{server}/search/")
+    page.wait_for_selector("[data-sitegen-search][data-ready]")
+    page.fill("input[name=q]", "防汛")
+    page.keyboard.press("Enter")
+    want = len(expected(docs, "防汛"))
+    page.wait_for_function("n => document.querySelector('.search-status').textContent === `共找到 ${n} 篇`", arg=want)
+    assert page.locator(".search-results > li").count() == want
+    assert page.locator(".search-results .excerpt mark").first.inner_text() == "防汛"
+    assert "q=%E9%98%B2%E6%B1%9B" in page.url
+    options = page.locator("select[name=district] option").all_inner_texts()
+    assert options[0] == "全部区域" and any(re.fullmatch(r"东城区（\d+）", o) for o in options)
+    page.check("input[name=sort][value=date]")
+    page.wait_for_function("() => location.search.includes('sort=date')")
+    page.fill("input[name=q]", "火星基地")
+    page.wait_for_function("() => document.querySelector('.search-status').textContent.startsWith('没有找到')")
+    assert page.locator(".search-results > li").count() == 0
+
+
+def test_search_page_pages_and_filters(page, server, docs):
+    page.goto(f"{server}/search/?q=%E5%8D%AB")  # 卫: more results than one page shows
+    want = len(expected(docs, "卫"))
+    assert want > 20
+    page.wait_for_function("n => document.querySelector('.search-status').textContent === `共找到 ${n} 篇`", arg=want)
+    assert page.locator(".search-results > li").count() == 20
+    page.click(".search-more")
+    page.wait_for_function("n => document.querySelectorAll('.search-results > li').length === n", arg=want)
+    assert page.locator(".search-more").is_hidden()
+    page.select_option("select[name=district]", "石景山区")
+    narrowed = len(expected(docs, "卫", district="石景山区"))
+    assert 0 < narrowed < want
+    page.wait_for_function("n => document.querySelector('.search-status').textContent === `共找到 ${n} 篇`", arg=narrowed)
+    assert "district=%E7%9F%B3%E6%99%AF%E5%B1%B1%E5%8C%BA" in page.url
+    label = page.locator("select[name=district] option:checked").inner_text()
+    assert label == f"石景山区（{narrowed}）"
+
+
+def test_link_with_query_and_highlight(page, server, docs):
+    page.goto(f"{server}/search/?q=%E6%9D%B1%E8%8F%AF%E9%96%80")  # ?q=東華門
+    want = len(expected(docs, "东华门"))
+    page.wait_for_function("n => document.querySelector('.search-status').textContent === `共找到 ${n} 篇`", arg=want)
+    assert page.input_value("input[name=q]") == "東華門"
+    link = page.locator(".search-results .headline a").first
+    assert "?highlight=%E6%9D%B1%E8%8F%AF%E9%96%80" in link.get_attribute("href")
+    link.click()
+    page.wait_for_selector("article mark.search-highlight")
+    assert normalize(page.locator("article mark.search-highlight").first.inner_text()) == "东华门"
+
+
+def test_under_a_base_path(page, server, docs):
+    page.goto(f"{server}/sub/search/?q=11208")
+    page.wait_for_function("() => document.querySelector('.search-status').textContent.startsWith('共找到')")
+    results = api_search(page, "石景山 防汛")
+    assert {url_path(r["url"], "/sub/") for r in results} == expected(docs, "石景山 防汛")
+    hrefs = page.locator(".search-results .headline a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert hrefs and all(h.startswith("/sub/") for h in hrefs)
