@@ -1,0 +1,38 @@
+import datetime
+
+from sitegen.model import Article, Block, Issue, Source
+from sitegen.structured import article_jsonld, byline_names, citation_meta, gbt7714, issue_jsonld
+
+ISSUE = Issue(source=Source("seeds/x.txt", "", "0" * 64), articles=(), publication="新东城报",
+              date=datetime.date(2020, 5, 22), issue_no=None, total_no=943, pages=4)
+ART = Article(headline="6000余人备战防汛", blocks=(Block("p", "正文。", (1,)),), first_line=1, last_line=1,
+              deck="汛前拟开展216场次演练", byline="记者 李冬梅", keywords=("防汛",), districts=("东城区",))
+
+
+def test_byline_names_drop_the_roles():
+    assert byline_names("记者吴赛赛 通讯员田甜") == ["吴赛赛", "田甜"]
+    assert byline_names("记者 乔斐") == ["乔斐"]
+    assert byline_names("石荣平") == ["石荣平"]
+    assert byline_names(None) == []
+
+
+def test_article_json_ld_is_a_news_article_in_its_issue():
+    data = article_jsonld(ART, ISSUE, "https://x.org/a/", "https://x.org/i/")
+    assert data["@type"] == "NewsArticle" and data["headline"] == "6000余人备战防汛"
+    assert data["datePublished"] == "2020-05-22"
+    assert data["author"] == [{"@type": "Person", "name": "李冬梅"}]
+    assert data["isPartOf"] == {"@type": "PublicationIssue", "url": "https://x.org/i/", "datePublished": "2020-05-22",
+                                "numberOfPages": 4, "isPartOf": {"@type": "Periodical", "name": "新东城报"}}
+    assert issue_jsonld(ISSUE, "u")["@context"] == "https://schema.org"
+
+
+def test_gbt7714_citation():
+    assert gbt7714(ART, ISSUE, "https://x.org/a/") == "李冬梅. 6000余人备战防汛[N/OL]. 新东城报, 2020-05-22. https://x.org/a/."
+
+
+def test_citation_meta_tags():
+    tags = dict(citation_meta(ART, ISSUE, "https://x.org/a/"))
+    assert tags["citation_title"] == "6000余人备战防汛"
+    assert tags["citation_journal_title"] == "新东城报"
+    assert tags["citation_publication_date"] == "2020/05/22"
+    assert tags["citation_author"] == "李冬梅"
