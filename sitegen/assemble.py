@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .layout import (
-    AUTHOR, CONTINUED_FROM, CONTINUED_ON, LEAD, SECTION, Piece, is_closed, is_deck_like,
-    is_exclaim_headline, is_numbered_head, looks_cut, unbalanced, visible_len,
+    AUTHOR, CONTINUED_FROM, CONTINUED_ON, LEAD, SECTION, Piece, is_deck_like, is_exclaim_headline, visible_len,
 )
 from .model import Article, Block
 
@@ -38,6 +37,8 @@ class _Draft:
     blocks: list[Block] = field(default_factory=list)
     closed: bool = False
     """Ended by a source line or (下转N版): whatever follows belongs to another article."""
+    label_line: int | None = None
+    """The line of the 【】 section label this draft took into its head, if it did."""
 
 
 def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
@@ -46,23 +47,23 @@ def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
     for i, p in enumerate(pieces):
         if p.role != "text":
             shapes.append(p.role)
-        elif is_closed(p.text):
+        elif p.shape.closed:
             shapes.append("exclaim" if is_exclaim_headline(p.text) else "para")
-        elif is_numbered_head(p.text):
+        elif p.shape.numbered_head:
             shapes.append("numbered")
         elif markdown:
             # Markdown marks its headings; a plain unfinished line is a head only above a lead.
             shapes.append("head" if _chain_to_lead(pieces, i) else "para")
         else:
             after = bool(shapes) and shapes[-1] in ("head", "mdh")
-            loose = not any(c in "。！？!?" for c in p.text) and not unbalanced(p.text)
-            shapes.append("head" if not looks_cut(p.text, after) or (loose and _chain_to_lead(pieces, i)) else "para")
+            loose = not p.shape.stops and not p.shape.unbalanced
+            shapes.append("head" if not p.shape.looks_cut(after) or (loose and _chain_to_lead(pieces, i)) else "para")
     return shapes
 
 
 def _chain_to_lead(pieces: list[Piece], i: int) -> bool:
     k = i
-    while k < len(pieces) and k - i < 4 and pieces[k].role == "text" and not is_closed(pieces[k].text):
+    while k < len(pieces) and k - i < 4 and pieces[k].role == "text" and not pieces[k].shape.closed:
         k += 1
     return k < len(pieces) and pieces[k].role in ("lead", "author", "from")
 
@@ -255,7 +256,7 @@ class _Assembler:
             d.section = self.section  # a 【】 label carries on to every article until the next label
             if self.section_line is not None:
                 d.head.append((self.section_line, self.printed[self.section_line]))
-                self.section_line = None
+                d.label_line, self.section_line = self.section_line, None
         label = heads[0] if len(heads) >= 2 and len(heads[0].lines) == 1 else None
         if label and LABEL.match(label.text) and visible_len(label.text) < visible_len(heads[1].text):
             # A bare column label (战疫一线) over a headline names the section of this article only.
@@ -286,7 +287,10 @@ class _Assembler:
         if d is None:
             return
         if not d.blocks:
-            self.unplaced.extend(d.head)
+            if d.label_line is not None and self.section_line is None:
+                # The label was not used up: it goes to the next article that takes the section.
+                self.section_line = d.label_line
+            self.unplaced.extend(h for h in d.head if h[0] != self.section_line)
             return
         kind = d.kind
         headline = d.headline

@@ -16,7 +16,7 @@ from .index import by_district
 from .pages import FEED, Planner, district_feed
 from .parse import parse_issue
 from .places import load_places
-from .read import find_sources, read_source
+from .read import MAX_BYTES, ReadError, find_sources, read_source
 from .render import editorial_pages, environment, render_page
 from .search import SearchDoc, build_search_index
 from .write import StagedSite, WriteSummary
@@ -36,6 +36,8 @@ class BuildOptions:
     title: str = "北京区报档案"
     keep_going: bool = False
     strict: bool = False
+    max_file_bytes: int = MAX_BYTES
+    """Issue files larger than this are refused (--max-file-mb)."""
     dev: bool = False
     """A preview build for `sitegen serve`: pages load static/dev.js, which shows a failed rebuild."""
     cache_dir: Path | None = Path(".sitegen-cache")
@@ -73,22 +75,28 @@ class BuildResult:
                 f"{len(self.archive.warnings)} warnings, {len(self.archive.errors)} errors in {self.seconds:.1f} s")
 
 
-def load_archive(seeds_dir: Path, keep_going: bool = False) -> Archive:
-    """Read and parse every issue file; an unreadable file is an error unless keep_going skips it."""
+def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX_BYTES) -> Archive:
+    """Read and parse every issue file; a file that cannot be used is an error unless keep_going skips it."""
     places = load_places()
     issues: list[Issue] = []
     problems: list[Problem] = []
     skipped: list[str] = []
+    severity = "warning" if keep_going else "error"
     for path in find_sources(seeds_dir):
         shown = str(seeds_dir / path.name)
         try:
-            source = read_source(path, shown)
-        except SitegenError as e:
-            problems.append(Problem(shown, None, str(e).removeprefix(shown + ": "),
-                                    "warning" if keep_going else "error"))
+            issue = complete_issue(parse_issue(read_source(path, shown, max_bytes)), places)
+        except ReadError as e:
+            problems.append(Problem(e.path, e.line, e.reason, severity))
+            skipped.append(e.path)
+            continue
+        except Exception as e:  # noqa: BLE001 - a bug met on one file: name the file, build the rest if asked
+            log.info("%s: parsing failed", shown, exc_info=True)
+            problems.append(Problem(shown, None, f"sitegen failed on this file ({type(e).__name__}: {e}); this is a "
+                                                 "bug: please report it with the file (-v shows where it failed)",
+                                    severity))
             skipped.append(shown)
             continue
-        issue = complete_issue(parse_issue(source), places)
         problems.extend(issue.problems)
         issues.append(issue)
     issues, id_problems = urls.assign_ids(issues)
@@ -98,7 +106,7 @@ def load_archive(seeds_dir: Path, keep_going: bool = False) -> Archive:
 def build(options: BuildOptions) -> BuildResult:
     """Build the whole site into options.out_dir, replacing it only if everything succeeded."""
     started = time.monotonic()
-    archive = load_archive(options.seeds_dir, options.keep_going)
+    archive = load_archive(options.seeds_dir, options.keep_going, options.max_file_bytes)
     failing = archive.errors + (archive.warnings if options.strict else [])
     if failing:
         raise SitegenError(

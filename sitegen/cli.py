@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .model import SitegenError
+from .read import MAX_BYTES, MB
 
 
 def _build_options(args: argparse.Namespace):
@@ -17,18 +18,21 @@ def _build_options(args: argparse.Namespace):
     return BuildOptions(seeds_dir=Path(args.seeds), out_dir=Path(args.out),
                         base_url=args.base_url if args.base_url is not None else settings.base_url,
                         site_url=args.site_url if args.site_url is not None else settings.site_url,
-                        title=settings.title, keep_going=args.keep_going, strict=args.strict)
+                        title=settings.title, keep_going=args.keep_going, strict=args.strict,
+                        max_file_bytes=int(args.max_file_mb * MB))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
     result = build(_build_options(args))
+    skipped = result.archive.skipped
     for p in result.archive.problems:
-        print(f"warning: {p}", file=sys.stderr)
-    for s in result.archive.skipped:
-        print(f"skipped: {s}", file=sys.stderr)
+        print(f"{'skipped' if p.path in skipped else 'warning'}: {p}", file=sys.stderr)
     print(result.summary_line())
+    if skipped:
+        print(f"Skipped {len(skipped)} file{'s' if len(skipped) > 1 else ''}, not in the site: {', '.join(skipped)}; "
+              "fix them as said above and rebuild", file=sys.stderr)
     return 0
 
 
@@ -36,7 +40,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .build import load_archive
     from .pages import cn_date
 
-    archive = load_archive(Path(args.seeds))
+    archive = load_archive(Path(args.seeds), max_bytes=int(args.max_file_mb * MB))
     for issue in archive.issues:
         inferred = "（据正文推断）" if issue.date_inferred else ""
         print(f"{issue.source.path}: {issue.publication or '未知报刊'}, {cn_date(issue.date)}{inferred}, "
@@ -59,6 +63,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _megabytes(value: str) -> float:
+    try:
+        mb = float(value)
+    except ValueError:
+        mb = 0
+    if not 0 < mb < 1e6:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size in MB; give a number such as 32")
+    return mb
+
+
+def _add_max_file_mb(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-file-mb", type=_megabytes, default=MAX_BYTES / MB, metavar="MB",
+                   help=f"refuse issue files larger than this (default: {MAX_BYTES // MB})")
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="sitegen", description="Build a static archive site from newspaper issue files.")
     ap.add_argument("-v", "--verbose", action="store_true", help="print what each step does")
@@ -74,12 +93,14 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--config", default="sitegen.toml", help="settings file (default: sitegen.toml, if present)")
         p.add_argument("--keep-going", action="store_true", help="skip files that cannot be read, build the rest")
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        _add_max_file_mb(p)
 
     b = sub.add_parser("build", help="build the site")
     site_args(b)
     b.set_defaults(func=cmd_build)
     c = sub.add_parser("check", help="read and parse the issues without writing; report what was found")
     c.add_argument("--seeds", default="seeds", help="folder of issue files (default: seeds)")
+    _add_max_file_mb(c)
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("serve", help="build, serve on localhost and rebuild on changes")
     site_args(s)

@@ -24,8 +24,28 @@ OUR_PAPER = ("本报讯", "本报记者", "本报通讯员", "本报")
 
 
 def complete_issue(issue: Issue, places: Places) -> Issue:
-    """Infer what the masthead did not print, then let the keeper's overrides win."""
-    return _apply_overrides(_infer(issue, places), places)
+    """Infer what the masthead did not print, then let the keeper's overrides win; warn about what is still a guess."""
+    issue = _apply_overrides(_infer(issue, places), places)
+    return dataclasses.replace(issue, problems=issue.problems + _guesses(issue))
+
+
+def _guesses(issue: Issue) -> tuple[Problem, ...]:
+    """Warn where the paper or the date was neither printed in a masthead nor given by the keeper."""
+    given = {k for k, _ in issue.source.overrides}
+    guessed, keys = [], []
+    if "publication" not in given and (issue.publication is None or issue.publication_inferred):
+        guessed.append(f"paper {issue.publication} inferred from the text" if issue.publication
+                       else "paper unknown (listed under 未知报刊)")
+        keys.append('publication = "…"')
+    if "date" not in given and issue.date_inferred and issue.date:
+        guessed.append(f"date {issue.date.isoformat()} inferred from the text")
+        keys.append("date = YYYY-MM-DD")
+    if not guessed:
+        return ()
+    sidecar = str(Path(issue.source.path).with_suffix(".toml"))
+    what = "no masthead" if not issue.masthead else "not in the masthead"
+    return (Problem(issue.source.path, None, f"{what}: {'; '.join(guessed)}; check, and where wrong or unknown "
+                                             f"set {' and '.join(keys)} in {sidecar}"),)
 
 
 def body_text(issue: Issue) -> str:
@@ -60,7 +80,8 @@ def latest_date(issue: Issue, year: int | None) -> tuple[datetime.date | None, l
                 day = datetime.date(y or 2000, int(m.group(2)), int(m.group(3)))  # 2000: a leap year
             except ValueError:
                 if not m.group(1):  # a bad full date was reported by the parser already
-                    problems.append(Problem(issue.source.path, n, f"date {m.group(0)} is not a date"))
+                    problems.append(Problem(issue.source.path, n, f"date {m.group(0)} is not a date; it was not "
+                                                                  "used — correct it in the file"))
                 continue
             if y is not None:
                 found.append(day)

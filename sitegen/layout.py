@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 log = logging.getLogger(__name__)
 
@@ -20,11 +21,15 @@ LEAD = re.compile(r"^(?:本报讯|本报\S{0,12}?电(?!话)|新华社\S{0,12}?�
 CONTINUED_FROM = re.compile(r"^[(（]\s*(?:上接|接上)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]")
 CONTINUED_ON = re.compile(r"[(（]\s*(?:下转|转|详见|见)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
+_ROLE = r"(?:本报)?(?:记者|通讯员|实习生)"
+# Each further name starts after a separator or a role word and is not itself a role word, so a line
+# has one way to split into names: tried on a long line, the pattern fails in linear time, not exponential.
+_MORE_NAMES = rf"(?:(?:\s*[、,，]\s*|\s+)(?:{_ROLE}\s*)?(?!{_ROLE}){_NAME}|{_ROLE}\s*(?!{_ROLE}){_NAME})*"
 AUTHOR = re.compile(
     # ●石荣平, ●本报评论员; or a byline on its own line: 本报记者 张三, 记者 张三 通讯员 李四.
     rf"^[●○◎■□◆]\s*((?:本报|特约)?评论员(?:\s*{_NAME})?|{_NAME})$"
     rf"|^((?:本报(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者)\s+){_NAME}"
-    rf"(?:\s*[、,，]?\s*(?:(?:本报)?(?:记者|通讯员|实习生)\s*)?{_NAME})*)$"
+    rf"{_MORE_NAMES}(?:\s*{_ROLE})?)$"  # a role at the end: the next name was cut to the next line
 )
 CREDIT = re.compile(r"(?:(?<!拍)摄|摄影|摄影报道|供图)$|^(?:图\s*[/／]|摄影\s*[:：/／]|图片\s*[:：])")
 SOURCE = re.compile(r"^[(（][^()（）]{2,30}[)）]$")
@@ -48,6 +53,10 @@ class Unit:
     "source" ((区文明办)),
     "onward" (a lone (下转2版)), "section" (【文明创建】) or "mdh" (a Markdown heading)."""
 
+    @cached_property
+    def shape(self) -> Shape:
+        return Shape.of(self.text)
+
 
 @dataclass(frozen=True)
 class Piece:
@@ -60,22 +69,109 @@ class Piece:
     level: int = 0
     """Markdown heading level (2 for ##), 0 for other pieces."""
 
+    @cached_property
+    def shape(self) -> Shape:
+        return Shape.of(self.text)
+
 
 def visible_len(text: str) -> int:
     """Count the characters that are not whitespace."""
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))
+
+
+_STOP = re.compile(f"[{re.escape(FULL_STOPS)}]")
+_CLAUSE = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
+_SEMICOLON = re.compile("[；;]")
+_PAIRED = re.compile("[" + re.escape("".join(a + b for a, b in PAIRS)) + "]")
+_NO_PAIRS = (0,) * len(PAIRS)
+CLOSE_WINDOW = 400
+"""is_closed reads only the end of a text: a sign-off in brackets is never this long."""
+HEAD = 8
+"""The rules read no more than this of a text's start (一、, (十二), ——)."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What the cut-or-finished rules read from a text: its start, its end and a few counts.
+
+    Joining two texts joins their shapes in time independent of their length, so a paragraph the layout
+    cut into many lines is judged in time proportional to its length, not to its length squared.
+    """
+
+    head: str
+    tail: str
+    visible: int
+    stops: bool
+    """A full stop (。！？!?) somewhere in the text."""
+    clauses: bool
+    """A clause mark (，,；;) somewhere in the text."""
+    semicolon: bool
+    open_pairs: tuple[int, ...]
+    """Per PAIRS, how many more were opened than closed."""
+
+    @classmethod
+    def of(cls, text: str) -> Shape:
+        return cls(
+            head=text[:HEAD], tail=text[-CLOSE_WINDOW:], visible=visible_len(text),
+            stops=bool(_STOP.search(text)), clauses=bool(_CLAUSE.search(text)), semicolon=bool(_SEMICOLON.search(text)),
+            open_pairs=tuple(text.count(a) - text.count(b) for a, b in PAIRS) if _PAIRED.search(text) else _NO_PAIRS,
+        )
+
+    def joined(self, sep: str, other: Shape) -> Shape:
+        """The shape of this text, then sep, then other's text."""
+        return Shape(
+            head=self.head if len(self.head) >= HEAD else (self.head + sep + other.head)[:HEAD],
+            tail=(self.tail + sep + other.tail)[-CLOSE_WINDOW:],
+            visible=self.visible + other.visible, stops=self.stops or other.stops,
+            clauses=self.clauses or other.clauses, semicolon=self.semicolon or other.semicolon,
+            open_pairs=tuple(a + b for a, b in zip(self.open_pairs, other.open_pairs)),
+        )
+
+    @property
+    def unbalanced(self) -> bool:
+        return any(n > 0 for n in self.open_pairs)
+
+    @property
+    def closed(self) -> bool:
+        return is_closed(self.tail)
+
+    @property
+    def numbered_head(self) -> bool:
+        return bool(NUMBERED_HEAD.match(self.head)) and self.visible <= 50 and not self.closed
+
+    @property
+    def deck_like(self) -> bool:
+        return bool(DECK_START.match(self.head)) or (self.semicolon and self.visible <= 60)
+
+    @property
+    def strongly_cut(self) -> bool:
+        return self.stops or (self.visible > 25 and self.clauses)
+
+    def looks_cut(self, after_heading: bool = False) -> bool:
+        """Tell whether an unfinished block is the first part of a paragraph rather than a heading."""
+        # Headlines have no full stop inside, leave no quote open and do not end in 的/和/与…; paragraphs
+        # have commas every dozen characters. A short line with a comma is a heading (属地负责,迅速安排部署);
+        # a line below a headline with a semicolon is a deck.
+        if self.numbered_head:
+            return False
+        if self.stops or self.unbalanced or self.tail[-1:] in NO_END:
+            return True
+        if self.clauses:
+            if after_heading and self.deck_like:
+                return False
+            return self.visible > 25
+        return self.visible > 60
 
 
 def is_closed(text: str) -> bool:
     """Tell whether a block ends a sentence, so nothing printed after it continues it."""
-    t = text.rstrip()
+    t = text.rstrip()[-CLOSE_WINDOW:]
     if CONTINUED_ON.search(t[-12:]) and t.endswith((")", "）")):
         return True  # (下转2版): the rest is on another page
     # A closing bracket group after a full stop, 。(石景山区文明办), is closed; one after a word is not.
     t = re.sub(r"[(（][^()（）]*[)）]$", "", t).rstrip() or t
     # A closing quote only closes when a stop precedes it: …完善“接诉即办” is still mid-sentence.
-    while t and t[-1] in CLOSERS:
-        t = t[:-1]
+    t = t.rstrip(CLOSERS)
     return bool(t) and t[-1] in SENTENCE_END
 
 
@@ -86,29 +182,17 @@ def unbalanced(text: str) -> bool:
 
 def is_numbered_head(text: str) -> bool:
     """Tell whether a line is a numbered section head such as 一、全面部署，… or (二)…."""
-    return bool(NUMBERED_HEAD.match(text)) and visible_len(text) <= 50 and not is_closed(text)
+    return Shape.of(text).numbered_head
 
 
 def is_deck_like(text: str) -> bool:
     """Tell whether a line reads like a 副题: a dash lead-in or clauses split by a semicolon."""
-    return bool(DECK_START.match(text)) or (any(c in text for c in "；;") and visible_len(text) <= 60)
+    return Shape.of(text).deck_like
 
 
 def looks_cut(text: str, after_heading: bool = False) -> bool:
     """Tell whether an unfinished block is the first part of a paragraph rather than a heading."""
-    # Headlines have no full stop inside, leave no quote open and do not end in 的/和/与…; paragraphs
-    # have commas every dozen characters. A short line with a comma is a heading (属地负责,迅速安排部署);
-    # a line below a headline with a semicolon is a deck.
-    if is_numbered_head(text):
-        return False
-    n = visible_len(text)
-    if any(c in FULL_STOPS for c in text) or unbalanced(text) or text[-1:] in NO_END:
-        return True
-    if any(c in CLAUSE_MARKS for c in text):
-        if after_heading and is_deck_like(text):
-            return False
-        return n > 25
-    return n > 60
+    return Shape.of(text).looks_cut(after_heading)
 
 
 def is_exclaim_headline(text: str) -> bool:
@@ -151,27 +235,27 @@ def headline_chain_ends_in_lead(units: list[Unit], i: int) -> bool:
     """Tell whether units[i:] starts a headline group (up to 4 short lines) followed by a lead or author line."""
     k = i
     while k < len(units) and k - i < 4 and units[k].role == "text" and (
-        not looks_cut(units[k].text, after_heading=k > i) or is_exclaim_headline(units[k].text)
+        not units[k].shape.looks_cut(after_heading=k > i) or is_exclaim_headline(units[k].text)
     ):
         k += 1
     return i < k < len(units) and units[k].role in ("lead", "author", "from")
 
 
-def _join(a: str, b: str) -> str:
+def _separator(a_tail: str, b: str) -> str:
     # Chinese has no spaces between words; only two Latin words meeting at the cut get one back.
-    if a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha():
-        return f"{a} {b}"
-    return a + b
+    if a_tail[-1:].isascii() and a_tail[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha():
+        return " "
+    return ""
 
 
-def _should_join(piece: Piece, units: list[Unit], i: int, markdown: bool, after_heading: bool) -> bool:
+def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: bool, after_heading: bool) -> bool:
     if units[i].role != "text" or headline_chain_ends_in_lead(units, i):
         return False
-    if markdown or piece.role in ("lead", "from") or units[i].text[:1] in NO_START:
+    if markdown or role in ("lead", "from") or units[i].text[:1] in NO_START:
         # Markdown marks every heading with #, so an unfinished plain line there is always cut;
         # a lead or continued paragraph is a paragraph whatever its length.
         return True
-    return looks_cut(piece.text, after_heading)
+    return shape.looks_cut(after_heading)
 
 
 def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
@@ -189,36 +273,41 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
         if u.role == "onward" and pieces and pieces[-1].role in ("text", "lead", "from"):
             # A lone (下转2版) belongs to the paragraph above it; keep it in that text as printed.
             prev = pieces.pop()
-            pieces.append(Piece(prev.role, prev.text + u.text, prev.lines + (u.line,)))
+            texts, lines = [prev.text, u.text], [*prev.lines, u.line]
+            while i < len(units) and units[i].role == "onward":
+                texts.append(units[i].text)
+                lines.append(units[i].line)
+                i += 1
+            pieces.append(Piece(prev.role, "".join(texts), tuple(lines)))
             continue
-        piece = Piece(u.role, u.text, (u.line,))
+        # The paragraph grows as parts and a Shape, so that joining many lines stays linear.
+        role, parts, lines, shape = u.role, [u.text], [u.line], u.shape
         held: list[Piece] = []
         after_heading = _after_heading(pieces)
-        while piece.role in ("text", "lead", "from") and not is_closed(piece.text) and i < len(units):
+        while role in ("text", "lead", "from") and not shape.closed and i < len(units):
             if (
                 units[i].role == "credit" and i + 1 < len(units) and not markdown
-                and _strongly_cut(piece.text) and _should_join(piece, units, i + 1, markdown, after_heading)
+                and shape.strongly_cut and _should_join(role, shape, units, i + 1, markdown, after_heading)
             ):
                 # A photo credit printed inside a cut paragraph: join around it, keep the credit after.
                 held.append(Piece("credit", units[i].text, (units[i].line,)))
                 i += 1
-            elif not _should_join(piece, units, i, markdown, after_heading):
+            elif not _should_join(role, shape, units, i, markdown, after_heading):
                 break
             nxt = units[i]
-            piece = Piece(piece.role, _join(piece.text, nxt.text), piece.lines + (nxt.line,))
-            log.debug("joined layout break at lines %s", piece.lines)
+            sep = _separator(shape.tail, nxt.text)
+            parts += [sep, nxt.text]
+            shape = shape.joined(sep, nxt.shape)
+            lines.append(nxt.line)
+            log.debug("joined line %d to the paragraph of line %d", nxt.line, lines[0])
             i += 1
-        pieces.append(piece)
+        pieces.append(Piece(role, "".join(parts), tuple(lines)))
         pieces.extend(held)
     return pieces
-
-
-def _strongly_cut(text: str) -> bool:
-    return any(c in FULL_STOPS for c in text) or (visible_len(text) > 25 and any(c in CLAUSE_MARKS for c in text))
 
 
 def _after_heading(pieces: list[Piece]) -> bool:
     if not pieces:
         return False
     p = pieces[-1]
-    return p.role == "mdh" or (p.role == "text" and not is_closed(p.text) and not looks_cut(p.text))
+    return p.role == "mdh" or (p.role == "text" and not p.shape.closed and not p.shape.looks_cut())

@@ -148,7 +148,7 @@ def _date(m: re.Match[str], path: str, line: int, problems: list[Problem]) -> da
         return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         printed = re.sub(r"\s", "", m.group(0))
-        problems.append(Problem(path, line, f"date {printed} is not a date"))
+        problems.append(Problem(path, line, f"date {printed} is not a date; it was not used — correct it in the file"))
         return None
 
 

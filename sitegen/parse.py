@@ -16,10 +16,13 @@ from collections import Counter
 from .assemble import assemble
 from .layout import MD_HEADING, join_breaks, units_of
 from .masthead import date_problems, read_facts, split_furniture
-from .model import Issue, Problem, Source
+from .model import Article, Issue, Problem, Source
 from .places import load_places
 
 log = logging.getLogger(__name__)
+
+LONG_PARAGRAPH = 5000
+"""Characters: a printed paragraph is a few hundred; one this long has lost its line breaks."""
 
 
 def parse_issue(source: Source) -> Issue:
@@ -33,9 +36,10 @@ def parse_issue(source: Source) -> Issue:
     pieces = join_breaks(units_of(body), markdown)
     articles, unplaced = assemble(pieces, dict(numbered), markdown)
     problems = date_problems(numbered, source.path) + [
-        Problem(source.path, n, f"line not placed in any article, masthead or colophon: {t[:30]}")
+        Problem(source.path, n, f"line not placed in any article, masthead or colophon: {t[:30]}; "
+                                "it is listed on the issue page — check the lines around it")
         for n, t in unplaced
-    ]
+    ] + structure_problems(articles, source.path)
     log.debug("%s: %d articles, %d unplaced lines", source.path, len(articles), len(unplaced))
     return Issue(
         source=source,
@@ -52,6 +56,24 @@ def parse_issue(source: Source) -> Issue:
         unplaced=unplaced,
         problems=tuple(problems),
     )
+
+
+def structure_problems(articles: tuple[Article, ...], path: str) -> list[Problem]:
+    """Warn about what the parser found but a reader would find odd: no articles, no headline, a wall of text."""
+    if not articles:
+        return [Problem(path, None, "no articles found: no line reads as a headline or paragraph; "
+                                    "check that this is the text of an issue")]
+    problems = []
+    for a in articles:
+        if a.headline_line is None and a.continued_from is None:
+            problems.append(Problem(path, a.first_line, f"text with no headline (lines {a.first_line}-{a.last_line}) is "
+                                                        f"shown as “{a.headline}”; add its headline if the file lost it"))
+        problems.extend(
+            Problem(path, b.lines[0], f"a paragraph of {len(b.text)} characters (lines {b.lines[0]}-{b.lines[-1]}); "
+                                      "check that the file kept its line breaks")
+            for b in a.blocks if len(b.text) > LONG_PARAGRAPH
+        )
+    return problems
 
 
 def parse_text(text: str, path: str = "<text>") -> Issue:

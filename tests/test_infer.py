@@ -28,7 +28,10 @@ def test_seed_000_is_inferred() -> None:
     assert (issue.publication, issue.publication_inferred) == ("石景山报", True)
     assert issue.district == "石景山区"
     assert (issue.date, issue.date_inferred) == (datetime.date(2020, 4, 24), True)
-    assert issue.problems == ()
+    assert [str(p) for p in issue.problems] == [
+        "seeds/000_c2abc22f1572126e.txt: no masthead: paper 石景山报 inferred from the text; date 2020-04-24 inferred "
+        'from the text; check, and where wrong or unknown set publication = "…" and date = YYYY-MM-DD in '
+        "seeds/000_c2abc22f1572126e.toml"]
 
 
 def test_seed_001_is_inferred() -> None:
@@ -52,6 +55,15 @@ def test_printed_masthead_is_not_second_guessed(prefix: str, publication: str, d
 
 def test_city_wide_paper_gets_no_district_from_its_text() -> None:
     assert seed("003").district is None  # the text says 石景山区 throughout, but the 简报 is city-wide
+
+
+def test_a_masthead_without_a_date_is_warned_about() -> None:
+    issue = complete_issue(parse_text("石景山报\n\n标题\n\n本报讯(记者 甲)4月3日,我区召开2020年会议。\n", "x.txt"),
+                           load_places())
+    assert (issue.publication, issue.date, issue.date_inferred) == ("石景山报", datetime.date(2020, 4, 3), True)
+    assert [p.message for p in issue.problems] == [
+        "not in the masthead: date 2020-04-03 inferred from the text; check, and where wrong "
+        "or unknown set date = YYYY-MM-DD in x.toml"]
 
 
 def test_overrides_win_and_are_not_inferred() -> None:
@@ -84,7 +96,8 @@ def test_district_override_beats_the_papers_district() -> None:
 ])
 def test_bad_override_is_a_problem_naming_the_file(key: str, value: str, message: str) -> None:
     issue = seed("000", ((key, value),))
-    assert [str(p) for p in issue.problems] == [f"seeds/000_c2abc22f1572126e.toml: {message}"]
+    assert [str(p) for p in issue.problems][0] == f"seeds/000_c2abc22f1572126e.toml: {message}"
+    assert [p.message.startswith("no masthead") for p in issue.problems] == [False, True]
     # The inferred facts stand.
     assert (issue.date, issue.publication, issue.district) == (datetime.date(2020, 4, 24), "石景山报", "石景山区")
 
@@ -93,7 +106,9 @@ def test_no_date_anywhere_is_a_problem() -> None:
     issue = complete_issue(parse_text("标题\n\n本报讯(记者 甲)近日,我区开展活动。\n", "x.txt"), load_places())
     assert (issue.date, issue.date_inferred) == (None, False)
     assert [p.message for p in issue.problems] == [
-        "no date printed and none found in the text; give one as date = YYYY-MM-DD in the sidecar .toml file"]
+        "no date printed and none found in the text; give one as date = YYYY-MM-DD in the sidecar .toml file",
+        'no masthead: paper unknown (listed under 未知报刊); check, and where wrong or unknown set publication = "…" '
+        "in x.toml"]
 
 
 def test_an_explicit_year_beats_the_text_year() -> None:
@@ -106,7 +121,8 @@ def test_impossible_month_day_is_a_warning() -> None:
     text = "标题\n\n本报讯(记者 甲)2020年计划已定。2月30日,4月3日,我区召开会议。\n"
     issue = complete_issue(parse_text(text, "x.txt"), load_places())
     assert issue.date == datetime.date(2020, 4, 3)
-    assert [str(p) for p in issue.problems] == ["x.txt:3: date 2月30日 is not a date"]
+    assert [str(p) for p in issue.problems][0] == \
+        "x.txt:3: date 2月30日 is not a date; it was not used — correct it in the file"
 
 
 @pytest.mark.parametrize("text, year", [

@@ -459,8 +459,8 @@ def test_page_header_in_the_middle_is_masthead() -> None:
 def test_impossible_date_is_a_warning_naming_the_line() -> None:
     issue = fixture("impossible_date")
     assert [str(p) for p in issue.problems] == [
-        "fixtures/impossible_date.txt:3: date 2020年13月45日 is not a date",
-        "fixtures/impossible_date.txt:7: date 2020年2月30日 is not a date",
+        "fixtures/impossible_date.txt:3: date 2020年13月45日 is not a date; it was not used — correct it in the file",
+        "fixtures/impossible_date.txt:7: date 2020年2月30日 is not a date; it was not used — correct it in the file",
     ]
     assert {p.severity for p in issue.problems} == {"warning"}
     assert (issue.date, issue.publication) == (None, "石景山报")
@@ -489,7 +489,9 @@ def test_parse_issue_reads_only_the_text() -> None:
 
 def test_empty_text() -> None:
     issue = parse_text("")
-    assert (issue.articles, issue.unplaced, issue.problems) == ((), (), ())
+    assert (issue.articles, issue.unplaced) == ((), ())
+    assert [p.message for p in issue.problems] == [
+        "no articles found: no line reads as a headline or paragraph; check that this is the text of an issue"]
 
 
 # --- properties -----------------------------------------------------------------------------------
@@ -536,4 +538,13 @@ def test_property_nothing_lost_nothing_doubled(text: str) -> None:
 @given(st.text(max_size=300))
 def test_property_any_text_parses(text: str) -> None:
     issue = parse_text(text)
+    assert_every_line_once(issue)
+
+
+def test_a_section_label_above_a_stray_byline_goes_to_the_article_after_it() -> None:
+    issue = parse_text("【文明创建】\n\n本报记者 张三\n\n垃圾分类进社区\n\n本报讯(记者 李四)正文。\n")
+    [article] = issue.articles
+    assert (article.section, article.headline) == ("文明创建", "垃圾分类进社区")
+    assert article.head == ((1, "【文明创建】"), (5, "垃圾分类进社区"))
+    assert issue.unplaced == ((3, "本报记者 张三"),)
     assert_every_line_once(issue)
