@@ -1,0 +1,165 @@
+"""Related articles: on the seeds, on small cases worked by hand, against a brute force, and at scale."""
+from __future__ import annotations
+
+import math
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen.classify import classify, load_topics
+from sitegen.parse import parse_text
+from sitegen.people import people_of
+from sitegen.places import load_places
+from sitegen.related import SCALE, WEIGHTS, RelItem, related_articles
+from sitegen.urls import assign_ids
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+FALLBACK = load_topics()[-1].name
+
+
+@pytest.fixture(scope="module")
+def seed_items() -> list[RelItem]:
+    issues = [parse_text(p.read_text(encoding="utf-8"), f"seeds/{p.name}") for p in sorted(SEEDS.glob("*.txt"))]
+    issues, _ = assign_ids(issues)
+    issues = classify(issues, load_places())
+    return [
+        RelItem(a.id, i.date.isoformat() if i.date else "", a.topics, a.keywords, tuple(n for n, _ in people_of(a)))
+        for i in issues for a in i.articles
+    ]
+
+
+def shares(a: RelItem, b: RelItem) -> bool:
+    topics = (set(a.topics) & set(b.topics)) - {FALLBACK}
+    return bool(topics or set(a.keywords) & set(b.keywords) or set(a.people) & set(b.people))
+
+
+def test_seed_articles_relate_to_others_that_share_something(seed_items):
+    related = related_articles(seed_items)
+    by_id = {it.id: it for it in seed_items}
+    assert set(related) == set(by_id)
+    for item in seed_items:
+        assert item.id not in related[item.id]
+        assert len(related[item.id]) <= 5
+        assert len(set(related[item.id])) == len(related[item.id])
+        for other in related[item.id]:
+            assert shares(item, by_id[other]), (item.id, other)
+    # The two meetings chaired by 区委书记常卫 and written up by 通讯员石伟 in April 2020 go together.
+    april = [it.id for it in seed_items if it.id.startswith("shijingshan-bao/2020-04-16/") and "常卫" in it.people]
+    assert len(april) == 2
+    assert april[1] in related[april[0]][:2]
+
+
+def test_deterministic_whatever_the_input_order(seed_items):
+    first = related_articles(seed_items)
+    shuffled = list(seed_items)
+    random.Random(7).shuffle(shuffled)
+    assert related_articles(shuffled) == first
+    assert related_articles(seed_items) == first
+
+
+def test_nothing_in_common_means_no_related_articles():
+    items = [
+        RelItem("a", "2020-01-01", ("防汛",), ("暴雨",), ("张三",)),
+        RelItem("b", "2020-01-02", ("垃圾分类",), ("厨余",), ("李四",)),
+        RelItem("c", "2020-01-03", (FALLBACK,), ("天气",), ()),
+        RelItem("d", "2020-01-04", (FALLBACK,), ("晴朗",), ()),  # the fallback topic is no common ground
+    ]
+    assert related_articles(items) == {"a": (), "b": (), "c": (), "d": ()}
+
+
+def test_a_shared_person_or_keyword_outranks_a_shared_topic():
+    items = [
+        RelItem("x", "2020-01-01", ("防汛",), ("排水", "暴雨"), ("王建国",)),
+        RelItem("topic-only", "2020-12-31", ("防汛",), ("演练",), ()),
+        RelItem("same-person", "2020-01-02", ("垃圾分类",), ("厨余",), ("王建国",)),
+        RelItem("same-keyword", "2020-01-03", ("冬奥会",), ("排水",), ()),
+        RelItem("filler-1", "2020-01-04", ("党建",), ("学习",), ()),
+        RelItem("filler-2", "2020-01-05", ("党建",), ("学习",), ()),
+    ]
+    related = related_articles(items)
+    assert related["x"] == ("same-person", "same-keyword", "topic-only")
+    assert related["filler-1"] == ("filler-2",)
+
+
+def test_ties_go_to_the_newer_article_then_the_smaller_id():
+    items = [RelItem("me", "2020-06-01", ("防汛",))] + [
+        RelItem(i, d, ("防汛",)) for i, d in [("b", "2020-05-01"), ("a", "2020-05-01"), ("c", "2020-07-01"), ("u", "")]
+    ]
+    assert related_articles(items, n=3)["me"] == ("c", "a", "b")
+    assert related_articles(items, n=10)["me"] == ("c", "a", "b", "u")
+
+
+def test_ids_must_be_unique():
+    with pytest.raises(ValueError):
+        related_articles([RelItem("a"), RelItem("a")])
+
+
+def brute_force(items: list[RelItem], n: int) -> dict[str, tuple[str, ...]]:
+    """Every pair scored with the documented weights; what the indexes must reproduce."""
+    feats = [
+        {("topic", t) for t in it.topics if t != FALLBACK} | {("keyword", k) for k in it.keywords}
+        | {("person", p) for p in it.people}
+        for it in items
+    ]
+    df: dict = {}
+    for fs in feats:
+        for f in fs:
+            df[f] = df.get(f, 0) + 1
+    weight = {f: round(WEIGHTS[f[0]] * math.log(1 + len(items) / d) * SCALE) for f, d in df.items()}
+    order = sorted(items, key=lambda it: it.id)
+    order.sort(key=lambda it: it.date, reverse=True)
+    rank = {it.id: r for r, it in enumerate(order)}
+    out = {}
+    for i, a in enumerate(items):
+        scored = sorted(
+            (-sum(weight[f] for f in feats[i] & feats[j]), rank[b.id], b.id)
+            for j, b in enumerate(items) if j != i and feats[i] & feats[j]
+        )
+        out[a.id] = tuple(b for _, _, b in scored[:n])
+    return out
+
+
+small_items = st.lists(
+    st.tuples(
+        st.sampled_from(["", "2020-01-01", "2020-02-01", "2020-03-01"]),
+        st.sets(st.sampled_from(["防汛", "党建", "冬奥会", "防疫", FALLBACK]), max_size=3),
+        st.sets(st.sampled_from([f"k{i}" for i in range(12)]), max_size=4),
+        st.sets(st.sampled_from([f"p{i}" for i in range(5)]), max_size=2),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(small_items, st.integers(min_value=1, max_value=6))
+def test_the_same_as_scoring_every_pair(raw, n):
+    items = [RelItem(f"id{i:02d}", d, tuple(sorted(t)), tuple(sorted(k)), tuple(sorted(p)))
+             for i, (d, t, k, p) in enumerate(raw)]
+    assert related_articles(items, n=n, fallback_topic=FALLBACK) == brute_force(items, n)
+
+
+def test_ten_thousand_articles():
+    rng = random.Random(2020)
+    topics = [t.name for t in load_topics()]
+    words = [f"词{i}" for i in range(6000)]
+    names = [f"人{i}" for i in range(2000)]
+    items = [
+        RelItem(
+            f"p/{i:05d}", f"20{rng.randint(10, 20)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            tuple(rng.sample(topics, rng.randint(1, 3))), tuple(rng.sample(words, 8)), tuple(rng.sample(names, 2)),
+        )
+        for i in range(10_000)
+    ]
+    # A small case that must come out right among them: three articles and the one person they share.
+    known = [RelItem(f"known/{k}", f"2021-01-0{k}", (FALLBACK,), (), ("独有的人",)) for k in (1, 2, 3)]
+    related = related_articles(items + known)
+    assert len(related) == 10_003
+    assert related["known/1"] == ("known/3", "known/2")
+    assert related["known/3"] == ("known/2", "known/1")
+    by_id = {it.id: it for it in items}
+    for item in items[:200]:
+        assert item.id not in related[item.id] and len(related[item.id]) == 5
+        assert all(shares(item, by_id[o]) for o in related[item.id])
