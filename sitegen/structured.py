@@ -36,7 +36,8 @@ def issue_jsonld(issue: Issue, url: str) -> dict[str, Any]:
     if issue.issue_no:
         data["issueNumber"] = str(issue.issue_no)
     if issue.pages:
-        data["numberOfPages"] = issue.pages
+        # numberOfPages belongs to Book; an issue gives its page range.
+        data["pageStart"], data["pageEnd"] = 1, issue.pages
     return data
 
 

@@ -97,14 +97,19 @@ def normalize_base_url(base_url: str) -> str:
 def assign_ids(issues: list[Issue]) -> tuple[list[Issue], list[Problem]]:
     """Give issues and articles their permanent ids ("paper/2020-04-16", "paper/2020-04-16/3").
 
-    Issues are taken in source-path order so that, of two issues of one paper on one day, the one
-    whose file sorts first keeps the plain id. The same paper, date and number twice is one issue
+    Of two issues of one paper on one day, the one with the smaller number (总第N期, else 第N期) keeps
+    the plain id and the other gets its number appended, whatever their files are called, so that
+    adding a second edition never renames the first; file order breaks the remaining ties. The same paper, date and number twice is one issue
     printed twice: the second is dropped with a warning naming both files.
     """
     taken: dict[str, Issue] = {}
     out: list[Issue] = []
     problems: list[Problem] = []
-    for issue in sorted(issues, key=lambda i: i.source.path):
+    def order(issue: Issue) -> tuple[int, int, str]:
+        number = issue.total_no or issue.issue_no
+        return (0, number, issue.source.path) if number else (1, 0, issue.source.path)
+
+    for issue in sorted(issues, key=order):
         day = issue.date.isoformat() if issue.date else "undated-" + issue.source.sha256[:8]
         base = f"{publication_slug(issue.publication)}/{day}"
         key = base

@@ -1,4 +1,5 @@
 import datetime
+import json
 
 from sitegen.model import Article, Block, Issue, Source
 from sitegen.structured import article_jsonld, byline_names, citation_meta, gbt7714, issue_jsonld
@@ -22,7 +23,7 @@ def test_article_json_ld_is_a_news_article_in_its_issue():
     assert data["datePublished"] == "2020-05-22"
     assert data["author"] == [{"@type": "Person", "name": "李冬梅"}]
     assert data["isPartOf"] == {"@type": "PublicationIssue", "url": "https://x.org/i/", "datePublished": "2020-05-22",
-                                "numberOfPages": 4, "isPartOf": {"@type": "Periodical", "name": "新东城报"}}
+                                "pageStart": 1, "pageEnd": 4, "isPartOf": {"@type": "Periodical", "name": "新东城报"}}
     assert issue_jsonld(ISSUE, "u")["@context"] == "https://schema.org"
 
 
@@ -36,3 +37,46 @@ def test_citation_meta_tags():
     assert tags["citation_journal_title"] == "新东城报"
     assert tags["citation_publication_date"] == "2020/05/22"
     assert tags["citation_author"] == "李冬梅"
+
+
+# The properties schema.org defines for the types sitegen writes (schema.org/NewsArticle, /PublicationIssue,
+# /Periodical, /Person, /Place, /Organization, including those inherited from CreativeWork and Thing).
+THING = {"@type", "@context", "name", "url", "description", "identifier", "alternateName", "sameAs", "image",
+         "mainEntityOfPage"}
+CREATIVE_WORK = THING | {"headline", "alternativeHeadline", "author", "datePublished", "dateModified", "inLanguage",
+                         "isPartOf", "hasPart", "keywords", "publisher", "contentLocation", "about", "position",
+                         "text", "mentions", "genre", "isAccessibleForFree", "license", "citation"}
+SCHEMA = {
+    "NewsArticle": CREATIVE_WORK | {"articleSection", "articleBody", "wordCount", "pageStart", "pageEnd",
+                                    "pagination", "dateline", "printColumn", "printEdition", "printPage",
+                                    "printSection"},
+    "PublicationIssue": CREATIVE_WORK | {"issueNumber", "pageStart", "pageEnd", "pagination"},
+    "Periodical": CREATIVE_WORK | {"issn", "startDate", "endDate"},
+    "Person": THING | {"jobTitle", "affiliation"},
+    "Place": THING | {"address", "geo"},
+    "Organization": THING | {"address"},
+}
+
+
+def unknown_properties(node, where: str) -> list[str]:
+    """Every key of a JSON-LD node (and of the nodes inside it) that its @type does not define."""
+    if isinstance(node, list):
+        return [bad for x in node for bad in unknown_properties(x, where)]
+    if not isinstance(node, dict):
+        return []
+    allowed = SCHEMA.get(node.get("@type"))
+    bad = [f"{where}: {node.get('@type')} has no type schema.org defines here"] if allowed is None else [
+        f"{where}: {node['@type']}.{k}" for k in node if k not in allowed]
+    return bad + [b for v in node.values() for b in unknown_properties(v, where)]
+
+
+def test_every_json_ld_on_the_site_uses_real_schema_org_properties(site_dir):
+    from bs4 import BeautifulSoup
+
+    found, bad = 0, []
+    for page in sorted(site_dir.rglob("*.html")):
+        for script in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+                'script[type="application/ld+json"]'):
+            found += 1
+            bad += unknown_properties(json.loads(script.string), str(page.relative_to(site_dir)))
+    assert found > 0 and not bad, bad[:20]
