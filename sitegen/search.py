@@ -10,6 +10,22 @@ word-indexes every meta value, and Chinese text, which has no spaces, becomes on
 paragraph (+45% index on the seeds). It goes instead to one small gzipped JSON file per article,
 pagefind/sitegen-docs/<page id>.json.gz, named by the page id Pagefind gives each result, so the
 browser reads it instead of Pagefind's fragment, which also carries the token stream (3.5 bytes/char).
+Pagefind's fragments are therefore left out of the site.
+
+Shards. Pagefind holds a whole index in memory while it builds it, ~0.55 KB per character of text
+(measured: 0.38 GB for 1,000 articles of 700 characters, 1.1 GB for 3,000; linear: it grows with the
+distinct words of each page, so one-character tokens would save a third but make a common character's
+index chunk huge), and one run cannot be split or resumed. So the articles are cut into shards by
+period (8, 4, 2 or 1 years, then half-years, quarters, months, days, while a period holds more than
+SHARD_CHARS characters), each indexed by its own Pagefind run, two at a time while their characters
+fit RUN_BUDGET_CHARS, and each cached under the hash of its articles: adding an issue re-indexes
+only the shard of its period. The newest shard is the primary bundle at pagefind/ (with Pagefind's
+runtime); the others sit in pagefind/shards/<period>/ and static/search.js merges them in the
+browser with Pagefind's mergeIndex, which shares the primary's WebAssembly and adds up filter
+counts. pagefind/sitegen-shards.json lists the shards, newest first (see browser_order). Each
+shard costs a query one index chunk per token (Pagefind's chunks hold 20,000 word positions,
+~20 KB): hence few, big shards. At 10,000 articles (7.1 M characters, benchmarks/search_scale.py):
+6 shards, peak 1.0 GB for the index build (was 8 GB), bundle 31 MB (was 111 MB).
 """
 from __future__ import annotations
 
@@ -22,16 +38,19 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
-from importlib import resources
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import date
+from importlib import metadata, resources
 from pathlib import Path, PurePosixPath
 
 from .model import SitegenError
-from .textnorm import code, normalize, query_terms, query_tokens, tokenize
+from .textnorm import SENTINEL, code, normalize, query_terms, query_tokens, tokenize
 
-__all__ = ["SearchDoc", "build_search_index", "tokenize", "query_tokens", "query_terms", "normalize", "code"]
+__all__ = ["SearchDoc", "Shard", "build_search_index", "plan_shards", "tokenize", "query_tokens", "query_terms", "normalize", "code"]
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +66,34 @@ TITLE_WEIGHT = 3
 UNKNOWN_DATE = "0000-00-00"
 """Sort key for undated articles: Pagefind leaves pages without a sort key out of sorted results."""
 TIMEOUT_S = 1800
+SHARD_CHARS = 2_000_000
+"""Most characters of text in one shard before its period is cut. Pagefind takes ~0.55 KB of memory
+per character indexed, so a shard this big peaks near 1.1 GB. Smaller shards cost the browser more:
+Pagefind cuts every index into chunks of 20,000 word positions, and a query loads one chunk (~20 KB)
+per shard and token: at 10,000 articles, 34 shards (0.7 M characters at most) made a first query
+download 1.1-2.5 MB, 6 shards (this) 0.46-0.73 MB (benchmarks/search_scale.py)."""
+PARALLEL_RUNS = 2
+"""Pagefind runs at once. One run keeps one core busy (its user time is its wall time)."""
+RUN_BUDGET_CHARS = SHARD_CHARS
+"""Characters that Pagefind runs may index at the same time (~1.1 GB): two small shards run side by
+side, a big one runs alone."""
+SHARDS_NAME = "sitegen-shards.json"
+"""The bundle-relative folders of the shards, primary ("") first, for static/search.js."""
+SHARDS_DIR = "shards"
+CACHE_SUBDIR = "search"
+CACHE_KEEP = 64
+"""Cached shards kept beyond those of the last build, the most recently used first."""
+RUNTIME = ("pagefind.js", "pagefind-worker.js")
+"""Pagefind's own files the search page loads, with its WebAssembly (wasm.<language>.pagefind)."""
+INDEX_PARTS = ("pagefind-entry.json", "index", "filter")
+"""What a shard needs in the browser besides its pf_meta: no fragments (sitegen-docs replaces them)."""
+MONTH_STEPS = (96, 48, 24, 12, 6, 3, 1)
+"""Periods in months, each half the one before (but 12 -> 6 -> 3 -> 1), aligned on year 0: 2016-2023,
+2016-2019, 2016-2017, 2016, … A too big period is cut into the next ones (then into days)."""
+EVERY_PAGE = "z" + SENTINEL + SENTINEL
+"""A token every page holds, after its text: searching it with filters lists the pages that pass
+them while loading one index chunk per shard; Pagefind's own filter-only search loads every chunk.
+No Chinese text gives it ("zzzz" only ever ends a bigram); a page that prints it had it anyway."""
 PF_MAGIC = b"pagefind_dcd"
 """What Pagefind's files start with, once un-gzipped."""
 
@@ -66,6 +113,92 @@ class SearchDoc:
     publication: str
     districts: tuple[str, ...]
     topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Shard:
+    """The articles of one period, indexed by one Pagefind run."""
+
+    name: str
+    """The period: "2016-01_2019-12" (months), "2020-04-16" (one day) or "undated"; sorts by time."""
+    docs: tuple[SearchDoc, ...]
+    """In URL order."""
+    salt: int = 0
+    """Changes every page id Pagefind gives this shard (see distinct_ids); 0 for nearly every shard."""
+
+
+def _doc_date(doc: SearchDoc) -> date | None:
+    try:
+        return date.fromisoformat(doc.date) if doc.date else None
+    except ValueError:
+        return None
+
+
+def _split(docs: list[SearchDoc], first: int, months: int, max_chars: int) -> list[Shard]:
+    """Cut the docs of the period of `months` months from absolute month `first` (year * 12 + month - 1)
+    into shards of at most max_chars characters, halving it (8 years, 4, 2, 1, then 6 months, 3, 1,
+    then days) while it is too big. A period's shard depends only on its own articles, so adding an
+    article changes one shard (or splits that one)."""
+    last = first + months - 1
+    name = f"{first // 12:04d}-{first % 12 + 1:02d}_{last // 12:04d}-{last % 12 + 1:02d}"
+    if sum(len(d.text) for d in docs) <= max_chars or len(docs) == 1:
+        return [Shard(name, tuple(docs))]
+    if months == 1:  # a day is the smallest period: one day's articles stay together
+        days: dict[str, list[SearchDoc]] = {}
+        for d in docs:
+            days.setdefault(d.date, []).append(d)
+        return [Shard(day, tuple(ds)) for day, ds in sorted(days.items())]
+    step = next(s for s in MONTH_STEPS if s < months)
+    parts: dict[int, list[SearchDoc]] = {}
+    for d in docs:
+        parts.setdefault((_month(d) - first) // step, []).append(d)
+    return [shard for k, ds in sorted(parts.items()) for shard in _split(ds, first + k * step, step, max_chars)]
+
+
+def _month(doc: SearchDoc) -> int:
+    day = _doc_date(doc)
+    assert day is not None
+    return day.year * 12 + day.month - 1
+
+
+def plan_shards(docs: Sequence[SearchDoc], max_chars: int = SHARD_CHARS) -> list[Shard]:
+    """Cut the articles into shards by period, oldest first, undated articles last."""
+    top = MONTH_STEPS[0]
+    blocks: dict[int, list[SearchDoc]] = {}
+    undated: list[SearchDoc] = []
+    for doc in sorted(docs, key=lambda d: d.url_path):
+        if _doc_date(doc) is None:
+            undated.append(doc)
+        else:
+            blocks.setdefault(_month(doc) // top, []).append(doc)
+    shards = [shard for n, ds in sorted(blocks.items()) for shard in _split(ds, n * top, top, max_chars)]
+    return shards + ([Shard("undated", tuple(undated))] if undated else [])
+
+
+def browser_order(shards: Sequence[Shard]) -> list[Shard]:
+    """Newest first, undated last: the order Pagefind lists merged shards in, which static/search.js
+    relies on to sort by date. The first is the primary bundle."""
+    dated = [s for s in shards if s.name != "undated"]
+    return dated[::-1] + [s for s in shards if s.name == "undated"]
+
+
+def index_version() -> str:
+    """What a shard's bundle depends on besides its articles: this code, its tables, Pagefind's version."""
+    h = hashlib.sha256()
+    for name in ("search.py", "textnorm.py", "data/t2s.json"):
+        h.update(resources.files("sitegen").joinpath(name).read_bytes())
+    try:
+        h.update(metadata.version("pagefind_bin").encode())
+    except metadata.PackageNotFoundError:
+        pass
+    return h.hexdigest()
+
+
+def shard_key(shard: Shard, version: str) -> str:
+    """The cache key of a shard's bundle: a hash of its articles (every field indexed) and version."""
+    data = [[d.url_path, d.title, d.text, d.date, d.publication, list(d.districts), list(d.topics)] for d in shard.docs]
+    payload = json.dumps([version, shard.name, shard.salt, data], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
 def pagefind_binary() -> Path:
@@ -93,10 +226,10 @@ def _tokens_html(doc: SearchDoc, tokens: list[str]) -> str:
     head = len(tokenize(doc.title)) if titled else 0
     # <p>, not <h1>: Pagefind would copy a heading's text into an "auto_title" meta field.
     return (f'<p data-pagefind-weight="{TITLE_WEIGHT}">{" ".join(tokens[:head])}</p>\n' if head else "") + (
-        f"<p>{' '.join(tokens[head:])}</p>")
+        f"<p>{' '.join(tokens[head:])}</p>\n<p>{EVERY_PAGE}</p>")
 
 
-def shadow_page(doc: SearchDoc, tokens: list[str] | None = None) -> str:
+def shadow_page(doc: SearchDoc, tokens: list[str] | None = None, salt: int = 0) -> str:
     """Render the search document for one article (all text escaped)."""
     e = html.escape
     year = doc.date[:4] if doc.date[:4].isdigit() else ""
@@ -111,12 +244,13 @@ def shadow_page(doc: SearchDoc, tokens: list[str] | None = None) -> str:
         _tokens_html(doc, tokenize(doc.text) if tokens is None else tokens),
         "</main>\n<div hidden>",
         *(f'<p data-pagefind-meta="{k}">{e(v)}</p>' for k, v in meta if v),
+        *([f'<p data-pagefind-meta="salt">{salt}</p>'] if salt else []),
         *(f'<p data-pagefind-filter="{k}">{e(v)}</p>' for k, v in filters if v),
         "</div>\n</body>\n</html>\n",
     ])
 
 
-def write_shadow(docs: Sequence[SearchDoc], root: Path) -> list[SearchDoc]:
+def write_shadow(docs: Sequence[SearchDoc], root: Path, salt: int = 0) -> list[SearchDoc]:
     """Write one search document per article under root, at the article's URL path; return the
     articles written, leaving out those without a searchable character (Pagefind would drop them)."""
     seen: set[str] = set()
@@ -132,7 +266,7 @@ def write_shadow(docs: Sequence[SearchDoc], root: Path) -> list[SearchDoc]:
             continue
         path = root.joinpath(*rel.parts) / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(shadow_page(doc, tokens), encoding="utf-8")
+        path.write_text(shadow_page(doc, tokens, salt), encoding="utf-8")
         written.append(doc)
     return written
 
@@ -279,31 +413,207 @@ def t2s_pairs() -> bytes:
     return json.dumps("".join(k + v for k, v in table.items()), ensure_ascii=False).encode("utf-8")
 
 
-def build_search_index(docs: Sequence[SearchDoc], site_dir: Path) -> None:
-    """Write the Pagefind bundle for docs into site_dir/'pagefind'; raise sitegen.model.SitegenError with a clear message if the binary fails."""
+def _check_docs(docs: Sequence[SearchDoc]) -> None:
+    seen: set[str] = set()
+    for doc in docs:
+        _check_url_path(doc.url_path)
+        if doc.url_path in seen:
+            raise SitegenError(f"search: two articles share the URL {doc.url_path!r}")
+        seen.add(doc.url_path)
+
+
+def index_shard(shard: Shard, out: Path) -> bool:
+    """Index one shard into the folder out (created): Pagefind's bundle without fragments and UI,
+    plus sitegen-docs. Return False, writing nothing, when no article has anything to search."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Beside out, so that the bundle is moved there, not copied.
+    with tempfile.TemporaryDirectory(prefix=".sitegen-shard-", dir=out.parent) as tmp:
+        shadow, bundle = Path(tmp) / "site", Path(tmp) / "bundle"
+        shadow.mkdir()
+        docs = write_shadow(shard.docs, shadow, shard.salt)
+        if not docs:
+            return False
+        output = run_pagefind(shadow, bundle)
+        log.debug("pagefind %s: %s", shard.name, output)
+        try:
+            make_filters_deterministic(bundle)
+        except (ValueError, LookupError, TypeError) as e:
+            log.warning("search: left Pagefind's filter files as written (not reproducible): %s", e)
+        write_docs(docs, bundle)
+        out.mkdir(parents=True)
+        keep = [*RUNTIME, *INDEX_PARTS, DOCS_DIR]
+        for path in sorted(bundle.iterdir()):
+            if path.name in keep or path.suffix in (".pf_meta", ".pagefind"):
+                shutil.move(str(path), str(out / path.name))
+    return True
+
+
+def _link_tree(src: Path, dst: Path, names: Callable[[Path], bool] = lambda p: True) -> None:
+    """Hard-link (or copy) the files of src into dst: bundles are never changed in place."""
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        if path.is_dir() or not names(src / rel.parts[0]):
+            continue
+        target = dst / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copyfile(path, target)
+
+
+class ShardCache:
+    """Finished shard bundles in cache_dir/search/<key>/, or none (cache_dir None: a temporary folder)."""
+
+    def __init__(self, cache_dir: Path | None, work: Path):
+        self.root = Path(cache_dir) / CACHE_SUBDIR if cache_dir is not None else None
+        self.work = work
+        self.version = index_version()
+        self.hits = 0
+
+    def bundle(self, shard: Shard) -> Path | None:
+        """The shard's bundle folder, indexed now or found in the cache; None if it has nothing to search."""
+        key = shard_key(shard, self.version)
+        if self.root is None:
+            out = self.work / key
+            return out if index_shard(shard, out) else None
+        out = self.root / key
+        if (out / "pagefind-entry.json").is_file() or (out / ".empty").is_file():
+            self.hits += 1
+            os.utime(out)
+            return None if (out / ".empty").is_file() else out
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=self.root))
+        try:
+            if not index_shard(shard, tmp / "b"):
+                (tmp / "b").mkdir()
+                (tmp / "b" / ".empty").write_bytes(b"")
+            shutil.rmtree(out, ignore_errors=True)
+            os.replace(tmp / "b", out)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return None if (out / ".empty").is_file() else out
+
+    def prune(self, used: set[str]) -> None:
+        """Drop cached shards beyond the CACHE_KEEP most recently used ones not used by this build."""
+        if self.root is None or not self.root.is_dir():
+            return
+        others = [p for p in self.root.iterdir() if p.name not in used and not p.name.startswith(".")]
+        others.sort(key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+        for path in others[CACHE_KEEP:]:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def assemble(bundles: Sequence[tuple[Shard, Path]], out: Path) -> None:
+    """Put the shard bundles together (in browser_order): the first at out (with Pagefind's runtime), the others in
+    out/shards/<name>/, every sitegen-docs file in out/sitegen-docs, and the list of shards."""
+    out.mkdir(parents=True)
+    (out / DOCS_DIR).mkdir()
+    dirs = []
+    for n, (shard, bundle) in enumerate(bundles):
+        rel = "" if n == 0 else f"{SHARDS_DIR}/{shard.name}/"
+        runtime = n == 0
+        _link_tree(bundle, out / rel, lambda p, runtime=runtime: p.name != DOCS_DIR and (
+            p.name in INDEX_PARTS or p.suffix == ".pf_meta" or (runtime and (p.name in RUNTIME or p.suffix == ".pagefind"))))
+        for doc in sorted((bundle / DOCS_DIR).iterdir()):
+            if (out / DOCS_DIR / doc.name).exists():  # distinct_ids made them distinct: checked all the same
+                raise SitegenError(f"search: two shards gave a page the same id {doc.stem}; rebuild without the cache")
+        _link_tree(bundle / DOCS_DIR, out / DOCS_DIR)
+        dirs.append(rel)
+    (out / SHARDS_NAME).write_text(json.dumps(dirs), encoding="utf-8")
+
+
+MAX_SALT = 8
+
+
+def _chars(shard: Shard) -> int:
+    return sum(len(d.text) for d in shard.docs)
+
+
+class MemoryBudget:
+    """Let Pagefind runs start together only while their shards' characters add up to at most
+    limit (a run alone may exceed it): memory grows with the characters indexed."""
+
+    def __init__(self, limit: int):
+        self.limit, self.used = limit, 0
+        self.cond = threading.Condition()
+
+    def run(self, chars: int, fn: Callable[[Shard], Path | None], shard: Shard) -> Path | None:
+        with self.cond:
+            self.cond.wait_for(lambda: self.used == 0 or self.used + chars <= self.limit)
+            self.used += chars
+        try:
+            return fn(shard)
+        finally:
+            with self.cond:
+                self.used -= chars
+                self.cond.notify_all()
+
+
+def _ids(bundle: Path | None) -> set[str]:
+    return {p.name for p in (bundle / DOCS_DIR).iterdir()} if bundle is not None else set()
+
+
+def distinct_ids(shards: list[Shard], found: dict[str, Path | None], cache: ShardCache) -> list[Shard]:
+    """Re-index, with a salt, every shard that gives a page the id of a page in another shard.
+
+    Pagefind names a page by 7 hex digits of a hash, made longer only on a clash within one run; across
+    separately indexed shards two pages can share a name (at 10,000 articles about one archive in five),
+    and the browser tells pages apart by it. A salt in every page of the shard changes all its ids;
+    the same archive gives the same clashes, so the result stays reproducible.
+    """
+    shards = list(shards)
+    for _ in range(MAX_SALT):
+        seen: set[str] = set()
+        clashing = []
+        for shard in browser_order(shards):
+            ids = _ids(found[shard.name])
+            if ids & seen:
+                clashing.append(shard)
+            seen |= ids
+        if not clashing:
+            return shards
+        for shard in clashing:
+            salted = replace(shard, salt=shard.salt + 1)
+            log.info("search: page ids of shard %s clash with another shard's; indexing it again (salt %d)",
+                     shard.name, salted.salt)
+            shards[shards.index(shard)] = salted
+            found[shard.name] = cache.bundle(salted)
+    raise SitegenError(f"search: Pagefind gave pages of different shards the same ids {MAX_SALT} times; "
+                       "this is a bug, please report it")
+
+
+def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Path | None = None,
+                       shard_chars: int = SHARD_CHARS) -> None:
+    """Write the search bundle for docs into site_dir/'pagefind', reusing the shards cached in
+    cache_dir (None: no cache); raise sitegen.model.SitegenError with a clear message if Pagefind fails."""
     started = time.perf_counter()
     site_dir = Path(site_dir)
     target = site_dir / BUNDLE_DIR
-    with tempfile.TemporaryDirectory(prefix="sitegen-search-") as tmp:
-        shadow, bundle = Path(tmp) / "site", Path(tmp) / "bundle"
-        shadow.mkdir()
-        docs = write_shadow(docs, shadow)
-        if docs:
-            output = run_pagefind(shadow, bundle)
-            log.debug("pagefind: %s", output)
-            try:
-                make_filters_deterministic(bundle)
-            except (ValueError, LookupError, TypeError) as e:
-                log.warning("search: left Pagefind's filter files as written (not reproducible): %s", e)
-        else:
+    _check_docs(docs)
+    shards = plan_shards(docs, shard_chars)
+    site_dir.mkdir(parents=True, exist_ok=True)
+    # In site_dir: cached files are hard-linked into the site, and the bundle is renamed into place.
+    with tempfile.TemporaryDirectory(prefix=".sitegen-search-", dir=site_dir) as tmp:
+        cache = ShardCache(cache_dir, Path(tmp) / "shards")
+        budget = MemoryBudget(RUN_BUDGET_CHARS)
+        pool = ThreadPoolExecutor(PARALLEL_RUNS, thread_name_prefix="sitegen-search")
+        try:
+            # Biggest first, so that the small ones fill in beside them.
+            order = sorted(shards, key=lambda s: (-_chars(s), s.name))
+            found = dict(zip((s.name for s in order), pool.map(lambda s: budget.run(_chars(s), cache.bundle, s), order)))
+        finally:  # on a failure, start no more runs (the one under way finishes)
+            pool.shutdown(wait=True, cancel_futures=True)
+        shards = distinct_ids(shards, found, cache)
+        bundles = [(shard, found[shard.name]) for shard in browser_order(shards) if found[shard.name] is not None]
+        bundle = Path(tmp) / "bundle"
+        assemble(bundles, bundle)
+        if not bundles:
             # Pagefind refuses a site with no pages; the search page then says search is unavailable.
             log.warning("search: no articles to index; the search page will not work")
-            (bundle / "fragment").mkdir(parents=True)
-        write_docs(docs, bundle)
         (bundle / T2S_NAME).write_bytes(t2s_pairs())
         # Replace the old bundle whole: Pagefind's file names are content hashes, so stale files
         # would otherwise pile up build after build.
-        site_dir.mkdir(parents=True, exist_ok=True)
         old = site_dir / f".{BUNDLE_DIR}.old"
         if old.exists():
             shutil.rmtree(old)
@@ -312,6 +622,7 @@ def build_search_index(docs: Sequence[SearchDoc], site_dir: Path) -> None:
         shutil.move(str(bundle), str(target))
         if old.exists():
             shutil.rmtree(old)
+    cache.prune({shard_key(s, cache.version) for s in shards})
     size = sum(f.stat().st_size for f in target.rglob("*") if f.is_file())
-    log.info("search: indexed %d articles into %s (%.0f KB) in %.1f s",
-             len(docs), target, size / 1024, time.perf_counter() - started)
+    log.info("search: indexed %d articles in %d shards (%d from the cache) into %s (%.0f KB) in %.1f s",
+             len(docs), len(bundles), cache.hits, target, size / 1024, time.perf_counter() - started)

@@ -13,17 +13,19 @@
 //   window.sitegen.normalize / tokenize / queryTerms / queryTokens mirror sitegen/textnorm.py (after
 //   `await window.sitegen.ready()`, which loads the traditional -> simplified table).
 //
-// How: one Pagefind search per term, for the term's tokens; a page counts only where those tokens
-// sit at consecutive positions (result.words). Terms are intersected. Only the results shown are
-// then loaded, from pagefind/sitegen-docs/<id>.json.gz (text as printed, for the excerpt and a final
-// substring check), never Pagefind's fragments.
+// How: one Pagefind search per term, for the term's tokens (every other bigram is enough, see
+// cover()); a page counts only where those tokens sit in place (result.words). Terms are
+// intersected. Only the results shown are then loaded, from pagefind/sitegen-docs/<id>.json.gz
+// (text as printed, for the excerpt and a final substring check), never Pagefind's fragments.
+// The index is in shards by period, merged in the browser (see pagefind() and perShard()).
 
 const RANGES = [[0x3005, 0x3005], [0x3007, 0x3007], [0x3041, 0x3096], [0x309d, 0x309f],
   [0x30a1, 0x30fa], [0x30fc, 0x30ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xac00, 0xd7a3],
   [0xf900, 0xfaff], [0x20000, 0x323af]];  // = textnorm.IDEOGRAPH_RANGES
 const SPLIT = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-const SENTINEL = "zzzz", PREFIX = "z";
+const SENTINEL = "zzzz", PREFIX = "z", EVERY = "zzzzzzzzz";  // EVERY = search.EVERY_PAGE
 const FACETS = ["district", "topic", "publication", "year"];
+const SHARD = "sitegen-shard";
 let T2S = null;
 
 export function baseUrl() {
@@ -105,22 +107,45 @@ export function queryTokens(term) {
   return tokens;
 }
 
+// The index comes in shards by period (sitegen/search.py): the primary bundle at pagefind/ and the
+// others merged into it, which share its WebAssembly; Pagefind then searches all and adds up counts.
 let pfLoad = null;
 function pagefind() {
   pfLoad ??= (async () => {
-    const pf = await import(bundleUrl("pagefind.js"));
-    await pf.options({ baseUrl: baseUrl() });
+    const [pf, shards] = await Promise.all([import(bundleUrl("pagefind.js")), getJson(bundleUrl("sitegen-shards.json"))]);
+    // Each shard's pages carry a filter SHARD = its place in sitegen-shards.json, to sort by date.
+    await pf.options({ baseUrl: baseUrl(), mergeFilter: { [SHARD]: "0" } });
     await pf.init();
-    return { pf, facets: await pf.filters() };
+    await Promise.all(shards.slice(1).map((dir, i) => pf.mergeIndex(bundleUrl(dir), { baseUrl: baseUrl(), mergeFilter: { [SHARD]: String(i + 1) } })));
+    return { pf, shards, facets: facetsOnly(await pf.filters()) };
   })();
   return pfLoad;
 }
 
-// True if positions hold n consecutive numbers: the term's tokens side by side.
-function contiguous(words, n) {
-  if (n === 1) return words.length > 0;
+// The offsets of the tokens of a term that Pagefind is asked for. A bigram whose neighbours are
+// bigrams of the same run adds no character (石景 景山 东城: 景山 is 石景 + 山东's 山…), so every
+// other one is left out: a query loads one index chunk per shard and token.
+const isBigram = (t) => t.length === PREFIX.length + 8 && !t.endsWith(SENTINEL);
+function cover(tokens) {
+  const keep = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const redundant = i > 0 && i + 1 < tokens.length && keep[keep.length - 1] === i - 1
+      && isBigram(tokens[i - 1]) && isBigram(tokens[i]) && isBigram(tokens[i + 1]);
+    if (!redundant) keep.push(i);
+  }
+  return keep;
+}
+
+// True if some position p holds the first token and p + offset each other one: the term's tokens in place.
+function inPlace(words, offsets) {
+  if (offsets.length === 1) return words.length > 0;
   const at = new Set(words);
-  return words.some((p) => { for (let i = 1; i < n; i++) if (!at.has(p + i)) return false; return true; });
+  return words.some((p) => offsets.every((k) => at.has(p + k)));
+}
+
+function facetsOnly(counts) {
+  const { [SHARD]: _, ...rest } = counts;
+  return rest;
 }
 
 function pfFilters(filters = {}) {
@@ -132,28 +157,57 @@ function pfFilters(filters = {}) {
   return out;
 }
 
+// Pagefind's answer for query in each shard on its own, newest first. Merged shards come back
+// ordered by score even when sorted by date (a sorted search scores by rank within its shard), so
+// asking one shard at a time (its SHARD filter) keeps the order; shards are periods, newest first.
+// query is never null: a search without words loads every index chunk of every shard.
+function perShard(pf, shards, query, filters) {
+  const sort = { date: "desc" };
+  return Promise.all(shards.map((_, i) => pf.search(query, { filters: { ...filters, [SHARD]: String(i) }, sort })));
+}
+
+function addCounts(all) {
+  const sum = {};
+  for (const counts of all) {
+    for (const [k, values] of Object.entries(facetsOnly(counts))) {
+      sum[k] ??= {};
+      for (const [v, n] of Object.entries(values)) sum[k][v] = (sum[k][v] ?? 0) + n;
+    }
+  }
+  return sum;
+}
+
 // Find the pages whose tokens match every term in place: [{id, score}] in result order, with
-// Pagefind's filter counts. Nothing but Pagefind's own index is downloaded.
+// filter counts. Nothing but Pagefind's own index is downloaded.
 export async function find(query, { filters, sort } = {}) {
-  const [{ pf }] = await Promise.all([pagefind(), ready()]);
+  const [{ pf, shards }] = await Promise.all([pagefind(), ready()]);
   const terms = queryTerms(query).map((text) => ({ text, tokens: queryTokens(text) }));
   const opts = { filters: pfFilters(filters) };
-  if (sort === "date") opts.sort = { date: "desc" };
-  if (!terms.length) {
+  if (!terms.length) {  // filters alone: every page holds the token EVERY; newest first
     if (!Object.keys(opts.filters).length) return { terms, hits: [], counts: {} };
-    const res = await pf.search(null, opts);
-    return { terms, hits: res.results.map((r) => ({ id: r.id, score: r.score })), counts: res.filters };
+    const each = await perShard(pf, shards, EVERY, opts.filters);
+    return { terms, hits: each.flatMap((res) => res.results.map((r) => ({ id: r.id, score: 0 }))),
+      counts: addCounts(each.map((res) => res.filters)) };
   }
-  let hits = null, counts = {};
+  let hits = null;
+  const asked = [];
   for (const t of terms) {
-    const res = await pf.search(t.tokens.join(" "), opts);
-    const ok = new Map(res.results.filter((r) => contiguous(r.words, t.tokens.length)).map((r) => [r.id, r.score]));
+    const offsets = cover(t.tokens), tokens = offsets.map((k) => t.tokens[k]);
+    asked.push(...tokens);
+    const res = await pf.search(tokens.join(" "), opts);
+    const ok = new Map(res.results.filter((r) => inPlace(r.words, offsets)).map((r) => [r.id, r.score]));
     hits = hits === null ? [...ok].map(([id, score]) => ({ id, score }))
       : hits.filter((h) => ok.has(h.id)).map((h) => ({ id: h.id, score: h.score + ok.get(h.id) }));
-    counts = res.filters;
   }
-  if (terms.length > 1) counts = (await pf.search(terms.flatMap((t) => t.tokens).join(" "), opts)).filters;
-  if (sort !== "date") hits.sort((a, b) => b.score - a.score);  // stable: ties keep Pagefind's order
+  // Counts come from the shards that hold a hit only: Pagefind drops a word its index lacks, so a
+  // shard without one of the tokens answers with the pages that hold the others, and counts them.
+  const each = await perShard(pf, shards, asked.join(" "), opts.filters), found = new Set(hits.map((h) => h.id));
+  const ids = each.map((res) => res.results.map((r) => r.id));
+  const counts = addCounts(each.filter((_, i) => ids[i].some((id) => found.has(id))).map((res) => res.filters));
+  if (sort === "date") {
+    const rank = new Map(ids.flat().map((id, i) => [id, i]));
+    hits.sort((a, b) => rank.get(a.id) - rank.get(b.id));
+  } else hits.sort((a, b) => b.score - a.score);  // stable: ties keep Pagefind's order
   return { terms, hits, counts };
 }
 

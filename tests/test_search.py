@@ -71,6 +71,7 @@ def test_shadow_page_escapes_and_carries_the_facts():
     assert 'data-pagefind-meta="text"' not in html  # Pagefind would word-index it
     body = html.split("<main", 1)[1].split("</main>")[0]
     assert all(t.isascii() for t in body.split(">", 1)[1].split())
+    assert body.endswith(f"<p>{search.EVERY_PAGE}</p>\n")  # every page, after its text
 
 
 def test_undated_article_still_sorts():
@@ -100,15 +101,15 @@ def test_bundle_contents(built, docs):
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["zh-cn"] and entry["languages"]["zh-cn"]["page_count"] == len(docs)
-    ids = search.page_ids(bundle)
-    assert set(ids) == {"/" + d.url_path for d in docs}
+    assert not (bundle / "fragment").exists()  # sitegen-docs stands in for Pagefind's fragments
+    assert json.loads((bundle / "sitegen-shards.json").read_text(encoding="utf-8")) == [""]
     by_url = {d.url_path: d for d in docs}
     files = sorted((bundle / "sitegen-docs").iterdir())
     assert len(files) == len(docs)
     for path in files:
         data = read_doc(path)
         d = by_url[data["url"]]
-        assert path.name == f"{ids['/' + d.url_path]}.json.gz"
+        assert path.name.startswith("zh-cn_") and path.name.endswith(".json.gz")  # the ids of Pagefind's results
         assert data == {"url": d.url_path, "title": d.title, "date": d.date, "publication": d.publication,
                         "district": "、".join(d.districts), "text": d.text}
     pairs = json.loads((bundle / "sitegen-t2s.json").read_text(encoding="utf-8"))
@@ -125,7 +126,7 @@ def test_build_is_deterministic(tmp_path, built, docs):
 
 def test_rebuild_replaces_the_old_bundle(tmp_path, docs):
     build_search_index(docs[:5], tmp_path)
-    stale = tmp_path / "pagefind" / "fragment" / "stale.pf_fragment"
+    stale = tmp_path / "pagefind" / "index" / "stale.pf_index"
     stale.write_bytes(b"old")
     build_search_index(docs[5:8], tmp_path)
     assert not stale.exists() and not (tmp_path / ".pagefind.old").exists()
@@ -185,3 +186,119 @@ def test_a_bundle_with_missing_pages_is_refused(tmp_path, monkeypatch, docs):
     assert others
     with pytest.raises(SitegenError, match=r"Pagefind indexed \d+ pages for \d+ articles; missing \['/"):
         build_search_index(docs, tmp_path / "site")
+
+
+def dated(url: str, day: str, chars: int = 10) -> SearchDoc:
+    return SearchDoc(url, "题", "题\n" + "石景山防汛" * (chars // 5), day, "石景山报", (), ())
+
+
+def test_shards_are_periods_cut_by_size():
+    docs = [dated(f"a/{m}/", f"2020-{m:02d}-01", 100) for m in range(1, 13)] + [
+        dated("b/1/", "2019-03-01"), dated("b/2/", "2019-11-30"), dated("c/1/", ""), dated("c/2/", "2020-02-30")]
+    assert [(s.name, len(s.docs)) for s in search.plan_shards(docs, max_chars=10_000)] == [
+        ("2016-01_2023-12", 14), ("undated", 2)]  # 2020-02-30 is no date; periods of 8 years start in 2016
+    # 2020 holds 12 x 102 characters: 2016-2023 is cut into 4-year, 2-year, 1-year halves, then 6 months.
+    assert [s.name for s in search.plan_shards(docs, max_chars=700)] == [
+        "2016-01_2019-12", "2020-01_2020-06", "2020-07_2020-12", "undated"]
+    assert [s.name for s in search.plan_shards(docs, max_chars=400)] == [
+        "2016-01_2019-12", "2020-01_2020-03", "2020-04_2020-06", "2020-07_2020-09", "2020-10_2020-12", "undated"]
+    # A day is never cut: all its articles stay in one shard, however big.
+    big_day = [dated(f"d/{n}/", "2021-05-05", 500) for n in range(3)] + [dated("d/x/", "2021-05-06", 500)]
+    assert [(s.name, len(s.docs)) for s in search.plan_shards(big_day, max_chars=600)] == [
+        ("2021-05-05", 3), ("2021-05-06", 1)]
+    shards = search.plan_shards(docs, max_chars=700)
+    assert [s.name for s in search.browser_order(shards)] == [
+        "2020-07_2020-12", "2020-01_2020-06", "2016-01_2019-12", "undated"]
+
+
+def test_adding_an_article_changes_only_its_shard():
+    docs = [dated(f"a/{n}/", f"20{15 + n % 10}-0{1 + n % 9}-1{n % 10}", 200) for n in range(60)]
+    version = search.index_version()
+    keys = lambda ds: {s.name: search.shard_key(s, version) for s in search.plan_shards(ds, max_chars=2000)}
+    before, after = keys(docs), keys([*docs, dated("new/1/", "2018-04-01", 200)])
+    assert len(before) > 5 and before.keys() == after.keys()
+    [changed] = [n for n in before if before[n] != after[n]]
+    assert changed.split("_")[0] <= "2018-04" <= changed.split("_")[1], changed
+    assert keys(list(reversed(docs))) == before
+
+
+def counting_binary(tmp_path: Path) -> tuple[Path, Path]:
+    """A stand-in for the binary that logs each run, then runs the real one."""
+    runs = tmp_path / "runs.log"
+    return fake_binary(tmp_path, f'echo run >> "{runs}"\nexec "{search.pagefind_binary()}" "$@"'), runs
+
+
+@pytest.mark.skipif(os.name != "posix", reason="uses a shell script as a fake binary")
+def test_unchanged_shards_come_from_the_cache(tmp_path, monkeypatch, docs):
+    binary, runs = counting_binary(tmp_path)
+    monkeypatch.setattr(search, "pagefind_binary", lambda: binary)
+    cache = tmp_path / "cache"
+    n_shards = len(search.plan_shards(docs, max_chars=2000))
+    assert n_shards >= 4
+    build_search_index(docs, tmp_path / "one", cache, shard_chars=2000)
+    assert runs.read_text().count("run") == n_shards
+    build_search_index(docs, tmp_path / "two", cache, shard_chars=2000)
+    assert runs.read_text().count("run") == n_shards  # nothing indexed again
+    assert snapshot(tmp_path / "two" / "pagefind") == snapshot(tmp_path / "one" / "pagefind")
+    build_search_index(docs, tmp_path / "fresh", None, shard_chars=2000)  # no cache: the same bytes
+    assert snapshot(tmp_path / "fresh" / "pagefind") == snapshot(tmp_path / "one" / "pagefind")
+    changed = [*docs[:-1], SearchDoc(docs[-1].url_path, docs[-1].title, docs[-1].text + "新增", *[
+        getattr(docs[-1], f) for f in ("date", "publication", "districts", "topics")])]
+    before = runs.read_text().count("run")
+    build_search_index(changed, tmp_path / "three", cache, shard_chars=2000)
+    assert runs.read_text().count("run") == before + 1  # only the shard of the changed article
+    found = {read_doc(p)["url"]: read_doc(p)["text"] for p in (tmp_path / "three" / "pagefind" / "sitegen-docs").iterdir()}
+    assert found[docs[-1].url_path].endswith("新增")
+
+
+def test_shards_are_laid_out_for_the_browser(tmp_path, docs):
+    build_search_index(docs, tmp_path, shard_chars=2000)
+    bundle = tmp_path / "pagefind"
+    dirs = json.loads((bundle / "sitegen-shards.json").read_text(encoding="utf-8"))
+    names = [s.name for s in search.browser_order(search.plan_shards(docs, 2000))]
+    assert dirs == ["", *(f"shards/{n}/" for n in names[1:])]
+    pages = 0
+    for d in dirs:
+        entry = json.loads((bundle / d / "pagefind-entry.json").read_text(encoding="utf-8"))
+        pages += entry["languages"]["zh-cn"]["page_count"]
+        assert (bundle / d / f"pagefind.{entry['languages']['zh-cn']['hash']}.pf_meta").is_file()
+        assert any((bundle / d / "index").iterdir()) and not (bundle / d / "fragment").exists()
+        assert (bundle / d / "pagefind.js").is_file() == (d == "")  # one runtime, the primary's
+    assert pages == len(docs) == len(list((bundle / "sitegen-docs").iterdir()))
+
+
+def test_the_cache_is_pruned(tmp_path, monkeypatch, docs):
+    monkeypatch.setattr(search, "CACHE_KEEP", 1)
+    cache = tmp_path / "cache"
+    for n in range(3):
+        build_search_index(docs[n * 3 : n * 3 + 3], tmp_path / "site", cache)
+    assert len(list((cache / "search").iterdir())) == 2  # the last build's shard and one more
+
+
+def test_a_salt_gives_every_page_of_a_shard_other_ids(tmp_path):
+    docs = tuple(SearchDoc(f"p/2020-04-0{n}/1/", f"标题{n}", f"标题{n}\n正文第{n}段。", f"2020-04-0{n}", "石景山报", (), ())
+                 for n in range(1, 4))
+    plain, salted = tmp_path / "plain", tmp_path / "salted"
+    assert search.index_shard(search.Shard("2020-04", docs), plain)
+    assert search.index_shard(search.Shard("2020-04", docs, salt=1), salted)
+    ids = lambda b: {p.name for p in (b / search.DOCS_DIR).iterdir()}
+    assert len(ids(plain)) == len(ids(salted)) == 3 and not ids(plain) & ids(salted)
+
+
+def test_shards_whose_page_ids_clash_are_indexed_again_with_a_salt(tmp_path):
+    """Pagefind's 7-digit page ids can repeat across shards; the later shard is indexed again."""
+    def bundle(name, ids):
+        (tmp_path / name / search.DOCS_DIR).mkdir(parents=True)
+        for i in ids:
+            (tmp_path / name / search.DOCS_DIR / i).write_bytes(b"")
+        return tmp_path / name
+
+    class Cache:  # stands for ShardCache: a salted shard gets fresh ids
+        def bundle(self, shard):
+            return bundle(f"{shard.name}-salt{shard.salt}", [f"zh-cn_new{shard.salt}.json.gz"])
+
+    old, new = search.Shard("2019", ()), search.Shard("2020", ())
+    found = {"2019": bundle("2019", ["zh-cn_aaaaaaa.json.gz"]), "2020": bundle("2020", ["zh-cn_aaaaaaa.json.gz"])}
+    shards = search.distinct_ids([old, new], found, Cache())
+    assert [s.salt for s in shards] == [1, 0]  # the newer shard comes first in the browser: the older is redone
+    assert found["2019"].name == "2019-salt1" and found["2020"].name == "2020"

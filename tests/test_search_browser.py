@@ -12,13 +12,12 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from sitegen.search import SearchDoc, build_search_index
+from sitegen.search import SHARD_CHARS, SearchDoc, build_search_index
 from sitegen.textnorm import normalize, query_terms, query_tokens, tokenize
 
 playwright = pytest.importorskip("playwright.sync_api")
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 PAPERS = {  # seed file -> (publication, date); the seeds' own mastheads
     "000": ("石景山报", "2020-04-24"), "001": ("石景山报", "2020-06-24"), "002": ("石景山报", "2020-04-16"),
     "003": ("首都精神文明建设情况简报", "2020-11-05"), "004": ("新东城报", "2020-05-22"),
@@ -30,7 +29,10 @@ EXTRA = [
     ("截至目前全區共排查風險隱患", "截至目前，全區共排查１１２０８處風險隱患，已整改近1萬處。", "新东城报", "2020-05-29"),
     ("<b>标记</b> & “引号”", "石景山<img src=x onerror=alert(1)>防汛 <script>x</script> & 常卫", "测试报", "2019-01-01"),
 ]
-QUERIES = ["石景山", "常卫", "街坊", "东华门", "東華門", "垃圾分類", "11208", "接诉即办", "石景山 防汛", "卫", "火星基地"]
+SMALL_SHARDS = 4000
+"""Characters per shard for the site at /: the seeds' articles then fill several shards."""
+QUERIES = ["石景山", "常卫", "街坊", "东华门", "東華門", "垃圾分類", "11208", "接诉即办", "石景山 防汛", "卫",
+           "背街小巷环境精细化整治", "火星基地"]
 
 
 def seed_articles() -> list[SearchDoc]:
@@ -82,7 +84,7 @@ ARTICLE = """<!DOCTYPE html><html lang="zh-CN" data-base-url="{base}"><head><met
 <script type="module" src="{base}static/highlight.js"></script></body></html>"""
 
 
-def build_site(out: Path, docs: list[SearchDoc], base_url: str) -> None:
+def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int = SHARD_CHARS) -> None:
     """The parts of a site that search needs: search page, static files, bundle and article pages."""
     tmpl_dir = out.parent / f"templates-{out.name}"
     tmpl_dir.mkdir()
@@ -99,7 +101,7 @@ def build_site(out: Path, docs: list[SearchDoc], base_url: str) -> None:
     (out / "static").mkdir()
     for name in ("search.js", "highlight.js"):
         shutil.copy(REPO / "static" / name, out / "static" / name)
-    build_search_index(docs, out)
+    build_search_index(docs, out, shard_chars=shard_chars)
     from html import escape
     for d in docs:
         page = out / d.url_path / "index.html"
@@ -127,9 +129,10 @@ def docs() -> list[SearchDoc]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, docs: list[SearchDoc]) -> Iterator[str]:
-    """Serve one site at / and the same site built for the base path /sub/ at /sub/."""
+    """Serve one site at / and the same site built for the base path /sub/ at /sub/. The one at / is
+    cut into small shards (a few articles each, by month and day), the one at /sub/ is one bundle."""
     root = tmp_path_factory.mktemp("www")
-    build_site(root, docs, "/")
+    build_site(root, docs, "/", shard_chars=SMALL_SHARDS)
     build_site(root / "sub", docs, "/sub/")
     handler = functools.partial(QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -141,18 +144,10 @@ def server(tmp_path_factory: pytest.TempPathFactory, docs: list[SearchDoc]) -> I
     thread.join()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
-
-
 @pytest.fixture()
 def page(browser: object, server: str) -> Iterator[object]:
+    """A page of the session's Chromium (tests/conftest.py): two sync Playwright instances cannot
+    run at once, so this module does not start its own."""
     pg = browser.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
@@ -289,3 +284,47 @@ def test_under_a_base_path(page, server, docs):
     assert {url_path(r["url"], "/sub/") for r in results} == expected(docs, "石景山 防汛")
     hrefs = page.locator(".search-results .headline a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert hrefs and all(h.startswith("/sub/") for h in hrefs)
+
+
+def shards_of(server: str, base: str) -> list[str]:
+    import json
+    import urllib.request
+    with urllib.request.urlopen(f"{server}{base}pagefind/sitegen-shards.json") as r:
+        return json.load(r)
+
+
+FIND = "async ([q, o]) => { const f = await window.sitegen.find(q, o); return {n: f.hits.length, counts: f.counts}; }"
+
+
+def test_merged_shards_answer_as_one_bundle(page, server, docs):
+    """The site at / is cut into shards that the browser merges; /sub/ is one bundle. Both give the
+    same pages, the same filter counts and the same facet values."""
+    assert len(shards_of(server, "/")) >= 6 and shards_of(server, "/sub/") == [""]
+    answers = {}
+    for base in ("/", "/sub/"):
+        page.goto(f"{server}{base}search/")
+        got = {}
+        for query, filters in [("石景山", {}), ("防汛", {}), ("卫", {"district": "石景山区"}), ("", {"year": "2020"}),
+                               ("石景山 防汛", {"topic": "防汛"})]:
+            found = page.evaluate(FIND, [query, {"filters": filters}])
+            results = api_search(page, query, filters=filters)
+            urls = {url_path(r["url"], base) for r in results}
+            assert urls == expected(docs, query, **filters) and found["n"] == len(urls), (base, query, filters)
+            got[query] = (urls, found["counts"])
+        got["facets"] = page.evaluate("window.sitegen.facetValues()")
+        answers[base] = got
+    assert answers["/"] == answers["/sub/"]
+    # The answers come from several shards: articles of many days, each day's shard its own.
+    assert len({u.split("/")[1] for u in answers["/"]["石景山"][0]}) >= 4
+    # Counts are per value, summed over the shards: here every 防汛 article has the topic 防汛.
+    assert answers["/"]["防汛"][1]["topic"]["防汛"] == len(expected(docs, "防汛"))
+    assert "sitegen-shard" not in answers["/"]["facets"]
+
+
+def test_filters_alone_list_newest_first(page, server, docs):
+    for base in ("/", "/sub/"):
+        page.goto(f"{server}{base}search/")
+        for sort in ("relevance", "date"):
+            got = api_search(page, "", filters={"publication": "新东城报"}, sort=sort)
+            dates = [r["date"] for r in got]
+            assert dates == sorted(dates, reverse=True) and len(got) == len(expected(docs, "", publication="新东城报"))
