@@ -1,21 +1,26 @@
 """The build: read -> parse -> infer -> identify -> classify -> plan -> render -> write -> search."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import jinja2
+
 from . import urls
+from .cache import IssueCache, RenderManifest, context_hash, templates_version
 from .catalog import catalog_bytes
 from .classify import classify
 from .infer import complete_issue
 from .model import Issue, Problem, SitegenError
 from .feeds import atom_feed, robots, sitemap
 from .index import by_district
-from .pages import FEED, Planner, district_feed
+from .pages import FEED, Page, Planner, district_feed
 from .parse import parse_issue
 from .places import load_places
+from .progress import NoProgress, Progress
 from .read import MAX_BYTES, ReadError, find_sources, read_source
 from .render import editorial_pages, environment, render_page
 from .search import SearchDoc, build_search_index
@@ -75,15 +80,29 @@ class BuildResult:
                 f"{len(self.archive.warnings)} warnings, {len(self.archive.errors)} errors in {self.seconds:.1f} s")
 
 
-def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX_BYTES) -> Archive:
-    """Read and parse every issue file; a file that cannot be used is an error unless keep_going skips it."""
+def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX_BYTES,
+                 cache: IssueCache | None = None, progress: Progress | None = None) -> Archive:
+    """Read and parse every issue file; a file that cannot be used is an error unless keep_going skips it.
+
+    With a cache, an issue file whose bytes (and sidecar) were seen before is not decoded or parsed again.
+    """
     places = load_places()
+    progress = progress or NoProgress()
     issues: list[Issue] = []
     problems: list[Problem] = []
     skipped: list[str] = []
     severity = "warning" if keep_going else "error"
-    for path in find_sources(seeds_dir):
+    sources = find_sources(seeds_dir)
+    progress.phase("read", len(sources), "files")
+    for path in sources:
+        progress.advance()
         shown = str(seeds_dir / path.name)
+        key = cache.key(path, shown, max_bytes) if cache else None
+        issue = cache.get(key, Issue) if cache else None
+        if issue is not None:
+            problems.extend(issue.problems)
+            issues.append(issue)
+            continue
         try:
             issue = complete_issue(parse_issue(read_source(path, shown, max_bytes)), places)
         except ReadError as e:
@@ -97,26 +116,37 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
                                     severity))
             skipped.append(shown)
             continue
+        if cache:
+            cache.put(key, issue)
         problems.extend(issue.problems)
         issues.append(issue)
+    if cache:
+        log.info("read %d issue files, %d from the cache", len(sources), cache.hits)
     issues, id_problems = urls.assign_ids(issues)
     return Archive(issues, problems + id_problems, skipped)
 
 
-def build(options: BuildOptions) -> BuildResult:
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
     """Build the whole site into options.out_dir, replacing it only if everything succeeded."""
     started = time.monotonic()
-    archive = load_archive(options.seeds_dir, options.keep_going, options.max_file_bytes)
-    failing = archive.errors + (archive.warnings if options.strict else [])
-    if failing:
-        raise SitegenError(
-            "the build stopped; nothing was written:\n" + "\n".join(f"  {p}" for p in failing)
-            + ("\n(--strict turns warnings into errors)" if options.strict and archive.warnings else "")
-            + ("\nuse --keep-going to build the other files anyway" if archive.skipped or archive.errors else ""))
-    if not archive.issues:
-        raise SitegenError(f"{options.seeds_dir}: no issue files (*.txt) to build")
+    progress = progress or NoProgress()
+    if options.cache_dir:  # every step finds the same cache, whatever folder it runs a tool in
+        options = replace(options, cache_dir=options.cache_dir.resolve())
+    cache = IssueCache(options.cache_dir) if options.cache_dir else None
+    try:
+        archive = load_archive(options.seeds_dir, options.keep_going, options.max_file_bytes, cache, progress)
+        refuse_unusable(archive, options)
+    except BaseException:
+        progress.stop()  # the error says it all
+        raise
+    progress.end()
+    if cache:
+        cache.remove_other_versions()
+    progress.phase("classify", len(archive.issues), "issues")
     issues = classify(archive.issues, load_places(), options.cache_dir)
+    progress.advance(len(issues))
     archive = Archive(issues, archive.problems, archive.skipped)
+    progress.phase("plan")
     base = urls.normalize_base_url(options.base_url)
     site_url = site_root(options.site_url, base)
     planner = Planner(issues, base, site_url, options.title, options.dev)
@@ -126,9 +156,15 @@ def build(options: BuildOptions) -> BuildResult:
     pages.append(planner.page("404.html", "404.html", "页面未找到", []))
     env = environment(options.templates_dir)
     staged = StagedSite(options.out_dir)
+    manifest = RenderManifest(options.cache_dir, options.out_dir, templates_version(options.templates_dir)) \
+        if options.cache_dir else None
     try:
+        progress.phase("render", len(pages), "pages")
+        rendered = 0
         for page in pages:
-            staged.write(urls.output_file(page.path), render_page(env, page))
+            rendered += write_page(page, env, staged, manifest)
+            progress.advance()
+        log.info("rendered %d pages; %d had the same content as before and were kept", rendered, len(pages) - rendered)
         staged.copy_tree(options.static_dir, "static")
         staged.write(urls.CATALOG, catalog_bytes(issues, base))
         staged.write(".nojekyll", b"")
@@ -138,12 +174,53 @@ def build(options: BuildOptions) -> BuildResult:
                                                         district_feed(name), es, site_url, base))
         staged.write("sitemap.xml", sitemap([p.path for p in pages if not p.path.endswith(".html")], site_url, base))
         staged.write("robots.txt", robots(site_url, base))
-        build_search_index(search_docs(issues), staged.root)
+        progress.phase("search", sum(len(i.articles) for i in issues), "articles")
+        build_search_index(search_docs(issues), staged.root, options.cache_dir)
+        progress.advance(sum(len(i.articles) for i in issues))
+        progress.phase("publish")
         written = staged.publish()
+        if manifest:
+            manifest.save()
+        progress.end()
     except BaseException:
+        progress.stop()
         staged.discard()
         raise
     return BuildResult(archive, len(pages), written, time.monotonic() - started)
+
+
+def refuse_unusable(archive: Archive, options: BuildOptions) -> None:
+    """Stop the build, before anything is written, on errors (and warnings with --strict) or when nothing is left."""
+    failing = archive.errors + (archive.warnings if options.strict else [])
+    if failing:
+        raise SitegenError(
+            "the build stopped; nothing was written:\n" + "\n".join(f"  {p}" for p in failing)
+            + ("\n(--strict turns warnings into errors)" if options.strict and archive.warnings else "")
+            + ("\nuse --keep-going to build the other files anyway" if archive.skipped or archive.errors else ""))
+    if not archive.issues and archive.skipped:
+        raise SitegenError(
+            f"every issue file in {options.seeds_dir} was skipped; nothing was written:\n"
+            + "\n".join(f"  {p}" for p in archive.problems) + "\nfix them as said above and rebuild")
+    if not archive.issues:
+        raise SitegenError(f"{options.seeds_dir}: no issue files (*.txt) to build")
+
+
+def write_page(page: Page, env: jinja2.Environment, staged: StagedSite, manifest: RenderManifest | None) -> bool:
+    """Render one page into the staged site, unless the previous site has it rendered from the same context.
+
+    Return whether it was rendered.
+    """
+    rel = urls.output_file(page.path)
+    key = context_hash(page.context) if manifest else None
+    previous = manifest.unchanged(rel, key) if manifest else None
+    if previous and staged.keep(rel, previous):
+        manifest.record(rel, key, previous)
+        return False
+    data = render_page(env, page)
+    staged.write(rel, data)
+    if manifest:
+        manifest.record(rel, key, hashlib.sha256(data).hexdigest())
+    return True
 
 
 def site_root(site_url: str, base_url: str) -> str:

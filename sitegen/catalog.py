@@ -8,10 +8,11 @@ from . import urls
 from .index import sort_issues
 from .links import continuation_links
 from .model import Issue
+from .people import index_people
 
 
 def catalog(issues: Sequence[Issue], base_url: str) -> dict[str, Any]:
-    """Every issue and article with its metadata, newest issue first."""
+    """Every issue and article with its metadata, newest issue first, and everyone the articles name."""
     links = continuation_links(issues)
     out_issues, out_articles = [], []
     for issue in sort_issues(issues):
@@ -46,13 +47,18 @@ def catalog(issues: Sequence[Issue], base_url: str) -> dict[str, Any]:
                 "district": list(a.districts),
                 "topics": list(a.topics),
                 "keywords": list(a.keywords),
+                "people": [{"name": name, "role": role} for name, role in a.people],
                 "date": issue.date.isoformat() if issue.date else None,
                 "continued_from": _continuation(a.continued_from, links.get((a.id, "from"))),
                 "continued_on": _continuation(a.continued_on, links.get((a.id, "on"))),
                 "lines": [a.first_line, a.last_line],
                 "text": a.text,
             })
-    return {"issues": out_issues, "articles": out_articles}
+    # Articles newest first, so each person's list is too.
+    people = [{"name": p.name, "url": urls.url(base_url, urls.person_path(p.slug)), "roles": list(p.roles),
+               "articles": [{"id": m.article_id, "role": m.role} for m in p.mentions]}
+              for p in index_people([a for issue in sort_issues(issues) for a in issue.articles])]
+    return {"issues": out_issues, "articles": out_articles, "people": people}
 
 
 def _continuation(page: str | None, other: str | None) -> dict[str, Any] | None:

@@ -20,18 +20,24 @@ log = logging.getLogger(__name__)
 
 MAX_TOPICS = 3
 MAX_KEYWORDS = 8
-TOPIC_SHARE = 0.3
+TOPIC_SHARE = 0.25
 """A second or third topic must score at least this share of the best one: fewer, surer topics."""
 HEADLINE_WEIGHT = 3
 
-STOP_WORDS = frozenset(
-    """我们 他们 你们 这个 那个 一个 一些 没有 进行 开展 工作 要求 强调 指出 会议 同时 以及 通过 相关 有关
-    进一步 全面 加强 推进 推动 落实 做好 确保 继续 持续 坚持 深入 积极 充分 不断 各项 各类 当前 目前 今年
-    其中 已经 可以 能够 需要 就是 还是 这些 那些 之后 以来 期间 方面 情况 问题 工作人员 我区 本报讯 记者
-    通讯员 提供 实现 形成 提升 完善 建立 组织 参加 部署 召开 进行了 表示 介绍 了解 告诉 为了 对于 由于 随着
-    并且 而且 但是 因此 如果 所有 一起 一定 一直 已 将 要 把 让 对 在 和 与 及 等 的 了 是 也 都 为 从 向""".split()
-)
-_NUMBERISH = re.compile(r"^[\d.%０-９一二三四五六七八九十百千万亿余多个次场项名]+$")
+_NUMBERISH = re.compile(r"^[\d.%０-９〇一二三四五六七八九十百千万亿两几余多个次场项名人户家件条处]+$")
+KEYWORD_FLAGS = ("n", "vn", "v", "l", "i", "j", "eng")
+"""Parts of speech (jieba's tags) a keyword may have: nouns (names and places included), verbs, set
+phrases and abbreviations. Numerals, measure words, adverbs, adjectives, pronouns, time and direction
+words, prepositions and particles say nothing about what an article is about."""
+_NOT_IN_NEW_WORD = ("m", "q", "d", "p", "c", "u", "r", "y", "e", "o", "x")
+"""A word jieba made up (余人, 共为, 图为) is dropped when a part of it is one of these."""
+
+
+@functools.cache
+def stop_words(path: str = str(DATA_DIR / "stopwords.txt")) -> frozenset[str]:
+    """Words that are never keywords: the data file keepers edit (one or more a line, # notes)."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.lstrip().startswith("#") for w in line.split())
 
 
 @dataclass(frozen=True)
@@ -116,25 +122,54 @@ def _substrings(word: str) -> set[str]:
 
 @functools.lru_cache(maxsize=200_000)
 def _is_keyword_candidate(w: str) -> bool:
-    return len(w) >= 2 and w not in STOP_WORDS and not _NUMBERISH.match(w) and bool(re.search(r"[\u4e00-\u9fff]", w))
+    if len(w) < 2 or w in stop_words() or _NUMBERISH.match(w) or not re.search(r"[\u4e00-\u9fff]", w):
+        return False
+    if w in _term_topics():  # a topic term is a keyword whatever jieba tags it (两会 is "m")
+        return True
+    return _part_of_speech_fits(w)
+
+
+def _part_of_speech_fits(w: str) -> bool:
+    from .people import _pos  # imported late: people builds on this module's tokenizer
+
+    tagger = _pos()
+    flag = tagger.word_tag_tab.get(w)
+    if flag is not None:  # a dictionary word: its tag says what it is
+        return flag.startswith(KEYWORD_FLAGS) and not flag.startswith(("vd", "vg", "nx"))
+    # A word jieba's HMM joined from characters (余人, 两直, 东下庄): keep it unless a part is a function word.
+    parts = [t.flag for t in tagger.cut(w)]
+    return not any(f.startswith(_NOT_IN_NEW_WORD) for f in parts)
 
 
 def _keyword_candidates(words: Sequence[str]) -> list[str]:
     return [w for w in words if _is_keyword_candidate(w)]
 
 
-def keywords_of(words: Sequence[str], doc_freq: Counter[str], n_docs: int) -> tuple[str, ...]:
-    """Top TF-IDF words of one article, with document frequencies from this archive."""
+def keywords_of(words: Sequence[str], doc_freq: Counter[str], n_docs: int,
+                headline_words: Sequence[str] = ()) -> tuple[str, ...]:
+    """Top TF-IDF words of one article, with document frequencies from this archive; a word of the
+    headline counts as HEADLINE_WEIGHT words of the body, since the headline says what the article is about."""
     tf = Counter(_keyword_candidates(words))
+    for w in _keyword_candidates(headline_words):
+        tf[w] += HEADLINE_WEIGHT - 1  # the headline is in `words` once already
     scored = sorted(
         ((-(count * (math.log((n_docs + 1) / (doc_freq[w] + 1)) + 1)), w) for w, count in tf.items())
     )
     return tuple(w for _, w in scored[:MAX_KEYWORDS])
 
 
+def _signed(article: Article) -> frozenset[str]:
+    """The names in an article's byline: who wrote it is not what it is about."""
+    from .people import byline_people  # imported late: people builds on this module's tokenizer
+
+    return frozenset(name for name, _ in byline_people(article.byline)) if article.byline else frozenset()
+
+
 def classify(issues: Sequence[Issue], places: Places, cache_dir: Path | None = None,
              workers: int | None = None) -> list[Issue]:
-    """Give every article of every issue its districts, topics and keywords."""
+    """Give every article of every issue its districts, topics, keywords and people."""
+    from .people import with_people  # imported late: people builds on this module's tokenizer
+
     segmented = segment_issues([[(article_text(a), a.headline) for a in issue.articles] for issue in issues],
                                cache_dir, workers)
     doc_freq: Counter[str] = Counter()
@@ -149,9 +184,9 @@ def classify(issues: Sequence[Issue], places: Places, cache_dir: Path | None = N
                 a,
                 districts=districts_of(a, issue, places),
                 topics=topics_of(words, head),
-                keywords=keywords_of(words, doc_freq, n_docs),
+                keywords=keywords_of([w for w in words if w not in _signed(a)], doc_freq, n_docs, head),
             )
             for a, (words, head) in zip(issue.articles, per_issue)
         )
         out.append(replace(issue, articles=articles))
-    return out
+    return with_people(out, cache_dir)

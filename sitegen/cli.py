@@ -22,14 +22,21 @@ def _build_options(args: argparse.Namespace):
                         max_file_bytes=int(args.max_file_mb * MB))
 
 
+def _progress(args: argparse.Namespace):
+    from .progress import NoProgress, Progress
+
+    return NoProgress() if args.quiet else Progress(sys.stderr)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
-    result = build(_build_options(args))
+    result = build(_build_options(args), _progress(args))
     skipped = result.archive.skipped
     for p in result.archive.problems:
         print(f"{'skipped' if p.path in skipped else 'warning'}: {p}", file=sys.stderr)
-    print(result.summary_line())
+    if not args.quiet:
+        print(result.summary_line())
     if skipped:
         print(f"Skipped {len(skipped)} file{'s' if len(skipped) > 1 else ''}, not in the site: {', '.join(skipped)}; "
               "fix them as said above and rebuild", file=sys.stderr)
@@ -59,7 +66,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    serve(_build_options(args), port=args.port)
+    # Settings are read again before every rebuild, so that an edited sitegen.toml shows at once.
+    serve(lambda: _build_options(args), port=args.port, watch_files=[Path(args.config)], progress=_progress(args))
     return 0
 
 
@@ -93,6 +101,8 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--config", default="sitegen.toml", help="settings file (default: sitegen.toml, if present)")
         p.add_argument("--keep-going", action="store_true", help="skip files that cannot be read, build the rest")
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        p.add_argument("-q", "--quiet", action="store_true",
+                       help="print only warnings and errors: no progress, no summary line")
         _add_max_file_mb(p)
 
     b = sub.add_parser("build", help="build the site")

@@ -87,6 +87,8 @@ class Article:
     districts: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    people: tuple[tuple[str, str | None], ...] = ()
+    """(name, role as printed) of everyone the article names, in order of first mention (sitegen.people)."""
 
     @property
     def text(self) -> str:

@@ -9,15 +9,19 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from . import urls
+from .calendars import WEEKDAYS, issues_by_day, month_weeks
 from .classify import load_topics
 from .index import Entry, group, by_district, by_month, by_publication, by_topic, by_year, entries, sort_issues
 from .links import continuation_links
 from .model import Article, Issue
+from .people import Person, index_people, is_writer
+from .related import RelItem, related_articles
 from .structured import article_jsonld, citation_meta, gbt7714, issue_jsonld
 
 FEED = "feed.xml"
 KIND_LABELS = {"news": "新闻", "commentary": "评论", "photo": "图片新闻", "fragment": "续文"}
 NEWEST_ON_HOME = 10
+PEOPLE_ON_HOME = 12
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,15 @@ class Planner:
         self.links = continuation_links(self.issues)
         self.by_id = {e.article.id: e for e in self.entries}
         self.by_issue = group(self.entries, lambda e: [e.issue.id])
+        self.by_paper = by_publication(self.issues)
         self.topic_slugs = {t.name: t.slug for t in load_topics()}
+        # Entries are newest first, so each person's mentions are too.
+        self.people = index_people([e.article for e in self.entries])
+        self.person_slugs = {p.name: p.slug for p in self.people}
+        self.related = related_articles([
+            RelItem(e.article.id, e.issue.date.isoformat() if e.issue.date else "", e.article.topics,
+                    e.article.keywords, tuple(name for name, _ in e.article.people))
+            for e in self.entries])
 
     def u(self, path: str) -> str:
         return urls.url(self.base, path)
@@ -88,6 +100,7 @@ class Planner:
                 {"label": "日期", "url": self.u(urls.DATES)},
                 {"label": "区域", "url": self.u(urls.DISTRICTS)},
                 {"label": "主题", "url": self.u(urls.TOPICS)},
+                {"label": "人物", "url": self.u(urls.PEOPLE)},
                 {"label": "搜索", "url": self.u(urls.SEARCH)},
                 {"label": "关于", "url": self.u("about/")},
             ],
@@ -145,7 +158,7 @@ class Planner:
     def plan(self) -> list[Page]:
         """Every page of the site, in a stable order."""
         pages = [self.home(), self.search(), self.papers_overview(), self.dates_overview(),
-                 self.districts_overview(), self.topics_overview()]
+                 self.districts_overview(), self.topics_overview(), self.people_overview()]
         for issue in self.issues:
             pages.append(self.issue_page(issue))
             pages.append(self.source_page(issue))
@@ -162,6 +175,7 @@ class Planner:
                                       feed={"title": f"{self.title}：{name}", "url": self.u(district_feed(name))}))
         for name, es in by_topic(self.entries).items():
             pages.append(self.listing(urls.topic_path(self.topic_slugs.get(name, urls.slugify(name))), name, "主题", urls.TOPICS, es))
+        pages += [self.person_page(p) for p in self.people]
         return pages
 
     def home(self) -> Page:
@@ -176,7 +190,8 @@ class Planner:
             papers=self.group_links(by_publication(self.issues), urls.paper_path),
             districts=self.group_links(by_district(self.entries), urls.district_path),
             topics=self.group_links(by_topic(self.entries), lambda n: urls.topic_path(self.topic_slugs.get(n, n))),
-            years=self.group_links(by_year(self.issues), urls.year_path))
+            years=self.group_links(by_year(self.issues), urls.year_path),
+            people=[self.person_card(p) for p in self.people[:PEOPLE_ON_HOME]], people_url=self.u(urls.PEOPLE))
 
     def group_links(self, groups: dict, path_of) -> list[dict[str, Any]]:
         return [{"label": str(k) + ("年" if isinstance(k, int) else ""), "url": self.u(path_of(k)), "count": len(v)}
@@ -199,27 +214,82 @@ class Planner:
                          groups=groups, unit="篇")
 
     def dates_overview(self) -> Page:
-        return self.page(urls.DATES, "overview.html", "按日期浏览", [self.link("日期", urls.DATES)],
-                         groups=self.group_links(by_year(self.issues), urls.year_path), unit="期")
+        """Every year as a row of twelve months, the months with issues linked."""
+        years = []
+        for year, issues in by_year(self.issues).items():
+            months = by_month(issues)
+            years.append({"label": f"{year}年", "url": self.u(urls.year_path(year)), "count": len(issues),
+                          "months": [{"label": f"{m}月", "count": len(months.get((year, m), [])),
+                                      "url": self.u(urls.month_path(year, m)) if (year, m) in months else None}
+                                     for m in range(1, 13)]})
+        return self.page(urls.DATES, "dates.html", "按日期浏览", [self.link("日期", urls.DATES)], years=years)
+
+    # Date pages: calendars and paging between years and months, all from the Planner's data.
+    def day_link(self, date: datetime.date, issues: Sequence[Issue]) -> dict[str, str]:
+        """A calendar day leads to its issue, or to its month's list when several papers came out that day."""
+        if len(issues) == 1:
+            return {"url": self.u(urls.issue_path(issues[0])), "label": issue_label(issues[0])}
+        papers = "、".join(i.publication or urls.UNKNOWN_PAPER for i in issues)
+        return {"url": self.u(urls.month_path(date.year, date.month)),
+                "label": f"{cn_date(date)}：{papers}，共{len(issues)}期"}
+
+    def calendar_month(self, year: int, month: int, issues: Sequence[Issue]) -> dict[str, Any]:
+        days = issues_by_day(issues)
+        in_month = [i for i in issues if i.date and (i.date.year, i.date.month) == (year, month)]
+        return {"label": f"{month}月", "id": f"m{month:02d}", "count": len(in_month),
+                "url": self.u(urls.month_path(year, month)) if in_month else None,
+                "weeks": month_weeks(year, month, days, self.day_link)}
+
+    @staticmethod
+    def pager(label: str, older: dict[str, str] | None, newer: dict[str, str] | None) -> dict[str, Any]:
+        """Links to the neighbours of a page in time: older first, as a reader pages through."""
+        return {"label": label, "prev": older, "next": newer}
+
+    def neighbour(self, direction: str, label: str, path: str) -> dict[str, str]:
+        return {"dir": direction, "label": label, "url": self.u(path)}
 
     def paper_page(self, name: str, issues: list[Issue]) -> Page:
         label = name or urls.UNKNOWN_PAPER
+        dated = [i.date for i in issues if i.date]
+        districts = sorted({i.district for i in issues if i.district})
+        facts = {"issues": len(issues), "articles": sum(len(i.articles) for i in issues),
+                 "district": "、".join(districts) if districts else "全市",
+                 "first": cn_date(min(dated)) if dated else "", "last": cn_date(max(dated)) if dated else ""}
         return self.page(urls.paper_path(name), "issues.html", label,
                          [self.link("报刊", urls.PAPERS), self.link(label, urls.paper_path(name))],
+                         facts=facts, calendar=None, weekdays=WEEKDAYS, pager=None,
                          issues=[self.issue_card(i) for i in issues])
 
     def year_page(self, year: int, issues: list[Issue]) -> Page:
         months = by_month(issues)
+        years = list(by_year(self.issues))
+        at = years.index(year)
+        older = self.neighbour("上一年", f"{years[at - 1]}年", urls.year_path(years[at - 1])) if at > 0 else None
+        newer = self.neighbour("下一年", f"{years[at + 1]}年", urls.year_path(years[at + 1])) if at + 1 < len(years) else None
         return self.page(urls.year_path(year), "year.html", f"{year}年",
                          [self.link("日期", urls.DATES), self.link(f"{year}年", urls.year_path(year))],
+                         count=len(issues), weekdays=WEEKDAYS, pager=self.pager("其他年份", older, newer),
+                         calendar=[self.calendar_month(year, m, issues) for m in range(1, 13)],
                          months=[{"label": f"{m}月", "url": self.u(urls.month_path(y, m)),
                                   "issues": [self.issue_card(i) for i in its]} for (y, m), its in months.items()])
 
     def month_page(self, year: int, month: int, issues: list[Issue]) -> Page:
         path = urls.month_path(year, month)
+        months = list(by_month(self.issues))
+        at = months.index((year, month))
+        older = newer = None
+        if at > 0:
+            y, m = months[at - 1]
+            older = self.neighbour("上个月", f"{y}年{m}月", urls.month_path(y, m))
+        if at + 1 < len(months):
+            y, m = months[at + 1]
+            newer = self.neighbour("下个月", f"{y}年{m}月", urls.month_path(y, m))
         return self.page(path, "issues.html", f"{year}年{month}月",
                          [self.link("日期", urls.DATES), self.link(f"{year}年", urls.year_path(year)),
                           self.link(f"{month}月", path)],
+                         facts=None, calendar={**self.calendar_month(year, month, issues), "label": "日历", "url": None},
+                         weekdays=WEEKDAYS,
+                         pager=self.pager("其他月份", older, newer),
                          issues=[self.issue_card(i) for i in sort_issues(issues)[::-1]])
 
     def listing(self, path: str, name: str, kind: str, parent: str, es: list[Entry],
@@ -242,7 +312,22 @@ class Planner:
                                 "source_url": self.u(urls.source_path(issue)),
                                 "source_file": issue.source.path},
                          articles=[self.card(e) for e in self.by_issue.get(issue.id, [])],
+                         pager=self.issue_pager(issue),
                          jsonld=issue_jsonld(issue, self.absolute(path)))
+
+    def issue_pager(self, issue: Issue) -> dict[str, Any]:
+        """The same paper's issue before and after this one (its list is newest first)."""
+        same_paper = self.by_paper[issue.publication or ""]
+        at = next(n for n, i in enumerate(same_paper) if i.id == issue.id)
+        older = same_paper[at + 1] if at + 1 < len(same_paper) else None
+        newer = same_paper[at - 1] if at > 0 else None
+
+        def short(i: Issue) -> str:  # the paper is the same: its date and number tell the issues apart
+            return cn_date(i.date) + (f" 第{i.issue_no}期" if i.issue_no else "")
+        return self.pager(
+            f"{issue.publication or urls.UNKNOWN_PAPER}其他各期",
+            self.neighbour("上一期", short(older), urls.issue_path(older)) if older else None,
+            self.neighbour("下一期", short(newer), urls.issue_path(newer)) if newer else None)
 
     def source_page(self, issue: Issue) -> Page:
         path = urls.source_path(issue)
@@ -270,18 +355,42 @@ class Planner:
                 "district_links": self.district_links(a.districts),
                 "topic_links": self.topic_links(a.topics),
                 "keywords": list(a.keywords),
+                "people": [{**self.person_link(name), "role": role} for name, role in a.people],
+                "related": [self.card(self.by_id[other]) for other in self.related[a.id]],
                 "issue_label": issue_label(issue),
                 "date_inferred": issue.date_inferred,
                 "source_url": self.u(urls.source_path(issue)) + f"#L{a.first_line}",
                 "continued_from": self.continuation(a, a.continued_from, self.links.get((a.id, "from"))),
                 "continued_on": self.continuation(a, a.continued_on, self.links.get((a.id, "on"))),
             },
-            prev=self.article_link(prev_a), next=self.article_link(next_a),
+            prev=self.article_link(prev_a), next=self.article_link(next_a), issue_pager=self.issue_pager(issue),
             citation=gbt7714(a, issue, self.absolute(path)),
             meta=citation_meta(a, issue, self.absolute(path)),
             description=next((b.text for b in a.blocks if b.kind == "p"), a.headline)[:120],
             jsonld=article_jsonld(a, issue, self.absolute(path), self.absolute(urls.issue_path(issue))),
         )
+
+    # People: who the articles name, each with a page listing the articles and the role printed in each.
+    def person_link(self, name: str) -> dict[str, str]:
+        return self.link(name, urls.person_path(self.person_slugs[name]))
+
+    def person_card(self, p: Person) -> dict[str, Any]:
+        return {**self.person_link(p.name), "roles": list(p.roles), "count": len(p.mentions)}
+
+    def people_overview(self) -> Page:
+        """Everyone named, most articles first: officials with their titles, and the papers' own writers."""
+        in_text = [self.person_card(p) for p in self.people if not is_writer(p)]
+        by_paper = [self.person_card(p) for p in self.people if is_writer(p)]
+        return self.page(urls.PEOPLE, "people.html", "人物", [self.link("人物", urls.PEOPLE)],
+                         groups=[{"title": "文中人物", "id": "named", "people": in_text},
+                                 {"title": "记者、通讯员与作者", "id": "writers", "people": by_paper}],
+                         total=len(self.people))
+
+    def person_page(self, p: Person) -> Page:
+        path = urls.person_path(p.slug)
+        articles = [{**self.card(self.by_id[m.article_id]), "role": m.role} for m in p.mentions]
+        return self.page(path, "person.html", p.name, [self.link("人物", urls.PEOPLE), self.link(p.name, path)],
+                         person={"name": p.name, "roles": list(p.roles)}, articles=articles)
 
     def article_link(self, a: Article | None) -> dict[str, str] | None:
         return {"url": self.u(urls.article_path(a)), "headline": a.headline} if a else None

@@ -9,21 +9,28 @@ left out: a missing person costs less than a page about 常委会.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import logging
+import os
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from jieba.posseg import POSTokenizer
 
+from . import segment
 from .classify import _tokenizer
-from .model import Article
+from .model import Article, Issue
 from .places import DATA_DIR
 from .urls import slugify
 
 log = logging.getLogger(__name__)
+
+CACHE_VERSION = "1"
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,7 @@ class Person:
     slug: str
     """ASCII URL segment: the name's pinyin ("changwei"), "-2", "-3" … for other names that read the same."""
     roles: tuple[str, ...]
-    """Distinct roles, the most frequent first."""
+    """Distinct roles, the most frequent first, then the longest."""
     mentions: tuple[Mention, ...]
     """In the order of the articles given."""
 
@@ -82,7 +89,8 @@ def load_marks(path: str = str(DATA_DIR / "people.toml")) -> Marks:
 LEADERS_AFTER = re.compile(r"等((?:区|市|县|镇|街道)?领导)")
 """吴松元、宋铁健等区领导: a list of names closed by their role."""
 COMMON_WORD_FREQ = 20
-"""jieba's dictionary tags many everyday words nr (文明 100, 张贴 401); real names in it are rare (李冬梅 2)."""
+"""jieba's dictionary tags many everyday words nr (文明 100, 张贴 401); real names in it are rare (李冬梅 2).
+Three-character words it tags nr are names whatever their frequency (李建华 20, 邓小平 4055)."""
 BYLINE_ROLE = re.compile(r"^(?:本报|特约|实习|见习|首席)?(?:摄影记者|记者|通讯员|实习生|编辑|作者)|^文/图|^图/文")
 CREDIT_SUFFIX = re.compile(r"(?:摄影报道|摄影|摄|供图|报道|文/图|图/文|整理)$")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -119,8 +127,19 @@ def _pos() -> POSTokenizer:
     return pt
 
 
-def plausible_name(word: str) -> bool:
-    """Whether a word can be a person's name: 2–4 Chinese characters led by a surname, not a common word."""
+@functools.lru_cache(maxsize=100_000)
+def _tagged(snippet: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words and tags of a short snippet. Cached: the same few characters after a title recur
+    across an archive (区委书记常卫主持), and tagging them is most of the work of finding people."""
+    return tuple((t.word, t.flag) for t in _pos().cut(snippet))
+
+
+def plausible_name(word: str, signed: bool = False) -> bool:
+    """Whether a word can be a person's name: 2–4 Chinese characters led by a surname, not a common word.
+
+    signed: the word follows a role in a byline (通讯员 高峰), where a word the dictionary tags as a
+    name is one, however common it is as a word.
+    """
     if not _CJK_NAME.fullmatch(word):
         return False
     if word in _known_names():
@@ -134,7 +153,7 @@ def plausible_name(word: str) -> bool:
     pos = _pos()  # initialises the tokenizer, so that FREQ is filled
     freq = pos.tokenizer.FREQ.get(word, 0)
     if freq:  # a dictionary word: a name only if the dictionary says so and it is rare
-        return pos.word_tag_tab.get(word, "").startswith("nr") and freq < COMMON_WORD_FREQ
+        return pos.word_tag_tab.get(word, "").startswith("nr") and (freq < COMMON_WORD_FREQ or len(word) == 3 or signed)
     return True
 
 
@@ -153,7 +172,7 @@ def name_at(text: str, i: int) -> str | None:
     if not (text[i:i + 1] in marks.surnames or text[i:i + 2] in marks.compound_surnames
             or known is not None and known.match(text, i)):
         return None  # most titles are followed by anything but a name (领导干部, 居民群众): skip jieba
-    tokens = [(t.word, t.flag) for t in _pos().cut(text[i:i + 8])] + [None]
+    tokens = [*_tagged(text[i:i + 8]), None]
     word, flag = tokens[0]
     if flag.startswith("nr") and len(word) >= 2:
         if _ends_name(tokens[1]):
@@ -162,11 +181,11 @@ def name_at(text: str, i: int) -> str | None:
         nxt = tokens[1]
         if len(nxt[0]) == 1 and not nxt[1].startswith(_FUNCTION_FLAGS + ("v",)) and _ends_name(tokens[2], strict=True):
             return word + nxt[0] if plausible_name(word + nxt[0]) else None
-        return None
+        return _name_by_its_end(text, i, tokens[:-1])
     # jieba split a name it did not know (王/淑珍, 牛/青山): a one-character surname, then names, single
     # characters or (before a word that plainly ends a name) nouns.
     if len(word) != 1 or flag.startswith(_FUNCTION_FLAGS):
-        return None
+        return _name_by_its_end(text, i, tokens[:-1])
     name, best, strict = word, None, False
     for k, piece in enumerate(tokens[1:-1], start=1):
         word, flag = piece
@@ -179,7 +198,29 @@ def name_at(text: str, i: int) -> str | None:
         name += word
         if plausible_name(name) and _ends_name(tokens[k + 1], strict):
             best = name
-    return best
+    return best or _name_by_its_end(text, i, tokens[:-1])
+
+
+def _name_by_its_end(text: str, i: int, tokens: Sequence[tuple[str, str]]) -> str | None:
+    """A name jieba cut across (于/军/主持会议, 张/海波, 孔令/文说): three or two characters led by a
+    surname, right before a word that plainly ends a name (主持, 带队, 说, punctuation), with no verb,
+    adjective or function word jieba found inside them."""
+    if text[i:i + 1] not in load_marks().surnames:
+        return None
+    for length in (3, 2):
+        name = text[i:i + length]
+        following = _tagged(text[i + length:i + length + 4])
+        if len(name) < length or not following or not _ends_name(following[0], strict=True):
+            continue
+        at, inside = 0, []
+        for word, flag in tokens:
+            start, at = at, at + len(word)
+            if start >= 1 and at <= length:
+                inside.append(flag)
+        # Given names jieba reads as adverbs (王/立新) are let through; verbs and the rest are not (严/把关).
+        if not any(f.startswith(_NOT_IN_NAME_FLAGS) and f != "d" for f in inside) and plausible_name(name):
+            return name
+    return None
 
 
 Hit = tuple[int, int, str, str | None]
@@ -204,10 +245,10 @@ def _name_ending_at(text: str, end: int) -> str | None:
     """The person's name that ends at text[end], if one plainly does (蔡奇 in 蔡奇书记)."""
     start = max(0, end - 8)
     at = start
-    for t in _pos().cut(text[start:end]):
-        at += len(t.word)
+    for word, flag in _tagged(text[start:end]):
+        at += len(word)
         if at == end:
-            return t.word if t.flag.startswith("nr") and plausible_name(t.word) else None
+            return word if flag.startswith("nr") and plausible_name(word) else None
     return None
 
 
@@ -265,9 +306,15 @@ def byline_people(byline: str, credit: bool = False) -> list[tuple[str, str | No
         shot = CREDIT_SUFFIX.search(chunk)
         if shot:
             chunk = chunk[:shot.start()]
-        if chunk and plausible_name(chunk):
+        if chunk and plausible_name(chunk, signed=role is not None):
             out.append((chunk, role or ("摄影" if credit and shot else None)))
     return out
+
+
+WRITER_ROLE = re.compile(r"(?:记者|通讯员|实习生|编辑|作者|摄影)$")
+"""Roles of the papers' own people, as bylines and credits print them (本报记者, 通讯员, 摄影)."""
+BYLINE_DEFAULT_ROLE = "作者"
+"""The role of a name signed with no role printed (●石荣平 under a commentary)."""
 
 
 def people_of(article: Article) -> tuple[tuple[str, str | None], ...]:
@@ -280,26 +327,96 @@ def people_of(article: Article) -> tuple[tuple[str, str | None], ...]:
         if not text:
             continue
         if kind in ("byline", "credit"):
-            hits += [(offset, -1, name, role) for name, role in byline_people(text, credit=kind == "credit")]
+            default = BYLINE_DEFAULT_ROLE if kind == "byline" else None
+            hits += [(offset, -1, name, role or default) for name, role in byline_people(text, credit=kind == "credit")]
         else:
             hits += [(offset + pos, prio, name, role) for pos, prio, name, role in _hits_in_text(text)]
         full.append(text)
         offset += len(text) + 1
     text = "\n".join(full)
     roles: dict[str, str | None] = {}
-    for _, _, name, role in sorted(hits, key=lambda h: (h[0], h[1])):
+    first: dict[str, int] = {}
+    for at, _, name, role in sorted(hits, key=lambda h: (h[0], h[1])):
+        first.setdefault(name, at)
         if roles.get(name) is None:
             roles[name] = role
-    # A name first printed without its title (常卫 in a headline) is still first mentioned there.
-    order = sorted(roles, key=lambda n: (text.find(n), n))
+    # A name first printed without its title (常卫 in a headline) is still first mentioned there, but
+    # not inside a longer name found (李新 in 李新华).
+    for name in roles:
+        for m in re.finditer(re.escape(name), text[:first[name]]):
+            if not any(len(other) > len(name) and text.startswith(other, m.start()) for other in roles):
+                first[name] = m.start()
+                break
+    order = sorted(roles, key=lambda n: (first[n], n))
     return tuple((name, roles[name]) for name in order)
 
 
+def with_people(issues: Sequence[Issue], cache_dir: Path | None = None) -> list[Issue]:
+    """Give every article its people, reusing what an earlier build found for an issue of the same text.
+
+    Finding people is the costliest step after segmentation (about 1 ms an article), so its results
+    are kept per issue in the cache folder, under a key made of the articles' text and of everything
+    that decides what is found: this module, people.toml and what segment.fingerprint() covers.
+    """
+    out = []
+    for issue in issues:
+        path = cache_dir / "people" / f"{_cache_key(issue)}.json" if cache_dir else None
+        found = _load(path) if path else None
+        if found is None or len(found) != len(issue.articles):
+            found = [people_of(a) for a in issue.articles]
+            if path:
+                _store(path, found)
+        out.append(replace(issue, articles=tuple(replace(a, people=p) for a, p in zip(issue.articles, found))))
+    return out
+
+
+@functools.cache
+def _fingerprint() -> str:
+    h = hashlib.sha256(f"{CACHE_VERSION}\0{segment.fingerprint()}\0".encode())
+    for path in (Path(__file__), DATA_DIR / "people.toml"):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _cache_key(issue: Issue) -> str:
+    h = hashlib.sha256(_fingerprint().encode())
+    for a in issue.articles:
+        h.update(json.dumps([a.kicker, a.headline, a.deck, a.byline, [(b.kind, b.text) for b in a.blocks]],
+                            ensure_ascii=False).encode() + b"\1")
+    return h.hexdigest()
+
+
+def _load(path: Path) -> list[tuple[tuple[str, str | None], ...]] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # missing or damaged: find them again
+    if not (isinstance(data, list) and all(isinstance(found, list) and all(map(_is_pair, found)) for found in data)):
+        return None  # not what _store writes: find them again
+    return [tuple((name, role) for name, role in found) for found in data]
+
+
+def _is_pair(x: object) -> bool:
+    """[name, role or null], as _store writes a person."""
+    return isinstance(x, list) and len(x) == 2 and isinstance(x[0], str) and (x[1] is None or isinstance(x[1], str))
+
+
+def _store(path: Path, found: list[tuple[tuple[str, str | None], ...]]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(found, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as e:  # the cache only ever saves time
+        log.warning("could not keep found people in %s: %s", path, e)
+
+
 def index_people(articles: Sequence[Article]) -> tuple[Person, ...]:
-    """Everyone the articles name, most-mentioned first, then by name; the same name is the same person."""
+    """Everyone the articles name (their `people`, see with_people), most-mentioned first, then by name;
+    the same name is the same person."""
     mentions: dict[str, list[Mention]] = {}
     for article in articles:
-        for name, role in people_of(article):
+        for name, role in article.people:
             mentions.setdefault(name, []).append(Mention(article.id, role))
     slugs = _slugs(mentions)
     people = [Person(name, slugs[name], _roles(ms), tuple(ms)) for name, ms in mentions.items()]
@@ -308,9 +425,16 @@ def index_people(articles: Sequence[Article]) -> tuple[Person, ...]:
     return tuple(sorted(people, key=lambda p: (-len(p.mentions), p.name)))
 
 
+def is_writer(person: Person) -> bool:
+    """Whether someone is in the archive only as one of the papers' writers and photographers."""
+    return bool(person.roles) and all(WRITER_ROLE.search(role) for role in person.roles)
+
+
 def _roles(mentions: Sequence[Mention]) -> tuple[str, ...]:
-    # most_common() keeps equal counts in the order first met: the earlier article's role first.
-    return tuple(role for role, _ in Counter(m.role for m in mentions if m.role).most_common())
+    # Of roles printed equally often, the fuller one first (区人大常委会主任 before 区领导), whatever the
+    # order of the articles.
+    counts = Counter(m.role for m in mentions if m.role)
+    return tuple(sorted(counts, key=lambda role: (-counts[role], -len(role), role)))
 
 
 def _slugs(names: Iterable[str]) -> dict[str, str]:

@@ -3,7 +3,7 @@
 jieba is the dominant cost of the build (about 340k characters a second on one core), so an
 unchanged issue is never segmented twice: its words are kept in the cache folder under a key made
 of its text and of everything that changes segmentation (jieba's version, the user dictionary,
-the topic terms and place names that are added as words).
+the topic terms and place names that are added as words, and this module).
 """
 from __future__ import annotations
 
@@ -61,6 +61,9 @@ def fingerprint() -> str:
     h = hashlib.sha256(f"{CACHE_VERSION}\0{jieba.__version__}\0".encode())
     for name in ("userdict.txt", "topics.toml", "places.toml"):
         h.update((DATA_DIR / name).read_bytes())
+    # This module builds the tokenizer. Not classify.py, though it reads the topics: its other changes
+    # (keywords, scoring) leave segmentation alone, and segmenting again is the costliest step there is.
+    h.update(Path(__file__).read_bytes())
     return h.hexdigest()
 
 

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import logging
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable, Sequence
 
 from livereload import Server
 
 from .build import BuildOptions, build
 from .model import SitegenError
+from .progress import NoProgress, Progress
 
 log = logging.getLogger(__name__)
 
@@ -19,16 +20,32 @@ STATUS = "__sitegen__/status.txt"
 """Where the served site says how the last rebuild went; static/dev.js shows a failure over the page."""
 
 
-def rebuild(options: BuildOptions) -> str | None:
-    """Build once; return the error message, or None when the build succeeded (the old site stays on failure)."""
+def preview(options: BuildOptions) -> BuildOptions:
+    """The options of a preview build: the local server serves the site at its root, and dev pages load
+    static/dev.js to show a failed rebuild."""
+    return replace(options, base_url="/", dev=True)
+
+
+def rebuild(options: BuildOptions | Callable[[], BuildOptions], progress: Progress | None = None,
+            out_dir: Path | None = None) -> str | None:
+    """Build once; return the error message, or None when the build succeeded (the old site stays on failure).
+
+    options may be a function that makes them, so that settings are read again for each rebuild; out_dir
+    is where to report a failure when the settings themselves cannot be read.
+    """
     try:
-        result = build(options)
+        opts = preview(options() if callable(options) else options)
+        out_dir = opts.out_dir
+        result = build(opts, progress)
     except SitegenError as e:
         print(f"error: {e}", file=sys.stderr, flush=True)
-        _write_status(options.out_dir, f"error: {e}\n")
+        if out_dir is not None:
+            _write_status(out_dir, f"error: {e}\n")
         return str(e)
+    for p in result.archive.problems:
+        print(f"warning: {p}", file=sys.stderr)
     print(result.summary_line(), flush=True)
-    _write_status(options.out_dir, "ok\n")
+    _write_status(out_dir, "ok\n")
     return None
 
 
@@ -39,14 +56,21 @@ def _write_status(out_dir: Path, text: str) -> None:
         status.write_text(text, encoding="utf-8")
 
 
-def serve(options: BuildOptions, port: int = 8000) -> None:
-    """Serve the site on 127.0.0.1:port and rebuild once per burst of changes."""
-    # The local server serves the site at its root; dev pages load static/dev.js to show failed rebuilds.
-    options = replace(options, base_url="/", dev=True)
-    rebuild(options)
+def serve(options: BuildOptions | Callable[[], BuildOptions], port: int = 8000, watch_files: Sequence[Path] = (),
+          progress: Progress | None = None) -> None:
+    """Serve the site on 127.0.0.1:port and rebuild once per burst of changes.
+
+    Watched: the seeds, templates, static files, the package's tables (sitegen/data) and watch_files
+    (the settings file).
+    """
+    make = options if callable(options) else (lambda: options)
+    first = make()
+    progress = progress or NoProgress()
+    out_dir = first.out_dir
+    rebuild(make, progress, out_dir)
     server = Server()
-    watched = [options.seeds_dir, options.templates_dir, options.static_dir, Path(__file__).parent / "data"]
-    for folder in watched:
-        server.watch(str(folder), lambda: rebuild(options), delay=0.5)
-    print(f"Serving {options.out_dir} on http://127.0.0.1:{port}/ — Ctrl-C to stop", flush=True)
-    server.serve(root=str(options.out_dir), host="127.0.0.1", port=port, open_url_delay=None, restart_delay=0)
+    watched = [first.seeds_dir, first.templates_dir, first.static_dir, Path(__file__).parent / "data", *watch_files]
+    for path in watched:
+        server.watch(str(path), lambda: rebuild(make, progress, out_dir), delay=0.5)
+    print(f"Serving {out_dir} on http://127.0.0.1:{port}/ — Ctrl-C to stop", flush=True)
+    server.serve(root=str(out_dir), host="127.0.0.1", port=port, open_url_delay=None, restart_delay=0)

@@ -21,6 +21,7 @@ DISTRICTS = "districts/"
 TOPICS = "topics/"
 DATES = "dates/"
 PAPERS = "papers/"
+PEOPLE = "people/"
 CATALOG = "catalog.json"
 UNKNOWN_PAPER = "未知报刊"
 
@@ -68,6 +69,11 @@ def district_path(name: str) -> str:
 
 def topic_path(slug: str) -> str:
     return TOPICS + slug + "/"
+
+
+def person_path(slug: str) -> str:
+    """A person's page: their slug comes from sitegen.people (pinyin, numbered where names read the same)."""
+    return PEOPLE + slug + "/"
 
 
 def year_path(year: int) -> str:

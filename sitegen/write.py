@@ -1,11 +1,15 @@
 """Write the site: everything goes to a fresh folder beside the output, which then replaces it.
 
 So a build that fails half-way leaves the previous site exactly as it was, and files of removed
-issues never linger.
+issues never linger. A file whose bytes are the same as in the previous site is not written again:
+the staged folder gets a hard link to the old file, so its modification time (what rsync, caches
+and `make`-like tools look at) stays as it was, and the swap stays one atomic rename.
 """
 from __future__ import annotations
 
 import filecmp
+import hashlib
+import logging
 import os
 import shutil
 import tempfile
@@ -13,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import SitegenError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,31 +36,82 @@ class StagedSite:
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
         self.root = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
         self._written: set[str] = set()
+        self._unchanged: set[str] = set()
 
     def path_for(self, rel: str) -> Path:
-        """The staged file for a site-relative path; refuse paths outside the site."""
-        target = (self.root / rel).resolve()
-        if self.root not in target.parents:
+        """The staged file for a site-relative path; refuse paths outside the site.
+
+        The staging folder is new and holds no links, so normalising the path as text is enough.
+        """
+        target = os.path.normpath(os.path.join(self.root, rel))
+        if not target.startswith(str(self.root) + os.sep):
             raise SitegenError(f"refusing to write {rel!r}: it is outside the output folder")
+        return Path(target)
+
+    def _claim(self, rel: str) -> Path:
+        """The staged file for rel, its folder made; two writes to one path mean two pages claim one URL."""
+        if rel in self._written:
+            raise SitegenError(f"two pages would be written to {rel}; rename one of the sources")
+        target = self.path_for(rel)
+        self._written.add(rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
         return target
 
     def write(self, rel: str, data: bytes) -> None:
-        """Write one file; two writes to one path mean two pages claim one URL, which is a bug."""
-        if rel in self._written:
-            raise SitegenError(f"two pages would be written to {rel}; rename one of the sources")
-        self._written.add(rel)
-        target = self.path_for(rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        """Write one file (or link the previous site's copy when it has the same bytes)."""
+        target = self._claim(rel)
+        if self._link_if_unchanged(rel, target, data):
+            return
         target.write_bytes(data)
+
+    def keep(self, rel: str, sha256: str) -> bool:
+        """Take the previous site's file for rel as it is, if its bytes have this sha256; False if not.
+
+        For a page known to render to what it rendered to before: it is then not rendered at all.
+        """
+        try:
+            data = (self.out_dir / rel).read_bytes()
+        except OSError:
+            return False
+        if hashlib.sha256(data).hexdigest() != sha256:
+            return False
+        target = self._claim(rel)
+        try:
+            os.link(self.out_dir / rel, target)
+        except OSError:  # no hard links on this file system
+            target.write_bytes(data)
+        self._unchanged.add(rel)
+        return True
 
     def copy_tree(self, src: Path, rel: str) -> None:
         """Copy a folder of assets (static/) into the site, in a stable order."""
         for path in sorted(p for p in src.rglob("*") if p.is_file()):
             self.write(f"{rel}/{path.relative_to(src).as_posix()}", path.read_bytes())
 
+    def _link_if_unchanged(self, rel: str, target: Path, data: bytes) -> bool:
+        """Put a hard link to the previous site's file at target if its bytes are data."""
+        old = self.out_dir / rel
+        try:
+            if not old.is_file() or old.is_symlink() or old.stat().st_size != len(data) or old.read_bytes() != data:
+                return False
+            os.link(old, target)
+        except OSError:  # no previous file, or no hard links on this file system: write it
+            return False
+        self._unchanged.add(rel)
+        return True
+
     def publish(self) -> WriteSummary:
-        """Replace the output folder by the staged one; count what changed."""
-        summary = _compare(self.out_dir, self.root)
+        """Replace the output folder by the staged one; count what changed.
+
+        Files that did not come through `write` (the search bundle, written by Pagefind) are compared
+        here, and linked to the previous site's copy when they are the same.
+        """
+        old_files, new_files = _files(self.out_dir), _files(self.root)
+        for rel in sorted((new_files - self._written) & old_files):
+            self._keep_old_copy(rel)
+        unchanged = len(self._unchanged & new_files)
+        summary = WriteSummary(written=len(new_files) - unchanged, unchanged=unchanged,
+                               removed=len(old_files - new_files))
         old = None
         if self.out_dir.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
@@ -66,6 +123,22 @@ class StagedSite:
             shutil.rmtree(old, ignore_errors=True)
         return summary
 
+    def _keep_old_copy(self, rel: str) -> None:
+        """Replace a staged file by a hard link to the previous site's file, if both have the same bytes."""
+        staged, old = self.root / rel, self.out_dir / rel
+        link = staged.with_name(staged.name + ".sitegen-link")
+        try:
+            if os.path.samefile(staged, old):  # already one file (the search cache links its files in)
+                self._unchanged.add(rel)
+                return
+            if staged.is_symlink() or old.is_symlink() or not filecmp.cmp(staged, old, shallow=False):
+                return
+            os.link(old, link)
+            os.replace(link, staged)
+            self._unchanged.add(rel)
+        except OSError:  # no hard links here: the staged copy is as good
+            link.unlink(missing_ok=True)
+
     def discard(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
 
@@ -74,9 +147,3 @@ def _files(root: Path) -> set[str]:
     if not root.is_dir():
         return set()
     return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
-
-
-def _compare(old_root: Path, new_root: Path) -> WriteSummary:
-    old, new = _files(old_root), _files(new_root)
-    unchanged = sum(1 for rel in new & old if filecmp.cmp(old_root / rel, new_root / rel, shallow=False))
-    return WriteSummary(written=len(new) - unchanged, unchanged=unchanged, removed=len(old - new))

@@ -251,6 +251,20 @@ def test_keep_going_builds_the_rest_and_lists_what_it_skipped(work):
     assert tree(work / "site") == before
 
 
+def test_keep_going_with_every_file_skipped_lists_them_and_keeps_the_site(work, previous_site):
+    (work / "seeds" / GOOD.name).unlink()
+    put(work, "empty.txt", fixture="empty")
+    put(work, "scan.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    done = run_cli("build", "--seeds", "seeds", "--out", "site", "--keep-going", cwd=work)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr == (
+        "error: every issue file in seeds was skipped; nothing was written:\n"
+        "  seeds/empty.txt: the file is empty; add the issue's text or remove the file\n"
+        "  seeds/scan.txt: this is a PNG image, not the plain text of an issue; run OCR on it and save the text\n"
+        "fix them as said above and rebuild\n")
+    assert tree(work / "site") == tree(previous_site)
+
+
 def test_check_reports_refused_files_too(work):
     put(work, "empty.txt", fixture="empty")
     done = run_cli("check", "--seeds", "seeds", cwd=work)

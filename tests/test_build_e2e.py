@@ -203,8 +203,9 @@ def tree(root: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_are_byte_identical(tmp_path, tmp_seeds):
-    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "a"))
-    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "b"))
+    """Two clean builds, one with an empty cache and one with none (tests/test_incremental.py compares rebuilds)."""
+    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "a", cache_dir=tmp_path / "cache"))
+    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "b", cache_dir=None))
     a, b = tree(tmp_path / "a"), tree(tmp_path / "b")
     assert sorted(a) == sorted(b)
     assert [k for k in a if a[k] != b[k]] == []

@@ -1,3 +1,6 @@
+import re
+from collections import Counter
+
 from sitegen.classify import classify, load_topics, segment, topics_of
 from sitegen.model import Article, Block, Issue, Source
 from sitegen.places import load_places
@@ -54,3 +57,57 @@ def test_keywords_are_words_of_the_article_without_stop_words():
     assert "防汛" in flood.keywords
     assert not {"的", "工作", "本报讯", "记者"} & set(flood.keywords)
     assert all(k in flood.text or k in flood.headline for k in flood.keywords)
+
+
+def test_keywords_leave_out_numerals_measure_words_adverbs_and_stop_words():
+    from sitegen.classify import keywords_of, stop_words
+
+    words = segment("6000余人备战防汛。务必高度重视,全区共储备车辆1257台,防汛队伍301支。务必落实防汛责任,全区排查积水点。")
+    keywords = keywords_of(words, Counter(), 1, segment("6000余人备战防汛"))
+    assert keywords[0] == "防汛"
+    assert {"备战", "积水"} <= set(keywords)
+    assert not {"余人", "务必", "全区", "1257", "301", "高度"} & set(keywords)
+    assert not set(keywords) & stop_words()
+
+
+def test_headline_words_count_more():
+    from sitegen.classify import keywords_of
+
+    headline = "快递进楼门"
+    words = segment(headline + "\n居民反映停车位紧张,停车位不足。")  # the article's words include its headline once
+    assert keywords_of(words, Counter(), 1, [])[0] == "停车位"
+    assert keywords_of(words, Counter(), 1, segment(headline))[0] == "快递"
+
+
+def test_the_stop_word_file_is_what_keepers_edit(tmp_path):
+    from sitegen.classify import stop_words
+
+    f = tmp_path / "stop.txt"
+    f.write_text("# a note 工作\n工作 建设\n\n  开展\n", encoding="utf-8")
+    assert stop_words(str(f)) == {"工作", "建设", "开展"}
+
+
+def test_the_taxonomy_fits_beijing_district_news():
+    names = [t.name for t in load_topics()]
+    assert 15 <= len(names) <= 30 and len(set(names)) == len(names)
+    for expected in ["疫情防控", "复工复产", "文明创建", "防汛", "垃圾分类", "基层治理", "党建", "人大政协", "生态环境",
+                     "城市管理", "科技创新", "民生服务"]:
+        assert expected in names
+    slugs = [t.slug for t in load_topics()]
+    assert len(set(slugs)) == len(slugs) and all(re.fullmatch(r"[a-z-]+", s) for s in slugs)
+    assert load_topics()[-1].terms == ()  # the fallback
+
+
+def test_a_short_term_inside_a_name_does_not_make_a_topic():
+    # 蓝天救援队 is a rescue team and 苹果园街道 a street office: neither is ecology nor farming.
+    rescue = article("携手蓝天救援队 苹果园街道防控力度不松懈",
+                     "蓝天救援队的队员们在苹果园街道东下庄社区集结,开展疫情防控消杀。")
+    [classified] = classify([issue(rescue)], load_places())
+    assert classified.articles[0].topics[0] in ("疫情防控", "基层治理")
+    assert not {"生态环境", "乡村振兴"} & set(classified.articles[0].topics)
+
+
+def test_an_article_about_several_districts_belongs_to_each():
+    both = article("东城区与石景山区结对协作", "东城区和石景山区签署协议,两区将在背街小巷整治上结对协作。")
+    [classified] = classify([issue(both)], load_places())
+    assert set(classified.articles[0].districts) == {"东城区", "石景山区"}

@@ -1,5 +1,11 @@
+import os
+import shutil
+import subprocess
+import sys
+
 import pytest
 
+from conftest import ROOT, SEEDS
 from sitegen.config import Settings, load_settings
 from sitegen.model import SitegenError
 
@@ -19,3 +25,36 @@ def test_unknown_setting_is_an_error_naming_the_file(tmp_path):
     path.write_text('baseurl = "/repo/"\n', encoding="utf-8")
     with pytest.raises(SitegenError, match=r"sitegen.toml: unknown setting 'baseurl'"):
         load_settings(path)
+
+
+def test_settings_saved_with_a_byte_order_mark_are_read(tmp_path):
+    path = tmp_path / "sitegen.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + 'title = "石景山区报刊档案"\n'.encode())
+    assert load_settings(path) == Settings(title="石景山区报刊档案")
+
+
+@pytest.mark.parametrize("content, message", [
+    ('title = "北京区报档案'.encode("gb18030") + b'"\n',
+     r"sitegen.toml:1: the settings file is not UTF-8 \(TOML files must be\); save it as UTF-8 and rebuild"),
+    (b'title = "unclosed\n',
+     r"sitegen.toml: cannot read the settings \(Illegal character '\\n' \(at line 1, column 18\)\); fix its TOML "
+     r"syntax, e.g. title = \"北京区报档案\""),
+    (b"base_url = 3\n", r"sitegen.toml: base_url must be text in quotes, e.g. base_url = \"/repo-name/\""),
+], ids=["GB18030", "bad TOML", "wrong type"])
+def test_bad_settings_file_is_an_error_naming_the_file(tmp_path, content, message):
+    path = tmp_path / "sitegen.toml"
+    path.write_bytes(content)
+    with pytest.raises(SitegenError, match=message):
+        load_settings(path)
+
+
+def test_bad_settings_file_stops_the_command_without_a_traceback(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEEDS / "002_17d5a1e15a32e4e6.txt", tmp_path / "seeds")
+    (tmp_path / "sitegen.toml").write_bytes('title = "北京区报档案"\n'.encode("gb18030"))
+    done = subprocess.run([sys.executable, "-m", "sitegen.cli", "build"], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1
+    assert done.stderr == ("error: sitegen.toml:1: the settings file is not UTF-8 (TOML files must be); save it as "
+                           "UTF-8 and rebuild\n")
+    assert not (tmp_path / "site").exists()

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from sitegen.model import Article, Block
 from sitegen.parse import parse_text
-from sitegen.people import Mention, byline_people, index_people, people_of
+from sitegen.people import Mention, byline_people, index_people, is_writer, people_of, with_people
 from sitegen.urls import assign_ids
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -20,7 +21,7 @@ NOT_PEOPLE = """区委 常委会 区政府 石景山 八角街道 书记 会议 
 def articles() -> list[Article]:
     issues = [parse_text(p.read_text(encoding="utf-8"), f"seeds/{p.name}") for p in sorted(SEEDS.glob("*.txt"))]
     issues, _ = assign_ids(issues)
-    return [a for issue in issues for a in issue.articles]
+    return [a for issue in with_people(issues) for a in issue.articles]
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +55,8 @@ def test_reporters_and_correspondents_from_bylines(articles, people):
     assert people["石伟"].mentions == tuple(Mention(i, "通讯员") for i in shi_wei)
     # One role printed before two names covers both.
     assert people["高鑫铭"].roles == ("记者",) and people["仲然"].roles == ("记者",)
-    # A commentary signed ●石荣平 names its author without a role.
-    assert people["石荣平"].roles == () and people["石荣平"].mentions[0].role is None
+    # A commentary signed ●石荣平 (seeds/002, under 持续抓好疫情常态化防控): its author, no role printed.
+    assert people["石荣平"].roles == ("作者",)
 
 
 def test_photo_credits(people):
@@ -118,6 +119,7 @@ def test_index_order_and_slugs(people, articles):
 def test_names_that_read_the_same_get_distinct_slugs_whatever_the_order():
     a = article("一", "本报讯(记者 张伟)今天下雨。")
     b = article("二", "本报讯(记者 章玮)今天晴天。")
+    a, b = (replace(x, people=people_of(x)) for x in (a, b))
     for order in ([a, b], [b, a]):
         slugs = {p.name: p.slug for p in index_people(order)}
         assert slugs == {"张伟": "zhangwei", "章玮": "zhangwei-2"}
@@ -139,6 +141,15 @@ def test_a_name_again_without_its_title_is_the_same_person():
     ("区领导周新、高辉、马林波、史志明、师建龙及区相关单位负责人参加会议。",  # jieba: 史志/明
      [(n, "区领导") for n in ["周新", "高辉", "马林波", "史志明", "师建龙"]]),
     ("(本网记者:王浩江)", [("王浩江", "记者")]),
+    # Names jieba cuts across (于/军/主持会议, 戴/彬彬, 张/海波, 孔令/文说, 王/立新): the word after ends them.
+    ("海淀区委书记于军主持会议。区委副书记、区长戴彬彬讲话。", [("于军", "区委书记"), ("戴彬彬", "区委副书记、区长")]),
+    ("在金融街街道,党工委书记张海波带队检查。", [("张海波", "党工委书记")]),
+    ("市场监管局局长助理孔令文说。", [("孔令文", "局长助理")]),
+    ("中国人民大学教授王立新认为,这一做法值得推广。", [("王立新", "教授")]),
+    ("朝阳区人民法院院长李建华介绍,今年以来案件下降。", [("李建华", "院长")]),  # in jieba's dictionary, 20 times
+    ("团区委书记高飞带领青年志愿者开展活动。", [("高飞", "团区委书记")]),  # the Youth League's, not the district's
+    # Two names, one inside the other, in the order printed.
+    ("区委书记李新华主持会议。副区长李新出席。", [("李新华", "区委书记"), ("李新", "副区长")]),
 ])
 def test_titles_before_unseen_names(text, expected):
     assert list(people_of(article("标题", text))) == expected
@@ -153,6 +164,8 @@ def test_titles_before_unseen_names(text, expected):
     "区领导包联街道,居民楼内整洁,主席台就座。",
     "志愿者文明引导,队员们巧用熟面孔。",
     "企业负责人关于企业运营的介绍。",
+    "居民高兴地说,环境变好了。居民高兴说好。",
+    "负责人严把关,志愿者常来社区。",
 ])
 def test_no_person_where_a_title_is_followed_by_an_ordinary_word(text):
     assert people_of(article("标题", text)) == ()
@@ -164,5 +177,38 @@ def test_bylines():
     assert byline_people("记者 王慧雯 通讯员 梁爽 摄影报道", credit=True) == [("王慧雯", "记者"), ("梁爽", "通讯员")]
     assert byline_people("田甜摄", credit=True) == [("田甜", "摄影")]
     assert byline_people("石荣平") == [("石荣平", None)]
+    # After a role, a name is a name even where it is also a common word.
+    assert byline_people("记者 李冬梅 实习生 王宁 通讯员 高峰") == [("李冬梅", "记者"), ("王宁", "实习生"), ("高峰", "通讯员")]
+    assert byline_people("高峰") == []
     for org in ["石景山区融媒体中心", "新华社发", "资料图片", "受访者供图", "首都文明办"]:
         assert byline_people(org, credit=True) == []
+
+
+def test_a_byline_without_a_role_names_the_author():
+    a = Article(headline="评论", blocks=(Block("p", "要抓好落实。", (2,)),), first_line=1, last_line=2, byline="石荣平", id="t/1")
+    assert people_of(a) == (("石荣平", "作者"),)
+
+
+def test_writers_and_people_named_in_the_text(people):
+    assert is_writer(people["乔斐"]) and is_writer(people["田甜"]) and is_writer(people["石荣平"])
+    assert not is_writer(people["常卫"]) and not is_writer(people["周明刚"])
+
+
+def test_roles_printed_equally_often_fuller_first_whatever_the_order(articles):
+    for order in (articles, articles[::-1]):
+        people = {p.name: p for p in index_people(order)}
+        assert people["李文起"].roles == ("区人大常委会主任", "区领导")
+        assert people["李新"].roles == ("区委副书记、区长", "区领导")
+
+
+def test_found_people_are_kept_per_issue_and_a_damaged_entry_is_found_again(tmp_path):
+    issues = [parse_text(p.read_text(encoding="utf-8"), f"seeds/{p.name}") for p in sorted(SEEDS.glob("*.txt"))]
+    issues, _ = assign_ids(issues)
+    fresh = with_people(issues)
+    assert with_people(issues, tmp_path) == fresh
+    entries = sorted((tmp_path / "people").glob("*.json"))
+    assert len(entries) == len(issues)
+    entries[0].write_text("[[[", encoding="utf-8")
+    entries[1].write_text('[["ab"], ["not", "a", "list", "of", "people"]]', encoding="utf-8")
+    entries[2].write_text('{"a": 1}', encoding="utf-8")
+    assert with_people(issues, tmp_path) == fresh

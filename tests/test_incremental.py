@@ -1,0 +1,365 @@
+"""Rebuilding after adding, editing or removing an issue: every page that should change does, nothing stale
+is left, and the cache never changes the output.
+
+Each scenario builds a copy of the bundled seeds (cold cache), changes seeds/, rebuilds (warm cache),
+checks the pages a reader would look at, and compares the whole site byte for byte with a clean build
+of the changed seeds made without any cache.
+"""
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import os
+import pickle
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SEEDS, serve_dir
+from sitegen import cache as cache_module
+from sitegen import urls
+from sitegen.build import BuildOptions, BuildResult, build
+from sitegen.cache import IssueCache, code_version
+from sitegen.classify import load_topics
+from sitegen.model import Issue
+
+GOOD = "002_17d5a1e15a32e4e6.txt"
+OLD_HEADLINE = "快递管理精细化"
+NEW_HEADLINE = "快递服务再升级"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for this module alone: the session one would outlive it, and Playwright allows one at a time
+    (test_reader_browser and test_search_browser, which run later, start their own)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    return tmp_path
+
+
+def build_in(project: Path, out: str = "site", cache: bool = True, **options) -> BuildResult:
+    """Build project/seeds as a keeper does from the project folder (so files are named seeds/…)."""
+    with contextlib.chdir(project):
+        return build(BuildOptions(seeds_dir=Path("seeds"), out_dir=Path(out),
+                                  cache_dir=Path(".sitegen-cache") if cache else None, **options))
+
+
+def assert_same_as_a_clean_build(project: Path, **options) -> None:
+    """The incrementally built site is byte for byte what a build from nothing, with no cache, gives."""
+    shutil.rmtree(project / "clean", ignore_errors=True)
+    build_in(project, "clean", cache=False, **options)
+    site, clean = tree(project / "site"), tree(project / "clean")
+    assert sorted(site) == sorted(clean)  # no stale file, none missing
+    assert [rel for rel in site if site[rel] != clean[rel]] == []
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    path = site / url.strip("/") / "index.html" if not url.endswith((".xml", ".json")) else site / url.strip("/")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def links(site: Path, url: str) -> set[str]:
+    return {a["href"] for a in soup(site, url).find_all("a", href=True)}
+
+
+def catalog(site: Path) -> dict:
+    return json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+
+
+def search_docs(site: Path) -> list[dict]:
+    """The articles in the search bundle (the text the browser shows and checks results against)."""
+    return [json.loads(gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes())
+            for p in sorted((site / "pagefind" / "sitegen-docs").glob("*.json*"))]
+
+
+def topic_url(name: str) -> str:
+    return "/topics/" + next(t.slug for t in load_topics() if t.name == name) + "/"
+
+
+def every_text_file(site: Path) -> dict[str, str]:
+    """Every page, feed and data file as text, the gzipped search documents unpacked."""
+    out = {}
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".txt"):
+            out[path.relative_to(site).as_posix()] = path.read_text(encoding="utf-8")
+        elif path.name.endswith(".json.gz"):
+            out[path.relative_to(site).as_posix()] = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return out
+
+
+def api_search(page, site_url: str, query: str) -> set[str]:
+    page.goto(f"{site_url}search/")
+    return {r["url"] for r in page.evaluate("q => window.sitegen.search(q, {})", query)}
+
+
+# --- add ------------------------------------------------------------------------------------------
+
+def new_issue_text() -> str:
+    """Issue 002 as if printed again on a later day than any seed, with a headline of its own."""
+    text = (SEEDS / GOOD).read_text(encoding="utf-8")
+    assert "2020年4月16日 星期四" in text and OLD_HEADLINE in text
+    return text.replace("2020年4月16日 星期四", "2020年12月3日 星期四").replace(OLD_HEADLINE, "快递驿站全覆盖")
+
+
+def test_an_added_issue_shows_everywhere(project, page):
+    build_in(project)
+    before = catalog(project / "site")
+    (project / "seeds" / "new issue 新一期.txt").write_text(new_issue_text(), encoding="utf-8")
+    result = build_in(project)
+    site = project / "site"
+
+    data = catalog(site)
+    [issue] = [i for i in data["issues"] if i["source_file"] == "seeds/new issue 新一期.txt"]
+    assert (issue["id"], issue["date"], issue["url"]) == ("shijingshan-bao/2020-12-03", "2020-12-03",
+                                                          "/shijingshan-bao/2020-12-03/")
+    assert len(data["issues"]) == len(before["issues"]) + 1
+    articles = [a for a in data["articles"] if a["issue"] == issue["id"]]
+    assert [a["id"] for a in articles] == issue["articles"] and len(articles) >= 3
+    assert result.summary_line().startswith(f"Built {len(data['issues'])} issues, {len(data['articles'])} articles")
+
+    issue_page = soup(site, issue["url"])
+    assert issue_page.h1.get_text().startswith("石景山报")
+    assert {a["url"] for a in articles} <= links(site, issue["url"])
+    for a in articles:
+        assert soup(site, a["url"]).h1.get_text() == a["headline"]
+        for district in a["district"]:
+            assert a["url"] in links(site, "/" + urls.district_path(district))
+        for topic in a["topics"]:
+            assert a["url"] in links(site, topic_url(topic))
+    assert any("快递驿站全覆盖" in a["headline"] for a in articles)
+
+    assert issue["url"] in links(site, "/shijingshan-bao/")
+    assert issue["url"] in links(site, "/dates/2020/12/")
+    assert "/dates/2020/12/" in links(site, "/dates/2020/")
+    home = soup(site, "/")
+    assert home.select_one("main a[href]")["href"] == issue["url"]  # the newest issue comes first
+
+    for feed in ("feed.xml", "districts/shijingshan/feed.xml"):
+        xml = (site / feed).read_text(encoding="utf-8")
+        assert all(f"{a['url']}</id>" in xml or f'href="{a["url"]}"' in xml for a in articles), feed
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert all(f"{a['url']}</loc>" in sitemap for a in articles)
+
+    assert {a["headline"] for a in articles} <= {d["title"] for d in search_docs(site)}
+    server, url = serve_dir(site)
+    try:
+        found = api_search(page, url, "驿站全覆盖")
+    finally:
+        server.shutdown()
+    assert found == {a["url"] for a in articles if "驿站全覆盖" in a["headline"] + a["text"]} and found
+
+    assert_same_as_a_clean_build(project)
+
+
+# --- edit -----------------------------------------------------------------------------------------
+
+def test_an_edited_headline_changes_everywhere_and_the_old_text_is_gone(project, page):
+    build_in(project)
+    [old] = [a for a in catalog(project / "site")["articles"] if OLD_HEADLINE in a["headline"]]
+    seed = project / "seeds" / GOOD
+    seed.write_text(seed.read_text(encoding="utf-8").replace(OLD_HEADLINE, NEW_HEADLINE), encoding="utf-8")
+    build_in(project)
+    site = project / "site"
+
+    [new] = [a for a in catalog(site)["articles"] if NEW_HEADLINE in a["headline"]]
+    assert (new["id"], new["url"]) == (old["id"], old["url"])  # the permalink stays
+    assert new["headline"] == old["headline"].replace(OLD_HEADLINE, NEW_HEADLINE)
+    assert soup(site, new["url"]).h1.get_text() == new["headline"]
+    for listing in [new["url"].rsplit("/", 2)[0] + "/", "/districts/shijingshan/", *map(topic_url, new["topics"])]:
+        page_links = soup(site, listing).find_all("a", href=new["url"])
+        assert page_links and all(NEW_HEADLINE in a.get_text() for a in page_links if a.get_text().strip()), listing
+    for feed in ("feed.xml", "districts/shijingshan/feed.xml"):
+        assert NEW_HEADLINE in (site / feed).read_text(encoding="utf-8")
+    assert [d for d in search_docs(site) if d["title"] == new["headline"]]
+
+    stale = [rel for rel, text in every_text_file(site).items() if OLD_HEADLINE in text]
+    assert stale == []
+    server, url = serve_dir(site)
+    try:
+        assert api_search(page, url, OLD_HEADLINE) == set()
+        assert api_search(page, url, NEW_HEADLINE) == {new["url"]}
+    finally:
+        server.shutdown()
+
+    assert_same_as_a_clean_build(project)
+
+
+# --- remove ---------------------------------------------------------------------------------------
+
+def internal_links(site: Path):
+    for html in site.rglob("*.html"):
+        for a in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find_all(["a", "link"], href=True):
+            href = a["href"].split("#")[0].split("?")[0]
+            if href.startswith("/"):
+                yield html.relative_to(site).as_posix(), href
+
+
+def resolves(site: Path, href: str) -> bool:
+    target = site / href.lstrip("/")
+    return target.is_file() or (target / "index.html").is_file()
+
+
+def test_a_removed_issue_leaves_no_page_and_no_link(project):
+    build_in(project)
+    site = project / "site"
+    [gone] = [i for i in catalog(site)["issues"] if i["source_file"] == f"seeds/{GOOD}"]
+    gone_dir = site / gone["url"].strip("/")
+    assert (gone_dir / "index.html").is_file()
+    (project / "seeds" / GOOD).unlink()
+    result = build_in(project)
+
+    assert not gone_dir.exists()
+    data = catalog(site)
+    assert gone["id"] not in {i["id"] for i in data["issues"]}
+    assert not [a for a in data["articles"] if a["issue"] == gone["id"]]
+    assert result.written.removed >= len(gone["articles"]) + 2  # its articles, issue page and source page
+    linking = sorted({page for page, href in internal_links(site) if href.startswith(gone["url"])})
+    assert linking == []
+    broken = [(page, href) for page, href in internal_links(site) if not resolves(site, href)]
+    assert broken == []
+    assert gone["url"] not in (site / "feed.xml").read_text(encoding="utf-8")
+    assert not [d for d in search_docs(site) if d["url"].startswith(gone["url"])]
+
+    assert_same_as_a_clean_build(project)
+
+
+# --- unchanged files, the cache -------------------------------------------------------------------
+
+def test_a_rebuild_leaves_unchanged_files_untouched(project):
+    build_in(project)
+    site = project / "site"
+    before = {rel: (data, (site / rel).stat().st_mtime_ns) for rel, data in tree(site).items()}
+    again = build_in(project)
+    assert (again.written.written, again.written.removed) == (0, 0)
+    assert again.written.unchanged == len(before)
+    assert {rel: (site / rel).stat().st_mtime_ns for rel in before} == {rel: m for rel, (_, m) in before.items()}
+
+    (project / "seeds" / "new.txt").write_text(new_issue_text(), encoding="utf-8")
+    added = build_in(project)
+    after = tree(site)
+    same = [rel for rel in after if rel in before and before[rel][0] == after[rel]]
+    changed = [rel for rel in after if rel not in same]
+    assert same and changed
+    assert [rel for rel in same if (site / rel).stat().st_mtime_ns != before[rel][1]] == []
+    assert (added.written.written, added.written.unchanged, added.written.removed) == \
+        (len(changed), len(same), len(set(before) - set(after)))
+
+
+def cache_entries(project: Path) -> list[Path]:
+    return sorted(p for p in (project / ".sitegen-cache" / "issues").rglob("*.pickle"))
+
+
+def test_the_cache_is_used_and_a_code_change_invalidates_it(project, monkeypatch):
+    """Doctor every cached issue: the next build shows the doctored headline, proving the cache is read;
+    once the code version changes, the cache is not used and the site is right again."""
+    build_in(project)
+    entries = cache_entries(project)
+    assert len(entries) == len(list(SEEDS.glob("*.txt")))
+    for entry in entries:
+        issue = pickle.loads(entry.read_bytes())
+        assert isinstance(issue, Issue)
+        doctored = replace(issue, articles=tuple(replace(a, headline="来自缓存" + a.headline) for a in issue.articles))
+        entry.write_bytes(pickle.dumps(doctored))
+    build_in(project)
+    assert all(a["headline"].startswith("来自缓存") for a in catalog(project / "site")["articles"])
+
+    monkeypatch.setattr(cache_module, "current_code_version", lambda: "0" * 64)
+    build_in(project)
+    assert not any(a["headline"].startswith("来自缓存") for a in catalog(project / "site")["articles"])
+    assert [p.name for p in (project / ".sitegen-cache" / "issues").iterdir()] == ["0" * 24]  # old entries dropped
+    assert_same_as_a_clean_build(project)
+
+
+def test_code_version_follows_every_source_and_data_file(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "data").mkdir(parents=True)
+    (package / "parse.py").write_text("A = 1\n")
+    (package / "data" / "places.toml").write_text("[x]\n")
+    first = code_version(package)
+    assert code_version(package) == first
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "parse.cpython-311.pyc").write_bytes(b"compiled")
+    assert code_version(package) == first  # compiled files are not the code
+    (package / "parse.py").write_text("A = 2\n")
+    second = code_version(package)
+    (package / "data" / "places.toml").write_text("[y]\n")
+    third = code_version(package)
+    (package / "data" / "userdict.txt").write_text("石景山 100\n")
+    assert len({first, second, third, code_version(package)}) == 4
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05\x95garbage", "truncate"])
+def test_damaged_cache_entries_are_rebuilt_never_a_crash(project, damage):
+    build_in(project)
+    cache = project / ".sitegen-cache"
+    damaged = [p for kind in ("issues", "segments", "rendered") for p in (cache / kind).rglob("*") if p.is_file()]
+    assert {p.relative_to(cache).parts[0] for p in damaged} == {"issues", "segments", "rendered"}
+    for p in damaged:
+        p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2] if damage == "truncate" else damage)
+    build_in(project)
+    assert_same_as_a_clean_build(project)
+
+
+def test_a_cache_entry_of_another_kind_is_ignored(project):
+    build_in(project)
+    for entry in cache_entries(project):
+        entry.write_bytes(pickle.dumps({"headline": "不是一期"}))
+    build_in(project)
+    assert_same_as_a_clean_build(project)
+
+
+def test_cache_key_changes_with_the_file_its_sidecar_and_its_name(tmp_path):
+    cache = IssueCache(tmp_path / "cache", version="v1")
+    issue_file = tmp_path / "a.txt"
+    issue_file.write_text("石景山报\n", encoding="utf-8")
+    key = cache.key(issue_file, "seeds/a.txt", 1 << 20)
+    assert key == cache.key(issue_file, "seeds/a.txt", 1 << 20)
+    assert key != cache.key(issue_file, "seeds/b.txt", 1 << 20)
+    assert key != IssueCache(tmp_path / "cache", version="v2").key(issue_file, "seeds/a.txt", 1 << 20)
+    issue_file.with_suffix(".toml").write_text('date = "2020-04-16"\n', encoding="utf-8")
+    with_sidecar = cache.key(issue_file, "seeds/a.txt", 1 << 20)
+    issue_file.with_suffix(".toml").write_text('date = "2020-04-17"\n', encoding="utf-8")
+    assert len({key, with_sidecar, cache.key(issue_file, "seeds/a.txt", 1 << 20)}) == 3
+    assert cache.key(issue_file, "seeds/a.txt", 4) is None  # too large: left to the reader and its message
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert cache.key(tmp_path / "pipe.txt", "seeds/pipe.txt", 1 << 20) is None
+
+
+def test_a_template_change_renders_every_page_again(project):
+    templates = project / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    build_in(project, templates_dir=templates)
+    base = templates / "base.html"
+    assert base.read_text(encoding="utf-8").count("</head>") == 1
+    base.write_text(base.read_text(encoding="utf-8").replace("</head>", "<!-- 模板已改 --></head>"), encoding="utf-8")
+    result = build_in(project, templates_dir=templates)
+    pages = list((project / "site").rglob("*.html"))
+    assert len(pages) > 50 and result.written.written >= len(pages) - 1  # 404.html may not use base.html
+    assert [p for p in pages if "模板已改" not in p.read_text(encoding="utf-8") and p.name != "404.html"] == []
+    assert_same_as_a_clean_build(project, templates_dir=templates)
+
+
+def test_a_page_changed_by_hand_in_the_site_is_rendered_again(project):
+    build_in(project)
+    home = project / "site" / "index.html"
+    home.write_bytes(home.read_bytes().replace(b"</body>", b"<p>hand-made</p></body>"))
+    build_in(project)
+    assert b"hand-made" not in home.read_bytes()
+    assert_same_as_a_clean_build(project)

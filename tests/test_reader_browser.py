@@ -1,0 +1,367 @@
+"""The built seeds site as readers meet it in real Chromium: on a phone and a desktop, light and dark,
+with a keyboard or a screen reader (axe-core), and on paper.
+
+Screenshots of every page kind go to tests/screenshots/ (git-ignored) for a person to look at.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "tests" / "screenshots"
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+SEARCH_WORD = "防汛"
+
+
+def load_catalog(site_dir: Path) -> dict:
+    return json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+
+
+def page_kinds(site_dir: Path) -> dict[str, str]:
+    """One site-relative URL for each kind of page, chosen from the catalog so that it shows the most."""
+    cat = load_catalog(site_dir)
+    articles = cat["articles"]
+    with_kicker = next(a for a in articles if a["kicker"] and a["byline"])
+    with_deck = next(a for a in articles if a["deck"])
+    with_section = next(a for a in articles if a["section"])
+    issue = max(cat["issues"], key=lambda i: (len(i["articles"]), i["id"]))
+    paper = issue["url"].strip("/").split("/")[0]
+    year, month = issue["date"][:4], issue["date"][5:7]
+    district = next(a for a in articles if a["district"])["district"][0]
+    return {
+        "home": "", "papers": "papers/", "paper": paper + "/", "issue": issue["url"].lstrip("/"),
+        "source": issue["url"].lstrip("/") + "source/", "article": with_kicker["url"].lstrip("/"),
+        "article-deck": with_deck["url"].lstrip("/"), "article-section": with_section["url"].lstrip("/"),
+        "dates": "dates/", "year": f"dates/{year}/", "month": f"dates/{year}/{month}/",
+        "districts": "districts/", "district": link_to(site_dir, "districts/", district),
+        "topics": "topics/", "topic": "topics/flood-control/",
+        "search": "search/", "search-results": "search/?q=" + SEARCH_WORD,
+        "people": "people/", "person": first_link(site_dir, "people/", "people/"),
+        "about": "about/", "cite": "cite/", "404": "404.html",
+    }
+
+
+def link_to(site_dir: Path, index: str, label: str) -> str:
+    """The site-relative URL an index page links with the given text."""
+    html = (site_dir / index / "index.html").read_text(encoding="utf-8")
+    href = re.search(r'<a href="/([^"]*)">' + re.escape(label) + "</a>", html)
+    assert href, f"{index} has no link to {label}"
+    return href.group(1)
+
+
+def first_link(site_dir: Path, index: str, under: str) -> str:
+    """The first link from an index page's main content to a page below `under`."""
+    html = (site_dir / index / "index.html").read_text(encoding="utf-8")
+    main = html[html.index("<main"):]
+    href = re.search(r'<a href="/(' + re.escape(under) + r'[^"]+)">', main)
+    assert href, f"{index} links no page under {under}"
+    return href.group(1)
+
+
+KINDS = ["home", "papers", "paper", "issue", "source", "article", "article-deck", "article-section", "dates",
+         "year", "month", "districts", "district", "topics", "topic", "people", "person", "search",
+         "search-results", "about", "cite", "404"]
+
+
+@pytest.fixture(scope="module")
+def kinds(site_dir) -> dict[str, str]:
+    found = page_kinds(site_dir)
+    assert sorted(found) == sorted(KINDS)
+    return found
+
+
+@pytest.fixture(scope="module")
+def contexts(browser):
+    """One context of the session's Chromium per colour scheme, shared by this module's tests (each opens its
+    own page); two sync Playwright instances cannot run at once, so this module does not start its own."""
+    made = {scheme: browser.new_context(locale="zh-CN", color_scheme=scheme) for scheme in ("light", "dark")}
+    yield made
+    for context in made.values():
+        context.close()
+
+
+def open_page(contexts, url: str, viewport=DESKTOP, scheme="light"):
+    """A fresh page at url; waits for search results where the page searches."""
+    pg = contexts[scheme].new_page()
+    pg.set_viewport_size(viewport)
+    pg.goto(url)
+    if "?q=" in url:
+        pg.locator(".search-results li").first.wait_for()
+    elif "/search/" in url:
+        pg.locator("[data-sitegen-search][data-ready]").wait_for(state="attached")
+    return pg
+
+
+def shoot(pg, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def axe_violations(pg) -> list[str]:
+    """axe-core's serious and critical violations on the page, one line each."""
+    pg.add_script_tag(path=str(AXE))
+    result = pg.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] if isinstance(n["target"][0], str)
+                                                                   else str(n["target"]) for n in v["nodes"][:5])
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_axe_finds_no_serious_violation(contexts, site_url, kinds, kind, scheme):
+    pg = open_page(contexts, site_url + kinds[kind], scheme=scheme)
+    try:
+        assert axe_violations(pg) == []
+        if scheme == "dark":
+            shoot(pg, f"{kind}-1280-dark")
+    finally:
+        pg.close()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_sideways_scrolling_on_a_phone(contexts, site_url, kinds, kind):
+    pg = open_page(contexts, site_url + kinds[kind], viewport=PHONE)
+    try:
+        shoot(pg, f"{kind}-375")
+        widths = pg.evaluate("""() => ({scroll: document.documentElement.scrollWidth,
+                                        client: document.documentElement.clientWidth,
+                                        clipped: [getComputedStyle(document.documentElement).overflowX,
+                                                  getComputedStyle(document.body).overflowX]})""")
+        # Hiding the overflow would pass the width check while cutting text off: it must stay visible.
+        assert widths["clipped"] == ["visible", "visible"]
+        assert widths["scroll"] <= widths["client"], widths
+        wide = pg.evaluate("""() => [...document.querySelectorAll('main *')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                         && !e.closest('.scroll-x'))
+            .map(e => e.tagName + '.' + e.className).slice(0, 5)""")
+        assert wide == []
+        pg.set_viewport_size(DESKTOP)
+        shoot(pg, f"{kind}-1280")
+    finally:
+        pg.close()
+
+
+@pytest.mark.parametrize("kind", ["home", "issue", "article", "dates", "year", "month", "search"])
+def test_touch_targets_are_at_least_44_px_on_a_phone(contexts, site_url, kinds, kind):
+    pg = open_page(contexts, site_url + kinds[kind], viewport=PHONE)
+    try:
+        sizes = pg.evaluate("""() => [...document.querySelectorAll(
+                '.site-header nav a, .site-header button, .site-header input, .breadcrumbs a, .pager a, .prev-next a, .cal a, '
+                + '.month-strip a, .big-search button, .big-search input')]
+            .map(e => { const r = e.getBoundingClientRect();
+                        return {what: e.textContent.trim() || e.outerHTML.slice(0, 40), w: r.width, h: r.height}; })""")
+        assert sizes, "no navigation links found"
+        small = [s for s in sizes if s["w"] < 44 or s["h"] < 44]
+        assert small == []
+    finally:
+        pg.close()
+
+
+def test_the_search_box_is_at_the_top_of_a_phone_screen(contexts, site_url, kinds):
+    for kind in ("home", "article", "search"):
+        pg = open_page(contexts, site_url + kinds[kind], viewport=PHONE)
+        try:
+            box = pg.locator("#search-q" if kind == "search" else "#header-q").bounding_box()
+            assert box["y"] + box["height"] <= PHONE["height"] / 2, kind
+        finally:
+            pg.close()
+
+
+def crumbs(pg) -> list[str]:
+    return pg.locator("nav.breadcrumbs li").all_inner_texts()
+
+
+def test_breadcrumbs_lead_from_the_archive_to_the_page(page, site_url, site_dir, kinds):
+    cat = load_catalog(site_dir)
+    article = next(a for a in cat["articles"] if a["url"] == "/" + kinds["article"])
+    issue = next(i for i in cat["issues"] if i["id"] == article["issue"])
+    date = datetime.date.fromisoformat(issue["date"])
+    day = f"{date.year}年{date.month}月{date.day}日"
+    expected = {
+        "article": ["首页", issue["publication"], day, article["headline"]],
+        "issue": None, "source": None, "paper": None,
+        "papers": ["首页", "报刊"], "dates": ["首页", "日期"], "year": ["首页", "日期", kinds["year"][6:10] + "年"],
+        "month": ["首页", "日期", kinds["year"][6:10] + "年", str(int(kinds["month"][11:13])) + "月"],
+        "districts": ["首页", "区域"], "topics": ["首页", "主题"], "search": ["首页", "搜索"],
+    }
+    for kind, want in expected.items():
+        page.goto(site_url + kinds[kind])
+        got = crumbs(page)
+        if want:
+            assert got == want, kind
+        assert got[0] == "首页", kind
+        assert page.locator("nav.breadcrumbs [aria-current=page]").inner_text() == got[-1], kind
+    page.goto(site_url + kinds["article"])
+    # Each crumb but the last is a link up the hierarchy: paper, then issue.
+    hrefs = page.locator("nav.breadcrumbs a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert hrefs == ["/", "/" + issue["url"].strip("/").split("/")[0] + "/", issue["url"]]
+    page.goto(site_url + kinds["issue"])
+    assert crumbs(page)[1:] == [issue_of(cat, kinds["issue"])["publication"],
+                                cn_day(issue_of(cat, kinds["issue"])["date"])]
+
+
+def issue_of(cat: dict, rel: str) -> dict:
+    return next(i for i in cat["issues"] if i["url"] == "/" + rel)
+
+
+def cn_day(iso: str) -> str:
+    d = datetime.date.fromisoformat(iso)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def test_skip_link_moves_focus_to_the_main_content(page, site_url, kinds):
+    page.goto(site_url + kinds["article"])
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "跳到正文"
+    assert page.locator(".skip-link").bounding_box()["x"] >= 0, "the focused skip link must be on screen"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+
+
+def test_focus_is_visible_on_links_and_fields(page, site_url):
+    page.goto(site_url)
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        outline = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+                                           return [s.outlineStyle, parseFloat(s.outlineWidth)]; }""")
+        assert outline[0] != "none" and outline[1] >= 2, outline
+
+
+def test_search_page_works_with_the_keyboard_alone(page, site_url, site_dir):
+    page.goto(site_url + "search/")
+    page.locator("[data-sitegen-search][data-ready]").wait_for(state="attached")
+    for presses in range(1, 16):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "search-q":
+            break
+    else:
+        pytest.fail("Tab never reached the search box")
+    assert presses <= 12
+    page.keyboard.type(SEARCH_WORD)
+    page.keyboard.press("Enter")
+    first = page.locator(".search-results li").first.locator("a").first
+    first.wait_for()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('.search-results li') !== null"):
+            break
+    else:
+        pytest.fail("Tab never reached the first result")
+    assert page.evaluate("document.activeElement.closest('.search-results li') === "
+                         "document.querySelector('.search-results li')")
+    headline = page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"highlight="))
+    assert page.locator("h1").inner_text() == headline
+    article_urls = {a["url"] for a in load_catalog(site_dir)["articles"]}
+    assert page.url.split("?")[0].removeprefix(site_url.rstrip("/")) in article_urls
+
+
+def test_year_calendar_links_each_day_with_an_issue_to_that_issue(page, site_url, site_dir):
+    cat = load_catalog(site_dir)
+    years = sorted({i["date"][:4] for i in cat["issues"] if i["date"]})
+    for year in years:
+        page.goto(site_url + f"dates/{year}/")
+        assert page.locator(".cal-month").count() == 12
+        assert page.locator(".cal-month").first.locator("thead th").all_inner_texts() == list("一二三四五六日")
+        linked = page.locator(".cal a").evaluate_all(
+            "els => els.map(e => [e.closest('.cal-month').querySelector('.cal-title').textContent.trim(),"
+            " e.textContent.trim(), e.getAttribute('href')])")
+        want = {}
+        for issue in cat["issues"]:
+            if issue["date"] and issue["date"].startswith(year):
+                d = datetime.date.fromisoformat(issue["date"])
+                want.setdefault((d.month, d.day), []).append(issue["url"])
+        got = {(int(re.match(r"\d+", m).group()), int(day)): href for m, day, href in linked}
+        assert set(got) == set(want)
+        for (month, day), href in got.items():
+            expected = want[(month, day)][0] if len(want[(month, day)]) == 1 else f"/dates/{year}/{month:02d}/"
+            assert href == expected, (month, day)
+        # A day's weekday is its column: 2020-04-16 was a Thursday, the fourth column.
+        for (month, day), href in got.items():
+            column = page.locator(f".cal a[href='{href}']").first.evaluate("e => e.parentElement.cellIndex")
+            assert column == datetime.date(int(year), month, day).weekday()
+        plain_days = page.locator(".cal td span").count()
+        days_in_year = 366 if int(year) % 4 == 0 else 365
+        assert plain_days + len(got) == days_in_year
+
+
+def test_issue_pages_lead_to_the_previous_and_next_issue_of_the_same_paper(page, site_url, site_dir):
+    cat = load_catalog(site_dir)
+    papers: dict[str, list[dict]] = {}
+    for issue in cat["issues"]:
+        papers.setdefault(issue["publication"], []).append(issue)
+    checked = 0
+    for issues in papers.values():
+        issues.sort(key=lambda i: i["date"])
+        for n, issue in enumerate(issues):
+            # The issue page, and its last article's page, which offers the same two issues.
+            for url in (issue["url"], *[f"/{a}/" for a in issue["articles"][-1:]]):
+                page.goto(site_url + url.lstrip("/"))
+                prev = page.locator(".pager a[rel=prev]")
+                nxt = page.locator(".pager a[rel=next]")
+                assert (prev.get_attribute("href") if prev.count() else None) == (issues[n - 1]["url"] if n else None)
+                assert (nxt.get_attribute("href") if nxt.count() else None) == (
+                    issues[n + 1]["url"] if n + 1 < len(issues) else None)
+                if n:
+                    assert cn_day(issues[n - 1]["date"]) in prev.inner_text()
+            checked += 1
+    assert checked == len(cat["issues"])
+
+
+def test_paper_page_lists_its_issues_newest_first_under_a_useful_header(page, site_url, site_dir, kinds):
+    cat = load_catalog(site_dir)
+    page.goto(site_url + kinds["paper"])
+    name = page.locator("h1").inner_text()
+    issues = [i for i in cat["issues"] if i["publication"] == name]
+    listed = page.locator(".issue-list a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert listed == [i["url"] for i in sorted(issues, key=lambda i: i["date"], reverse=True)]
+    facts = page.locator("dl.facts").inner_text()
+    articles = sum(len(i["articles"]) for i in issues)
+    assert f"{len(issues)} 期" in facts and f"{articles} 篇" in facts
+    dates = sorted(i["date"] for i in issues)
+    assert cn_day(dates[0]) in facts and cn_day(dates[-1]) in facts
+
+
+def test_an_article_prints_as_a_clean_page_with_its_citation(contexts, site_url, kinds):
+    pg = open_page(contexts, site_url + kinds["article"])
+    try:
+        pg.emulate_media(media="print")
+        hidden = pg.evaluate("""() => ['.site-header', '.breadcrumbs', '.site-footer', '.prev-next', '.skip-link']
+            .filter(s => document.querySelector(s))
+            .map(s => [s, getComputedStyle(document.querySelector(s)).display])""")
+        assert all(display == "none" for _, display in hidden), hidden
+        assert pg.locator(".cite").is_visible() and pg.locator("#citation").is_visible()
+        assert pg.locator("h1").is_visible() and pg.locator(".article .body p").first.is_visible()
+        ink = pg.evaluate("() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]")
+        assert ink[0] == "rgb(0, 0, 0)"
+        SHOTS.mkdir(exist_ok=True)
+        pg.pdf(path=str(SHOTS / "article-print.pdf"))
+        shoot(pg, "article-print")
+    finally:
+        pg.close()
+
+
+def test_article_body_is_set_for_chinese_reading(page, site_url, kinds):
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + kinds["article"])
+    style = page.evaluate("""() => { const p = document.querySelector('.article .body p');
+        const s = getComputedStyle(p); const size = parseFloat(s.fontSize);
+        return {indent: parseFloat(s.textIndent) / size, leading: parseFloat(s.lineHeight) / size,
+                measure: p.getBoundingClientRect().width / size, fonts: s.fontFamily}; }""")
+    assert style["indent"] == pytest.approx(2)
+    assert 1.7 <= style["leading"] <= 1.9
+    assert 30 <= style["measure"] <= 40
+    assert "Noto Sans CJK SC" in style["fonts"] or "PingFang SC" in style["fonts"]
+    # No web fonts: every font the page uses comes from the system.
+    assert page.evaluate("() => [...document.fonts].length") == 0
