@@ -161,3 +161,14 @@ def test_complete_issue_returns_a_new_issue() -> None:
     completed = complete_issue(parsed, load_places())
     assert parsed.date is None and completed.date is not None
     assert completed.articles == parsed.articles
+
+
+def test_a_date_given_in_the_sidecar_is_not_reported_missing(tmp_path):
+    from sitegen.read import read_source
+
+    (tmp_path / "x.txt").write_text("\n\n文明实践站开放\n\n本报讯 新的文明实践站开放。\n", encoding="utf-8")
+    issue = complete_issue(parse_issue(read_source(tmp_path / "x.txt", "seeds/x.txt")), load_places())
+    assert any("no date printed" in p.message for p in issue.problems)
+    (tmp_path / "x.toml").write_text('date = 2020-05-03\npublication = "石景山报"\n', encoding="utf-8")
+    issue = complete_issue(parse_issue(read_source(tmp_path / "x.txt", "seeds/x.txt")), load_places())
+    assert issue.date.isoformat() == "2020-05-03" and not issue.problems, issue.problems
