@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
+import os
 import time
 from dataclasses import dataclass, field, replace
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from pathlib import Path
 
 import jinja2
@@ -12,7 +15,7 @@ import jinja2
 from . import urls
 from .cache import IssueCache, RenderManifest, context_hash, templates_version
 from .catalog import catalog_bytes
-from .classify import classify
+from .classify import add_keywords, classify_issue, issue_texts, warm_up
 from .infer import complete_issue
 from .model import Issue, Problem, SitegenError
 from .feeds import atom_feed, robots, sitemap
@@ -24,6 +27,7 @@ from .progress import NoProgress, Progress
 from .read import MAX_BYTES, ReadError, find_sources, read_source
 from .render import editorial_pages, environment, render_page
 from .search import SearchDoc, build_search_index
+from .segment import segment_issue
 from .write import StagedSite, WriteSummary
 
 log = logging.getLogger(__name__)
@@ -81,49 +85,100 @@ class BuildResult:
 
 
 def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX_BYTES,
-                 cache: IssueCache | None = None, progress: Progress | None = None) -> Archive:
+                 cache: IssueCache | None = None, progress: Progress | None = None,
+                 classified: bool = False, workers: int | None = None) -> Archive:
     """Read and parse every issue file; a file that cannot be used is an error unless keep_going skips it.
 
-    With a cache, an issue file whose bytes (and sidecar) were seen before is not decoded or parsed again.
+    classified: also do for each issue what needs only that issue (segmentation, districts, topics,
+    people, keyword candidates: classify.classify_issue); the keywords, which weigh words against the
+    whole archive, are chosen after (classify.add_keywords). With a cache, an issue file whose bytes (and
+    sidecar) were seen before is taken from it as it was left. The other files are done in a pool of
+    processes, one per core, when there are enough of them to pay for it.
     """
-    places = load_places()
     progress = progress or NoProgress()
+    sources = find_sources(seeds_dir)
+    progress.phase("read", len(sources), "files")
+    step = IssueStep(seeds_dir, max_bytes, classified, cache.cache_dir if cache else None)
+    results: list[tuple[Issue | None, Problem | None]] = [(None, None)] * len(sources)
+    keys = [cache.key(path, step.shown(path), max_bytes, step.kind) if cache else None for path in sources]
+    todo = []
+    for i, key in enumerate(keys):
+        issue = cache.get(key, Issue) if cache else None
+        if issue is None:
+            todo.append(i)
+        else:
+            results[i] = issue, None
+            progress.advance()
+    for i, result in zip(todo, _map(step, [sources[i] for i in todo], classified, workers)):
+        results[i] = result
+        if cache and result[0] is not None:
+            cache.put(keys[i], result[0])
+        progress.advance()
+    if cache:
+        log.info("read %d issue files, %d from the cache", len(sources), len(sources) - len(todo))
     issues: list[Issue] = []
     problems: list[Problem] = []
     skipped: list[str] = []
-    severity = "warning" if keep_going else "error"
-    sources = find_sources(seeds_dir)
-    progress.phase("read", len(sources), "files")
-    for path in sources:
-        progress.advance()
-        shown = str(seeds_dir / path.name)
-        key = cache.key(path, shown, max_bytes) if cache else None
-        issue = cache.get(key, Issue) if cache else None
-        if issue is not None:
+    for issue, problem in results:
+        if problem is not None:
+            problems.append(replace(problem, severity="warning" if keep_going else "error"))
+            skipped.append(problem.path)
+        else:
+            assert issue is not None
             problems.extend(issue.problems)
             issues.append(issue)
-            continue
-        try:
-            issue = complete_issue(parse_issue(read_source(path, shown, max_bytes)), places)
-        except ReadError as e:
-            problems.append(Problem(e.path, e.line, e.reason, severity))
-            skipped.append(e.path)
-            continue
-        except Exception as e:  # noqa: BLE001 - a bug met on one file: name the file, build the rest if asked
-            log.info("%s: parsing failed", shown, exc_info=True)
-            problems.append(Problem(shown, None, f"sitegen failed on this file ({type(e).__name__}: {e}); this is a "
-                                                 "bug: please report it with the file (-v shows where it failed)",
-                                    severity))
-            skipped.append(shown)
-            continue
-        if cache:
-            cache.put(key, issue)
-        problems.extend(issue.problems)
-        issues.append(issue)
-    if cache:
-        log.info("read %d issue files, %d from the cache", len(sources), cache.hits)
     issues, id_problems = urls.assign_ids(issues)
     return Archive(issues, problems + id_problems, skipped)
+
+
+POOL_THRESHOLD = 16
+"""Fewer issue files to do than this are done in-process: starting a pool costs more than it saves."""
+
+
+@dataclass(frozen=True)
+class IssueStep:
+    """All the work on one issue file that needs no other issue: read, parse, complete, and (if
+    classified) segment and classify. Plain data, so that a worker process can run it."""
+
+    seeds_dir: Path
+    max_bytes: int
+    classified: bool
+    cache_dir: Path | None
+    """Where segmentation is cached (kept apart from issues: it outlives changes to the rest of the code)."""
+
+    @property
+    def kind(self) -> str:
+        return "classified" if self.classified else "parsed"
+
+    def shown(self, path: Path) -> str:
+        return str(self.seeds_dir / path.name)
+
+    def __call__(self, path: Path) -> tuple[Issue | None, Problem | None]:
+        """The issue, or the problem that stops the file from being used."""
+        shown = self.shown(path)
+        try:
+            issue = complete_issue(parse_issue(read_source(path, shown, self.max_bytes)), load_places())
+            if self.classified:
+                issue = classify_issue(issue, load_places(), segment_issue(issue_texts(issue), self.cache_dir))
+            return issue, None
+        except ReadError as e:
+            return None, Problem(e.path, e.line, e.reason)
+        except Exception as e:  # noqa: BLE001 - a bug met on one file: name the file, build the rest if asked
+            log.info("%s: parsing failed", shown, exc_info=True)
+            return None, Problem(shown, None, f"sitegen failed on this file ({type(e).__name__}: {e}); this is a "
+                                              "bug: please report it with the file (-v shows where it failed)")
+
+
+def _map(step: IssueStep, paths: list[Path], classified: bool, workers: int | None):
+    """step over paths, in order, in a pool of processes when that pays."""
+    workers = workers or os.cpu_count() or 1
+    if len(paths) < POOL_THRESHOLD or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(step, paths)
+        return
+    if classified:  # load jieba's dictionary and tagger once, before forking, so that every worker shares them
+        warm_up()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(step, paths, chunksize=max(1, min(8, len(paths) // (workers * 16))))
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
@@ -134,7 +189,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         options = replace(options, cache_dir=options.cache_dir.resolve())
     cache = IssueCache(options.cache_dir) if options.cache_dir else None
     try:
-        archive = load_archive(options.seeds_dir, options.keep_going, options.max_file_bytes, cache, progress)
+        archive = load_archive(options.seeds_dir, options.keep_going, options.max_file_bytes, cache, progress,
+                               classified=True)
         refuse_unusable(archive, options)
     except BaseException:
         progress.stop()  # the error says it all
@@ -143,9 +199,43 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     if cache:
         cache.remove_other_versions()
     progress.phase("classify", len(archive.issues), "issues")
-    issues = classify(archive.issues, load_places(), options.cache_dir)
+    issues = add_keywords(archive.issues)
     progress.advance(len(issues))
     archive = Archive(issues, archive.problems, archive.skipped)
+    staged = StagedSite(options.out_dir)
+    # The search index needs only the articles: it is built beside the planning and rendering below, on
+    # the other core, in a process of its own (a thread would fight the rendering for Python's lock).
+    with _background() as background:
+        searching = background.submit(build_search_index, search_docs(issues), staged.root, options.cache_dir)
+        try:
+            pages, manifest = render_site(issues, options, staged, progress)
+            progress.phase("search", sum(len(i.articles) for i in issues), "articles")
+            searching.result()
+            progress.advance(sum(len(i.articles) for i in issues))
+            progress.phase("publish")
+            written = staged.publish()
+            if manifest:
+                manifest.save()
+            progress.end()
+        except BaseException:
+            progress.stop()
+            searching.cancel()
+            wait([searching])  # a Pagefind run under way writes into the staged folder until it ends
+            staged.discard()
+            raise
+    return BuildResult(archive, pages, written, time.monotonic() - started)
+
+
+def _background() -> Executor:
+    if "fork" in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    return ThreadPoolExecutor(1, thread_name_prefix="sitegen-search")
+
+
+def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite,
+                progress: Progress) -> tuple[int, RenderManifest | None]:
+    """Plan and render every page, feed and data file of the site into staged; return the number of pages
+    and what they were rendered from (to keep once the site is published)."""
     progress.phase("plan")
     base = urls.normalize_base_url(options.base_url)
     site_url = site_root(options.site_url, base)
@@ -155,38 +245,24 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
               for slug, title, html in editorial_pages(options.templates_dir / "pages")]
     pages.append(planner.page("404.html", "404.html", "页面未找到", []))
     env = environment(options.templates_dir)
-    staged = StagedSite(options.out_dir)
     manifest = RenderManifest(options.cache_dir, options.out_dir, templates_version(options.templates_dir)) \
         if options.cache_dir else None
-    try:
-        progress.phase("render", len(pages), "pages")
-        rendered = 0
-        for page in pages:
-            rendered += write_page(page, env, staged, manifest)
-            progress.advance()
-        log.info("rendered %d pages; %d had the same content as before and were kept", rendered, len(pages) - rendered)
-        staged.copy_tree(options.static_dir, "static")
-        staged.write(urls.CATALOG, catalog_bytes(issues, base))
-        staged.write(".nojekyll", b"")
-        staged.write(FEED, atom_feed(options.title, urls.HOME, FEED, planner.entries, site_url, base))
-        for name, es in by_district(planner.entries).items():
-            staged.write(district_feed(name), atom_feed(f"{options.title}：{name}", urls.district_path(name),
-                                                        district_feed(name), es, site_url, base))
-        staged.write("sitemap.xml", sitemap([p.path for p in pages if not p.path.endswith(".html")], site_url, base))
-        staged.write("robots.txt", robots(site_url, base))
-        progress.phase("search", sum(len(i.articles) for i in issues), "articles")
-        build_search_index(search_docs(issues), staged.root, options.cache_dir)
-        progress.advance(sum(len(i.articles) for i in issues))
-        progress.phase("publish")
-        written = staged.publish()
-        if manifest:
-            manifest.save()
-        progress.end()
-    except BaseException:
-        progress.stop()
-        staged.discard()
-        raise
-    return BuildResult(archive, len(pages), written, time.monotonic() - started)
+    progress.phase("render", len(pages), "pages")
+    rendered = 0
+    for page in pages:
+        rendered += write_page(page, env, staged, manifest)
+        progress.advance()
+    log.info("rendered %d pages; %d had the same content as before and were kept", rendered, len(pages) - rendered)
+    staged.copy_tree(options.static_dir, "static")
+    staged.write(urls.CATALOG, catalog_bytes(issues, base))
+    staged.write(".nojekyll", b"")
+    staged.write(FEED, atom_feed(options.title, urls.HOME, FEED, planner.entries, site_url, base))
+    for name, es in by_district(planner.entries).items():
+        staged.write(district_feed(name), atom_feed(f"{options.title}：{name}", urls.district_path(name),
+                                                    district_feed(name), es, site_url, base))
+    staged.write("sitemap.xml", sitemap([p.path for p in pages if not p.path.endswith(".html")], site_url, base))
+    staged.write("robots.txt", robots(site_url, base))
+    return len(pages), manifest
 
 
 def refuse_unusable(archive: Archive, options: BuildOptions) -> None:

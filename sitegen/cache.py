@@ -54,12 +54,14 @@ class IssueCache:
 
     def __init__(self, cache_dir: Path, version: str | None = None):
         self.version = version or current_code_version()
+        self.cache_dir = cache_dir
         self.root = cache_dir / ISSUES / self.version[:24]
         self.hits = 0
         self.misses = 0
 
-    def key(self, path: Path, shown: str, max_bytes: int) -> str | None:
-        """The key of an issue file, or None when it is not a plain readable file within the limit.
+    def key(self, path: Path, shown: str, max_bytes: int, kind: str = "") -> str | None:
+        """The key of an issue file (and of what was done to it: kind), or None when it is not a plain
+        readable file within the limit.
 
         Such a file is left to the reader, whose messages say what is wrong with it.
         """
@@ -73,7 +75,7 @@ class IssueCache:
         except OSError:
             return None
         h = hashlib.sha256(self.version.encode())
-        h.update(b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0")
+        h.update(b"\0" + kind.encode() + b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0")
         h.update(hashlib.sha256(raw).digest())
         h.update(b"\1" + hashlib.sha256(extra).digest() if extra is not None else b"\0")
         return h.hexdigest()

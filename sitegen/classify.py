@@ -13,8 +13,9 @@ from typing import Iterable, Sequence
 
 from .model import Article, Issue
 from .places import DATA_DIR, Places
-from .segment import segment as _segment, segment_issues
-from .segment import tokenizer as _tokenizer  # noqa: F401 (people.py builds its POS tagger on it)
+from .segment import ArticleWords, segment_issues
+from .segment import segment as _segment
+from .segment import tokenizer as _tokenizer  # noqa: F401 - people.py builds its POS tagger on it
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,6 @@ def topics_of(words: Sequence[str], headline_words: Sequence[str]) -> tuple[str,
 
     A term counts wherever jieba's word contains it, so 疫情防控 counts for both 疫情 and 防控.
     """
-    terms = _term_topics()
     scores: Counter[int] = Counter()
     for weight, ws in ((1, words), (HEADLINE_WEIGHT, headline_words)):
         for w in ws:
@@ -145,48 +145,93 @@ def _keyword_candidates(words: Sequence[str]) -> list[str]:
     return [w for w in words if _is_keyword_candidate(w)]
 
 
+def keyword_terms(words: Sequence[str], headline_words: Sequence[str] = (),
+                  signed: frozenset[str] = frozenset()) -> tuple[tuple[str, int], ...]:
+    """An article's keyword candidates with their counts, in first-seen order: what TF-IDF needs of it.
+
+    A word of the headline counts as HEADLINE_WEIGHT words of the body, since the headline says what the
+    article is about; the names in its byline (signed) are left out: who wrote it is not what it is about.
+    """
+    tf = Counter(w for w in _keyword_candidates(words) if w not in signed)
+    for w in _keyword_candidates(headline_words):
+        if w not in signed:
+            tf[w] += HEADLINE_WEIGHT - 1  # the headline is in `words` once already
+    return tuple(tf.items())
+
+
 def keywords_of(words: Sequence[str], doc_freq: Counter[str], n_docs: int,
                 headline_words: Sequence[str] = ()) -> tuple[str, ...]:
-    """Top TF-IDF words of one article, with document frequencies from this archive; a word of the
-    headline counts as HEADLINE_WEIGHT words of the body, since the headline says what the article is about."""
-    tf = Counter(_keyword_candidates(words))
-    for w in _keyword_candidates(headline_words):
-        tf[w] += HEADLINE_WEIGHT - 1  # the headline is in `words` once already
-    scored = sorted(
-        ((-(count * (math.log((n_docs + 1) / (doc_freq[w] + 1)) + 1)), w) for w, count in tf.items())
-    )
+    """Top TF-IDF words of one article, with document frequencies from this archive."""
+    return top_keywords(keyword_terms(words, headline_words), doc_freq, n_docs)
+
+
+def top_keywords(terms: Iterable[tuple[str, int]], doc_freq: Counter[str], n_docs: int) -> tuple[str, ...]:
+    scored = sorted((-(count * (math.log((n_docs + 1) / (doc_freq[w] + 1)) + 1)), w) for w, count in terms)
     return tuple(w for _, w in scored[:MAX_KEYWORDS])
 
 
 def _signed(article: Article) -> frozenset[str]:
-    """The names in an article's byline: who wrote it is not what it is about."""
+    """The names in an article's byline."""
     from .people import byline_people  # imported late: people builds on this module's tokenizer
 
     return frozenset(name for name, _ in byline_people(article.byline)) if article.byline else frozenset()
 
 
+def warm_up() -> None:
+    """Load what classify_issue needs (jieba's dictionary and tagger, the data files) before forking
+    workers, so that they share it instead of each loading its own."""
+    from .people import _pos, load_marks
+
+    _pos()
+    load_marks()
+    load_topics()
+    stop_words()
+    _term_topics()
+
+
+def classify_issue(issue: Issue, places: Places, words: Sequence[ArticleWords]) -> Issue:
+    """What can be known of each article from its own issue: districts, topics, people, and the keyword
+    candidates (Article.terms) that add_keywords weighs against the whole archive.
+
+    words: the segmentation of each article (segment.segment_issue).
+    """
+    from .people import people_of  # imported late: people builds on this module's tokenizer
+
+    return replace(issue, articles=tuple(
+        replace(
+            a,
+            districts=districts_of(a, issue, places),
+            topics=topics_of(body, head),
+            terms=keyword_terms(body, head, _signed(a)),
+            people=people_of(a),
+        )
+        for a, (body, head) in zip(issue.articles, words)
+    ))
+
+
+def add_keywords(issues: Sequence[Issue]) -> list[Issue]:
+    """Choose every article's keywords by TF-IDF over the whole archive, from its Article.terms (then dropped)."""
+    doc_freq: Counter[str] = Counter()
+    for issue in issues:
+        for a in issue.articles:
+            doc_freq.update(w for w, _ in a.terms)
+    n_docs = sum(len(i.articles) for i in issues)
+    return [replace(issue, articles=tuple(replace(a, keywords=top_keywords(a.terms, doc_freq, n_docs), terms=())
+                                          for a in issue.articles))
+            for issue in issues]
+
+
 def classify(issues: Sequence[Issue], places: Places, cache_dir: Path | None = None,
              workers: int | None = None) -> list[Issue]:
-    """Give every article of every issue its districts, topics, keywords and people."""
-    from .people import with_people  # imported late: people builds on this module's tokenizer
+    """Give every article of every issue its districts, topics, keywords and people.
 
-    segmented = segment_issues([[(article_text(a), a.headline) for a in issue.articles] for issue in issues],
-                               cache_dir, workers)
-    doc_freq: Counter[str] = Counter()
-    for per_issue in segmented:
-        for words, _ in per_issue:
-            doc_freq.update(set(_keyword_candidates(words)))
-    n_docs = sum(len(i.articles) for i in issues)
-    out = []
-    for issue, per_issue in zip(issues, segmented):
-        articles = tuple(
-            replace(
-                a,
-                districts=districts_of(a, issue, places),
-                topics=topics_of(words, head),
-                keywords=keywords_of([w for w in words if w not in _signed(a)], doc_freq, n_docs, head),
-            )
-            for a, (words, head) in zip(issue.articles, per_issue)
-        )
-        out.append(replace(issue, articles=articles))
-    return with_people(out, cache_dir)
+    The build does the same per issue file in its own process pool (build.load_archive); this is for
+    issues at hand.
+    """
+    segmented = segment_issues([issue_texts(issue) for issue in issues], cache_dir, workers)
+    return add_keywords([classify_issue(issue, places, words) for issue, words in zip(issues, segmented)])
+
+
+def issue_texts(issue: Issue) -> list[tuple[str, str]]:
+    """What is segmented of each article: its whole text, and its headline."""
+    return [(article_text(a), a.headline) for a in issue.articles]

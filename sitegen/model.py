@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class SitegenError(Exception):
@@ -87,6 +87,9 @@ class Article:
     districts: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    terms: tuple[tuple[str, int], ...] = ()
+    """Keyword candidates and their counts, found per issue; add_keywords weighs them against the whole
+    archive to choose `keywords`, then empties this."""
     people: tuple[tuple[str, str | None], ...] = ()
     """(name, role as printed) of everyone the article names, in order of first mention (sitegen.people)."""
 

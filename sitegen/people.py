@@ -9,29 +9,21 @@ left out: a missing person costs less than a page about 常委会.
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import logging
-import os
 import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from jieba.posseg import POSTokenizer
 
-from . import segment
 from .classify import _tokenizer
 from .model import Article, Issue
 from .places import DATA_DIR
 from .urls import slugify
 
 log = logging.getLogger(__name__)
-
-CACHE_VERSION = "1"
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -351,64 +343,9 @@ def people_of(article: Article) -> tuple[tuple[str, str | None], ...]:
     return tuple((name, roles[name]) for name in order)
 
 
-def with_people(issues: Sequence[Issue], cache_dir: Path | None = None) -> list[Issue]:
-    """Give every article its people, reusing what an earlier build found for an issue of the same text.
-
-    Finding people is the costliest step after segmentation (about 1 ms an article), so its results
-    are kept per issue in the cache folder, under a key made of the articles' text and of everything
-    that decides what is found: this module, people.toml and what segment.fingerprint() covers.
-    """
-    out = []
-    for issue in issues:
-        path = cache_dir / "people" / f"{_cache_key(issue)}.json" if cache_dir else None
-        found = _load(path) if path else None
-        if found is None or len(found) != len(issue.articles):
-            found = [people_of(a) for a in issue.articles]
-            if path:
-                _store(path, found)
-        out.append(replace(issue, articles=tuple(replace(a, people=p) for a, p in zip(issue.articles, found))))
-    return out
-
-
-@functools.cache
-def _fingerprint() -> str:
-    h = hashlib.sha256(f"{CACHE_VERSION}\0{segment.fingerprint()}\0".encode())
-    for path in (Path(__file__), DATA_DIR / "people.toml"):
-        h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-def _cache_key(issue: Issue) -> str:
-    h = hashlib.sha256(_fingerprint().encode())
-    for a in issue.articles:
-        h.update(json.dumps([a.kicker, a.headline, a.deck, a.byline, [(b.kind, b.text) for b in a.blocks]],
-                            ensure_ascii=False).encode() + b"\1")
-    return h.hexdigest()
-
-
-def _load(path: Path) -> list[tuple[tuple[str, str | None], ...]] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None  # missing or damaged: find them again
-    if not (isinstance(data, list) and all(isinstance(found, list) and all(map(_is_pair, found)) for found in data)):
-        return None  # not what _store writes: find them again
-    return [tuple((name, role) for name, role in found) for found in data]
-
-
-def _is_pair(x: object) -> bool:
-    """[name, role or null], as _store writes a person."""
-    return isinstance(x, list) and len(x) == 2 and isinstance(x[0], str) and (x[1] is None or isinstance(x[1], str))
-
-
-def _store(path: Path, found: list[tuple[tuple[str, str | None], ...]]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(found, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as e:  # the cache only ever saves time
-        log.warning("could not keep found people in %s: %s", path, e)
+def with_people(issues: Sequence[Issue]) -> list[Issue]:
+    """Give every article its people (the build does it per issue, in classify.classify_issue)."""
+    return [replace(issue, articles=tuple(replace(a, people=people_of(a)) for a in issue.articles)) for issue in issues]
 
 
 def index_people(articles: Sequence[Article]) -> tuple[Person, ...]:

@@ -87,33 +87,36 @@ def _load(path: Path) -> list[ArticleWords] | None:
 
 
 def _store(path: Path, words: list[ArticleWords]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as e:  # the cache only ever saves time
+        log.info("cannot write the cache entry %s (%s)", path, e)
+        tmp.unlink(missing_ok=True)
+
+
+def segment_issue(texts: Sequence[tuple[str, str]], cache_dir: Path | None = None) -> list[ArticleWords]:
+    """Segment one issue's (article text, headline) pairs, reusing and filling the cache."""
+    if not cache_dir:
+        return _segment_issue(texts)
+    key = _key(texts)
+    path = cache_dir / "segments" / key[:2] / f"{key}.json"
+    words = _load(path)
+    if words is None or len(words) != len(texts):
+        words = _segment_issue(texts)
+        _store(path, words)
+    return words
 
 
 def segment_issues(issues: Sequence[Sequence[tuple[str, str]]], cache_dir: Path | None = None,
                    workers: int | None = None) -> list[list[ArticleWords]]:
     """Segment each issue's (article text, headline) pairs, reusing the cache and using every core."""
-    keys = [_key(texts) for texts in issues]
-    results: list[list[ArticleWords] | None] = [None] * len(issues)
-    if cache_dir:
-        for i, key in enumerate(keys):
-            results[i] = _load(cache_dir / "segments" / key[:2] / f"{key}.json")
-    todo = [i for i, r in enumerate(results) if r is None]
     workers = workers or os.cpu_count() or 1
-    if len(todo) >= POOL_THRESHOLD and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if len(issues) >= POOL_THRESHOLD and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         tokenizer()  # load the dictionary once, before forking, so every worker shares it
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            done = pool.map(_segment_issue, [issues[i] for i in todo], chunksize=max(1, len(todo) // (workers * 8)))
-            for i, words in zip(todo, done):
-                results[i] = words
-    else:
-        for i in todo:
-            results[i] = _segment_issue(issues[i])
-    if cache_dir:
-        for i in todo:
-            _store(cache_dir / "segments" / keys[i][:2] / f"{keys[i]}.json", results[i])
-    log.info("segmented %d issues, %d from the cache", len(todo), len(issues) - len(todo))
-    return results  # type: ignore[return-value]
+            return list(pool.map(segment_issue, issues, [cache_dir] * len(issues),
+                                 chunksize=max(1, len(issues) // (workers * 8))))
+    return [segment_issue(texts, cache_dir) for texts in issues]

@@ -199,16 +199,3 @@ def test_roles_printed_equally_often_fuller_first_whatever_the_order(articles):
         people = {p.name: p for p in index_people(order)}
         assert people["李文起"].roles == ("区人大常委会主任", "区领导")
         assert people["李新"].roles == ("区委副书记、区长", "区领导")
-
-
-def test_found_people_are_kept_per_issue_and_a_damaged_entry_is_found_again(tmp_path):
-    issues = [parse_text(p.read_text(encoding="utf-8"), f"seeds/{p.name}") for p in sorted(SEEDS.glob("*.txt"))]
-    issues, _ = assign_ids(issues)
-    fresh = with_people(issues)
-    assert with_people(issues, tmp_path) == fresh
-    entries = sorted((tmp_path / "people").glob("*.json"))
-    assert len(entries) == len(issues)
-    entries[0].write_text("[[[", encoding="utf-8")
-    entries[1].write_text('[["ab"], ["not", "a", "list", "of", "people"]]', encoding="utf-8")
-    entries[2].write_text('{"a": 1}', encoding="utf-8")
-    assert with_people(issues, tmp_path) == fresh
