@@ -6,6 +6,7 @@ import logging
 import multiprocessing
 import os
 import time
+from functools import partial
 from dataclasses import dataclass, field, replace
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from pathlib import Path
@@ -240,16 +241,19 @@ def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite,
     base = urls.normalize_base_url(options.base_url)
     site_url = site_root(options.site_url, base)
     planner = Planner(issues, base, site_url, options.title, options.dev)
-    pages = planner.plan()
-    pages += [planner.page(f"{slug}/", "page.html", title, [planner.link(title, f"{slug}/")], body_html=html)
+    pages = planner.plan_lazily()
+    pages += [partial(planner.page, f"{slug}/", "page.html", title, [planner.link(title, f"{slug}/")], body_html=html)
               for slug, title, html in editorial_pages(options.templates_dir / "pages")]
-    pages.append(planner.page("404.html", "404.html", "页面未找到", []))
+    pages.append(partial(planner.page, "404.html", "404.html", "页面未找到", []))
     env = environment(options.templates_dir)
     manifest = RenderManifest(options.cache_dir, options.out_dir, templates_version(options.templates_dir)) \
         if options.cache_dir else None
     progress.phase("render", len(pages), "pages")
     rendered = 0
-    for page in pages:
+    paths = []
+    for make_page in pages:
+        page = make_page()
+        paths.append(page.path)
         rendered += write_page(page, env, staged, manifest)
         progress.advance()
     log.info("rendered %d pages; %d had the same content as before and were kept", rendered, len(pages) - rendered)
@@ -260,7 +264,7 @@ def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite,
     for name, es in by_district(planner.entries).items():
         staged.write(district_feed(name), atom_feed(f"{options.title}：{name}", urls.district_path(name),
                                                     district_feed(name), es, site_url, base))
-    staged.write("sitemap.xml", sitemap([p.path for p in pages if not p.path.endswith(".html")], site_url, base))
+    staged.write("sitemap.xml", sitemap([p for p in paths if not p.endswith(".html")], site_url, base))
     staged.write("robots.txt", robots(site_url, base))
     return len(pages), manifest
 

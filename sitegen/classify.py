@@ -159,6 +159,15 @@ def keyword_terms(words: Sequence[str], headline_words: Sequence[str] = (),
     return tuple(tf.items())
 
 
+def pack_terms(terms: Iterable[tuple[str, int]]) -> str:
+    """Article.terms as stored: "word count" lines (a keyword candidate holds no space: jieba splits there)."""
+    return "\n".join(f"{w} {n}" for w, n in terms)
+
+
+def unpack_terms(packed: str) -> list[tuple[str, int]]:
+    return [(w, int(n)) for w, _, n in (line.rpartition(" ") for line in packed.split("\n"))] if packed else []
+
+
 def keywords_of(words: Sequence[str], doc_freq: Counter[str], n_docs: int,
                 headline_words: Sequence[str] = ()) -> tuple[str, ...]:
     """Top TF-IDF words of one article, with document frequencies from this archive."""
@@ -202,7 +211,7 @@ def classify_issue(issue: Issue, places: Places, words: Sequence[ArticleWords]) 
             a,
             districts=districts_of(a, issue, places),
             topics=topics_of(body, head),
-            terms=keyword_terms(body, head, _signed(a)),
+            terms=pack_terms(keyword_terms(body, head, _signed(a))),
             people=people_of(a),
         )
         for a, (body, head) in zip(issue.articles, words)
@@ -214,10 +223,11 @@ def add_keywords(issues: Sequence[Issue]) -> list[Issue]:
     doc_freq: Counter[str] = Counter()
     for issue in issues:
         for a in issue.articles:
-            doc_freq.update(w for w, _ in a.terms)
+            doc_freq.update(w for w, _ in unpack_terms(a.terms))
     n_docs = sum(len(i.articles) for i in issues)
-    return [replace(issue, articles=tuple(replace(a, keywords=top_keywords(a.terms, doc_freq, n_docs), terms=())
-                                          for a in issue.articles))
+    return [replace(issue, articles=tuple(
+                replace(a, keywords=top_keywords(unpack_terms(a.terms), doc_freq, n_docs), terms="")
+                for a in issue.articles))
             for issue in issues]
 
 

@@ -87,9 +87,10 @@ class Article:
     districts: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
-    terms: tuple[tuple[str, int], ...] = ()
-    """Keyword candidates and their counts, found per issue; add_keywords weighs them against the whole
-    archive to choose `keywords`, then empties this."""
+    terms: str = ""
+    """Keyword candidates and their counts, found per issue, as lines "word count"; add_keywords weighs
+    them against the whole archive to choose `keywords`, then empties this. One string rather than
+    pairs: an article has a hundred or so, and a million small objects would cost 150 MB at 10,000 articles."""
     people: tuple[tuple[str, str | None], ...] = ()
     """(name, role as printed) of everyone the article names, in order of first mention (sitegen.people)."""
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any, Sequence
+from functools import partial
+from typing import Any, Callable, Sequence
 
 from . import urls
 from .calendars import WEEKDAYS, issues_by_day, month_weeks
@@ -157,26 +158,28 @@ class Planner:
 
     def plan(self) -> list[Page]:
         """Every page of the site, in a stable order."""
-        pages = [self.home(), self.search(), self.papers_overview(), self.dates_overview(),
-                 self.districts_overview(), self.topics_overview(), self.people_overview()]
+        return [make() for make in self.plan_lazily()]
+
+    def plan_lazily(self) -> list[Callable[[], Page]]:
+        """Every page of the site, in a stable order, each to be made when it is rendered: the contexts
+        of all pages at once would hold the archive several times over."""
+        ps: list[Callable[[], Page]] = [self.home, self.search, self.papers_overview, self.dates_overview,
+                                        self.districts_overview, self.topics_overview, self.people_overview]
         for issue in self.issues:
-            pages.append(self.issue_page(issue))
-            pages.append(self.source_page(issue))
-        for e in self.entries:
-            pages.append(self.article_page(e))
-        for name, issues in by_publication(self.issues).items():
-            pages.append(self.paper_page(name, issues))
-        for year, issues in by_year(self.issues).items():
-            pages.append(self.year_page(year, issues))
-        for (year, month), issues in by_month(self.issues).items():
-            pages.append(self.month_page(year, month, issues))
-        for name, es in by_district(self.entries).items():
-            pages.append(self.listing(urls.district_path(name), name, "区域", urls.DISTRICTS, es,
-                                      feed={"title": f"{self.title}：{name}", "url": self.u(district_feed(name))}))
-        for name, es in by_topic(self.entries).items():
-            pages.append(self.listing(urls.topic_path(self.topic_slugs.get(name, urls.slugify(name))), name, "主题", urls.TOPICS, es))
-        pages += [self.person_page(p) for p in self.people]
-        return pages
+            ps += [partial(self.issue_page, issue), partial(self.source_page, issue)]
+        ps += [partial(self.article_page, e) for e in self.entries]
+        ps += [partial(self.paper_page, name, issues) for name, issues in by_publication(self.issues).items()]
+        ps += [partial(self.year_page, year, issues) for year, issues in by_year(self.issues).items()]
+        ps += [partial(self.month_page, year, month, issues)
+               for (year, month), issues in by_month(self.issues).items()]
+        ps += [partial(self.listing, urls.district_path(name), name, "区域", urls.DISTRICTS, es,
+                       feed={"title": f"{self.title}：{name}", "url": self.u(district_feed(name))})
+               for name, es in by_district(self.entries).items()]
+        ps += [partial(self.listing, urls.topic_path(self.topic_slugs.get(name, urls.slugify(name))), name, "主题",
+                       urls.TOPICS, es)
+               for name, es in by_topic(self.entries).items()]
+        ps += [partial(self.person_page, p) for p in self.people]
+        return ps
 
     def home(self) -> Page:
         dated = [i.date for i in self.issues if i.date]

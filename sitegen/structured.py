@@ -7,19 +7,19 @@ from typing import Any
 from .model import Article, Issue
 
 
-ROLES = ("记者", "通讯员", "实习生", "见习记者", "特约记者", "摄影", "文/图", "文", "图")
+COLLECTIVE_AUTHOR = re.compile(r"(?:本报|本刊)?(?:特约)?评论员")
+"""A byline that names no person (本报评论员): a citation gives it as the author, as GB/T 7714 does."""
 
 
-def byline_names(byline: str | None) -> list[str]:
-    """The people in a byline, without their roles: "记者吴赛赛 通讯员田甜" -> [吴赛赛, 田甜]."""
-    names = []
-    for part in re.split(r"[\s、,，/]+", byline or ""):
-        for role in sorted(ROLES, key=len, reverse=True):
-            if part.startswith(role):
-                part = part[len(role):]
-                break
-        if part:
-            names.append(part)
+def authors(article: Article) -> list[str]:
+    """Who signed an article, in the order of its byline: the people sitegen.people found in the byline
+    (so "记者吴赛赛 通讯员田甜" gives 吴赛赛, 田甜), or a collective byline such as 本报评论员."""
+    byline = article.byline or ""
+    found = {name for name, _ in article.people if name in byline}
+    # A name the text mentions may be part of a signed one (李新 in 李新华): only the longer one signed.
+    names = sorted((n for n in found if not any(n != m and n in m for m in found)), key=lambda n: (byline.find(n), n))
+    if not names and COLLECTIVE_AUTHOR.fullmatch(byline.strip("()（）●■ ")):
+        return [byline.strip("()（）●■ ")]
     return names
 
 
@@ -56,7 +56,7 @@ def article_jsonld(article: Article, issue: Issue, url: str, issue_url: str) -> 
         data["alternativeHeadline"] = article.deck
     if issue.date:
         data["datePublished"] = issue.date.isoformat()
-    names = byline_names(article.byline)
+    names = authors(article)
     if names:
         data["author"] = [{"@type": "Person", "name": n} for n in names]
     if article.section:
@@ -73,8 +73,8 @@ def article_jsonld(article: Article, issue: Issue, url: str, issue_url: str) -> 
 def gbt7714(article: Article, issue: Issue, url: str) -> str:
     """A citation of an online newspaper article in GB/T 7714-2015 style:
     作者. 题名[N/OL]. 报纸名, 出版日期. 网址."""
-    authors = byline_names(article.byline)
-    head = ", ".join(authors[:3]) + (", 等" if len(authors) > 3 else "")
+    names = authors(article)
+    head = ", ".join(names[:3]) + (", 等" if len(names) > 3 else "")
     parts = [f"{head}. " if head else "", f"{article.headline}[N/OL]. ", issue.publication or "未知报刊"]
     if issue.date:
         parts.append(f", {issue.date.isoformat()}")
@@ -92,5 +92,5 @@ def citation_meta(article: Article, issue: Issue, url: str) -> list[tuple[str, s
         tags.append(("citation_publication_date", issue.date.strftime("%Y/%m/%d")))
     if issue.issue_no:
         tags.append(("citation_issue", str(issue.issue_no)))
-    tags += [("citation_author", n) for n in byline_names(article.byline)]
+    tags += [("citation_author", n) for n in authors(article)]
     return tags

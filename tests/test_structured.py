@@ -1,20 +1,38 @@
 import datetime
 import json
+from dataclasses import replace
 
 from sitegen.model import Article, Block, Issue, Source
-from sitegen.structured import article_jsonld, byline_names, citation_meta, gbt7714, issue_jsonld
+from sitegen.people import people_of
+from sitegen.structured import article_jsonld, authors, citation_meta, gbt7714, issue_jsonld
 
 ISSUE = Issue(source=Source("seeds/x.txt", "", "0" * 64), articles=(), publication="新东城报",
               date=datetime.date(2020, 5, 22), issue_no=None, total_no=943, pages=4)
 ART = Article(headline="6000余人备战防汛", blocks=(Block("p", "正文。", (1,)),), first_line=1, last_line=1,
-              deck="汛前拟开展216场次演练", byline="记者 李冬梅", keywords=("防汛",), districts=("东城区",))
+              deck="汛前拟开展216场次演练", byline="记者 李冬梅", keywords=("防汛",), districts=("东城区",),
+              people=(("李冬梅", "记者"),))
 
 
-def test_byline_names_drop_the_roles():
-    assert byline_names("记者吴赛赛 通讯员田甜") == ["吴赛赛", "田甜"]
-    assert byline_names("记者 乔斐") == ["乔斐"]
-    assert byline_names("石荣平") == ["石荣平"]
-    assert byline_names(None) == []
+def signed(byline: str | None, text: str = "正文。") -> list[str]:
+    article = Article(headline="题", blocks=(Block("p", text, (2,)),), first_line=1, last_line=2, byline=byline)
+    return authors(replace(article, people=people_of(article)))
+
+
+def test_authors_are_the_people_of_the_byline_without_their_roles():
+    assert signed("记者吴赛赛 通讯员田甜") == ["吴赛赛", "田甜"]
+    assert signed("记者 乔斐") == ["乔斐"]
+    assert signed("石荣平") == ["石荣平"]
+    assert signed(None) == []
+
+
+def test_a_person_named_in_the_text_is_no_author():
+    assert signed("记者 乔斐", "区委书记常卫主持会议。") == ["乔斐"]
+    assert signed("通讯员 李新华", "区长李新出席。") == ["李新华"]
+
+
+def test_a_collective_byline_is_cited_as_it_is_printed():
+    assert signed("本报评论员") == ["本报评论员"]
+    assert signed("本报特约评论员") == ["本报特约评论员"]
 
 
 def test_article_json_ld_is_a_news_article_in_its_issue():
