@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from .layout import (
-    AUTHOR, CONTINUED_FROM, CONTINUED_ON, LEAD, SECTION, Piece, is_deck_like, is_exclaim_headline, visible_len,
+    AUTHOR, CONTINUED_FROM, CONTINUED_ON, LEAD, SECTION, Piece, is_deck_like, is_exclaim_headline, is_headline_pair,
+    visible_len,
 )
 from .model import Article, Block
 
@@ -17,6 +18,8 @@ PHOTO_REPORT = re.compile(r"摄影报道$")
 CREDIT_WORDS = re.compile(r"^(?:图\s*[/／]|摄影\s*[:：/／]|图片\s*[:：])|(?:摄影报道|摄影|摄|供图)$")
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|落幕|开班|开幕式)$")
+KICKER_MAX = 30
+"""A plain line above a Markdown ## headline is its kicker only when it is at most this long (visible width)."""
 SUBHEAD_CN = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
@@ -48,17 +51,31 @@ def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
         if p.role != "text":
             shapes.append(p.role)
         elif p.shape.closed:
-            shapes.append("exclaim" if is_exclaim_headline(p.text) else "para")
+            shapes.append("exclaim" if is_exclaim_headline(p.text) or is_headline_pair(p.text) and _before_lead(pieces, i)
+                          else "para")
+        elif is_headline_pair(p.text) and _chain_to_lead(pieces, i):
+            shapes.append("head")
         elif p.shape.numbered_head:
             shapes.append("numbered")
         elif markdown:
-            # Markdown marks its headings; a plain unfinished line is a head only above a lead.
-            shapes.append("head" if _chain_to_lead(pieces, i) else "para")
+            # Markdown marks its headings; a plain unfinished line is a head only above a lead, or
+            # (short) right above a ## headline, as its kicker.
+            shapes.append("head" if _chain_to_lead(pieces, i) or _kicker_of_mdh(pieces, i) else "para")
         else:
             after = bool(shapes) and shapes[-1] in ("head", "mdh")
             loose = not p.shape.stops and not p.shape.unbalanced
             shapes.append("head" if not p.shape.looks_cut(after) or (loose and _chain_to_lead(pieces, i)) else "para")
     return shapes
+
+
+def _kicker_of_mdh(pieces: list[Piece], i: int) -> bool:
+    nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+    return nxt is not None and nxt.role == "mdh" and nxt.level <= 2 and not pieces[i].shape.looks_cut() \
+        and visible_len(pieces[i].text) <= KICKER_MAX
+
+
+def _before_lead(pieces: list[Piece], i: int) -> bool:
+    return i + 1 < len(pieces) and pieces[i + 1].role in ("lead", "author", "from")
 
 
 def _chain_to_lead(pieces: list[Piece], i: int) -> bool:
@@ -154,6 +171,11 @@ class _Assembler:
             m = SECTION.match(p.text)
             self.section, self.section_line = (m.group(1) if m else p.text), p.lines[0]
             return i + 1
+        if shape == "head" and self.markdown and _kicker_of_mdh(self.pieces, i):
+            d = self.start(heads=[self.pieces[i + 1]])
+            d.kicker = p.text
+            d.head[-1:-1] = [(n, self.printed[n]) for n in p.lines]  # printed above the headline
+            return i + 2
         if shape in ("head", "exclaim"):
             return self.heads(i)
         if shape == "numbered":
@@ -166,8 +188,16 @@ class _Assembler:
     def heads(self, i: int) -> int:
         """Place a group of headline-like lines: a new article's headline stack, a sub-heading or a caption."""
         k = i + 1
-        while k < len(self.pieces) and k - i < 4 and self.shapes[k] == "head" and self.shapes[i] != "exclaim":
-            k += 1
+        while k < len(self.pieces) and k - i < 4:
+            # A headline may end in ! or ? (“520”我们登记结婚啦!), above or below another headline line
+            # or as a deck (——…!): it belongs to the stack when a lead follows.
+            before_lead = k + 1 < len(self.pieces) and self.shapes[k + 1] in ("lead", "author", "from")
+            if self.shapes[k] == "head" and (self.shapes[i] != "exclaim" or before_lead):
+                k += 1
+                continue
+            if self.shapes[k] == "exclaim" and before_lead:
+                k += 1
+            break
         group = self.pieces[i:k]
         nxt = self.shapes[k] if k < len(self.pieces) else None
         if self.is_photo(i, k):
@@ -177,7 +207,9 @@ class _Assembler:
             d.byline = photo_byline(self.pieces[k + 1].text)
             self.finish()
             return k + 2
-        if self.shapes[i] == "exclaim" and nxt not in ("lead", "author", "from"):
+        if self.shapes[i] == "exclaim" and nxt not in ("lead", "author", "from") and \
+                not (i > 0 and self.shapes[i - 1] == "section" and nxt in ("para", "numbered")):
+            # An exclamation is a headline above a lead, or right under a 【】 label; otherwise it is text.
             return self.body(i)
         if nxt in ("lead", "author", "from"):
             if self.cur is not None and not self.cur.blocks and self.cur.deck is None and self.markdown:

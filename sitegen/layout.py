@@ -204,6 +204,22 @@ def is_exclaim_headline(text: str) -> bool:
     )
 
 
+HEADLINE_PART_MAX = 30
+HEADLINE_PAIR_MAX = 50
+
+
+def is_headline_pair(text: str) -> bool:
+    """Tell whether a line is a headline printed in parts separated by spaces, one of which may end in ! or ?:
+    “520”我们登记结婚啦! 持续抓好疫情常态化防控. Each part is short and has no stop or clause mark inside."""
+    parts = text.split()
+    return (
+        len(parts) >= 2 and visible_len(text) <= HEADLINE_PAIR_MAX
+        and all(visible_len(part) <= HEADLINE_PART_MAX and not unbalanced(part)
+                and not any(c in part.rstrip("”’\"' ")[:-1] for c in FULL_STOPS + CLAUSE_MARKS)
+                and part.rstrip("”’\"' ")[-1:] not in "。；;：:，,、" for part in parts)
+    )
+
+
 def line_role(text: str) -> str:
     """Say what one body line is from its own text."""
     if MD_HEADING.match(text):

@@ -359,6 +359,27 @@ FIXTURE_WANTS = {
     "byline_line_and_bullet_subhead": [
         Want("王府井步行街恢复客流", ((5,), "五一假期"), ((9,), "统筹推进工作。"), byline="本报记者 张三"),
     ],
+    "exclaim_headline_in_stack": [
+        Want("“绿色家园”我们共同守护!", ((5,), "本报讯"), ((7,), "1200余株。"), kicker="海淀区春季植树活动举行",
+             byline="记者 赵明"),
+        Want("老旧小区改造提速", ((13,), "本报讯"), ((13,), "整治项目。"), deck="——今年将完成改造项目42个!",
+             byline="通讯员 孙丽"),
+    ],
+    "headline_pair_with_exclamation": [
+        # A much longer second line is the deck (resolve_headline), whatever its punctuation.
+        Want("垃圾分类进社区", ((5,), "本报讯"), ((5,), "分类投放。"), deck="“桶前值守”你参与了吗? 志愿者带头分类投放",
+             byline="记者 周航"),
+        Want("背街小巷环境整治", ((11,), "本报讯"), ((11,), "向居民开放。"),
+             deck="胡同里的“口袋公园”开放了 居民家门口多了休闲去处!", byline="通讯员 陈静"),
+    ],
+    "markdown_kicker_above_headline": [
+        Want("区政府召开常务会议", ((3,), "本报讯"), ((3,), "重点工作。"), byline="记者 吴明"),
+        Want("百场演出送到居民家门口", ((9,), "本报讯"), ((9,), "公园开幕。"), kicker="朝阳区消夏文化节开幕",
+             byline="通讯员 刘洋"),
+    ],
+    "section_then_exclaim_headline": [
+        Want("疫情防控我先上!", ((5,), "疫情发生以来"), ((7,), "(西城区文明办)"), section="志愿服务"),
+    ],
     "impossible_date": [
         Want("区委常委会召开会议", ((7,), "本报讯"), ((7,), "召开会议。"), byline="通讯员石伟"),
     ],
