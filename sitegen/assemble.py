@@ -13,7 +13,10 @@ from .model import Article, Block
 
 log = logging.getLogger(__name__)
 
-BYLINE = re.compile(r"^(?:本报讯|本报\S{0,12}?电(?!话)|新华社\S{0,12}?电(?!话))\s*[(（]([^()（）]+)[)）]")
+BYLINE = re.compile(
+    r"^(?:本报讯|本报\S{0,12}?电(?!话)|新华社\S{0,12}?电(?!话))"
+    # 本报讯(记者 乔斐), or unbracketed when spaces set the names apart: 本报讯 记者张三 通讯员李四 1月20日,…
+    r"(?:\s*[(（]([^()（）]+)[)）]|\s+((?:(?:本报)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,4}(?=\s)\s*)+))")
 PHOTO_REPORT = re.compile(r"摄影报道$")
 CREDIT_WORDS = re.compile(r"^(?:图\s*[/／]|摄影\s*[:：/／]|图片\s*[:：])|(?:摄影报道|摄影|摄|供图)$")
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
@@ -249,7 +252,7 @@ class _Assembler:
             d = self.headed()
             d.has_lead = True
             m = BYLINE.match(p.text)
-            d.byline = d.byline or (m.group(1).strip() if m else None)
+            d.byline = d.byline or (next(g for g in m.groups() if g).strip() if m else None)
             self.block("p", p)
         elif p.role == "author":
             d = self.headed()

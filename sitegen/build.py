@@ -28,7 +28,7 @@ from .progress import NoProgress, Progress
 from .read import MAX_BYTES, ReadError, find_sources, read_source
 from .render import editorial_pages, environment, render_page
 from .search import SearchDoc, build_search_index
-from .segment import segment_issue
+from .segment import remove_other_versions as remove_other_segmentations, segment_issue
 from .write import StagedSite, WriteSummary
 
 log = logging.getLogger(__name__)
@@ -199,6 +199,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     progress.end()
     if cache:
         cache.remove_other_versions()
+        remove_other_segmentations(cache.cache_dir)
     progress.phase("classify", len(archive.issues), "issues")
     issues = add_keywords(archive.issues)
     progress.advance(len(issues))

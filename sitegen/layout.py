@@ -26,10 +26,11 @@ _ROLE = r"(?:本报)?(?:记者|通讯员|实习生)"
 # has one way to split into names: tried on a long line, the pattern fails in linear time, not exponential.
 _MORE_NAMES = rf"(?:(?:\s*[、,，]\s*|\s+)(?:{_ROLE}\s*)?(?!{_ROLE}){_NAME}|{_ROLE}\s*(?!{_ROLE}){_NAME})*"
 AUTHOR = re.compile(
-    # ●石荣平, ●本报评论员; or a byline on its own line: 本报记者 张三, 记者 张三 通讯员 李四.
+    # ●石荣平, ●本报评论员; or a byline on its own line: 本报记者 张三, 记者 张三 通讯员 李四, 文/李四.
     rf"^[●○◎■□◆]\s*((?:本报|特约)?评论员(?:\s*{_NAME})?|{_NAME})$"
     rf"|^((?:本报(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者)\s+){_NAME}"
     rf"{_MORE_NAMES}(?:\s*{_ROLE})?)$"  # a role at the end: the next name was cut to the next line
+    rf"|^文\s*[/／]\s*((?:{_ROLE}\s*)?{_NAME}{_MORE_NAMES})$"  # 文/李四, 文/记者 张三
 )
 CREDIT = re.compile(r"(?:(?<!拍)摄|摄影|摄影报道|供图)$|^(?:图\s*[/／]|摄影\s*[:：/／]|图片\s*[:：])")
 SOURCE = re.compile(r"^[(（][^()（）]{2,30}[)）]$")
@@ -211,10 +212,10 @@ HEADLINE_PAIR_MAX = 50
 def is_headline_pair(text: str) -> bool:
     """Tell whether a line is a headline printed in parts separated by spaces, one of which may end in ! or ?:
     “520”我们登记结婚啦! 持续抓好疫情常态化防控. Each part is short and has no stop or clause mark inside."""
-    parts = text.split()
+    parts = text.split()  # a quotation may hold a space too: 我区举办“抗击疫情 复工复产”专场活动
     return (
-        len(parts) >= 2 and visible_len(text) <= HEADLINE_PAIR_MAX
-        and all(visible_len(part) <= HEADLINE_PART_MAX and not unbalanced(part)
+        len(parts) >= 2 and visible_len(text) <= HEADLINE_PAIR_MAX and not unbalanced(text)
+        and all(visible_len(part) <= HEADLINE_PART_MAX
                 and not any(c in part.rstrip("”’\"' ")[:-1] for c in FULL_STOPS + CLAUSE_MARKS)
                 and part.rstrip("”’\"' ")[-1:] not in "。；;：:，,、" for part in parts)
     )

@@ -14,14 +14,16 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from jieba.posseg import POSTokenizer
 
 from .classify import _tokenizer
 from .model import Article, Issue
 from .places import DATA_DIR
 from .urls import slugify
+
+if TYPE_CHECKING:
+    from jieba import posseg
 
 log = logging.getLogger(__name__)
 
@@ -91,13 +93,6 @@ _NOT_IN_NAME_FLAGS = _FUNCTION_FLAGS + ("v", "a", "t", "s")
 _AFTER_NAME_FLAGS = ("v", "t", "p", "d", "c", "u", "x", "m")
 
 
-class _SharingPOSTokenizer(POSTokenizer):
-    def makesure_userdict_loaded(self) -> None:
-        # jieba's own version empties the shared tokenizer's user tags after copying them, which would
-        # hide them from any other POSTokenizer built over `_tokenizer()`.
-        self.word_tag_tab.update(self.tokenizer.user_word_tag_tab)
-
-
 @functools.cache
 def _userdict_tags() -> dict[str, str]:
     lines = (DATA_DIR / "userdict.txt").read_text(encoding="utf-8").splitlines()
@@ -111,10 +106,28 @@ def _known_names() -> frozenset[str]:
 
 
 @functools.cache
-def _pos() -> POSTokenizer:
+def _pos() -> "posseg.POSTokenizer":
+    """jieba's part-of-speech tagger over the archive's tokenizer (its words, its user dictionary's tags).
+
+    Loaded on first use only: a build whose issues all come from the cache never tags a word, and
+    jieba.posseg reads the whole dictionary (about a second) when it is imported.
+    """
+    from jieba import posseg
+
+    class SharingPOSTokenizer(posseg.POSTokenizer):
+        def makesure_userdict_loaded(self) -> None:
+            # jieba's own version empties the shared tokenizer's user tags after copying them, which would
+            # hide them from any other POSTokenizer built over `_tokenizer()`.
+            self.word_tag_tab.update(self.tokenizer.user_word_tag_tab)
+
     tk = _tokenizer()
     tk.check_initialized()
-    pt = _SharingPOSTokenizer(tk)
+    if tk.dictionary != posseg.dt.tokenizer.dictionary:
+        pt = SharingPOSTokenizer(tk)
+    else:
+        # The same dictionary posseg read on import: take its tags rather than read it a second time.
+        pt = SharingPOSTokenizer.__new__(SharingPOSTokenizer)
+        pt.tokenizer, pt.word_tag_tab = tk, dict(posseg.dt.word_tag_tab)
     pt.word_tag_tab.update(_userdict_tags())
     return pt
 

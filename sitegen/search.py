@@ -67,6 +67,9 @@ UNKNOWN_DATE = "0000-00-00"
 """Sort key for undated articles: Pagefind leaves pages without a sort key out of sorted results."""
 TIMEOUT_S = 1800
 SHARD_CHARS = 2_000_000
+NEWEST_APART_CHARS = 300_000
+"""The newest shard, when bigger than this, leaves its newest quarter to a shard of its own (see
+_newest_quarter_apart): so that adding this week's issue re-indexes little."""
 """Most characters of text in one shard before its period is cut. Pagefind takes ~0.55 KB of memory
 per character indexed, so a shard this big peaks near 1.1 GB. Smaller shards cost the browser more:
 Pagefind cuts every index into chunks of 20,000 word positions, and a query loads one chunk (~20 KB)
@@ -161,7 +164,8 @@ def _month(doc: SearchDoc) -> int:
     return day.year * 12 + day.month - 1
 
 
-def plan_shards(docs: Sequence[SearchDoc], max_chars: int = SHARD_CHARS) -> list[Shard]:
+def plan_shards(docs: Sequence[SearchDoc], max_chars: int = SHARD_CHARS,
+                apart_chars: int = NEWEST_APART_CHARS) -> list[Shard]:
     """Cut the articles into shards by period, oldest first, undated articles last."""
     top = MONTH_STEPS[0]
     blocks: dict[int, list[SearchDoc]] = {}
@@ -172,7 +176,36 @@ def plan_shards(docs: Sequence[SearchDoc], max_chars: int = SHARD_CHARS) -> list
         else:
             blocks.setdefault(_month(doc) // top, []).append(doc)
     shards = [shard for n, ds in sorted(blocks.items()) for shard in _split(ds, n * top, top, max_chars)]
+    if shards:
+        shards[-1:] = _newest_quarter_apart(shards[-1], apart_chars)
     return shards + ([Shard("undated", tuple(undated))] if undated else [])
+
+
+def _newest_quarter_apart(shard: Shard, apart_chars: int) -> list[Shard]:
+    """Give the newest calendar quarter of the newest shard a shard of its own, when that shard is big.
+
+    New issues are nearly always the newest: each one then re-indexes only its quarter's articles, not
+    the whole period's (the rest of the period is indexed again once a quarter, when it grows)."""
+    if sum(len(d.text) for d in shard.docs) <= apart_chars or "_" not in shard.name:
+        return [shard]
+    first = _month_of_name(shard.name.split("_")[0])
+    last = _month_of_name(shard.name.split("_")[1])
+    quarter = max(map(_month, shard.docs)) // 3 * 3
+    older = tuple(d for d in shard.docs if _month(d) < quarter)
+    newest = tuple(d for d in shard.docs if _month(d) >= quarter)
+    if not older or quarter <= first:
+        return [shard]
+    return [Shard(f"{_name_of_month(first)}_{_name_of_month(quarter - 1)}", older),
+            Shard(f"{_name_of_month(quarter)}_{_name_of_month(min(last, quarter + 2))}", newest)]
+
+
+def _month_of_name(name: str) -> int:
+    year, month = name.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def _name_of_month(month: int) -> str:
+    return f"{month // 12:04d}-{month % 12 + 1:02d}"
 
 
 def browser_order(shards: Sequence[Shard]) -> list[Shard]:
@@ -462,6 +495,23 @@ def _link_tree(src: Path, dst: Path, names: Callable[[Path], bool] = lambda p: T
             shutil.copyfile(path, target)
 
 
+FILES_NAME = "sitegen-files.json"
+"""In a cached shard: the sha256 of each of its files, checked before the shard is used again."""
+
+
+def _file_hashes(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != FILES_NAME}
+
+
+def _sound(folder: Path) -> bool:
+    """Whether a cached shard holds exactly the files it was stored with, byte for byte."""
+    try:
+        return json.loads((folder / FILES_NAME).read_text(encoding="utf-8")) == _file_hashes(folder)
+    except (OSError, ValueError):
+        return False
+
+
 class ShardCache:
     """Finished shard bundles in cache_dir/search/<key>/, or none (cache_dir None: a temporary folder)."""
 
@@ -478,16 +528,20 @@ class ShardCache:
             out = self.work / key
             return out if index_shard(shard, out) else None
         out = self.root / key
-        if (out / "pagefind-entry.json").is_file() or (out / ".empty").is_file():
-            self.hits += 1
-            os.utime(out)
-            return None if (out / ".empty").is_file() else out
+        if out.is_dir():
+            if _sound(out):
+                self.hits += 1
+                os.utime(out)
+                return None if (out / ".empty").is_file() else out
+            # Its files are hard-linked into the site: one edited there is edited here too.
+            log.warning("search: the cached index of %s was changed or damaged; indexing it again", shard.name)
         self.root.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=self.root))
         try:
             if not index_shard(shard, tmp / "b"):
                 (tmp / "b").mkdir()
                 (tmp / "b" / ".empty").write_bytes(b"")
+            (tmp / "b" / FILES_NAME).write_text(json.dumps(_file_hashes(tmp / "b"), sort_keys=True), encoding="utf-8")
             shutil.rmtree(out, ignore_errors=True)
             os.replace(tmp / "b", out)
         finally:

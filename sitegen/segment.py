@@ -13,6 +13,7 @@ import json
 import logging
 import multiprocessing
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Sequence
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 jieba.setLogLevel(logging.WARNING)
 
 CACHE_VERSION = "1"
+SEGMENTS = "segments"
 POOL_THRESHOLD = 16
 """Fewer uncached issues than this are segmented in-process: a pool costs more than it saves."""
 
@@ -97,12 +99,25 @@ def _store(path: Path, words: list[ArticleWords]) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _folder(cache_dir: Path) -> Path:
+    return cache_dir / SEGMENTS / fingerprint()[:24]
+
+
+def remove_other_versions(cache_dir: Path) -> None:
+    """Drop the words kept under another fingerprint (another jieba, dictionary or tokenizer): never used again."""
+    parent, current = cache_dir / SEGMENTS, _folder(cache_dir)
+    if parent.is_dir():
+        for other in parent.iterdir():
+            if other != current:
+                shutil.rmtree(other, ignore_errors=True)
+
+
 def segment_issue(texts: Sequence[tuple[str, str]], cache_dir: Path | None = None) -> list[ArticleWords]:
     """Segment one issue's (article text, headline) pairs, reusing and filling the cache."""
     if not cache_dir:
         return _segment_issue(texts)
     key = _key(texts)
-    path = cache_dir / "segments" / key[:2] / f"{key}.json"
+    path = _folder(cache_dir) / key[:2] / f"{key}.json"
     words = _load(path)
     if words is None or len(words) != len(texts):
         words = _segment_issue(texts)

@@ -261,3 +261,17 @@ def test_cli_reports_bad_input_without_a_traceback(tmp_path, tmp_seeds):
     assert "Traceback" not in done.stderr
     check = run_cli("check", "--seeds", "seeds", cwd=tmp_path)
     assert check.returncode == 1 and "seeds/empty.txt" in check.stdout
+
+
+def test_issue_files_done_in_a_pool_come_out_as_in_one_process(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import generate
+    from sitegen.build import POOL_THRESHOLD, load_archive
+
+    generate.generate(POOL_THRESHOLD + 4, tmp_path)
+    one = load_archive(tmp_path, keep_going=True, classified=True, workers=1)
+    pooled = load_archive(tmp_path, keep_going=True, classified=True, workers=2)
+    articles = [a for issue in one.issues for a in issue.articles]
+    assert len(one.issues) == POOL_THRESHOLD + 4 and all(a.topics and a.terms for a in articles)
+    assert any(a.people for a in articles)
+    assert pooled == one

@@ -363,3 +363,14 @@ def test_a_page_changed_by_hand_in_the_site_is_rendered_again(project):
     build_in(project)
     assert b"hand-made" not in home.read_bytes()
     assert_same_as_a_clean_build(project)
+
+
+def test_a_search_file_changed_by_hand_in_the_site_is_indexed_again(project):
+    build_in(project)
+    bundle = project / "site" / "pagefind"
+    # In place, as an editor saving over the file would: the site shares these files with the cache.
+    for path in (sorted((bundle / "sitegen-docs").iterdir())[0], sorted(bundle.glob("*.pf_meta"))[0]):
+        with open(path, "r+b") as f:
+            f.write(b"changed by hand")
+    build_in(project)
+    assert_same_as_a_clean_build(project)

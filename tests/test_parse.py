@@ -371,6 +371,9 @@ FIXTURE_WANTS = {
              byline="记者 周航"),
         Want("背街小巷环境整治", ((11,), "本报讯"), ((11,), "向居民开放。"),
              deck="胡同里的“口袋公园”开放了 居民家门口多了休闲去处!", byline="通讯员 陈静"),
+        # A short bare line over it is a column label (as 战疫一线 is); the quotation holds a space.
+        Want("“戏曲进社区”又来了! 京剧“名家 名段”唱响胡同", ((17,), "本报讯"), ((17,), "经典名段。"), section="文化惠民",
+             byline="记者 马丽"),
     ],
     "markdown_kicker_above_headline": [
         Want("区政府召开常务会议", ((3,), "本报讯"), ((3,), "重点工作。"), byline="记者 吴明"),
@@ -379,6 +382,13 @@ FIXTURE_WANTS = {
     ],
     "section_then_exclaim_headline": [
         Want("疫情防控我先上!", ((5,), "疫情发生以来"), ((7,), "(西城区文明办)"), section="志愿服务"),
+    ],
+    "lead_byline_without_brackets": [
+        Want("区领导检查节前安全生产工作", ((3,), "本报讯 记者张三"), ((5,), "等地。"), byline="记者张三 通讯员 李四"),
+        Want("冬季供暖保障有力", ((9,), "本报讯 近日"), ((9,), "供暖工作。")),  # no role, no name: no byline
+    ],
+    "author_line_wen": [
+        Want("社区迎新春活动丰富多彩", ((5,), "春节将至"), ((7,), "居民参加。"), byline="李四"),
     ],
     "impossible_date": [
         Want("区委常委会召开会议", ((7,), "本报讯"), ((7,), "召开会议。"), byline="通讯员石伟"),

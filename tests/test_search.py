@@ -222,6 +222,21 @@ def test_adding_an_article_changes_only_its_shard():
     assert keys(list(reversed(docs))) == before
 
 
+def test_the_newest_quarter_of_a_big_newest_shard_is_a_shard_of_its_own():
+    docs = [dated(f"a/{m}/{d}/", f"2015-{m:02d}-{d:02d}", 100) for m in range(1, 12) for d in (1, 15)]
+    assert [(s.name, len(s.docs)) for s in search.plan_shards(docs, 10_000, apart_chars=1_000)] == [
+        ("2008-01_2015-09", 18), ("2015-10_2015-12", 4)]
+    assert [s.name for s in search.plan_shards(docs, 10_000, apart_chars=10_000)] == ["2008-01_2015-12"]
+    # This week's issue re-indexes its quarter only.
+    version = search.index_version()
+    keys = lambda ds: {s.name: search.shard_key(s, version) for s in search.plan_shards(ds, 10_000, 1_000)}
+    before, after = keys(docs), keys([*docs, dated("new/1/", "2015-11-20", 100)])
+    assert before.keys() == after.keys()
+    assert [n for n in before if before[n] != after[n]] == ["2015-10_2015-12"]
+    # All in one quarter: nothing to set apart.
+    assert [s.name for s in search.plan_shards(docs[-4:], 10_000, apart_chars=100)] == ["2008-01_2015-12"]
+
+
 def counting_binary(tmp_path: Path) -> tuple[Path, Path]:
     """A stand-in for the binary that logs each run, then runs the real one."""
     runs = tmp_path / "runs.log"

@@ -39,3 +39,18 @@ def test_the_process_pool_gives_the_same_words_as_one_process(monkeypatch):
     one = segment.segment_issues(issues, None, workers=1)
     monkeypatch.setattr(segment, "POOL_THRESHOLD", 2)
     assert segment.segment_issues(issues, None, workers=2) == one
+
+
+def test_words_kept_under_another_fingerprint_are_removed(tmp_path, monkeypatch):
+    segment.segment_issues([ISSUE], tmp_path)
+    [kept] = cache_files(tmp_path)
+    stale = tmp_path / "segments" / "0123456789abcdef01234567" / "ab" / "ab.json"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("[]", encoding="utf-8")
+    segment.remove_other_versions(tmp_path)
+    assert cache_files(tmp_path) == [kept]
+    # A new dictionary (so a new fingerprint) segments again and leaves the old words to be removed.
+    monkeypatch.setattr(segment, "fingerprint", lambda: "f" * 64)
+    segment.segment_issues([ISSUE], tmp_path)
+    segment.remove_other_versions(tmp_path)
+    assert [p.relative_to(tmp_path).parts[1] for p in cache_files(tmp_path)] == ["f" * 24]
