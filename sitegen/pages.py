@@ -41,6 +41,19 @@ def body_blocks(a: Article) -> list[dict[str, Any]]:
              "text": b.text, "line": b.lines[0] if b.lines else None} for b in a.blocks]
 
 
+LIST_PAGE_SIZE = 100
+"""Articles per page of a district, topic or person: a district of ten years lists thousands."""
+
+
+def page_numbers(items: int) -> range:
+    """The pages a list of this many items takes (one, even when empty)."""
+    return range(1, max(1, -(-items // LIST_PAGE_SIZE)) + 1)
+
+
+def numbered_title(name: str, number: int) -> str:
+    return name if number == 1 else f"{name}（第 {number} 页）"
+
+
 def district_feed(name: str) -> str:
     return urls.district_path(name) + FEED
 
@@ -172,13 +185,13 @@ class Planner:
         ps += [partial(self.year_page, year, issues) for year, issues in by_year(self.issues).items()]
         ps += [partial(self.month_page, year, month, issues)
                for (year, month), issues in by_month(self.issues).items()]
-        ps += [partial(self.listing, urls.district_path(name), name, "区域", urls.DISTRICTS, es,
+        ps += [partial(self.listing, urls.district_path(name), name, "区域", urls.DISTRICTS, es, number,
                        feed={"title": f"{self.title}：{name}", "url": self.u(district_feed(name))})
-               for name, es in by_district(self.entries).items()]
+               for name, es in by_district(self.entries).items() for number in page_numbers(len(es))]
         ps += [partial(self.listing, urls.topic_path(self.topic_slugs.get(name, urls.slugify(name))), name, "主题",
-                       urls.TOPICS, es)
-               for name, es in by_topic(self.entries).items()]
-        ps += [partial(self.person_page, p) for p in self.people]
+                       urls.TOPICS, es, number)
+               for name, es in by_topic(self.entries).items() for number in page_numbers(len(es))]
+        ps += [partial(self.person_page, p, number) for p in self.people for number in page_numbers(len(p.mentions))]
         return ps
 
     def home(self) -> Page:
@@ -295,10 +308,29 @@ class Planner:
                          pager=self.pager("其他月份", older, newer),
                          issues=[self.issue_card(i) for i in sort_issues(issues)[::-1]])
 
-    def listing(self, path: str, name: str, kind: str, parent: str, es: list[Entry],
+    def listing(self, path: str, name: str, kind: str, parent: str, es: list[Entry], number: int = 1,
                 feed: dict[str, str] | None = None) -> Page:
-        return self.page(path, "listing.html", name, [self.link(kind, parent), self.link(name, path)],
-                         feed=feed, kind=kind, articles=[self.card(e) for e in es])
+        """Page `number` of the articles of a district or topic, newest first."""
+        shown = es[(number - 1) * LIST_PAGE_SIZE:number * LIST_PAGE_SIZE]
+        return self.page(urls.numbered_page(path, number), "listing.html", numbered_title(name, number),
+                         [self.link(kind, parent), self.link(name, path)], feed=feed, kind=kind, name=name,
+                         total=len(es), articles=[self.card(e) for e in shown],
+                         pages=self.page_list(path, number, len(es)))
+
+    def page_list(self, path: str, number: int, items: int) -> dict[str, Any]:
+        """Where page `number` of a long list stands among the others: the links a reader pages with."""
+        count = len(page_numbers(items))
+        first = (number - 1) * LIST_PAGE_SIZE + 1
+        return {
+            "label": "分页", "number": number, "count": count,
+            "first": first, "last": min(items, number * LIST_PAGE_SIZE),
+            "prev": self.neighbour("上一页", f"第 {number - 1} 页", urls.numbered_page(path, number - 1))
+            if number > 1 else None,
+            "next": self.neighbour("下一页", f"第 {number + 1} 页", urls.numbered_page(path, number + 1))
+            if number < count else None,
+            "numbers": [{"number": n, "url": self.u(urls.numbered_page(path, n)), "current": n == number}
+                        for n in range(1, count + 1)] if count > 1 else [],
+        }
 
     def issue_page(self, issue: Issue) -> Page:
         path = urls.issue_path(issue)
@@ -389,11 +421,14 @@ class Planner:
                                  {"title": "记者、通讯员与作者", "id": "writers", "people": by_paper}],
                          total=len(self.people))
 
-    def person_page(self, p: Person) -> Page:
+    def person_page(self, p: Person, number: int = 1) -> Page:
         path = urls.person_path(p.slug)
-        articles = [{**self.card(self.by_id[m.article_id]), "role": m.role} for m in p.mentions]
-        return self.page(path, "person.html", p.name, [self.link("人物", urls.PEOPLE), self.link(p.name, path)],
-                         person={"name": p.name, "roles": list(p.roles)}, articles=articles)
+        shown = p.mentions[(number - 1) * LIST_PAGE_SIZE:number * LIST_PAGE_SIZE]
+        articles = [{**self.card(self.by_id[m.article_id]), "role": m.role} for m in shown]
+        return self.page(urls.numbered_page(path, number), "person.html", numbered_title(p.name, number),
+                         [self.link("人物", urls.PEOPLE), self.link(p.name, path)],
+                         person={"name": p.name, "roles": list(p.roles)}, total=len(p.mentions), articles=articles,
+                         pages=self.page_list(path, number, len(p.mentions)))
 
     def article_link(self, a: Article | None) -> dict[str, str] | None:
         return {"url": self.u(urls.article_path(a)), "headline": a.headline} if a else None

@@ -71,6 +71,11 @@ def topic_path(slug: str) -> str:
     return TOPICS + slug + "/"
 
 
+def numbered_page(path: str, number: int) -> str:
+    """Page `number` of a long list at path: the first is the list's own address, then path/page/2/ …"""
+    return path if number == 1 else f"{path}page/{number}/"
+
+
 def person_path(slug: str) -> str:
     """A person's page: their slug comes from sitegen.people (pinyin, numbered where names read the same)."""
     return PEOPLE + slug + "/"

@@ -321,6 +321,16 @@ async function initSearchPage(root) {
   let all = {}, state = null, seq = 0, timer = 0;
 
   const chosen = () => Object.fromEntries(FACETS.map((k) => [k, form.elements[k]?.value || ""]));
+  // On a phone the sort and filter controls would push the results below the screen: they start folded
+  // (open on a wide screen, without JavaScript, and when the address already chooses a filter or order).
+  const options = root.querySelector(".search-options"), optionsNote = root.querySelector(".search-options-chosen");
+  if (options && matchMedia("(max-width: 40em)").matches && !FACETS.some((k) => params.get(k)) && !params.get("sort")) {
+    options.open = false;
+  }
+  const noteChosen = () => {
+    const n = Object.values(chosen()).filter(Boolean).length;
+    if (optionsNote) optionsNote.textContent = n ? `（已选 ${n} 项）` : "";
+  };
   function fillFacets(counts, want = chosen()) {
     for (const k of FACETS) {
       const sel = form.elements[k];
@@ -356,6 +366,7 @@ async function initSearchPage(root) {
     clearTimeout(timer);
     const q = input.value.trim(), f = chosen(), sort = form.elements.sort.value, my = ++seq;
     saveUrl(q, f, sort);
+    noteChosen();
     list.replaceChildren();
     more.hidden = true;
     if (!q && !Object.values(f).some(Boolean)) {

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SEEDS, serve_dir
+from sitegen.build import BuildOptions, build
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "tests" / "screenshots"
@@ -365,3 +366,63 @@ def test_article_body_is_set_for_chinese_reading(page, site_url, kinds):
     assert "Noto Sans CJK SC" in style["fonts"] or "PingFang SC" in style["fonts"]
     # No web fonts: every font the page uses comes from the system.
     assert page.evaluate("() => [...document.fonts].length") == 0
+
+
+@pytest.fixture(scope="module")
+def paged_site_url(tmp_path_factory):
+    """The seeds built with three articles to a list page, so that districts, topics and people are paged."""
+    from sitegen import pages
+
+    out = tmp_path_factory.mktemp("paged") / "site"
+    size = pages.LIST_PAGE_SIZE
+    pages.LIST_PAGE_SIZE = 3
+    try:
+        build(BuildOptions(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
+    finally:
+        pages.LIST_PAGE_SIZE = size
+    server, url = serve_dir(out)
+    yield url, sorted(p.parent.relative_to(out).as_posix() + "/" for p in out.glob("districts/*/page/*/index.html"))
+    server.shutdown()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_paged_list_reads_and_pages_on_a_phone(contexts, paged_site_url, scheme):
+    url, numbered = paged_site_url
+    assert numbered
+    pg = open_page(contexts, url + numbered[0], viewport=PHONE, scheme=scheme)
+    try:
+        shoot(pg, f"paged-list-375-{scheme}")
+        assert axe_violations(pg) == []
+        assert pg.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        sizes = pg.evaluate("""() => [...document.querySelectorAll('.page-list a')]
+            .map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim(), r.width, r.height]; })""")
+        assert sizes and [s for s in sizes if s[1] < 44 or s[2] < 44] == []
+        assert pg.locator(".page-list a[aria-current=page]").inner_text() == "2"
+        pg.locator(".page-list a[rel=prev]").click()
+        pg.wait_for_load_state()
+        assert pg.locator(".page-list a[aria-current=page]").inner_text() == "1"
+    finally:
+        pg.close()
+
+
+def test_on_a_phone_results_come_before_the_folded_filters(contexts, site_url):
+    pg = open_page(contexts, site_url + "search/?q=防汛", viewport=PHONE)
+    try:
+        shoot(pg, "search-results-375")
+        assert not pg.locator(".search-filters").is_visible()
+        first = pg.locator(".search-results li").first.bounding_box()
+        assert first["y"] < PHONE["height"], "the first result should show without scrolling"
+        summary = pg.locator(".search-options summary")
+        assert summary.bounding_box()["height"] >= 44
+        summary.click()
+        pg.select_option("select[name=district]", "石景山区")
+        pg.wait_for_function("() => location.search.includes('district=')")
+        assert "已选 1 项" in summary.inner_text()
+    finally:
+        pg.close()
+    for url, viewport in ((site_url + "search/?q=防汛", DESKTOP), (site_url + "search/?q=防汛&district=石景山区", PHONE)):
+        pg = open_page(contexts, url, viewport=viewport)
+        try:
+            assert pg.locator(".search-filters").is_visible(), url  # wide screens, and filters already chosen
+        finally:
+            pg.close()

@@ -37,17 +37,21 @@ def page_kinds(site: Path) -> dict[str, Path]:
     return kinds
 
 
-def test_every_page_kind_is_valid_html(site_dir):
+def vnu_errors(files, site: Path) -> list[str]:
+    """The Nu HTML Checker's errors in these files, as site-relative path:line: message."""
     if not shutil.which("java") or not VNU.exists():
         pytest.fail("the Nu HTML Checker needs java and node_modules/vnu-jar: run bin/test")
-    files = page_kinds(site_dir)
-    assert all(f.is_file() for f in files.values()), [k for k, f in files.items() if not f.is_file()]
-    done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files.values())],
+    done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
                           capture_output=True, text=True)
     messages = json.loads(done.stderr or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '?').removeprefix('file:' + str(site_dir.resolve()))}:{m.get('lastLine')}: {m['message']}"
-              for m in messages if m["type"] == "error"]
-    assert errors == []
+    return [f"{m.get('url', '?').removeprefix('file:' + str(site.resolve()))}:{m.get('lastLine')}: {m['message']}"
+            for m in messages if m["type"] == "error"]
+
+
+def test_every_page_kind_is_valid_html(site_dir):
+    files = page_kinds(site_dir)
+    assert all(f.is_file() for f in files.values()), [k for k, f in files.items() if not f.is_file()]
+    assert vnu_errors(files.values(), site_dir) == []
 
 
 def test_feeds_are_valid_atom_with_the_newest_articles(site_dir):
@@ -130,15 +134,33 @@ def crawl(start: str) -> tuple[set[str], list[tuple[str, str, int]]]:
     return seen, broken
 
 
-def test_every_page_is_reachable_from_home_and_no_link_is_broken_under_a_subpath(tmp_path):
-    out = tmp_path / "site"
-    build(BuildOptions(seeds_dir=SEEDS, out_dir=out, base_url="/sub/"))
+def unreachable_and_broken(out: Path) -> tuple[set[str], list[tuple[str, str, int]]]:
+    """Serve a site built for /sub/ and follow every link from its home page: the pages no link leads to,
+    and the broken links."""
     server, url = serve_dir(out, "/sub/")
     try:
         seen, broken = crawl(url)
     finally:
         server.shutdown()
+    pages = {(url + p.parent.relative_to(out).as_posix() + "/").replace("/./", "/") for p in out.rglob("index.html")}
+    return pages - seen, broken
+
+
+def test_every_page_is_reachable_from_home_and_no_link_is_broken_under_a_subpath(tmp_path):
+    out = tmp_path / "site"
+    build(BuildOptions(seeds_dir=SEEDS, out_dir=out, base_url="/sub/"))
+    unreachable, broken = unreachable_and_broken(out)
     assert broken == []
-    pages = {url + p.parent.relative_to(out).as_posix() + "/" for p in out.rglob("index.html")}
-    pages = {p.replace("/./", "/") for p in pages}
-    assert pages - seen == set(), "pages not reachable by links from the home page"
+    assert unreachable == set(), "pages not reachable by links from the home page"
+
+
+def test_paged_lists_are_valid_reachable_and_unbroken(tmp_path, monkeypatch):
+    from sitegen import pages
+
+    monkeypatch.setattr(pages, "LIST_PAGE_SIZE", 3)
+    out = tmp_path / "site"
+    build(BuildOptions(seeds_dir=SEEDS, out_dir=out, base_url="/sub/", cache_dir=None))
+    numbered = sorted(out.glob("*/*/page/*/index.html"))
+    assert {p.relative_to(out).parts[0] for p in numbered} == {"districts", "topics", "people"}
+    assert unreachable_and_broken(out) == (set(), [])
+    assert vnu_errors(numbered[:6], out) == []

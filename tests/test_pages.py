@@ -1,0 +1,65 @@
+"""The Planner's long lists: districts, topics and people are paged, every article on exactly one page."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from conftest import SEEDS
+from sitegen import pages
+from sitegen.build import load_archive
+from sitegen.classify import add_keywords
+from sitegen.pages import Planner
+
+
+@pytest.fixture(scope="module")
+def issues():
+    return add_keywords(load_archive(SEEDS, classified=True).issues)
+
+
+def planned(issues, size: int, monkeypatch) -> dict[str, dict]:
+    monkeypatch.setattr(pages, "LIST_PAGE_SIZE", size)
+    return {p.path: p.context["page"] for p in Planner(issues, "/").plan()}
+
+
+def lists(planned: dict[str, dict], prefix: str) -> dict[str, list[dict]]:
+    """The pages of each list under prefix (districts/, topics/, people/), in page order."""
+    out: dict[str, list[dict]] = {}
+    for path, page in planned.items():
+        if path.startswith(prefix) and path != prefix and "pages" in page:
+            out.setdefault(path.split("page/")[0], []).append(page)
+    return {k: sorted(v, key=lambda p: p["pages"]["number"]) for k, v in out.items()}
+
+
+@pytest.mark.parametrize("prefix", ["districts/", "topics/", "people/"])
+def test_every_article_of_a_list_is_on_exactly_one_of_its_pages(issues, monkeypatch, prefix):
+    whole = lists(planned(issues, 1000, monkeypatch), prefix)
+    paged = lists(planned(issues, 3, monkeypatch), prefix)
+    assert whole.keys() == paged.keys()
+    assert any(len(ps) > 1 for ps in paged.values()), "the seeds should give some list more than 3 articles"
+    for path, ps in paged.items():
+        [one] = whole[path]
+        urls = [a["url"] for p in ps for a in p["articles"]]
+        assert urls == [a["url"] for a in one["articles"]]  # same order, none lost, none twice
+        assert all(len(p["articles"]) <= 3 for p in ps) and all(p["total"] == len(urls) for p in ps)
+        assert [p["path"] for p in ps] == [path] + [f"{path}page/{n}/" for n in range(2, len(ps) + 1)]
+
+
+def test_pages_of_a_list_link_each_other(issues, monkeypatch):
+    paged = lists(planned(issues, 3, monkeypatch), "districts/")
+    path, ps = max(paged.items(), key=lambda kv: len(kv[1]))
+    count = len(ps)
+    for n, p in enumerate(ps, start=1):
+        nav = p["pages"]
+        assert (nav["number"], nav["count"]) == (n, count)
+        assert [x["url"] for x in nav["numbers"]] == ["/" + q["path"] for q in ps]
+        assert Counter(x["current"] for x in nav["numbers"])[True] == 1 and nav["numbers"][n - 1]["current"]
+        assert (nav["prev"] or {}).get("url") == ("/" + ps[n - 2]["path"] if n > 1 else None)
+        assert (nav["next"] or {}).get("url") == ("/" + ps[n]["path"] if n < count else None)
+        assert (nav["first"], nav["last"]) == (3 * (n - 1) + 1, 3 * (n - 1) + len(p["articles"]))
+        assert p["title"] == (p["name"] if n == 1 else f"{p['name']}（第 {n} 页）")
+
+
+def test_a_short_list_has_one_page_and_no_page_links(issues, monkeypatch):
+    for ps in lists(planned(issues, 1000, monkeypatch), "topics/").values():
+        assert len(ps) == 1 and ps[0]["pages"]["numbers"] == [] and ps[0]["pages"]["next"] is None
