@@ -100,13 +100,34 @@ def district_of_text(text: str, places: Places) -> str | None:
     return counts[0][0]
 
 
+PUBLISHER = re.compile(r"主办|区委|区政府")
+"""A masthead line that says who publishes the paper: 中共朝阳区委宣传部主办."""
+
+
+def district_of_masthead(issue: Issue, places: Places) -> str | None:
+    """The one district a paper that places.toml does not know names in its own name (朝阳报, 新海淀报) or
+    in its publisher line (中共朝阳区委宣传部主办): a district paper's text names other districts too."""
+    for text in [issue.publication or "", *(line for _, line in issue.masthead if PUBLISHER.search(line))]:
+        if district := district_named(text, places):
+            return district
+    return None
+
+
+def district_named(text: str, places: Places) -> str | None:
+    """The district a short text names, if it names exactly one (its full name or an alias)."""
+    named = {d.name for d in places.districts for n in (d.name, *d.aliases) if n in text}
+    return named.pop() if len(named) == 1 else None
+
+
 def _infer(issue: Issue, places: Places) -> Issue:
     text = body_text(issue)
     changes: dict[str, object] = {}
     problems = list(issue.problems)
     known = places.publication(issue.publication) if issue.publication else None
     city_wide = known is not None and known.district is None
-    if issue.district is None and not city_wide and any(w in text for w in OUR_DISTRICT):
+    if issue.district is None and not city_wide and (district := district_of_masthead(issue, places)):
+        changes["district"] = district
+    elif issue.district is None and not city_wide and any(w in text for w in OUR_DISTRICT):
         # "我区" says the paper belongs to a district; the one the text names most is that district.
         district = district_of_text(text, places)
         if district:
@@ -148,8 +169,9 @@ def _apply_overrides(issue: Issue, places: Places) -> Issue:
                 continue
             changes.update(publication=value.strip(), publication_inferred=False)
             paper = places.publication(value.strip())
-            if paper and "district" not in keys:
-                changes["district"] = paper.district
+            if "district" not in keys and (paper or district_named(value, places)):
+                # A paper places.toml knows has its district (None: city-wide); another, the one its name says.
+                changes["district"] = paper.district if paper else district_named(value, places)
         elif key == "date":
             try:
                 changes.update(date=datetime.date.fromisoformat(value.strip()), date_inferred=False)

@@ -172,3 +172,22 @@ def test_a_date_given_in_the_sidecar_is_not_reported_missing(tmp_path):
     (tmp_path / "x.toml").write_text('date = 2020-05-03\npublication = "石景山报"\n', encoding="utf-8")
     issue = complete_issue(parse_issue(read_source(tmp_path / "x.txt", "seeds/x.txt")), load_places())
     assert issue.date.isoformat() == "2020-05-03" and not issue.problems, issue.problems
+
+
+@pytest.mark.parametrize("paper, publisher, district", [
+    ("朝阳报", "中共石景山区委宣传部主办", "朝阳区"),  # the paper's name says it
+    ("京西时报", "中共海淀区委宣传部主办", "海淀区"),  # its publisher line says it
+])
+def test_a_paper_places_toml_does_not_know_takes_the_district_its_masthead_names(paper, publisher, district) -> None:
+    # The text still names 石景山 throughout: the masthead, not the text, says whose paper it is.
+    path = next(SEEDS.glob("002_*.txt"))
+    text = path.read_text(encoding="utf-8").replace("石景山报", paper, 1).replace("中共石景山区委宣传部主办", publisher, 1)
+    issue = complete_issue(parse_text(text, "seeds/x.txt"), load_places())
+    assert (issue.publication, issue.district) == (paper, district)
+
+
+def test_a_paper_given_in_the_sidecar_brings_the_district_its_name_says() -> None:
+    issue = seed("000", overrides=(("publication", "丰台报"),))  # the text is about 石景山
+    assert (issue.publication, issue.district) == ("丰台报", "丰台区")
+    issue = seed("000", overrides=(("publication", "丰台报"), ("district", "石景山区")))
+    assert issue.district == "石景山区"  # the keeper's district wins
