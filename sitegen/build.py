@@ -9,6 +9,7 @@ import time
 from functools import partial
 from dataclasses import dataclass, field, replace
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import jinja2
@@ -178,8 +179,12 @@ def _map(step: IssueStep, paths: list[Path], classified: bool, workers: int | No
         return
     if classified:  # load jieba's dictionary and tagger once, before forking, so that every worker shares them
         warm_up()
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(step, paths, chunksize=max(1, min(8, len(paths) // (workers * 16))))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(step, paths, chunksize=max(1, min(8, len(paths) // (workers * 16))))
+    except BrokenProcessPool as e:
+        raise SitegenError(f"a worker process reading issue files died ({e}); the machine may be out of "
+                           "memory: close other programs and build again") from e
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
@@ -212,7 +217,11 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         try:
             pages, manifest = render_site(issues, options, staged, progress)
             progress.phase("search", sum(len(i.articles) for i in issues), "articles")
-            searching.result()
+            try:
+                searching.result()
+            except BrokenProcessPool as e:
+                raise SitegenError(f"the process building the search index died ({e}); the machine may be "
+                                   "out of memory: close other programs and build again") from e
             progress.advance(sum(len(i.articles) for i in issues))
             progress.phase("publish")
             written = staged.publish()

@@ -275,3 +275,38 @@ def test_issue_files_done_in_a_pool_come_out_as_in_one_process(tmp_path):
     assert len(one.issues) == POOL_THRESHOLD + 4 and all(a.topics and a.terms for a in articles)
     assert any(a.people for a in articles)
     assert pooled == one
+
+
+def test_a_worker_that_dies_is_a_clear_error_not_a_traceback(tmp_path, monkeypatch):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import os
+
+    import generate
+    from sitegen import build as build_module
+
+    generate.generate(build_module.POOL_THRESHOLD + 2, tmp_path / "seeds")
+    monkeypatch.setattr(build_module.IssueStep, "__call__", lambda self, path: os._exit(9))  # as if killed
+    with pytest.raises(SitegenError, match="worker process reading issue files died"):
+        build_module.load_archive(tmp_path / "seeds", workers=2)
+
+
+def _killed(*args) -> None:
+    """A search process killed half-way (by the kernel, out of memory)."""
+    import os
+
+    os._exit(9)
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="the search index is built in a thread where processes cannot be forked")
+def test_a_search_process_that_dies_fails_the_build_and_leaves_the_site(tmp_path, monkeypatch):
+    from sitegen import build as build_module
+
+    out = tmp_path / "site"
+    build(BuildOptions(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    monkeypatch.setattr(build_module, "build_search_index", _killed)
+    with pytest.raises(SitegenError, match="process building the search index died"):
+        build(BuildOptions(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staged folder left behind
