@@ -111,7 +111,7 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
         else:
             results[i] = issue, None
             progress.advance()
-    for i, result in zip(todo, _map(step, [sources[i] for i in todo], classified, workers)):
+    for i, result in zip(todo, _map(step, [sources[i] for i in todo], workers)):
         results[i] = result
         if cache and result[0] is not None:
             cache.put(keys[i], result[0])
@@ -171,13 +171,13 @@ class IssueStep:
                                               "bug: please report it with the file (-v shows where it failed)")
 
 
-def _map(step: IssueStep, paths: list[Path], classified: bool, workers: int | None):
+def _map(step: IssueStep, paths: list[Path], workers: int | None):
     """step over paths, in order, in a pool of processes when that pays."""
     workers = workers or os.cpu_count() or 1
     if len(paths) < POOL_THRESHOLD or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(step, paths)
         return
-    if classified:  # load jieba's dictionary and tagger once, before forking, so that every worker shares them
+    if step.classified:  # load jieba's dictionary and tagger once, before forking, so that every worker shares them
         warm_up()
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:

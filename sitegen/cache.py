@@ -56,8 +56,6 @@ class IssueCache:
         self.version = version or current_code_version()
         self.cache_dir = cache_dir
         self.root = cache_dir / ISSUES / self.version[:24]
-        self.hits = 0
-        self.misses = 0
 
     def key(self, path: Path, shown: str, max_bytes: int, kind: str = "") -> str | None:
         """The key of an issue file (and of what was done to it: kind), or None when it is not a plain
@@ -95,11 +93,7 @@ class IssueCache:
         except Exception:  # noqa: BLE001 - a damaged entry of any kind is a miss, never a failed build
             log.info("cache entry %s is damaged; the file is read again", key[:12], exc_info=True)
             value = None
-        if not isinstance(value, kind):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return value
+        return value if isinstance(value, kind) else None
 
     def put(self, key: str | None, value: Any) -> None:
         """Store an entry atomically; a cache that cannot be written only costs time."""

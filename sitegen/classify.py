@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .model import Article, Issue
+from .people import _pos, byline_people, load_marks, people_of
 from .places import DATA_DIR, Places
 from .segment import ArticleWords, segment_issues
 from .segment import segment as _segment
-from .segment import tokenizer as _tokenizer  # noqa: F401 - people.py builds its POS tagger on it
 
 log = logging.getLogger(__name__)
 
@@ -130,8 +130,6 @@ def _is_keyword_candidate(w: str) -> bool:
 
 
 def _part_of_speech_fits(w: str) -> bool:
-    from .people import _pos  # imported late: people builds on this module's tokenizer
-
     tagger = _pos()
     flag = tagger.word_tag_tab.get(w)
     if flag is not None:  # a dictionary word: its tag says what it is
@@ -181,16 +179,12 @@ def top_keywords(terms: Iterable[tuple[str, int]], doc_freq: Counter[str], n_doc
 
 def _signed(article: Article) -> frozenset[str]:
     """The names in an article's byline."""
-    from .people import byline_people  # imported late: people builds on this module's tokenizer
-
     return frozenset(name for name, _ in byline_people(article.byline)) if article.byline else frozenset()
 
 
 def warm_up() -> None:
     """Load what classify_issue needs (jieba's dictionary and tagger, the data files) before forking
     workers, so that they share it instead of each loading its own."""
-    from .people import _pos, load_marks
-
     _pos()
     load_marks()
     load_topics()
@@ -204,8 +198,6 @@ def classify_issue(issue: Issue, places: Places, words: Sequence[ArticleWords]) 
 
     words: the segmentation of each article (segment.segment_issue).
     """
-    from .people import people_of  # imported late: people builds on this module's tokenizer
-
     return replace(issue, articles=tuple(
         replace(
             a,

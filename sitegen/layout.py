@@ -181,11 +181,6 @@ def unbalanced(text: str) -> bool:
     return any(text.count(a) > text.count(b) for a, b in PAIRS)
 
 
-def is_numbered_head(text: str) -> bool:
-    """Tell whether a line is a numbered section head such as 一、全面部署，… or (二)…."""
-    return Shape.of(text).numbered_head
-
-
 def is_deck_like(text: str) -> bool:
     """Tell whether a line reads like a 副题: a dash lead-in or clauses split by a semicolon."""
     return Shape.of(text).deck_like

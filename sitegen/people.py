@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 
-from .classify import _tokenizer
+from .segment import tokenizer as _tokenizer
 from .model import Article, Issue
 from .places import DATA_DIR
 from .urls import slugify
