@@ -17,7 +17,7 @@ import jinja2
 from . import urls
 from .cache import IssueCache, RenderManifest, context_hash, templates_version
 from .catalog import catalog_bytes
-from .classify import add_keywords, classify_issue, issue_texts, warm_up
+from .classify import add_keywords, classify_issue, issue_texts, release, warm_up
 from .infer import complete_issue
 from .model import Issue, Problem, SitegenError
 from .feeds import atom_feed, robots, sitemap
@@ -182,6 +182,8 @@ def _map(step: IssueStep, paths: list[Path], workers: int | None):
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(step, paths, chunksize=max(1, min(8, len(paths) // (workers * 16))))
+        if step.classified:
+            release()
     except BrokenProcessPool as e:
         raise SitegenError(f"a worker process reading issue files died ({e}); the machine may be out of "
                            "memory: close other programs and build again") from e

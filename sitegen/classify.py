@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .model import Article, Issue
-from .people import _pos, byline_people, load_marks, people_of
+from .people import _pos, _tagged, byline_people, load_marks, people_of
 from .places import DATA_DIR, Places
 from .segment import ArticleWords, segment_issues
+from .segment import tokenizer as _tokenizer
 from .segment import segment as _segment
 
 log = logging.getLogger(__name__)
@@ -190,6 +191,13 @@ def warm_up() -> None:
     load_topics()
     stop_words()
     _term_topics()
+
+
+def release() -> None:
+    """Drop jieba's dictionary and tagger and the caches built over them (~60 MB), which warm_up loaded
+    for worker processes that have finished: a search process forked later would otherwise carry them."""
+    for cached in (_tokenizer, _pos, _tagged, _word_topics, _is_keyword_candidate):
+        cached.cache_clear()
 
 
 def classify_issue(issue: Issue, places: Places, words: Sequence[ArticleWords]) -> Issue:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import markdown
@@ -10,9 +11,25 @@ from .model import SitegenError
 from .pages import Page
 
 
+class DataEnvironment(jinja2.Environment):
+    """Jinja for templates that get plain data: `page.title` looks in a dict first.
+
+    Jinja's own lookup tries the attribute first and the key after an AttributeError, which for dict
+    contexts costs an exception per lookup: a fifth of the render time of an archive.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def environment(templates_dir: Path) -> jinja2.Environment:
     """The Jinja environment: input text is never trusted, so escaping is always on."""
-    env = jinja2.Environment(
+    env = DataEnvironment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -8,8 +8,8 @@ positions and text in the browser.
 The text as printed (for excerpts and the final check) is not a Pagefind meta field: Pagefind 1.5
 word-indexes every meta value, and Chinese text, which has no spaces, becomes one unique "word" per
 paragraph (+45% index on the seeds). It goes instead to one small gzipped JSON file per article,
-pagefind/sitegen-docs/<page id>.json.gz, named by the page id Pagefind gives each result, so the
-browser reads it instead of Pagefind's fragment, which also carries the token stream (3.5 bytes/char).
+sitegen-docs/<page id>.json.gz in its shard's folder, named by the page id Pagefind gives each
+result, so the browser reads it instead of Pagefind's fragment, which also carries the token stream (3.5 bytes/char).
 Pagefind's fragments are therefore left out of the site.
 
 Shards. Pagefind holds a whole index in memory while it builds it, ~0.55 KB per character of text
@@ -29,6 +29,7 @@ shard costs a query one index chunk per token (Pagefind's chunks hold 20,000 wor
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import html
@@ -40,9 +41,9 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from importlib import metadata, resources
 from pathlib import Path, PurePosixPath
@@ -59,7 +60,7 @@ T2S_NAME = "sitegen-t2s.json"
 """sitegen/data/t2s.json for static/search.js and highlight.js, as one JSON string of pairs "東东華华…"
 (17 KB gzipped against 20 KB for the object)."""
 DOCS_DIR = "sitegen-docs"
-"""Per-article gzipped JSON (url, title, date, publication, district, text) in the bundle folder.
+"""Per-article gzipped JSON (url, title, date, publication, district, text) in each shard's folder.
 Gzipped here, like Pagefind's own files, so hosts that do not compress JSON cost no more."""
 TITLE_WEIGHT = 3
 """Pagefind weight of headline tokens against body tokens (1)."""
@@ -126,8 +127,6 @@ class Shard:
     """The period: "2016-01_2019-12" (months), "2020-04-16" (one day) or "undated"; sorts by time."""
     docs: tuple[SearchDoc, ...]
     """In URL order."""
-    salt: int = 0
-    """Changes every page id Pagefind gives this shard (see distinct_ids); 0 for nearly every shard."""
 
 
 def _doc_date(doc: SearchDoc) -> date | None:
@@ -230,7 +229,7 @@ def index_version() -> str:
 def shard_key(shard: Shard, version: str) -> str:
     """The cache key of a shard's bundle: a hash of its articles (every field indexed) and version."""
     data = [[d.url_path, d.title, d.text, d.date, d.publication, list(d.districts), list(d.topics)] for d in shard.docs]
-    payload = json.dumps([version, shard.name, shard.salt, data], ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps([version, shard.name, data], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
@@ -262,7 +261,7 @@ def _tokens_html(doc: SearchDoc, tokens: list[str]) -> str:
         f"<p>{' '.join(tokens[head:])}</p>\n<p>{EVERY_PAGE}</p>")
 
 
-def shadow_page(doc: SearchDoc, tokens: list[str] | None = None, salt: int = 0) -> str:
+def shadow_page(doc: SearchDoc, tokens: list[str] | None = None) -> str:
     """Render the search document for one article (all text escaped)."""
     e = html.escape
     year = doc.date[:4] if doc.date[:4].isdigit() else ""
@@ -277,13 +276,12 @@ def shadow_page(doc: SearchDoc, tokens: list[str] | None = None, salt: int = 0) 
         _tokens_html(doc, tokenize(doc.text) if tokens is None else tokens),
         "</main>\n<div hidden>",
         *(f'<p data-pagefind-meta="{k}">{e(v)}</p>' for k, v in meta if v),
-        *([f'<p data-pagefind-meta="salt">{salt}</p>'] if salt else []),
         *(f'<p data-pagefind-filter="{k}">{e(v)}</p>' for k, v in filters if v),
         "</div>\n</body>\n</html>\n",
     ])
 
 
-def write_shadow(docs: Sequence[SearchDoc], root: Path, salt: int = 0) -> list[SearchDoc]:
+def write_shadow(docs: Sequence[SearchDoc], root: Path) -> list[SearchDoc]:
     """Write one search document per article under root, at the article's URL path; return the
     articles written, leaving out those without a searchable character (Pagefind would drop them)."""
     seen: set[str] = set()
@@ -299,7 +297,7 @@ def write_shadow(docs: Sequence[SearchDoc], root: Path, salt: int = 0) -> list[S
             continue
         path = root.joinpath(*rel.parts) / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(shadow_page(doc, tokens, salt), encoding="utf-8")
+        path.write_text(shadow_page(doc, tokens), encoding="utf-8")
         written.append(doc)
     return written
 
@@ -455,18 +453,22 @@ def _check_docs(docs: Sequence[SearchDoc]) -> None:
         seen.add(doc.url_path)
 
 
-def index_shard(shard: Shard, out: Path) -> bool:
+def index_shard(shard: Shard, out: Path, budget: MemoryBudget | None = None) -> bool:
     """Index one shard into the folder out (created): Pagefind's bundle without fragments and UI,
-    plus sitegen-docs. Return False, writing nothing, when no article has anything to search."""
+    plus sitegen-docs. Return False, writing nothing, when no article has anything to search.
+
+    budget: held while Pagefind runs (its memory), not while its input is written or its output read,
+    so that one shard is made ready while another one's Pagefind runs."""
     out.parent.mkdir(parents=True, exist_ok=True)
     # Beside out, so that the bundle is moved there, not copied.
     with tempfile.TemporaryDirectory(prefix=".sitegen-shard-", dir=out.parent) as tmp:
         shadow, bundle = Path(tmp) / "site", Path(tmp) / "bundle"
         shadow.mkdir()
-        docs = write_shadow(shard.docs, shadow, shard.salt)
+        docs = write_shadow(shard.docs, shadow)
         if not docs:
             return False
-        output = run_pagefind(shadow, bundle)
+        with budget.hold(_chars(shard)) if budget else contextlib.nullcontext():
+            output = run_pagefind(shadow, bundle)
         log.debug("pagefind %s: %s", shard.name, output)
         try:
             make_filters_deterministic(bundle)
@@ -515,9 +517,10 @@ def _sound(folder: Path) -> bool:
 class ShardCache:
     """Finished shard bundles in cache_dir/search/<key>/, or none (cache_dir None: a temporary folder)."""
 
-    def __init__(self, cache_dir: Path | None, work: Path):
+    def __init__(self, cache_dir: Path | None, work: Path, budget: MemoryBudget | None = None):
         self.root = Path(cache_dir) / CACHE_SUBDIR if cache_dir is not None else None
         self.work = work
+        self.budget = budget
         self.version = index_version()
         self.hits = 0
 
@@ -526,7 +529,7 @@ class ShardCache:
         key = shard_key(shard, self.version)
         if self.root is None:
             out = self.work / key
-            return out if index_shard(shard, out) else None
+            return out if index_shard(shard, out, self.budget) else None
         out = self.root / key
         if out.is_dir():
             if _sound(out):
@@ -538,7 +541,7 @@ class ShardCache:
         self.root.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=self.root))
         try:
-            if not index_shard(shard, tmp / "b"):
+            if not index_shard(shard, tmp / "b", self.budget):
                 (tmp / "b").mkdir()
                 (tmp / "b" / ".empty").write_bytes(b"")
             (tmp / "b" / FILES_NAME).write_text(json.dumps(_file_hashes(tmp / "b"), sort_keys=True), encoding="utf-8")
@@ -559,25 +562,22 @@ class ShardCache:
 
 
 def assemble(bundles: Sequence[tuple[Shard, Path]], out: Path) -> None:
-    """Put the shard bundles together (in browser_order): the first at out (with Pagefind's runtime), the others in
-    out/shards/<name>/, every sitegen-docs file in out/sitegen-docs, and the list of shards."""
+    """Put the shard bundles together (in browser_order): the first at out (with Pagefind's runtime), the
+    others in out/shards/<name>/, each with its own sitegen-docs, and the list of shards.
+
+    Pagefind names a page by a hash of 7 hex digits, made longer only on a clash within one run: pages
+    of two shards may share a name (at 10,000 articles, about one archive in five). static/search.js
+    therefore knows a page by its shard and its name, and reads its doc from its shard's folder.
+    """
     out.mkdir(parents=True)
-    (out / DOCS_DIR).mkdir()
     dirs = []
     for n, (shard, bundle) in enumerate(bundles):
         rel = "" if n == 0 else f"{SHARDS_DIR}/{shard.name}/"
         runtime = n == 0
-        _link_tree(bundle, out / rel, lambda p, runtime=runtime: p.name != DOCS_DIR and (
+        _link_tree(bundle, out / rel, lambda p, runtime=runtime: p.name == DOCS_DIR or (
             p.name in INDEX_PARTS or p.suffix == ".pf_meta" or (runtime and (p.name in RUNTIME or p.suffix == ".pagefind"))))
-        for doc in sorted((bundle / DOCS_DIR).iterdir()):
-            if (out / DOCS_DIR / doc.name).exists():  # distinct_ids made them distinct: checked all the same
-                raise SitegenError(f"search: two shards gave a page the same id {doc.stem}; rebuild without the cache")
-        _link_tree(bundle / DOCS_DIR, out / DOCS_DIR)
         dirs.append(rel)
     (out / SHARDS_NAME).write_text(json.dumps(dirs), encoding="utf-8")
-
-
-MAX_SALT = 8
 
 
 def _chars(shard: Shard) -> int:
@@ -585,56 +585,24 @@ def _chars(shard: Shard) -> int:
 
 
 class MemoryBudget:
-    """Let Pagefind runs start together only while their shards' characters add up to at most
+    """Let Pagefind runs go on together only while their shards' characters add up to at most
     limit (a run alone may exceed it): memory grows with the characters indexed."""
 
     def __init__(self, limit: int):
         self.limit, self.used = limit, 0
         self.cond = threading.Condition()
 
-    def run(self, chars: int, fn: Callable[[Shard], Path | None], shard: Shard) -> Path | None:
+    @contextlib.contextmanager
+    def hold(self, chars: int) -> Iterator[None]:
         with self.cond:
             self.cond.wait_for(lambda: self.used == 0 or self.used + chars <= self.limit)
             self.used += chars
         try:
-            return fn(shard)
+            yield
         finally:
             with self.cond:
                 self.used -= chars
                 self.cond.notify_all()
-
-
-def _ids(bundle: Path | None) -> set[str]:
-    return {p.name for p in (bundle / DOCS_DIR).iterdir()} if bundle is not None else set()
-
-
-def distinct_ids(shards: list[Shard], found: dict[str, Path | None], cache: ShardCache) -> list[Shard]:
-    """Re-index, with a salt, every shard that gives a page the id of a page in another shard.
-
-    Pagefind names a page by 7 hex digits of a hash, made longer only on a clash within one run; across
-    separately indexed shards two pages can share a name (at 10,000 articles about one archive in five),
-    and the browser tells pages apart by it. A salt in every page of the shard changes all its ids;
-    the same archive gives the same clashes, so the result stays reproducible.
-    """
-    shards = list(shards)
-    for _ in range(MAX_SALT):
-        seen: set[str] = set()
-        clashing = []
-        for shard in browser_order(shards):
-            ids = _ids(found[shard.name])
-            if ids & seen:
-                clashing.append(shard)
-            seen |= ids
-        if not clashing:
-            return shards
-        for shard in clashing:
-            salted = replace(shard, salt=shard.salt + 1)
-            log.info("search: page ids of shard %s clash with another shard's; indexing it again (salt %d)",
-                     shard.name, salted.salt)
-            shards[shards.index(shard)] = salted
-            found[shard.name] = cache.bundle(salted)
-    raise SitegenError(f"search: Pagefind gave pages of different shards the same ids {MAX_SALT} times; "
-                       "this is a bug, please report it")
 
 
 def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Path | None = None,
@@ -649,16 +617,14 @@ def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Pat
     site_dir.mkdir(parents=True, exist_ok=True)
     # In site_dir: cached files are hard-linked into the site, and the bundle is renamed into place.
     with tempfile.TemporaryDirectory(prefix=".sitegen-search-", dir=site_dir) as tmp:
-        cache = ShardCache(cache_dir, Path(tmp) / "shards")
-        budget = MemoryBudget(RUN_BUDGET_CHARS)
+        cache = ShardCache(cache_dir, Path(tmp) / "shards", MemoryBudget(RUN_BUDGET_CHARS))
         pool = ThreadPoolExecutor(PARALLEL_RUNS, thread_name_prefix="sitegen-search")
         try:
             # Biggest first, so that the small ones fill in beside them.
             order = sorted(shards, key=lambda s: (-_chars(s), s.name))
-            found = dict(zip((s.name for s in order), pool.map(lambda s: budget.run(_chars(s), cache.bundle, s), order)))
+            found = dict(zip((s.name for s in order), pool.map(cache.bundle, order)))
         finally:  # on a failure, start no more runs (the one under way finishes)
             pool.shutdown(wait=True, cancel_futures=True)
-        shards = distinct_ids(shards, found, cache)
         bundles = [(shard, found[shard.name]) for shard in browser_order(shards) if found[shard.name] is not None]
         bundle = Path(tmp) / "bundle"
         assemble(bundles, bundle)

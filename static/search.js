@@ -8,16 +8,18 @@
 //      and full-width forms folded); all terms must match. An ASCII word or number matches from the
 //      start of a word ("112" finds 11208, "208" does not).
 //   Filter values may be a string or an array (all must hold); with no query, filters alone list pages.
-//   window.sitegen.find(query, options) -> {terms, hits: [{id, score}], counts} and
+//   window.sitegen.find(query, options) -> {terms, hits: [{id, shard, page, score}], counts} and
 //   window.sitegen.present(hits, terms, from, to) are the two halves the UI uses to page results.
 //   window.sitegen.normalize / tokenize / queryTerms / queryTokens mirror sitegen/textnorm.py (after
 //   `await window.sitegen.ready()`, which loads the traditional -> simplified table).
 //
 // How: one Pagefind search per term, for the term's tokens (every other bigram is enough, see
 // cover()); a page counts only where those tokens sit in place (result.words). Terms are
-// intersected. Only the results shown are then loaded, from pagefind/sitegen-docs/<id>.json.gz
+// intersected. Only the results shown are then loaded, from <shard>/sitegen-docs/<page>.json.gz
 // (text as printed, for the excerpt and a final substring check), never Pagefind's fragments.
-// The index is in shards by period, merged in the browser (see pagefind() and perShard()).
+// The index is in shards by period, merged in the browser (see pagefind() and perShard()); a page
+// is known by its shard and Pagefind's id for it (id = "<shard>/<page>"): two shards, indexed by
+// separate Pagefind runs, may give two pages the same id.
 
 const RANGES = [[0x3005, 0x3005], [0x3007, 0x3007], [0x3041, 0x3096], [0x309d, 0x309f],
   [0x30a1, 0x30fa], [0x30fc, 0x30ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xac00, 0xd7a3],
@@ -157,13 +159,20 @@ function pfFilters(filters = {}) {
   return out;
 }
 
-// Pagefind's answer for query in each shard on its own, newest first. Merged shards come back
-// ordered by score even when sorted by date (a sorted search scores by rank within its shard), so
-// asking one shard at a time (its SHARD filter) keeps the order; shards are periods, newest first.
-// query is never null: a search without words loads every index chunk of every shard.
-function perShard(pf, shards, query, filters) {
-  const sort = { date: "desc" };
-  return Promise.all(shards.map((_, i) => pf.search(query, { filters: { ...filters, [SHARD]: String(i) }, sort })));
+// Pagefind's answer for query in each shard on its own (its SHARD filter), newest shard first: a
+// merged answer does not say which shard a page is from. Merged shards also come back ordered by
+// score even when sorted by date (a sorted search scores by rank within its shard); shards are
+// periods, so shard by shard keeps the date order. query is never null: a search without words
+// loads every index chunk of every shard.
+function perShard(pf, shards, query, filters, sort) {
+  return Promise.all(shards.map((_, i) => pf.search(query, { filters: { ...filters, [SHARD]: String(i) }, ...(sort && { sort }) })));
+}
+const BY_DATE = { date: "desc" };
+
+// The hits of each shard's answer, as {id, shard, page, score}.
+function hitsOf(each, keep = () => true) {
+  return each.flatMap((res, shard) => res.results.filter(keep)
+    .map((r) => ({ id: `${shard}/${r.id}`, shard, page: r.id, score: r.score })));
 }
 
 function addCounts(all) {
@@ -185,24 +194,23 @@ export async function find(query, { filters, sort } = {}) {
   const opts = { filters: pfFilters(filters) };
   if (!terms.length) {  // filters alone: every page holds the token EVERY; newest first
     if (!Object.keys(opts.filters).length) return { terms, hits: [], counts: {} };
-    const each = await perShard(pf, shards, EVERY, opts.filters);
-    return { terms, hits: each.flatMap((res) => res.results.map((r) => ({ id: r.id, score: 0 }))),
-      counts: addCounts(each.map((res) => res.filters)) };
+    const each = await perShard(pf, shards, EVERY, opts.filters, BY_DATE);
+    return { terms, hits: hitsOf(each).map((h) => ({ ...h, score: 0 })), counts: addCounts(each.map((res) => res.filters)) };
   }
   let hits = null;
   const asked = [];
   for (const t of terms) {
     const offsets = cover(t.tokens), tokens = offsets.map((k) => t.tokens[k]);
     asked.push(...tokens);
-    const res = await pf.search(tokens.join(" "), opts);
-    const ok = new Map(res.results.filter((r) => inPlace(r.words, offsets)).map((r) => [r.id, r.score]));
-    hits = hits === null ? [...ok].map(([id, score]) => ({ id, score }))
-      : hits.filter((h) => ok.has(h.id)).map((h) => ({ id: h.id, score: h.score + ok.get(h.id) }));
+    const each = await perShard(pf, shards, tokens.join(" "), opts.filters);
+    const ok = new Map(hitsOf(each, (r) => inPlace(r.words, offsets)).map((h) => [h.id, h]));
+    hits = hits === null ? [...ok.values()]
+      : hits.filter((h) => ok.has(h.id)).map((h) => ({ ...h, score: h.score + ok.get(h.id).score }));
   }
   // Counts come from the shards that hold a hit only: Pagefind drops a word its index lacks, so a
   // shard without one of the tokens answers with the pages that hold the others, and counts them.
-  const each = await perShard(pf, shards, asked.join(" "), opts.filters), found = new Set(hits.map((h) => h.id));
-  const ids = each.map((res) => res.results.map((r) => r.id));
+  const each = await perShard(pf, shards, asked.join(" "), opts.filters, BY_DATE), found = new Set(hits.map((h) => h.id));
+  const ids = each.map((res, shard) => res.results.map((r) => `${shard}/${r.id}`));
   const counts = addCounts(each.filter((_, i) => ids[i].some((id) => found.has(id))).map((res) => res.filters));
   if (sort === "date") {
     const rank = new Map(ids.flat().map((id, i) => [id, i]));
@@ -211,7 +219,7 @@ export async function find(query, { filters, sort } = {}) {
   return { terms, hits, counts };
 }
 
-// sitegen-docs/<id>.json.gz: gzipped by the build; a host may already have unzipped it on the way.
+// <shard>/sitegen-docs/<page>.json.gz: gzipped by the build; a host may already have unzipped it on the way.
 async function getDoc(url) {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
@@ -220,9 +228,10 @@ async function getDoc(url) {
   return new Response(gzipped ? new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip")) : buf).json();
 }
 const docs = new Map();
-const loadDoc = (id) => {
-  if (!docs.has(id)) docs.set(id, getDoc(bundleUrl(`sitegen-docs/${id}.json.gz`)).catch((e) => { docs.delete(id); throw e; }));
-  return docs.get(id);
+const loadDoc = (shards, h) => {
+  const url = bundleUrl(`${shards[h.shard]}sitegen-docs/${h.page}.json.gz`);
+  if (!docs.has(url)) docs.set(url, getDoc(url).catch((e) => { docs.delete(url); throw e; }));
+  return docs.get(url);
 };
 
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -267,9 +276,9 @@ export function excerpt(text, title, terms, width = 110) {
 // Load and check the results hits[from, to), 24 requests at a time: a page whose text turns out
 // not to contain a term (the final precision guard) gives null.
 export async function present(hits, terms, from = 0, to = hits.length) {
-  const texts = terms.map((t) => t.text), out = [];
+  const texts = terms.map((t) => t.text), out = [], { shards } = await pagefind();
   const one = async (h) => {
-    const d = await loadDoc(h.id), norm = normalize(d.text);
+    const d = await loadDoc(shards, h), norm = normalize(d.text);
     return texts.every((t) => norm.includes(t)) ? { url: baseUrl() + d.url, title: d.title,
       excerpt: excerpt(d.text, d.title, texts), date: d.date, district: d.district, publication: d.publication } : null;
   };

@@ -479,7 +479,7 @@ def test_text_that_looks_like_markup_is_shown_literally_everywhere(tmp_path):
     assert feed.find("a:entry/a:title", ns).text == "<script>alert(1)</script>标题"
     assert "[点这里](javascript:alert(4))" in feed.find("a:entry/a:summary", ns).text
     docs = [json.loads(gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes())
-            for p in (site / "pagefind" / "sitegen-docs").glob("*.json*")]
+            for p in (site / "pagefind").rglob("sitegen-docs/*.json*")]
     assert [(d["title"], d["publication"]) for d in docs] == [("<script>alert(1)</script>标题",
                                                                 "<script>alert(8)</script>报")]
 

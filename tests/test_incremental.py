@@ -86,7 +86,7 @@ def catalog(site: Path) -> dict:
 def search_docs(site: Path) -> list[dict]:
     """The articles in the search bundle (the text the browser shows and checks results against)."""
     return [json.loads(gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes())
-            for p in sorted((site / "pagefind" / "sitegen-docs").glob("*.json*"))]
+            for p in sorted((site / "pagefind").rglob("sitegen-docs/*.json*"))]
 
 
 def topic_url(name: str) -> str:

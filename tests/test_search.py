@@ -143,7 +143,7 @@ def test_articles_without_searchable_text_are_left_out(tmp_path):
 def test_no_articles(tmp_path):
     build_search_index([], tmp_path)
     assert (tmp_path / "pagefind" / "sitegen-t2s.json").is_file()
-    assert not any((tmp_path / "pagefind" / "sitegen-docs").iterdir())
+    assert not any((tmp_path / "pagefind").rglob("sitegen-docs/*"))
 
 
 def fake_binary(tmp_path: Path, script: str) -> Path:
@@ -262,7 +262,7 @@ def test_unchanged_shards_come_from_the_cache(tmp_path, monkeypatch, docs):
     before = runs.read_text().count("run")
     build_search_index(changed, tmp_path / "three", cache, shard_chars=2000)
     assert runs.read_text().count("run") == before + 1  # only the shard of the changed article
-    found = {read_doc(p)["url"]: read_doc(p)["text"] for p in (tmp_path / "three" / "pagefind" / "sitegen-docs").iterdir()}
+    found = {read_doc(p)["url"]: read_doc(p)["text"] for p in (tmp_path / "three" / "pagefind").rglob("sitegen-docs/*")}
     assert found[docs[-1].url_path].endswith("新增")
 
 
@@ -279,7 +279,7 @@ def test_shards_are_laid_out_for_the_browser(tmp_path, docs):
         assert (bundle / d / f"pagefind.{entry['languages']['zh-cn']['hash']}.pf_meta").is_file()
         assert any((bundle / d / "index").iterdir()) and not (bundle / d / "fragment").exists()
         assert (bundle / d / "pagefind.js").is_file() == (d == "")  # one runtime, the primary's
-    assert pages == len(docs) == len(list((bundle / "sitegen-docs").iterdir()))
+    assert pages == len(docs) == sum(len(list((bundle / d / "sitegen-docs").iterdir())) for d in dirs)
 
 
 def test_the_cache_is_pruned(tmp_path, monkeypatch, docs):
@@ -290,30 +290,12 @@ def test_the_cache_is_pruned(tmp_path, monkeypatch, docs):
     assert len(list((cache / "search").iterdir())) == 2  # the last build's shard and one more
 
 
-def test_a_salt_gives_every_page_of_a_shard_other_ids(tmp_path):
-    docs = tuple(SearchDoc(f"p/2020-04-0{n}/1/", f"标题{n}", f"标题{n}\n正文第{n}段。", f"2020-04-0{n}", "石景山报", (), ())
-                 for n in range(1, 4))
-    plain, salted = tmp_path / "plain", tmp_path / "salted"
-    assert search.index_shard(search.Shard("2020-04", docs), plain)
-    assert search.index_shard(search.Shard("2020-04", docs, salt=1), salted)
-    ids = lambda b: {p.name for p in (b / search.DOCS_DIR).iterdir()}
-    assert len(ids(plain)) == len(ids(salted)) == 3 and not ids(plain) & ids(salted)
-
-
-def test_shards_whose_page_ids_clash_are_indexed_again_with_a_salt(tmp_path):
-    """Pagefind's 7-digit page ids can repeat across shards; the later shard is indexed again."""
-    def bundle(name, ids):
-        (tmp_path / name / search.DOCS_DIR).mkdir(parents=True)
-        for i in ids:
-            (tmp_path / name / search.DOCS_DIR / i).write_bytes(b"")
-        return tmp_path / name
-
-    class Cache:  # stands for ShardCache: a salted shard gets fresh ids
-        def bundle(self, shard):
-            return bundle(f"{shard.name}-salt{shard.salt}", [f"zh-cn_new{shard.salt}.json.gz"])
-
-    old, new = search.Shard("2019", ()), search.Shard("2020", ())
-    found = {"2019": bundle("2019", ["zh-cn_aaaaaaa.json.gz"]), "2020": bundle("2020", ["zh-cn_aaaaaaa.json.gz"])}
-    shards = search.distinct_ids([old, new], found, Cache())
-    assert [s.salt for s in shards] == [1, 0]  # the newer shard comes first in the browser: the older is redone
-    assert found["2019"].name == "2019-salt1" and found["2020"].name == "2020"
+def test_shards_that_give_a_page_the_same_id_keep_their_own_docs(tmp_path):
+    """Separate Pagefind runs may give pages of two shards the same id: each shard keeps its docs."""
+    doc = SearchDoc("p/2020-04-01/1/", "标题", "标题\n正文。", "2020-04-01", "石景山报", (), ())
+    older, newer = search.Shard("2019-01_2019-12", (doc,)), search.Shard("2020-01_2020-12", (doc,))
+    assert search.index_shard(older, tmp_path / "a") and search.index_shard(newer, tmp_path / "b")
+    ids = lambda b: sorted(p.name for p in (b / search.DOCS_DIR).iterdir())
+    assert ids(tmp_path / "a") == ids(tmp_path / "b")
+    search.assemble([(newer, tmp_path / "b"), (older, tmp_path / "a")], tmp_path / "out")
+    assert ids(tmp_path / "out") == ids(tmp_path / "out" / "shards" / older.name) == ids(tmp_path / "a")

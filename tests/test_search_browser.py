@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from sitegen import search as search_module
 from sitegen.search import SHARD_CHARS, SearchDoc, build_search_index
 from sitegen.textnorm import normalize, query_terms, query_tokens, tokenize
 
@@ -110,6 +111,23 @@ def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int
         page.write_text(ARTICLE.format(base=base_url, title=escape(d.title), body=body), encoding="utf-8")
 
 
+def build_twin_site(out: Path, x: SearchDoc, y: SearchDoc) -> None:
+    """A site of two shards whose Pagefind runs gave a page the same id: x in both runs, but behind the
+    older shard's page stands y (as if Pagefind had named y as it named x)."""
+    import gzip
+    build_site(out, [x, y], "/twin/")
+    newer = search_module.Shard("2021-01_2021-12", (x,))
+    older = search_module.Shard("2020-01_2020-12", (x,))
+    work = out.parent / f"twin-work-{out.name}"
+    assert search_module.index_shard(newer, work / "a") and search_module.index_shard(older, work / "b")
+    [doc] = (work / "b" / search_module.DOCS_DIR).iterdir()
+    assert (work / "a" / search_module.DOCS_DIR / doc.name).is_file()  # the same id in both shards
+    doc.write_bytes(gzip.compress(search_module.doc_json(y)))
+    shutil.rmtree(out / "pagefind")
+    search_module.assemble([(newer, work / "a"), (older, work / "b")], out / "pagefind")
+    (out / "pagefind" / search_module.T2S_NAME).write_bytes(search_module.t2s_pairs())
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -134,6 +152,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, docs: list[SearchDoc]) -> I
     root = tmp_path_factory.mktemp("www")
     build_site(root, docs, "/", shard_chars=SMALL_SHARDS)
     build_site(root / "sub", docs, "/sub/")
+    twins = [d for d in docs if "常卫" in d.text][:2]
+    build_twin_site(root / "twin", *twins)
     handler = functools.partial(QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -319,6 +339,15 @@ def test_merged_shards_answer_as_one_bundle(page, server, docs):
     # Counts are per value, summed over the shards: here every 防汛 article has the topic 防汛.
     assert answers["/"]["防汛"][1]["topic"]["防汛"] == len(expected(docs, "防汛"))
     assert "sitegen-shard" not in answers["/"]["facets"]
+
+
+def test_pages_of_two_shards_with_the_same_id_are_both_found(page, server, docs):
+    """Pagefind names pages by a short hash, per run: two shards may use one name for two articles."""
+    page.goto(f"{server}/twin/search/")
+    twins = [d.url_path for d in docs if "常卫" in d.text][:2]
+    got = api_search(page, "常卫")
+    assert sorted(url_path(r["url"], "/twin/") for r in got) == sorted(twins)
+    assert len(shards_of(server, "/twin/")) == 2
 
 
 def test_filters_alone_list_newest_first(page, server, docs):

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SEEDS
 from sitegen.build import BuildOptions, build
 from sitegen.classify import stop_words
 from sitegen.places import DATA_DIR, load_places
