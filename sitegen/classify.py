@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 from .model import Article, Issue
 from .people import _pos, _tagged, byline_people, load_marks, people_of
 from .places import DATA_DIR, Places
-from .segment import ArticleWords, segment_issues
+from .segment import ArticleWords, segment_issue
 from .segment import tokenizer as _tokenizer
 from .segment import segment as _segment
 
@@ -231,15 +231,14 @@ def add_keywords(issues: Sequence[Issue]) -> list[Issue]:
             for issue in issues]
 
 
-def classify(issues: Sequence[Issue], places: Places, cache_dir: Path | None = None,
-             workers: int | None = None) -> list[Issue]:
-    """Give every article of every issue its districts, topics, keywords and people.
+def classify(issues: Sequence[Issue], places: Places, cache_dir: Path | None = None) -> list[Issue]:
+    """Give every article of every issue its districts, topics, keywords and people, in this process.
 
     The build does the same per issue file in its own process pool (build.load_archive); this is for
     issues at hand.
     """
-    segmented = segment_issues([issue_texts(issue) for issue in issues], cache_dir, workers)
-    return add_keywords([classify_issue(issue, places, words) for issue, words in zip(issues, segmented)])
+    return add_keywords([classify_issue(issue, places, segment_issue(issue_texts(issue), cache_dir))
+                         for issue in issues])
 
 
 def issue_texts(issue: Issue) -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""Segment article text with jieba: once per issue, cached on disk by content, on every core.
+"""Segment article text with jieba: once per issue, cached on disk by content.
 
 jieba is the dominant cost of the build (about 340k characters a second on one core), so an
 unchanged issue is never segmented twice: its words are kept in the cache folder under a key made
@@ -11,10 +11,8 @@ import functools
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Sequence
 
@@ -27,8 +25,6 @@ jieba.setLogLevel(logging.WARNING)
 
 CACHE_VERSION = "1"
 SEGMENTS = "segments"
-POOL_THRESHOLD = 16
-"""Fewer uncached issues than this are segmented in-process: a pool costs more than it saves."""
 
 ArticleWords = tuple[tuple[str, ...], tuple[str, ...]]
 """(words of the whole article, words of its headline)."""
@@ -123,15 +119,3 @@ def segment_issue(texts: Sequence[tuple[str, str]], cache_dir: Path | None = Non
         words = _segment_issue(texts)
         _store(path, words)
     return words
-
-
-def segment_issues(issues: Sequence[Sequence[tuple[str, str]]], cache_dir: Path | None = None,
-                   workers: int | None = None) -> list[list[ArticleWords]]:
-    """Segment each issue's (article text, headline) pairs, reusing the cache and using every core."""
-    workers = workers or os.cpu_count() or 1
-    if len(issues) >= POOL_THRESHOLD and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        tokenizer()  # load the dictionary once, before forking, so every worker shares it
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(segment_issue, issues, [cache_dir] * len(issues),
-                                 chunksize=max(1, len(issues) // (workers * 8))))
-    return [segment_issue(texts, cache_dir) for texts in issues]

@@ -13,36 +13,29 @@ def test_segmentation_uses_the_archive_dictionary():
 
 
 def test_second_run_reads_the_cache_and_gives_the_same_words(tmp_path, monkeypatch):
-    first = segment.segment_issues([ISSUE], tmp_path)
+    first = segment.segment_issue(ISSUE, tmp_path)
     assert len(cache_files(tmp_path)) == 1
     monkeypatch.setattr(segment, "_segment_issue", lambda texts: (_ for _ in ()).throw(AssertionError("re-segmented")))
-    assert segment.segment_issues([ISSUE], tmp_path) == first
+    assert segment.segment_issue(ISSUE, tmp_path) == first
 
 
 def test_changed_text_is_segmented_again(tmp_path):
-    segment.segment_issues([ISSUE], tmp_path)
+    segment.segment_issue(ISSUE, tmp_path)
     changed = [(ISSUE[0][0] + "新增一句。", ISSUE[0][1])]
-    words = segment.segment_issues([changed], tmp_path)
-    assert "新增" in words[0][0][0]
+    words = segment.segment_issue(changed, tmp_path)
+    assert "新增" in words[0][0]
     assert len(cache_files(tmp_path)) == 2
 
 
 def test_a_damaged_cache_file_is_ignored(tmp_path):
-    expected = segment.segment_issues([ISSUE], tmp_path)
+    expected = segment.segment_issue(ISSUE, tmp_path)
     [path] = cache_files(tmp_path)
     path.write_text("{not json", encoding="utf-8")
-    assert segment.segment_issues([ISSUE], tmp_path) == expected
-
-
-def test_the_process_pool_gives_the_same_words_as_one_process(monkeypatch):
-    issues = [[(f"第{i}期 石景山区召开会议,部署疫情防控和复工复产工作。", f"标题{i}")] for i in range(20)]
-    one = segment.segment_issues(issues, None, workers=1)
-    monkeypatch.setattr(segment, "POOL_THRESHOLD", 2)
-    assert segment.segment_issues(issues, None, workers=2) == one
+    assert segment.segment_issue(ISSUE, tmp_path) == expected
 
 
 def test_words_kept_under_another_fingerprint_are_removed(tmp_path, monkeypatch):
-    segment.segment_issues([ISSUE], tmp_path)
+    segment.segment_issue(ISSUE, tmp_path)
     [kept] = cache_files(tmp_path)
     stale = tmp_path / "segments" / "0123456789abcdef01234567" / "ab" / "ab.json"
     stale.parent.mkdir(parents=True)
@@ -51,6 +44,6 @@ def test_words_kept_under_another_fingerprint_are_removed(tmp_path, monkeypatch)
     assert cache_files(tmp_path) == [kept]
     # A new dictionary (so a new fingerprint) segments again and leaves the old words to be removed.
     monkeypatch.setattr(segment, "fingerprint", lambda: "f" * 64)
-    segment.segment_issues([ISSUE], tmp_path)
+    segment.segment_issue(ISSUE, tmp_path)
     segment.remove_other_versions(tmp_path)
     assert [p.relative_to(tmp_path).parts[1] for p in cache_files(tmp_path)] == ["f" * 24]
