@@ -8,7 +8,7 @@ import os
 import time
 from functools import partial
 from dataclasses import dataclass, field, replace
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import Executor, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -240,9 +240,15 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
 
 def _background() -> Executor:
-    if "fork" in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    return ThreadPoolExecutor(1, thread_name_prefix="sitegen-search")
+    """One process for the search index, spawned rather than forked: it starts small and holds only its
+    articles, where a forked one shares the whole archive and copies it page by page as its garbage
+    collector touches it (300 MB at 10,000 articles, beside a Pagefind run's 800 MB)."""
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_log_like_parent,
+                               initargs=(logging.getLogger().getEffectiveLevel(),))
+
+
+def _log_like_parent(level: int) -> None:
+    logging.basicConfig(level=level, format="%(message)s")
 
 
 def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite,

@@ -297,8 +297,6 @@ def _killed(*args) -> None:
     os._exit(9)
 
 
-@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
-                    reason="the search index is built in a thread where processes cannot be forked")
 def test_a_search_process_that_dies_fails_the_build_and_leaves_the_site(tmp_path, monkeypatch):
     from sitegen import build as build_module
 
