@@ -66,4 +66,12 @@ def _continuation(page: str | None, other: str | None) -> dict[str, Any] | None:
 
 
 def catalog_bytes(issues: Sequence[Issue], base_url: str) -> bytes:
-    return json.dumps(catalog(issues, base_url), ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
+    """catalog() as JSON with one line per issue, article and person: still easy to page through and
+    grep, and made by json's C encoder (an indented dump goes through its Python one: at 10,000
+    articles 160 MB of pieces at once, and several times slower)."""
+    def line(value: Any) -> bytes:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+    parts = [line(key) + b": [\n" + b",\n".join(map(line, items)) + b"\n]"
+             for key, items in catalog(issues, base_url).items()]
+    return b"{\n" + b",\n".join(parts) + b"\n}\n"

@@ -308,3 +308,13 @@ def test_a_search_process_that_dies_fails_the_build_and_leaves_the_site(tmp_path
         build(BuildOptions(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staged folder left behind
+
+
+def test_catalog_file_holds_one_record_a_line(site_dir):
+    """Researchers page through and grep catalog.json: each issue, article and person on a line of its own."""
+    text = (site_dir / "catalog.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    lines = text.splitlines()
+    records = [json.loads(ln.rstrip(",")) for ln in lines if ln.startswith("{\"")]
+    assert len(records) == len(data["issues"]) + len(data["articles"]) + len(data["people"])
+    assert [r["headline"] for r in records if "headline" in r] == [a["headline"] for a in data["articles"]]
