@@ -50,6 +50,26 @@ def page_numbers(items: int) -> range:
     return range(1, max(1, -(-items // LIST_PAGE_SIZE)) + 1)
 
 
+PAGE_LINKS_AROUND = 2
+"""Page links shown either side of the current page in a long list, besides the first and the last."""
+
+
+def page_window(number: int, count: int, around: int = PAGE_LINKS_AROUND) -> list[int | None]:
+    """The page numbers a list's page links to, None where a run of them is left out (…).
+
+    A list of 300 pages links to 1 … 148 149 150 151 152 … 300 from its page 150, not to all 300; a gap
+    never hides just one page (that page is shown instead)."""
+    shown = sorted({1, count, *range(max(1, number - around), min(count, number + around) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - out[-1] == 2:
+            out.append(n - 1)
+        elif out and n - out[-1] > 2:
+            out.append(None)
+        out.append(n)
+    return out
+
+
 def numbered_title(name: str, number: int) -> str:
     return name if number == 1 else f"{name}（第 {number} 页）"
 
@@ -328,8 +348,8 @@ class Planner:
             if number > 1 else None,
             "next": self.neighbour("下一页", f"第 {number + 1} 页", urls.numbered_page(path, number + 1))
             if number < count else None,
-            "numbers": [{"number": n, "url": self.u(urls.numbered_page(path, n)), "current": n == number}
-                        for n in range(1, count + 1)] if count > 1 else [],
+            "numbers": [{"number": n, "url": self.u(urls.numbered_page(path, n)), "current": n == number, "gap": False}
+                        if n else {"gap": True} for n in page_window(number, count)] if count > 1 else [],
         }
 
     def issue_page(self, issue: Issue) -> Page:

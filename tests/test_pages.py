@@ -1,8 +1,6 @@
 """The Planner's long lists: districts, topics and people are paged, every article on exactly one page."""
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 from conftest import SEEDS
@@ -52,8 +50,10 @@ def test_pages_of_a_list_link_each_other(issues, monkeypatch):
     for n, p in enumerate(ps, start=1):
         nav = p["pages"]
         assert (nav["number"], nav["count"]) == (n, count)
-        assert [x["url"] for x in nav["numbers"]] == ["/" + q["path"] for q in ps]
-        assert Counter(x["current"] for x in nav["numbers"])[True] == 1 and nav["numbers"][n - 1]["current"]
+        linked = [x["url"] for x in nav["numbers"] if not x["gap"]]
+        assert linked == ["/" + ps[m - 1]["path"] for m in pages.page_window(n, count)
+                          if m] and "/" + p["path"] in linked
+        assert [x["url"] for x in nav["numbers"] if x.get("current")] == ["/" + p["path"]]
         assert (nav["prev"] or {}).get("url") == ("/" + ps[n - 2]["path"] if n > 1 else None)
         assert (nav["next"] or {}).get("url") == ("/" + ps[n]["path"] if n < count else None)
         assert (nav["first"], nav["last"]) == (3 * (n - 1) + 1, 3 * (n - 1) + len(p["articles"]))
@@ -63,3 +63,15 @@ def test_pages_of_a_list_link_each_other(issues, monkeypatch):
 def test_a_short_list_has_one_page_and_no_page_links(issues, monkeypatch):
     for ps in lists(planned(issues, 1000, monkeypatch), "topics/").values():
         assert len(ps) == 1 and ps[0]["pages"]["numbers"] == [] and ps[0]["pages"]["next"] is None
+
+
+@pytest.mark.parametrize("number, count, shown", [
+    (1, 1, [1]),
+    (3, 7, [1, 2, 3, 4, 5, 6, 7]),
+    (1, 300, [1, 2, 3, None, 300]),
+    (150, 300, [1, None, 148, 149, 150, 151, 152, None, 300]),
+    (300, 300, [1, None, 298, 299, 300]),
+    (5, 10, [1, 2, 3, 4, 5, 6, 7, None, 10]),  # no gap hides a single page: 2 is shown, not …
+])
+def test_a_long_list_links_to_pages_near_the_current_one_and_both_ends(number, count, shown):
+    assert pages.page_window(number, count) == shown
