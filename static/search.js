@@ -169,10 +169,13 @@ function perShard(pf, shards, query, filters, sort) {
 }
 const BY_DATE = { date: "desc" };
 
+// A page's key across shards: its shard and Pagefind's id for it.
+const pageKey = (shard, r) => `${shard}/${r.id}`;
+
 // The hits of each shard's answer, as {id, shard, page, score}.
 function hitsOf(each, keep = () => true) {
   return each.flatMap((res, shard) => res.results.filter(keep)
-    .map((r) => ({ id: `${shard}/${r.id}`, shard, page: r.id, score: r.score })));
+    .map((r) => ({ id: pageKey(shard, r), shard, page: r.id, score: r.score })));
 }
 
 function addCounts(all) {
@@ -210,7 +213,7 @@ export async function find(query, { filters, sort } = {}) {
   // Counts come from the shards that hold a hit only: Pagefind drops a word its index lacks, so a
   // shard without one of the tokens answers with the pages that hold the others, and counts them.
   const each = await perShard(pf, shards, asked.join(" "), opts.filters, BY_DATE), found = new Set(hits.map((h) => h.id));
-  const ids = each.map((res, shard) => res.results.map((r) => `${shard}/${r.id}`));
+  const ids = each.map((res, shard) => res.results.map((r) => pageKey(shard, r)));
   const counts = addCounts(each.filter((_, i) => ids[i].some((id) => found.has(id))).map((res) => res.filters));
   if (sort === "date") {
     const rank = new Map(ids.flat().map((id, i) => [id, i]));
