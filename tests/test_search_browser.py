@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
+import random
 import re
 import shutil
 import threading
@@ -14,7 +16,7 @@ import pytest
 
 from sitegen import search as search_module
 from sitegen.search import SHARD_CHARS, SearchDoc, build_search_index
-from sitegen.textnorm import normalize, query_terms, query_tokens, tokenize
+from sitegen.textnorm import is_ideograph, normalize, query_terms, query_tokens, tokenize
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -196,6 +198,51 @@ def test_query_finds_exactly_the_pages_containing_it(page, server, docs, query):
         assert marked, r
         terms = query_terms(query)
         assert all(any(t in normalize(m) for t in terms) for m in marked), (marked, terms)
+
+
+def sampled_queries(docs: list[SearchDoc], n: int, seed: int) -> list[str]:
+    """Queries no one chose: n pieces of 1-6 Chinese characters cut at random out of the articles' own
+    text (the same every run), some written in traditional characters, some two at a time."""
+    rng = random.Random(seed)
+    table = json.loads((REPO / "sitegen" / "data" / "t2s.json").read_text(encoding="utf-8"))
+    to_traditional: dict[str, str] = {}
+    for trad, simp in sorted(table.items()):
+        to_traditional.setdefault(simp, trad)
+    runs = [r for d in docs for r in re.findall(r"[\u3400-\u9fff]+", normalize(d.text))]
+
+    def piece() -> str:
+        run = rng.choice(runs)
+        size = min(len(run), rng.choice((1, 2, 2, 3, 3, 4, 4, 5, 6)))
+        start = rng.randrange(len(run) - size + 1)
+        return run[start:start + size]
+
+    queries = []
+    for i in range(n):
+        q = piece()
+        if i % 5 == 3:
+            q = "".join(to_traditional.get(c, c) for c in q)
+        elif i % 5 == 4:
+            q = f"{q} {piece()}"
+        queries.append(q)
+    return queries
+
+
+def test_queries_cut_at_random_from_the_text_find_exactly_their_pages(page, server, docs):
+    """Recall and precision on queries no one picked: the results (and the number the page shows,
+    from find's hits before any text is loaded) are the pages whose text holds every term."""
+    queries = sampled_queries(docs, 60, seed=20261203)
+    assert any(normalize(q) != q for q in queries)  # some in traditional characters
+    page.goto(f"{server}/search/")
+    got = page.evaluate(
+        """async (queries) => { const s = window.sitegen, out = [];
+        for (const q of queries) out.push({ hits: (await s.find(q)).hits.length,
+                                            urls: (await s.search(q)).map((r) => r.url) });
+        return out; }""",
+        queries,
+    )
+    wrong = [(q, len(g["urls"]), g["hits"], len(expected(docs, q))) for q, g in zip(queries, got)
+             if {url_path(u) for u in g["urls"]} != expected(docs, q) or g["hits"] != len(expected(docs, q))]
+    assert not wrong, f"(query, results, hits counted, pages holding it): {wrong}"
 
 
 def test_query_set_is_meaningful(docs):
