@@ -5,8 +5,11 @@
 
 Each run starts from nothing: the archive without its last file, no cache, no site. It times
 `sitegen build` (a fresh process, as a keeper runs it) for the clean build, then puts the last file
-back and times the rebuild. Prints the median of each, the ratio, and the median time of each phase
-as the build reports it. Where it writes matters (see ../shared/docs/perf-notes.md): the default is
+back and times the rebuild. Then it does the same in one process, as `sitegen serve` does: it builds,
+puts the file back and times the second build only (what a keeper waits for between saving a new
+issue and seeing it in the preview; the interpreter, the libraries and the templates are loaded
+already). Prints the median of each, the ratios, and the median time of each phase as the build
+reports it. Where it writes matters (see ../shared/docs/perf-notes.md): the default is
 a tmpfs.
 """
 from __future__ import annotations
@@ -48,6 +51,36 @@ def run_build(work: Path) -> tuple[float, float, str, dict[str, float]]:
     return seconds, cpu, done.stdout.strip().splitlines()[-1], phases
 
 
+SERVE_DRIVER = """
+import resource, shutil, sys, time
+from pathlib import Path
+from sitegen.build import BuildOptions
+from sitegen.serve import rebuild
+
+def cpu():
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+options = BuildOptions(seeds_dir=Path("seeds"), out_dir=Path("site"))
+assert rebuild(options) is None
+shutil.copy(sys.argv[1], "seeds")
+c, t = cpu(), time.perf_counter()
+assert rebuild(options) is None
+print(f"serve-rebuild {time.perf_counter() - t} {cpu() - c}", file=sys.stderr)
+"""
+
+
+def run_serve_rebuild(work: Path, new_issue: Path) -> tuple[float, float, str]:
+    """Build, add new_issue and build again in one process, like `sitegen serve`; time the second build."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", SERVE_DRIVER, str(new_issue)], cwd=work, env=env,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"the build failed:\n{done.stderr[-3000:]}")
+    [line] = [x for x in done.stderr.splitlines() if x.startswith("serve-rebuild ")]
+    seconds, cpu = map(float, line.split()[1:])
+    return seconds, cpu, done.stdout.strip().splitlines()[-1]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--issues", type=int, default=300)
@@ -65,8 +98,8 @@ def main() -> None:
     new_issue = files[-1]
     print(f"archive: {len(files)} files in {work} (the added issue: {new_issue.name}); {args.runs} runs")
 
-    timings: dict[str, list[float]] = {"clean": [], "add one": []}
-    cpu_times: dict[str, list[float]] = {"clean": [], "add one": []}
+    timings: dict[str, list[float]] = {"clean": [], "add one": [], "add one in serve": []}
+    cpu_times: dict[str, list[float]] = {"clean": [], "add one": [], "add one in serve": []}
     phases: dict[str, dict[str, list[float]]] = {"clean": {}, "add one": {}}
     for run in range(1, args.runs + 1):
         project = work / f"run{run}"
@@ -81,11 +114,18 @@ def main() -> None:
                 phases[case].setdefault(name, []).append(s)
             print(f"run {run}, {case}: {seconds:.2f} s, CPU {cpu:.2f} s — {summary}", flush=True)
         shutil.rmtree(project)
+        shutil.copytree(archive, project / "seeds", ignore=shutil.ignore_patterns(new_issue.name))
+        seconds, cpu, summary = run_serve_rebuild(project, new_issue)
+        timings["add one in serve"].append(seconds)
+        cpu_times["add one in serve"].append(cpu)
+        print(f"run {run}, add one in sitegen serve: {seconds:.2f} s, CPU {cpu:.2f} s — {summary}", flush=True)
+        shutil.rmtree(project)
 
     for label, figures in (("wall", timings), ("CPU", cpu_times)):
         clean, added = statistics.median(figures["clean"]), statistics.median(figures["add one"])
+        served = statistics.median(figures["add one in serve"])
         print(f"\n{label}: median clean build {clean:.2f} s, median rebuild after adding one issue {added:.2f} s, "
-              f"ratio {added / clean:.2f}")
+              f"ratio {added / clean:.2f}; in sitegen serve {served:.2f} s, ratio {served / clean:.2f}")
     print("\nmedian seconds per phase:  " + "  ".join(f"{n:>8}" for n in phases["clean"]))
     for case in ("clean", "add one"):
         print(f"{case:>24}:  " + "  ".join(f"{statistics.median(phases[case].get(n, [0])):8.2f}"

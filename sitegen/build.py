@@ -207,16 +207,17 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     if cache:
         cache.remove_other_versions()
         remove_other_segmentations(cache.cache_dir)
-    progress.phase("classify", len(archive.issues), "issues")
-    issues = add_keywords(archive.issues)
-    progress.advance(len(issues))
-    archive = Archive(issues, archive.problems, archive.skipped)
     staged = StagedSite(options.out_dir)
-    # The search index needs only the articles: it is built beside the planning and rendering below, on
-    # the other core, in a process of its own (a thread would fight the rendering for Python's lock).
+    # The search index needs only the articles (not their keywords): it is built beside the keywords,
+    # planning and rendering below, on the other core, in a process of its own (a thread would fight
+    # them for Python's lock).
     with _background() as background:
-        searching = background.submit(build_search_index, search_docs(issues), staged.root, options.cache_dir)
+        searching = background.submit(build_search_index, search_docs(archive.issues), staged.root, options.cache_dir)
         try:
+            progress.phase("classify", len(archive.issues), "issues")
+            issues = add_keywords(archive.issues)
+            progress.advance(len(issues))
+            archive = Archive(issues, archive.problems, archive.skipped)
             pages, manifest = render_site(issues, options, staged, progress)
             progress.phase("search", sum(len(i.articles) for i in issues), "articles")
             try:
