@@ -200,19 +200,24 @@ export async function find(query, { filters, sort } = {}) {
     const each = await perShard(pf, shards, EVERY, opts.filters, BY_DATE);
     return { terms, hits: hitsOf(each).map((h) => ({ ...h, score: 0 })), counts: addCounts(each.map((res) => res.filters)) };
   }
-  let hits = null;
+  let hits = null, answer = null;
   const asked = [];
+  // One term: its own answer gives the counts too (sorted by date when that order is wanted), so
+  // the shards are asked once rather than twice.
+  const single = terms.length === 1;
   for (const t of terms) {
     const offsets = cover(t.tokens), tokens = offsets.map((k) => t.tokens[k]);
     asked.push(...tokens);
-    const each = await perShard(pf, shards, tokens.join(" "), opts.filters);
+    const each = await perShard(pf, shards, tokens.join(" "), opts.filters, single && sort === "date" ? BY_DATE : undefined);
     const ok = new Map(hitsOf(each, (r) => inPlace(r.words, offsets)).map((h) => [h.id, h]));
     hits = hits === null ? [...ok.values()]
       : hits.filter((h) => ok.has(h.id)).map((h) => ({ ...h, score: h.score + ok.get(h.id).score }));
+    answer = each;
   }
   // Counts come from the shards that hold a hit only: Pagefind drops a word its index lacks, so a
   // shard without one of the tokens answers with the pages that hold the others, and counts them.
-  const each = await perShard(pf, shards, asked.join(" "), opts.filters, BY_DATE), found = new Set(hits.map((h) => h.id));
+  const each = single ? answer : await perShard(pf, shards, asked.join(" "), opts.filters, BY_DATE);
+  const found = new Set(hits.map((h) => h.id));
   const ids = each.map((res, shard) => res.results.map((r) => pageKey(shard, r)));
   const counts = addCounts(each.filter((_, i) => ids[i].some((id) => found.has(id))).map((res) => res.filters));
   if (sort === "date") {
