@@ -30,7 +30,11 @@ run) is reported beside it; a spike shorter than the sampling interval can only 
 Sizes are the sum of the files' lengths: site/ as a whole, site/pagefind/ for the search index. The
 first query is measured in Debian's Chromium (through Playwright) with an empty cache: it opens
 /search/?q=QUERY on a local http.server, waits for the result count and for the network to be quiet,
-and sums the bodies of every response (page, CSS, JS, Pagefind's code, index and fragments).
+and sums the bodies of every response (page, CSS, JS, Pagefind's code, index and fragments), as
+the files are ("first-query KB") and once more from a server that gzips text files on the way, as
+GitHub Pages does ("gzipped": HTML, CSS, JS, JSON; not Pagefind's WebAssembly or index files, which
+are binary or gzipped already). It also notes how long the results took to show (local server: no
+network time in it).
 
 Writes go to /dev/shm when it has room (stable figures, see ../shared/docs/perf-notes.md), else
 to benchmarks/.work; the table says which. TMPDIR points there too, so sitegen's temporary files
@@ -197,25 +201,56 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+GZIPPED_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+"""What the gzipping server compresses: text, as GitHub Pages does. Not Pagefind's WebAssembly or its
+.pf_* files (binary; the index files are gzipped already), nor sitegen-docs/*.json.gz."""
+
+
+class _GzipHandler(_QuietHandler):
+    """Sends text files gzipped to a browser that accepts it, like a production host."""
+
+    def send_head(self):  # noqa: ANN201 - http.server's own signature
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (not path.name.endswith(GZIPPED_TYPES) or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        import gzip
+        import io
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 def first_query_bytes(site: Path, queries: list[str]) -> dict[str, dict[str, object]]:
-    """For each query, open the search page in a fresh browser context; sum what it downloads."""
+    """For each query, open the search page in a fresh browser context; sum what it downloads, served
+    as files are (raw) and gzipped as a production host sends text; time until the results show."""
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    servers = {kind: http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+               for kind, handler in (("raw", _QuietHandler), ("gzip", _GzipHandler))}
+    for server in servers.values():
+        threading.Thread(target=server.serve_forever, daemon=True).start()
     results: dict[str, dict[str, object]] = {}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 for q in queries:
-                    results[q] = _one_query(browser, base, q)
+                    results[q] = raw = _one_query(browser, f"http://127.0.0.1:{servers['raw'].server_address[1]}/", q)
+                    zipped = _one_query(browser, f"http://127.0.0.1:{servers['gzip'].server_address[1]}/", q)
+                    raw["total_gzip"] = zipped["total"]
             finally:
                 browser.close()
     finally:
-        server.shutdown()
-        server.server_close()
+        for server in servers.values():
+            server.shutdown()
+            server.server_close()
     return results
 
 
@@ -242,17 +277,19 @@ def _one_query(browser, base: str, query: str) -> dict[str, object]:
     page.on("request", started)
     page.on("requestfinished", finished)
     page.on("requestfailed", failed)
+    started_at = time.perf_counter()
     page.goto(base + "search/?q=" + quote(query))
     page.wait_for_function(
         "() => /共找到|没有找到|出错|不可用/.test(document.querySelector('.search-status')?.textContent || '')",
-        timeout=120_000)
+        timeout=120_000, polling=20)
+    seconds = time.perf_counter() - started_at
     while in_flight[0] > 0 or time.monotonic() - last_event[0] < 0.5:  # the shown results' fragments too
         page.wait_for_timeout(100)
     status = page.locator(".search-status").inner_text()
     context.close()
     total = sum(sizes.values())
     index = sum(n for url, n in sizes.items() if "/pagefind/" in url)
-    return {"status": status.strip(), "requests": len(sizes), "total": total, "pagefind": index}
+    return {"status": status.strip(), "requests": len(sizes), "total": total, "pagefind": index, "seconds": seconds}
 
 
 # ---------------------------------------------------------------- Pelican and Hugo
@@ -397,10 +434,10 @@ class ToolResult:
     def peak_single_mb(self) -> float:
         return max(statistics.median(m.peak_single_mb for m in runs) for runs in (self.clean, self.rebuild) if runs)
 
-    def first_query_kb(self) -> float | None:
+    def first_query_kb(self, key: str = "total") -> float | None:
         if not self.queries:
             return None
-        return statistics.median(q["total"] for q in self.queries.values()) / 1024
+        return statistics.median(q[key] for q in self.queries.values()) / 1024
 
 
 SITEGEN_SRC: Path | None = None
@@ -498,13 +535,14 @@ def fmt(x: float | None, digits: int = 1) -> str:
 
 def table(results: list[ToolResult]) -> str:
     rows = ["| tool | articles | clean build s (median) | CPU s | rebuild s (median) | CPU s | peak MB (clean) | site MB | "
-            "index MB | first-query KB (median) |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            "index MB | first-query KB (median) | gzipped |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         rows.append(f"| {r.tool} | {r.articles:,} | {fmt(r.median_s('clean'))} | {fmt(r.median_s('clean', cpu=True))} | "
                     f"{fmt(r.median_s('rebuild'))} | {fmt(r.median_s('rebuild', cpu=True))} | "
                     f"{fmt(r.peak_mb(), 0)} | {fmt(r.site_bytes / MB)} | "
-                    f"{fmt(r.index_bytes / MB if r.index_bytes is not None else None)} | {fmt(r.first_query_kb(), 0)} |")
+                    f"{fmt(r.index_bytes / MB if r.index_bytes is not None else None)} | {fmt(r.first_query_kb(), 0)} | "
+                    f"{fmt(r.first_query_kb('total_gzip'), 0)} |")
     return "\n".join(rows)
 
 
@@ -536,7 +574,9 @@ def details(results: list[ToolResult]) -> str:
     sg = results[0]
     for q, v in (sg.queries or {}).items():
         lines.append(f"- first query “{q}”: {v['total'] / 1024:.0f} KB in {v['requests']} responses, "
-                     f"of which Pagefind {v['pagefind'] / 1024:.0f} KB; page said “{v['status']}”")
+                     f"of which Pagefind {v['pagefind'] / 1024:.0f} KB; {v['total_gzip'] / 1024:.0f} KB from a host "
+                     f"that gzips text; results shown {v['seconds']:.1f} s after the page was asked for "
+                     f"(local server); page said “{v['status']}”")
     return "\n".join(lines)
 
 
