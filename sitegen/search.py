@@ -23,8 +23,8 @@ only the shard of its period. The newest shard is the primary bundle at pagefind
 runtime); the others sit in pagefind/shards/<period>/ and static/search.js merges them in the
 browser with Pagefind's mergeIndex, which shares the primary's WebAssembly and adds up filter
 counts. pagefind/sitegen-shards.json lists the shards, newest first (see browser_order). Each
-shard costs a query one index chunk per token (Pagefind's chunks hold 20,000 word positions,
-~20 KB): hence few, big shards. At 10,000 articles (7.1 M characters, benchmarks/search_scale.py):
+shard costs a query its metadata, its filters and one index chunk per token: hence few, big shards,
+and small chunks (INDEX_CHUNK_SIZE). At 10,000 articles (7.1 M characters, benchmarks/search_scale.py):
 6 shards, peak 1.0 GB for the index build (was 8 GB), bundle 31 MB (was 111 MB).
 """
 from __future__ import annotations
@@ -68,14 +68,21 @@ UNKNOWN_DATE = "0000-00-00"
 """Sort key for undated articles: Pagefind leaves pages without a sort key out of sorted results."""
 TIMEOUT_S = 1800
 SHARD_CHARS = 2_000_000
+"""Most characters of text in one shard before its period is cut. Pagefind takes ~0.55 KB of memory
+per character indexed, so a shard this big peaks near 1.1 GB. Smaller shards cost the browser more,
+as a query loads each shard's metadata (~25 KB) and one index chunk per shard and token (~6 KB, see
+INDEX_CHUNK_SIZE): at 10,000 articles, 34 shards (0.7 M characters at most) made a first query
+download 1.1-2.5 MB, 6 shards (this) 0.46-0.73 MB with Pagefind's default chunks (benchmarks/search_scale.py)."""
 NEWEST_APART_CHARS = 300_000
 """The newest shard, when bigger than this, leaves its newest quarter to a shard of its own (see
 _newest_quarter_apart): so that adding this week's issue re-indexes little."""
-"""Most characters of text in one shard before its period is cut. Pagefind takes ~0.55 KB of memory
-per character indexed, so a shard this big peaks near 1.1 GB. Smaller shards cost the browser more:
-Pagefind cuts every index into chunks of 20,000 word positions, and a query loads one chunk (~20 KB)
-per shard and token: at 10,000 articles, 34 shards (0.7 M characters at most) made a first query
-download 1.1-2.5 MB, 6 shards (this) 0.46-0.73 MB (benchmarks/search_scale.py)."""
+INDEX_CHUNK_SIZE = 5000
+"""Pagefind's index chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; its default makes ~21 KB chunks of
+our tokens). A query loads one chunk per shard and token, and every chunk is listed in the shard's
+metadata, which a query loads whole. On a 1.5 M-character shard, chunk and metadata: default 21.4 KB
+and 22.0 KB; 7,000: 8.2 and 25.8; 5,000: 6.1 and 27.8; 4,000: 5.1 and 29.3; 3,000: 4.1 and 31.8. So
+5,000 costs a shard 34 KB for a one-token query (was 43) and 40 KB for two tokens (was 65). The
+variable is "unstable" in Pagefind 1.5 (pinned): a version without it makes bigger chunks, nothing worse."""
 PARALLEL_RUNS = 2
 """Pagefind runs at once. One run keeps one core busy (its user time is its wall time)."""
 RUN_BUDGET_CHARS = SHARD_CHARS
@@ -308,6 +315,7 @@ def run_pagefind(site: Path, out: Path) -> str:
     # Pagefind reads PAGEFIND_* variables and a pagefind.yml/toml in its working folder:
     # run it with neither, so only this command line decides the output.
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(INDEX_CHUNK_SIZE)
     log.debug("running %s", " ".join(cmd))
     try:
         proc = subprocess.run(cmd, cwd=site.parent, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)

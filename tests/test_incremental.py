@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SEEDS, serve_dir
+from conftest import ROOT, SEEDS, serve_dir
 from sitegen import cache as cache_module
 from sitegen import urls
 from sitegen.build import BuildOptions, BuildResult, build
@@ -34,18 +34,6 @@ NEW_HEADLINE = "快递服务再升级"
 
 def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Chromium for this module alone: the session one would outlive it, and Playwright allows one at a time
-    (test_reader_browser and test_search_browser, which run later, start their own)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
