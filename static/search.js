@@ -119,9 +119,18 @@ function pagefind() {
     await pf.options({ baseUrl: baseUrl(), mergeFilter: { [SHARD]: "0" } });
     await pf.init();
     await Promise.all(shards.slice(1).map((dir, i) => pf.mergeIndex(bundleUrl(dir), { baseUrl: baseUrl(), mergeFilter: { [SHARD]: String(i + 1) } })));
-    return { pf, shards, facets: facetsOnly(await pf.filters()) };
+    return { pf, shards };
   })();
   return pfLoad;
+}
+
+// Every filter's values with their counts over all pages. Loading them loads every shard's filter
+// files (~15 KB a shard), which searches need only to count results by filter value: a search that
+// shows no counts (the search page with its filters folded away, as on a phone) never loads them.
+let facetsLoad = null;
+export function facetValues() {
+  facetsLoad ??= pagefind().then(({ pf }) => pf.filters()).then(facetsOnly);
+  return facetsLoad;
 }
 
 // The offsets of the tokens of a term that Pagefind is asked for. A bigram whose neighbours are
@@ -190,15 +199,17 @@ function addCounts(all) {
 }
 
 // Find the pages whose tokens match every term in place: [{id, score}] in result order, with
-// filter counts. Nothing but Pagefind's own index is downloaded.
-export async function find(query, { filters, sort } = {}) {
-  const [{ pf, shards }] = await Promise.all([pagefind(), ready()]);
+// filter counts (counts: false leaves them out, and does not load the filter files they need).
+// Nothing but Pagefind's own index is downloaded.
+export async function find(query, { filters, sort, counts = true } = {}) {
+  const [{ pf, shards }] = await Promise.all([pagefind(), ready(), counts && facetValues()]);
   const terms = queryTerms(query).map((text) => ({ text, tokens: queryTokens(text) }));
   const opts = { filters: pfFilters(filters) };
   if (!terms.length) {  // filters alone: every page holds the token EVERY; newest first
-    if (!Object.keys(opts.filters).length) return { terms, hits: [], counts: {} };
+    if (!Object.keys(opts.filters).length) return { terms, hits: [], counts: counts ? {} : null };
     const each = await perShard(pf, shards, EVERY, opts.filters, BY_DATE);
-    return { terms, hits: hitsOf(each).map((h) => ({ ...h, score: 0 })), counts: addCounts(each.map((res) => res.filters)) };
+    return { terms, hits: hitsOf(each).map((h) => ({ ...h, score: 0 })),
+             counts: counts ? addCounts(each.map((res) => res.filters)) : null };
   }
   let hits = null, answer = null;
   const asked = [];
@@ -214,17 +225,21 @@ export async function find(query, { filters, sort } = {}) {
       : hits.filter((h) => ok.has(h.id)).map((h) => ({ ...h, score: h.score + ok.get(h.id).score }));
     answer = each;
   }
+  if (!counts && sort !== "date") {
+    hits.sort((a, b) => b.score - a.score);  // stable: ties keep Pagefind's order
+    return { terms, hits, counts: null };
+  }
   // Counts come from the shards that hold a hit only: Pagefind drops a word its index lacks, so a
   // shard without one of the tokens answers with the pages that hold the others, and counts them.
   const each = single ? answer : await perShard(pf, shards, asked.join(" "), opts.filters, BY_DATE);
   const found = new Set(hits.map((h) => h.id));
   const ids = each.map((res, shard) => res.results.map((r) => pageKey(shard, r)));
-  const counts = addCounts(each.filter((_, i) => ids[i].some((id) => found.has(id))).map((res) => res.filters));
   if (sort === "date") {
     const rank = new Map(ids.flat().map((id, i) => [id, i]));
     hits.sort((a, b) => rank.get(a.id) - rank.get(b.id));
-  } else hits.sort((a, b) => b.score - a.score);  // stable: ties keep Pagefind's order
-  return { terms, hits, counts };
+  } else hits.sort((a, b) => b.score - a.score);
+  return { terms, hits,
+           counts: counts ? addCounts(each.filter((_, i) => ids[i].some((id) => found.has(id))).map((res) => res.filters)) : null };
 }
 
 // <shard>/sitegen-docs/<page>.json.gz: gzipped by the build; a host may already have unzipped it on the way.
@@ -299,10 +314,6 @@ export async function search(query, options = {}) {
   return (await present(hits, terms)).filter(Boolean);
 }
 
-export async function facetValues() {
-  return (await pagefind()).facets;
-}
-
 window.sitegen = { search, find, present, ready, normalize, tokenize, queryTerms, queryTokens, facetValues };
 
 // ---- The search page: a form with q, sort and one <select> per facet (templates/search.html). ----
@@ -344,6 +355,8 @@ async function initSearchPage(root) {
   if (options && matchMedia("(max-width: 40em)").matches && !FACETS.some((k) => params.get(k)) && !params.get("sort")) {
     options.open = false;
   }
+  // Folded, the filters show no counts, so searches need not load what counting takes (facetValues).
+  const folded = () => options && !options.open;
   const noteChosen = () => {
     const n = Object.values(chosen()).filter(Boolean).length;
     if (optionsNote) optionsNote.textContent = n ? `（已选 ${n} 项）` : "";
@@ -393,10 +406,10 @@ async function initSearchPage(root) {
     }
     status.textContent = "正在搜索…";
     try {
-      const found = await find(q, { filters: f, sort });
+      const found = await find(q, { filters: f, sort, counts: !folded() });
       if (my !== seq) return;
       state = { ...found, q, shown: 0, dropped: 0 };
-      fillFacets(found.counts, f);
+      if (found.counts) fillFacets(found.counts, f);
       await showMore(my);
     } catch (e) {
       if (my === seq) status.textContent = `搜索出错：${e.message}`;
@@ -408,8 +421,20 @@ async function initSearchPage(root) {
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 300); });
   form.addEventListener("change", (e) => { if (e.target !== input) run(); });
   more.addEventListener("click", () => state && showMore(seq));
+  // Unfolded for the first time: the filters' values and the current results' counts.
+  options?.addEventListener("toggle", async () => {
+    if (!options.open || Object.keys(all).length) return;
+    const q = input.value.trim(), f = chosen(), sort = form.elements.sort.value, my = seq;
+    try {
+      all = await facetValues();
+      const found = q || Object.values(f).some(Boolean) ? await find(q, { filters: f, sort }) : null;
+      if (my === seq) fillFacets(found?.counts ?? null, f);
+    } catch (e) {
+      console.error(e);
+    }
+  });
   try {
-    all = await facetValues();
+    if (folded()) await pagefind(); else all = await facetValues();
   } catch (e) {
     status.textContent = location.protocol === "file:" ? "搜索需要通过网站服务器打开，不能直接打开本地文件。" : `搜索暂时不可用：${e.message}`;
     return;

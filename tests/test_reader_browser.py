@@ -406,15 +406,25 @@ def test_a_paged_list_reads_and_pages_on_a_phone(contexts, paged_site_url, schem
 
 
 def test_on_a_phone_results_come_before_the_folded_filters(contexts, site_url):
-    pg = open_page(contexts, site_url + "search/?q=防汛", viewport=PHONE)
+    pg = contexts["light"].new_page()
+    asked: list[str] = []
+    pg.on("request", lambda r: asked.append(r.url))
+    pg.set_viewport_size(PHONE)
+    pg.goto(site_url + "search/?q=防汛")
+    pg.locator(".search-results li").first.wait_for()
     try:
         shoot(pg, "search-results-375")
         assert not pg.locator(".search-filters").is_visible()
         first = pg.locator(".search-results li").first.bounding_box()
         assert first["y"] < PHONE["height"], "the first result should show without scrolling"
+        pg.wait_for_load_state("networkidle")
+        # Folded filters show no counts: the search did not download what counting takes.
+        assert [u for u in asked if "/filter/" in u] == []
         summary = pg.locator(".search-options summary")
         assert summary.bounding_box()["height"] >= 44
         summary.click()
+        pg.wait_for_function("() => /（\\d+）/.test(document.querySelector('select[name=district]').textContent)")
+        assert any("/filter/" in u for u in asked)
         pg.select_option("select[name=district]", "石景山区")
         pg.wait_for_function("() => location.search.includes('district=')")
         assert "已选 1 项" in summary.inner_text()
