@@ -33,8 +33,9 @@ first query is measured in Debian's Chromium (through Playwright) with an empty 
 and sums the bodies of every response (page, CSS, JS, Pagefind's code, index and fragments), as
 the files are ("first-query KB") and once more from a server that gzips text files on the way, as
 GitHub Pages does ("gzipped": HTML, CSS, JS, JSON; not Pagefind's WebAssembly or index files, which
-are binary or gzipped already). It also notes how long the results took to show (local server: no
-network time in it).
+are binary or gzipped already), on a desktop-sized page (1280 px) and on a phone-sized one (375 px),
+where the search page folds its filters away and loads no filter files. It also notes how long the
+results took to show on the desktop page (local server: no network time in it).
 
 Writes go to /dev/shm when it has room (stable figures, see ../shared/docs/perf-notes.md), else
 to benchmarks/.work; the table says which. TMPDIR points there too, so sitegen's temporary files
@@ -72,6 +73,9 @@ COMPARE_PACKAGES = ["pelican[markdown]", "hugo"]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 QUERIES = ["疫情防控", "垃圾分类", "常卫", "接诉即办"]
+DESKTOP = {"width": 1280, "height": 720}
+PHONE = {"width": 375, "height": 667}
+"""The search page folds its filters on a phone, and then loads no filter files."""
 """Typical first queries: two topics, a person's name (the district's party secretary), a slogan."""
 SAMPLE_S = 0.1
 MB = 1024 * 1024
@@ -241,10 +245,12 @@ def first_query_bytes(site: Path, queries: list[str]) -> dict[str, dict[str, obj
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
+                raw_base, gzip_base = (f"http://127.0.0.1:{servers[k].server_address[1]}/" for k in ("raw", "gzip"))
                 for q in queries:
-                    results[q] = raw = _one_query(browser, f"http://127.0.0.1:{servers['raw'].server_address[1]}/", q)
-                    zipped = _one_query(browser, f"http://127.0.0.1:{servers['gzip'].server_address[1]}/", q)
-                    raw["total_gzip"] = zipped["total"]
+                    results[q] = _one_query(browser, raw_base, q, DESKTOP)
+                    results[q]["total_gzip"] = _one_query(browser, gzip_base, q, DESKTOP)["total"]
+                    results[q]["phone"] = _one_query(browser, raw_base, q, PHONE)["total"]
+                    results[q]["phone_gzip"] = _one_query(browser, gzip_base, q, PHONE)["total"]
             finally:
                 browser.close()
     finally:
@@ -254,8 +260,8 @@ def first_query_bytes(site: Path, queries: list[str]) -> dict[str, dict[str, obj
     return results
 
 
-def _one_query(browser, base: str, query: str) -> dict[str, object]:
-    context = browser.new_context()  # an empty cache: the reader's first search
+def _one_query(browser, base: str, query: str, viewport: dict[str, int]) -> dict[str, object]:
+    context = browser.new_context(viewport=viewport)  # an empty cache: the reader's first search
     page = context.new_page()
     sizes: dict[str, int] = {}
     in_flight = [0]
@@ -535,14 +541,15 @@ def fmt(x: float | None, digits: int = 1) -> str:
 
 def table(results: list[ToolResult]) -> str:
     rows = ["| tool | articles | clean build s (median) | CPU s | rebuild s (median) | CPU s | peak MB (clean) | site MB | "
-            "index MB | first-query KB (median) | gzipped |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            "index MB | first query KB (median) | gzipped | on a phone | gzipped |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         rows.append(f"| {r.tool} | {r.articles:,} | {fmt(r.median_s('clean'))} | {fmt(r.median_s('clean', cpu=True))} | "
                     f"{fmt(r.median_s('rebuild'))} | {fmt(r.median_s('rebuild', cpu=True))} | "
                     f"{fmt(r.peak_mb(), 0)} | {fmt(r.site_bytes / MB)} | "
                     f"{fmt(r.index_bytes / MB if r.index_bytes is not None else None)} | {fmt(r.first_query_kb(), 0)} | "
-                    f"{fmt(r.first_query_kb('total_gzip'), 0)} |")
+                    f"{fmt(r.first_query_kb('total_gzip'), 0)} | {fmt(r.first_query_kb('phone'), 0)} | "
+                    f"{fmt(r.first_query_kb('phone_gzip'), 0)} |")
     return "\n".join(rows)
 
 
@@ -575,7 +582,8 @@ def details(results: list[ToolResult]) -> str:
     for q, v in (sg.queries or {}).items():
         lines.append(f"- first query “{q}”: {v['total'] / 1024:.0f} KB in {v['requests']} responses, "
                      f"of which Pagefind {v['pagefind'] / 1024:.0f} KB; {v['total_gzip'] / 1024:.0f} KB from a host "
-                     f"that gzips text; results shown {v['seconds']:.1f} s after the page was asked for "
+                     f"that gzips text; on a phone (filters folded) {v['phone'] / 1024:.0f} KB, gzipped "
+                     f"{v['phone_gzip'] / 1024:.0f} KB; results shown {v['seconds']:.1f} s after the page was asked for "
                      f"(local server); page said “{v['status']}”")
     return "\n".join(lines)
 
