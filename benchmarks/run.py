@@ -35,7 +35,9 @@ the files are ("first-query KB") and once more from a server that gzips text fil
 GitHub Pages does ("gzipped": HTML, CSS, JS, JSON; not Pagefind's WebAssembly or index files, which
 are binary or gzipped already), on a desktop-sized page (1280 px) and on a phone-sized one (375 px),
 where the search page folds its filters away and loads no filter files. It also notes how long the
-results took to show on the desktop page (local server: no network time in it).
+results took to show: on the desktop page from the local server, and on the phone-sized page gzipped
+over Chrome's "Fast 3G" (1.44 Mbit/s, 562 ms round trips) with the CPU slowed 4× (page_weight.py's
+presets), as a cheap phone on a slow link would see it.
 
 Writes go to /dev/shm when it has room (stable figures, see ../shared/docs/perf-notes.md), else
 to benchmarks/.work; the table says which. TMPDIR points there too, so sitegen's temporary files
@@ -65,6 +67,7 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
+from page_weight import CPU_SLOWDOWN, NETWORKS, GzipHandler  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -205,39 +208,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-GZIPPED_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-"""What the gzipping server compresses: text, as GitHub Pages does. Not Pagefind's WebAssembly or its
-.pf_* files (binary; the index files are gzipped already), nor sitegen-docs/*.json.gz."""
-
-
-class _GzipHandler(_QuietHandler):
-    """Sends text files gzipped to a browser that accepts it, like a production host."""
-
-    def send_head(self):  # noqa: ANN201 - http.server's own signature
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if (not path.name.endswith(GZIPPED_TYPES) or not path.is_file()
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
-            return super().send_head()
-        import gzip
-        import io
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
 def first_query_bytes(site: Path, queries: list[str]) -> dict[str, dict[str, object]]:
     """For each query, open the search page in a fresh browser context; sum what it downloads, served
     as files are (raw) and gzipped as a production host sends text; time until the results show."""
     from playwright.sync_api import sync_playwright
 
     servers = {kind: http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-               for kind, handler in (("raw", _QuietHandler), ("gzip", _GzipHandler))}
+               for kind, handler in (("raw", _QuietHandler), ("gzip", GzipHandler))}
     for server in servers.values():
         threading.Thread(target=server.serve_forever, daemon=True).start()
     results: dict[str, dict[str, object]] = {}
@@ -251,6 +228,7 @@ def first_query_bytes(site: Path, queries: list[str]) -> dict[str, dict[str, obj
                     results[q]["total_gzip"] = _one_query(browser, gzip_base, q, DESKTOP)["total"]
                     results[q]["phone"] = _one_query(browser, raw_base, q, PHONE)["total"]
                     results[q]["phone_gzip"] = _one_query(browser, gzip_base, q, PHONE)["total"]
+                    results[q]["phone_3g_s"] = _one_query(browser, gzip_base, q, PHONE, NETWORKS["Fast 3G"])["seconds"]
             finally:
                 browser.close()
     finally:
@@ -260,9 +238,18 @@ def first_query_bytes(site: Path, queries: list[str]) -> dict[str, dict[str, obj
     return results
 
 
-def _one_query(browser, base: str, query: str, viewport: dict[str, int]) -> dict[str, object]:
-    context = browser.new_context(viewport=viewport)  # an empty cache: the reader's first search
+def _one_query(browser, base: str, query: str, viewport: dict[str, int], network: dict | None = None) -> dict[str, object]:
+    """Open the search page for query in a fresh context (an empty cache: the reader's first search), on
+    network (a Chrome DevTools preset, with the CPU slowed as a cheap phone's is) or unthrottled."""
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
+    if network:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": network["latency"],
+                                                      "downloadThroughput": network["download"],
+                                                      "uploadThroughput": network["upload"]})
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     sizes: dict[str, int] = {}
     in_flight = [0]
     last_event = [time.monotonic()]
@@ -584,7 +571,8 @@ def details(results: list[ToolResult]) -> str:
                      f"of which Pagefind {v['pagefind'] / 1024:.0f} KB; {v['total_gzip'] / 1024:.0f} KB from a host "
                      f"that gzips text; on a phone (filters folded) {v['phone'] / 1024:.0f} KB, gzipped "
                      f"{v['phone_gzip'] / 1024:.0f} KB; results shown {v['seconds']:.1f} s after the page was asked for "
-                     f"(local server); page said “{v['status']}”")
+                     f"(local server), {v['phone_3g_s']:.1f} s on a phone on Fast 3G with its CPU slowed "
+                     f"{CPU_SLOWDOWN}×; page said “{v['status']}”")
     return "\n".join(lines)
 
 

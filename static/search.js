@@ -346,7 +346,7 @@ async function initSearchPage(root) {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   form.elements.sort.value = params.get("sort") === "date" ? "date" : "relevance";
-  let all = {}, state = null, seq = 0, timer = 0;
+  let all = {}, state = null, seq = 0, timer = 0, counted = -1;  // counted: the search whose counts show
 
   const chosen = () => Object.fromEntries(FACETS.map((k) => [k, form.elements[k]?.value || ""]));
   // On a phone the sort and filter controls would push the results below the screen: they start folded
@@ -401,6 +401,7 @@ async function initSearchPage(root) {
     more.hidden = true;
     if (!q && !Object.values(f).some(Boolean)) {
       fillFacets(null);
+      if (Object.keys(all).length) counted = my;
       status.textContent = "请输入要查找的词语，多个词语用空格分开。";
       return;
     }
@@ -409,7 +410,10 @@ async function initSearchPage(root) {
       const found = await find(q, { filters: f, sort, counts: !folded() });
       if (my !== seq) return;
       state = { ...found, q, shown: 0, dropped: 0 };
-      if (found.counts) fillFacets(found.counts, f);
+      if (found.counts) {
+        fillFacets(found.counts, f);
+        counted = my;
+      }
       await showMore(my);
     } catch (e) {
       if (my === seq) status.textContent = `搜索出错：${e.message}`;
@@ -421,14 +425,16 @@ async function initSearchPage(root) {
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 300); });
   form.addEventListener("change", (e) => { if (e.target !== input) run(); });
   more.addEventListener("click", () => state && showMore(seq));
-  // Unfolded for the first time: the filters' values and the current results' counts.
+  // Unfolded after searches made while folded: the filters' values and the current results' counts.
   options?.addEventListener("toggle", async () => {
-    if (!options.open || Object.keys(all).length) return;
+    if (!options.open || counted === seq) return;
     const q = input.value.trim(), f = chosen(), sort = form.elements.sort.value, my = seq;
     try {
       all = await facetValues();
       const found = q || Object.values(f).some(Boolean) ? await find(q, { filters: f, sort }) : null;
-      if (my === seq) fillFacets(found?.counts ?? null, f);
+      if (my !== seq) return;
+      fillFacets(found?.counts ?? null, f);
+      counted = my;
     } catch (e) {
       console.error(e);
     }

@@ -428,6 +428,17 @@ def test_on_a_phone_results_come_before_the_folded_filters(contexts, site_url):
         pg.select_option("select[name=district]", "石景山区")
         pg.wait_for_function("() => location.search.includes('district=')")
         assert "已选 1 项" in summary.inner_text()
+        # Folded again, another search; unfolded, the counts are those of the new search.
+        summary.click()
+        pg.fill("input[name=q]", "常卫")
+        pg.press("input[name=q]", "Enter")
+        pg.wait_for_function("() => new URLSearchParams(location.search).get('q') === '常卫'"
+                             " && /共找到|没有找到/.test(document.querySelector('.search-status').textContent)")
+        summary.click()
+        want = pg.evaluate("async () => (await window.sitegen.find('常卫', {filters: {district: '石景山区'}})).counts.district")
+        assert want and want != {"石景山区": 0}
+        pg.wait_for_function("""(want) => [...document.querySelectorAll('select[name=district] option')]
+            .every(o => !o.value || o.textContent === `${o.value}（${want[o.value] ?? 0}）`)""", arg=want)
     finally:
         pg.close()
     for url, viewport in ((site_url + "search/?q=防汛", DESKTOP), (site_url + "search/?q=防汛&district=石景山区", PHONE)):
