@@ -28,7 +28,7 @@ from .places import load_places
 from .progress import NoProgress, Progress
 from .read import MAX_BYTES, ReadError, find_sources, read_source
 from .render import editorial_pages, environment, render_page
-from .search import SearchDoc, build_search_index
+from .search import SearchDoc, build_search_index, log_like_parent
 from .segment import remove_other_versions as remove_other_segmentations, segment_issue
 from .write import StagedSite, WriteSummary
 
@@ -244,12 +244,8 @@ def _background() -> Executor:
     """One process for the search index, spawned rather than forked: it starts small and holds only its
     articles, where a forked one shares the whole archive and copies it page by page as its garbage
     collector touches it (300 MB at 10,000 articles, beside a Pagefind run's 800 MB)."""
-    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_log_like_parent,
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=log_like_parent,
                                initargs=(logging.getLogger().getEffectiveLevel(),))
-
-
-def _log_like_parent(level: int) -> None:
-    logging.basicConfig(level=level, format="%(message)s")
 
 
 def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite,
