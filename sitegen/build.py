@@ -182,8 +182,6 @@ def _map(step: IssueStep, paths: list[Path], workers: int | None):
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(step, paths, chunksize=max(1, min(8, len(paths) // (workers * 16))))
-        if step.classified:
-            release()
     except BrokenProcessPool as e:
         raise SitegenError(f"a worker process reading issue files died ({e}); the machine may be out of "
                            "memory: close other programs and build again") from e
@@ -204,6 +202,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         progress.stop()  # the error says it all
         raise
     progress.end()
+    if not options.dev:  # jieba is done with; a preview (sitegen serve) keeps it for its next rebuild
+        release()
     if cache:
         cache.remove_other_versions()
         remove_other_segmentations(cache.cache_dir)

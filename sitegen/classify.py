@@ -194,9 +194,9 @@ def warm_up() -> None:
 
 
 def release() -> None:
-    """Drop jieba's dictionary and tagger and the caches built over them (~60 MB), which warm_up loaded
-    for worker processes that have finished: the parent goes on to render beside a Pagefind run and
-    needs none of it (a later in-process build loads them again)."""
+    """Drop jieba's dictionary and tagger and the caches built over them (~60 MB), once every issue is
+    segmented: the build goes on to render beside a Pagefind run and needs none of it (a later
+    in-process build loads them again; `sitegen serve` does not drop them, to rebuild sooner)."""
     for cached in (_tokenizer, _pos, _tagged, _word_topics, _is_keyword_candidate):
         cached.cache_clear()
 
