@@ -17,6 +17,7 @@ from .links import continuation_links
 from .model import Article, Issue
 from .people import Person, index_people, is_writer
 from .related import RelItem, related_articles
+from .search import BUNDLE_DIR, SHARDS_NAME
 from .structured import article_jsonld, citation_meta, gbt7714, issue_jsonld
 
 FEED = "feed.xml"
@@ -234,7 +235,10 @@ class Planner:
                 for k, v in groups.items()]
 
     def search(self) -> Page:
-        return self.page(urls.SEARCH, "search.html", "搜索", [self.link("搜索", urls.SEARCH)])
+        # What a search starts with, for the page to fetch beside its own script rather than after it.
+        return self.page(urls.SEARCH, "search.html", "搜索", [self.link("搜索", urls.SEARCH)],
+                         search_runtime=self.u(f"{BUNDLE_DIR}/pagefind.js"),
+                         search_shards=self.u(f"{BUNDLE_DIR}/{SHARDS_NAME}"))
 
     def papers_overview(self) -> Page:
         return self.page(urls.PAPERS, "overview.html", "全部报刊", [self.link("报刊", urls.PAPERS)],

@@ -440,7 +440,8 @@ async function initSearchPage(root) {
     }
   });
   try {
-    if (folded()) await pagefind(); else all = await facetValues();
+    // The table of traditional characters too, now rather than at the first search (a round trip later).
+    [all] = await Promise.all([folded() ? {} : facetValues(), pagefind(), ready()]);
   } catch (e) {
     status.textContent = location.protocol === "file:" ? "搜索需要通过网站服务器打开，不能直接打开本地文件。" : `搜索暂时不可用：${e.message}`;
     return;

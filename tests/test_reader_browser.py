@@ -405,6 +405,25 @@ def test_a_paged_list_reads_and_pages_on_a_phone(contexts, paged_site_url, schem
         pg.close()
 
 
+def test_the_search_page_fetches_what_a_search_starts_with_once_and_early(contexts, site_url):
+    """The search page names Pagefind's runtime and the list of shards in its head, so the browser fetches
+    them beside search.js (a round trip sooner on a slow link), and nothing twice."""
+    pg = contexts["light"].new_page()
+    asked: list[str] = []
+    pg.on("request", lambda r: asked.append(r.url))
+    pg.goto(site_url + "search/?q=防汛")
+    pg.locator(".search-results li").first.wait_for()
+    pg.wait_for_load_state("networkidle")
+    try:
+        preloaded = pg.evaluate("() => [...document.querySelectorAll('link[rel=modulepreload], link[rel=preload]')].map(l => l.href)")
+        assert any(u.endswith("/pagefind/pagefind.js") for u in preloaded)
+        assert any(u.endswith("/pagefind/sitegen-shards.json") for u in preloaded)
+        assert all(asked.count(u) == 1 for u in preloaded), asked
+        assert [u for u in asked if asked.count(u) > 1] == []
+    finally:
+        pg.close()
+
+
 def test_on_a_phone_results_come_before_the_folded_filters(contexts, site_url):
     pg = contexts["light"].new_page()
     asked: list[str] = []

@@ -98,7 +98,9 @@ def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int
     )
     site = {"base_url": base_url, "title": "北京区报档案", "static_url": base_url + "static/",
             "search_url": base_url + "search/"}
-    html = env.get_template("search.html").render(site=site, page={"title": "搜索"})
+    html = env.get_template("search.html").render(site=site, page={
+        "title": "搜索", "search_runtime": base_url + "pagefind/pagefind.js",
+        "search_shards": base_url + "pagefind/sitegen-shards.json"})
     (out / "search").mkdir(parents=True)
     (out / "search" / "index.html").write_text(html, encoding="utf-8")
     (out / "static").mkdir()
