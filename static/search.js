@@ -9,7 +9,9 @@
 //      start of a word ("112" finds 11208, "208" does not).
 //   Filter values may be a string or an array (all must hold); with no query, filters alone list pages.
 //   window.sitegen.find(query, options) -> {terms, hits: [{id, shard, page, score}], counts} and
-//   window.sitegen.present(hits, terms, from, to) are the two halves the UI uses to page results.
+//   window.sitegen.present(hits, terms, from, to) are the two halves the UI uses to page results;
+//   find's option counts: false leaves the counts out (null) and so loads no filter files.
+//   window.sitegen.facetValues() -> every filter's values with their counts over all pages.
 //   window.sitegen.normalize / tokenize / queryTerms / queryTokens mirror sitegen/textnorm.py (after
 //   `await window.sitegen.ready()`, which loads the traditional -> simplified table).
 //
