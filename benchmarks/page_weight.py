@@ -89,6 +89,14 @@ def build_seeds(out: Path) -> None:
         build(BuildOptions(seeds_dir=Path("seeds"), out_dir=out))
 
 
+def throttle(cdp, network: dict) -> None:
+    """Slow a page (through its CDP session, Network enabled) to network, its CPU to a cheap phone's."""
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": network["latency"],
+                                                  "downloadThroughput": network["download"],
+                                                  "uploadThroughput": network["upload"]})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+
+
 def load_once(browser, url: str, network: dict | None) -> dict:
     """Open url in a fresh context; return the bytes fetched per resource and the load timings (ms)."""
     context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 740})
@@ -97,10 +105,7 @@ def load_once(browser, url: str, network: dict | None) -> dict:
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     if network:
-        cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": network["latency"],
-                                                      "downloadThroughput": network["download"],
-                                                      "uploadThroughput": network["upload"]})
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        throttle(cdp, network)
     urls: dict[str, str] = {}
     sizes: dict[str, int] = {}
     cdp.on("Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))

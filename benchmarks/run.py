@@ -20,8 +20,9 @@ process under it, from wait4) is reported beside it, as it barely moves when the
 with other work while wall time does. Timed runs are not watched while they run: reading a big
 process's smaps_rollup walks its page tables, and sampling sitegen's tree every 100 ms made a build
 of 2,000 issues ~9 s (a fifth) slower and cost its processes ~8 s more CPU (44.7 -> 53.6 s, medians
-of 2 runs each, alternated, 2026-12-03), far more than it costs Pelican's one small process. Memory comes from one more clean build of each tool in run 1,
-watched: the peak, over that build, of the sum of the proportional set size (PSS, from
+of 2 runs each, alternated, 2026-12-03), far more than it costs Pelican's one small process.
+Memory comes from one more clean build of each tool in run 1, watched: the peak, over that build,
+of the sum of the proportional set size (PSS, from
 /proc/PID/smaps_rollup) of the command and every process under it, sampled every 100 ms. That counts
 sitegen's worker processes and the Pagefind binary it starts, without counting twice the pages
 forked workers share with their parent. The largest single process's peak RSS (from wait4, every
@@ -67,19 +68,17 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
-from page_weight import CPU_SLOWDOWN, NETWORKS, GzipHandler  # noqa: E402
+from page_weight import CHROMIUM, CHROMIUM_ARGS, CPU_SLOWDOWN, NETWORKS, GzipHandler, throttle  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 COMPARE_VENV = BENCH / ".venv-compare"
 COMPARE_PACKAGES = ["pelican[markdown]", "hugo"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 QUERIES = ["疫情防控", "垃圾分类", "常卫", "接诉即办"]
+"""Typical first queries: two topics, a person's name (the district's party secretary), a slogan."""
 DESKTOP = {"width": 1280, "height": 720}
 PHONE = {"width": 375, "height": 667}
 """The search page folds its filters on a phone, and then loads no filter files."""
-"""Typical first queries: two topics, a person's name (the district's party secretary), a slogan."""
 SAMPLE_S = 0.1
 MB = 1024 * 1024
 
@@ -246,10 +245,7 @@ def _one_query(browser, base: str, query: str, viewport: dict[str, int], network
     if network:
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": network["latency"],
-                                                      "downloadThroughput": network["download"],
-                                                      "uploadThroughput": network["upload"]})
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        throttle(cdp, network)
     sizes: dict[str, int] = {}
     in_flight = [0]
     last_event = [time.monotonic()]

@@ -98,9 +98,9 @@ def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int
     )
     site = {"base_url": base_url, "title": "北京区报档案", "static_url": base_url + "static/",
             "search_url": base_url + "search/"}
+    bundle = f"{base_url}{search_module.BUNDLE_DIR}/"
     html = env.get_template("search.html").render(site=site, page={
-        "title": "搜索", "search_runtime": base_url + "pagefind/pagefind.js",
-        "search_shards": base_url + "pagefind/sitegen-shards.json"})
+        "title": "搜索", "search_runtime": bundle + "pagefind.js", "search_shards": bundle + search_module.SHARDS_NAME})
     (out / "search").mkdir(parents=True)
     (out / "search" / "index.html").write_text(html, encoding="utf-8")
     (out / "static").mkdir()
@@ -235,15 +235,18 @@ def test_queries_cut_at_random_from_the_text_find_exactly_their_pages(page, serv
     queries = sampled_queries(docs, 60, seed=20261203)
     assert any(normalize(q) != q for q in queries)  # some in traditional characters
     page.goto(f"{server}/search/")
-    got = page.evaluate(
+    got = page.evaluate(  # find, then present its hits: the two halves of search(), as the page uses them
         """async (queries) => { const s = window.sitegen, out = [];
-        for (const q of queries) out.push({ hits: (await s.find(q)).hits.length,
-                                            urls: (await s.search(q)).map((r) => r.url) });
+        for (const q of queries) {
+          const { hits, terms } = await s.find(q);
+          out.push({ hits: hits.length, urls: (await s.present(hits, terms)).filter(Boolean).map((r) => r.url) });
+        }
         return out; }""",
         queries,
     )
-    wrong = [(q, len(g["urls"]), g["hits"], len(expected(docs, q))) for q, g in zip(queries, got)
-             if {url_path(u) for u in g["urls"]} != expected(docs, q) or g["hits"] != len(expected(docs, q))]
+    want = {q: expected(docs, q) for q in queries}
+    wrong = [(q, len(g["urls"]), g["hits"], len(want[q])) for q, g in zip(queries, got)
+             if {url_path(u) for u in g["urls"]} != want[q] or g["hits"] != len(want[q])]
     assert not wrong, f"(query, results, hits counted, pages holding it): {wrong}"
 
 
