@@ -15,7 +15,7 @@ from .model import Article, Issue
 from .people import _pos, _tagged, byline_people, load_marks, people_of
 from .places import DATA_DIR, Places
 from .segment import ArticleWords, segment_issue
-from .segment import tokenizer as _tokenizer
+from .segment import tokenizer as _tokenizer, word_tags as _word_tags
 from .segment import segment as _segment
 
 log = logging.getLogger(__name__)
@@ -197,7 +197,7 @@ def release() -> None:
     """Drop jieba's dictionary and tagger and the caches built over them (~60 MB), once every issue is
     segmented: the build goes on to render beside a Pagefind run and needs none of it (a later
     in-process build loads them again; `sitegen serve` does not drop them, to rebuild sooner)."""
-    for cached in (_tokenizer, _pos, _tagged, _word_topics, _is_keyword_candidate):
+    for cached in (_tokenizer, _word_tags, _pos, _tagged, _word_topics, _is_keyword_candidate):
         cached.cache_clear()
 
 

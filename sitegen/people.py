@@ -14,16 +14,13 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 
-from .segment import tokenizer as _tokenizer
+from .segment import tagger as _pos, user_tags
 from .model import Article, Issue
 from .places import DATA_DIR
 from .urls import slugify
-
-if TYPE_CHECKING:
-    from jieba import posseg
 
 log = logging.getLogger(__name__)
 
@@ -94,42 +91,9 @@ _AFTER_NAME_FLAGS = ("v", "t", "p", "d", "c", "u", "x", "m")
 
 
 @functools.cache
-def _userdict_tags() -> dict[str, str]:
-    lines = (DATA_DIR / "userdict.txt").read_text(encoding="utf-8").splitlines()
-    return {parts[0]: parts[2] for parts in map(str.split, lines) if len(parts) == 3}
-
-
-@functools.cache
 def _known_names() -> frozenset[str]:
     """Names the archive's keepers marked as people in userdict.txt."""
-    return frozenset(w for w, tag in _userdict_tags().items() if tag.startswith("nr"))
-
-
-@functools.cache
-def _pos() -> "posseg.POSTokenizer":
-    """jieba's part-of-speech tagger over the archive's tokenizer (its words, its user dictionary's tags).
-
-    Loaded on first use only: a build whose issues all come from the cache never tags a word, and
-    jieba.posseg reads the whole dictionary (about a second) when it is imported.
-    """
-    from jieba import posseg
-
-    class SharingPOSTokenizer(posseg.POSTokenizer):
-        def makesure_userdict_loaded(self) -> None:
-            # jieba's own version empties the shared tokenizer's user tags after copying them, which would
-            # hide them from any other POSTokenizer built over `_tokenizer()`.
-            self.word_tag_tab.update(self.tokenizer.user_word_tag_tab)
-
-    tk = _tokenizer()
-    tk.check_initialized()
-    if tk.dictionary != posseg.dt.tokenizer.dictionary:
-        pt = SharingPOSTokenizer(tk)
-    else:
-        # The same dictionary posseg read on import: take its tags rather than read it a second time.
-        pt = SharingPOSTokenizer.__new__(SharingPOSTokenizer)
-        pt.tokenizer, pt.word_tag_tab = tk, dict(posseg.dt.word_tag_tab)
-    pt.word_tag_tab.update(_userdict_tags())
-    return pt
+    return frozenset(w for w, tag in user_tags().items() if tag.startswith("nr"))
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -155,7 +119,7 @@ def plausible_name(word: str, signed: bool = False) -> bool:
         return False
     if word.endswith(marks.not_name_endings):
         return False
-    pos = _pos()  # initialises the tokenizer, so that FREQ is filled
+    pos = _pos()
     freq = pos.tokenizer.FREQ.get(word, 0)
     if freq:  # a dictionary word: a name only if the dictionary says so and it is rare
         return pos.word_tag_tab.get(word, "").startswith("nr") and (freq < COMMON_WORD_FREQ or len(word) == 3 or signed)

@@ -1,3 +1,8 @@
+import marshal
+import tempfile
+
+import pytest
+
 from sitegen import segment
 
 ISSUE = [("本报讯 东城区防汛备战工作进入实质阶段,完善“接诉即办”机制。", "6000余人备战防汛")]
@@ -47,3 +52,48 @@ def test_words_kept_under_another_fingerprint_are_removed(tmp_path, monkeypatch)
     segment.segment_issue(ISSUE, tmp_path)
     segment.remove_other_versions(tmp_path)
     assert [p.relative_to(tmp_path).parts[1] for p in cache_files(tmp_path)] == ["f" * 24]
+
+
+TEXT = "区委书记常卫主持召开会议,深化“吹哨报到”改革,完善“接诉即办”机制。石景山区6000余人备战防汛。"
+
+
+def _loaded_afresh():
+    """(words of TEXT, tagged words of TEXT, the tag table) from tokenizer and tagger loaded anew."""
+    for cached in (segment.tokenizer, segment.word_tags, segment.tagger):
+        cached.cache_clear()
+    tags = segment.word_tags()
+    return segment.segment(TEXT), [(p.word, p.flag) for p in segment.tagger().cut(TEXT)], tags
+
+
+@pytest.fixture
+def own_temp_dir(tmp_path, monkeypatch):
+    """jieba's snapshots in a folder of the test's own; the process's tokenizer loaded again after it."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    yield tmp_path
+    for cached in (segment.tokenizer, segment.word_tags, segment.tagger):
+        cached.cache_clear()
+
+
+def test_the_dictionary_loaded_from_its_snapshot_segments_and_tags_as_jieba_loaded_it(own_temp_dir):
+    words, tagged, tags = _loaded_afresh()  # from jieba's dictionary: the snapshots are made
+    assert sorted(p.name.split("-")[2] for p in own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "*")) == ["tags", "words"]
+    assert "接诉即办" in words and ("常卫", "nr") in tagged and tags["常卫"] == "nr" and tags["改革"] == "vn"
+    assert _loaded_afresh() == (words, tagged, tags)  # from the snapshots
+
+
+def test_a_damaged_snapshot_is_loaded_from_jieba_again(own_temp_dir):
+    expected = _loaded_afresh()
+    for path in own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "*"):
+        path.write_bytes(path.read_bytes()[:1000])
+    assert _loaded_afresh() == expected
+    assert all(len(p.read_bytes()) > 1_000_000 for p in own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "*"))
+
+
+def test_a_snapshot_of_another_fingerprint_is_not_used_and_is_removed(own_temp_dir, monkeypatch):
+    expected = _loaded_afresh()
+    [old] = own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "words-*")
+    monkeypatch.setattr(segment, "fingerprint", lambda: "f" * 64)
+    marshal_of_other = old.read_bytes()
+    old.write_bytes(marshal.dumps(({"假": 1}, 1, {})))  # what another dictionary would hold
+    assert _loaded_afresh() == expected
+    assert not old.exists() and (own_temp_dir / f"{segment.SNAPSHOT_PREFIX}words-{'f' * 24}.marshal").read_bytes() == marshal_of_other
