@@ -308,13 +308,13 @@ def write_page(page: Page, env: jinja2.Environment, staged: StagedSite, manifest
     rel = urls.output_file(page.path)
     key = context_hash(page.context) if manifest else None
     previous = manifest.unchanged(rel, key) if manifest else None
-    if previous and staged.keep(rel, previous):
-        manifest.record(rel, key, previous)
+    if previous and staged.keep(rel, *previous):
+        manifest.record(rel, key, previous[0], staged.stamp(rel))
         return False
     data = render_page(env, page)
     staged.write(rel, data)
     if manifest:
-        manifest.record(rel, key, hashlib.sha256(data).hexdigest())
+        manifest.record(rel, key, hashlib.sha256(data).hexdigest(), staged.stamp(rel))
     return True
 
 

@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .write import Stamp
+
 log = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -163,16 +165,20 @@ class RenderManifest:
         except (OSError, ValueError):
             pass  # no manifest, or a damaged one: every page is rendered
 
-    def unchanged(self, rel: str, context_key: str | None) -> str | None:
-        """The sha256 of the previous output of rel if it was rendered from this very context, else None."""
+    def unchanged(self, rel: str, context_key: str | None) -> tuple[str, Stamp | None] | None:
+        """If rel was rendered from this very context: the sha256 of what it rendered to, and the file's
+        stamp when published (write.StagedSite.stamp); else None."""
         entry = self.previous.get(rel)
-        if context_key is None or not isinstance(entry, list) or len(entry) != 2 or entry[0] != context_key:
+        if context_key is None or not isinstance(entry, list) or len(entry) != 3 or entry[0] != context_key \
+                or not isinstance(entry[1], str):
             return None
-        return entry[1] if isinstance(entry[1], str) else None
+        stamp = entry[2]
+        ok = isinstance(stamp, list) and len(stamp) == 3 and all(isinstance(x, int) for x in stamp)
+        return entry[1], tuple(stamp) if ok else None
 
-    def record(self, rel: str, context_key: str | None, output_sha: str) -> None:
+    def record(self, rel: str, context_key: str | None, output_sha: str, stamp: Stamp | None) -> None:
         if context_key is not None:
-            self.current[rel] = [context_key, output_sha]
+            self.current[rel] = [context_key, output_sha, stamp]
 
     def save(self) -> None:
         """Keep the manifest of the site just published (call only after publishing it)."""

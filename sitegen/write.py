@@ -21,6 +21,18 @@ from .model import SitegenError
 log = logging.getLogger(__name__)
 
 
+Stamp = tuple[int, int, int]
+"""A file's inode, size and modification time (ns)."""
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
 @dataclass(frozen=True)
 class WriteSummary:
     written: int
@@ -64,24 +76,38 @@ class StagedSite:
             return
         target.write_bytes(data)
 
-    def keep(self, rel: str, sha256: str) -> bool:
+    def keep(self, rel: str, sha256: str, stamp: Stamp | None = None) -> bool:
         """Take the previous site's file for rel as it is, if its bytes have this sha256; False if not.
 
         For a page known to render to what it rendered to before: it is then not rendered at all.
+        stamp: what `stamp` said of the file when its sha256 was taken; while the previous site's file
+        still has it (the same file, size and modification time), it is not read again.
         """
-        try:
-            data = (self.out_dir / rel).read_bytes()
-        except OSError:
-            return False
-        if hashlib.sha256(data).hexdigest() != sha256:
-            return False
+        old = self.out_dir / rel
+        if stamp is None or _stamp(old) != stamp:
+            try:
+                data = old.read_bytes()
+            except OSError:
+                return False
+            if hashlib.sha256(data).hexdigest() != sha256:
+                return False
         target = self._claim(rel)
         try:
-            os.link(self.out_dir / rel, target)
-        except OSError:  # no hard links on this file system
+            os.link(old, target)
+        except OSError:  # no hard links on this file system (or the file went away since)
+            try:
+                data = old.read_bytes()
+            except OSError:
+                self._written.discard(rel)
+                return False
             target.write_bytes(data)
         self._unchanged.add(rel)
         return True
+
+    def stamp(self, rel: str) -> Stamp | None:
+        """The staged file's (inode, size, modification time): they stay the same once it is published,
+        and a hard link to it in the next build's staged site has them too."""
+        return _stamp(self.root / rel)
 
     def copy_tree(self, src: Path, rel: str) -> None:
         """Copy a folder of assets (static/) into the site, in a stable order."""

@@ -94,3 +94,23 @@ def test_keep_takes_the_previous_file_only_if_its_bytes_are_the_expected_ones(tm
     staged.publish()
     assert (out / "a.html").read_bytes() == b"rendered before"
     assert (out / "b.html").read_bytes() == b"rendered again"
+
+
+def test_keep_trusts_a_file_that_still_has_its_stamp_and_checks_the_bytes_of_one_that_changed(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "a.html").write_bytes(b"rendered before")
+    (out / "b.html").write_bytes(b"rendered before")
+    stamps = {name: (os.stat(out / name).st_ino, os.stat(out / name).st_size, os.stat(out / name).st_mtime_ns)
+              for name in ("a.html", "b.html")}
+    with open(out / "b.html", "r+b") as f:  # edited in place, the same size: a new modification time
+        f.write(b"RENDERED")
+    os.utime(out / "b.html", ns=(1, stamps["b.html"][2] + 1))
+    staged = StagedSite(out)
+    # The sha256 is not even looked at while the stamp holds: the file was not read.
+    assert staged.keep("a.html", "not the sha256 of anything", stamps["a.html"])
+    assert staged.stamp("a.html") == stamps["a.html"]  # a hard link: the same file
+    assert not staged.keep("b.html", hashlib.sha256(b"rendered before").hexdigest(), stamps["b.html"])
+    staged.write("b.html", b"rendered again")
+    staged.publish()
+    assert (out / "b.html").read_bytes() == b"rendered again"
