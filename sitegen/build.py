@@ -260,7 +260,7 @@ def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite,
     pages += [partial(planner.page, f"{slug}/", "page.html", title, [planner.link(title, f"{slug}/")], body_html=html)
               for slug, title, html in editorial_pages(options.templates_dir / "pages")]
     pages.append(partial(planner.page, "404.html", "404.html", "页面未找到", []))
-    env = environment(options.templates_dir)
+    env = environment(options.templates_dir, options.cache_dir)
     manifest = RenderManifest(options.cache_dir, options.out_dir, templates_version(options.templates_dir)) \
         if options.cache_dir else None
     progress.phase("render", len(pages), "pages")

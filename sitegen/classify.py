@@ -221,15 +221,12 @@ def classify_issue(issue: Issue, places: Places, words: Sequence[ArticleWords]) 
 
 def add_keywords(issues: Sequence[Issue]) -> list[Issue]:
     """Choose every article's keywords by TF-IDF over the whole archive, from its Article.terms (then dropped)."""
-    doc_freq: Counter[str] = Counter()
-    for issue in issues:
-        for a in issue.articles:
-            doc_freq.update(w for w, _ in unpack_terms(a.terms))
+    terms = [[unpack_terms(a.terms) for a in issue.articles] for issue in issues]
+    doc_freq = Counter(w for of_issue in terms for of_article in of_issue for w, _ in of_article)
     n_docs = sum(len(i.articles) for i in issues)
     return [replace(issue, articles=tuple(
-                replace(a, keywords=top_keywords(unpack_terms(a.terms), doc_freq, n_docs), terms="")
-                for a in issue.articles))
-            for issue in issues]
+                replace(a, keywords=top_keywords(t, doc_freq, n_docs), terms="") for a, t in zip(issue.articles, of_issue)))
+            for issue, of_issue in zip(issues, terms)]
 
 
 def classify(issues: Sequence[Issue], places: Places, cache_dir: Path | None = None) -> list[Issue]:

@@ -297,8 +297,9 @@ def test_code_version_follows_every_source_and_data_file(tmp_path):
 def test_damaged_cache_entries_are_rebuilt_never_a_crash(project, damage):
     build_in(project)
     cache = project / ".sitegen-cache"
-    damaged = [p for kind in ("issues", "segments", "rendered") for p in (cache / kind).rglob("*") if p.is_file()]
-    assert {p.relative_to(cache).parts[0] for p in damaged} == {"issues", "segments", "rendered"}
+    kinds = {"issues", "segments", "rendered", "templates"}
+    damaged = [p for kind in kinds for p in (cache / kind).rglob("*") if p.is_file()]
+    assert {p.relative_to(cache).parts[0] for p in damaged} == kinds
     for p in damaged:
         p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2] if damage == "truncate" else damage)
     build_in(project)
