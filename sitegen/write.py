@@ -170,12 +170,22 @@ class StagedSite:
 
 
 def _files(root: Path) -> set[str]:
-    """The files under root, as paths relative to it (os.walk: Path.rglob took 0.15 s a listing at 4,000 files)."""
+    """The files under root, as paths relative to it.
+
+    os.scandir's entries know their type from the directory listing, where os.walk + isfile stat every
+    file (and Path.rglob took 0.15 s a listing at 4,000 files). A symbolic link is listed as a file when
+    it points to one, as isfile would.
+    """
     if not root.is_dir():
         return set()
     files: set[str] = set()
-    for folder, _, names in os.walk(root):
-        rel = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        files.update(prefix + name for name in names if os.path.isfile(os.path.join(folder, name)))
+    folders = [("", str(root))]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((f"{prefix}{entry.name}/", entry.path))
+                elif entry.is_file():
+                    files.add(prefix + entry.name)
     return files
