@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -129,7 +130,27 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader of the output left (sitegen build | head -1): the build is done
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that no later flush fails
+        return 1
+
+
+def run() -> None:
+    """The command `sitegen` (and `python -m sitegen.cli`): main, then leave without tearing Python down.
+
+    Python's own exit frees every module's tables one object at a time (pypinyin's dictionaries, Jinja's
+    and jieba's): 0.17 s, a tenth of a rebuild after adding one issue, for nothing. By then the build's
+    processes are joined and its files in place; the logs and output are flushed here.
+    """
+    code = main()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (sitegen build | head): nothing left to say
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -261,6 +262,17 @@ def test_cli_reports_bad_input_without_a_traceback(tmp_path, tmp_seeds):
     assert "Traceback" not in done.stderr
     check = run_cli("check", "--seeds", "seeds", cwd=tmp_path)
     assert check.returncode == 1 and "seeds/empty.txt" in check.stdout
+
+
+def test_cli_output_read_by_a_reader_that_left_is_no_traceback(tmp_path, tmp_seeds):
+    """sitegen build | head -0: the summary line finds the pipe closed; the site is built all the same."""
+    read, write = os.pipe()
+    os.close(read)
+    with os.fdopen(write, "wb") as closed_pipe:
+        done = subprocess.run([sys.executable, "-m", "sitegen.cli", "build", "--seeds", "seeds", "--out", "out"],
+                              cwd=tmp_path, stdout=closed_pipe, stderr=subprocess.PIPE, text=True)
+    assert "Traceback" not in done.stderr and done.returncode == 1
+    assert (tmp_path / "out" / "index.html").is_file()
 
 
 def test_issue_files_done_in_a_pool_come_out_as_in_one_process(tmp_path):
