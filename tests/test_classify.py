@@ -111,3 +111,18 @@ def test_an_article_about_several_districts_belongs_to_each():
     both = article("东城区与石景山区结对协作", "东城区和石景山区签署协议,两区将在背街小巷整治上结对协作。")
     [classified] = classify([issue(both)], load_places())
     assert set(classified.articles[0].districts) == {"东城区", "石景山区"}
+
+
+def test_keywords_weigh_a_word_by_how_many_articles_have_it_not_by_how_often_they_say_it():
+    from dataclasses import replace
+
+    from sitegen.classify import add_keywords, pack_terms
+
+    def with_terms(*terms):
+        return replace(article("标题", "正文"), terms=pack_terms(terms))
+
+    # 防汛 is in two articles (said 8 times), 演练 in three (said 5 times): 防汛 is the rarer word.
+    [done] = add_keywords([issue(with_terms(("防汛", 3), ("演练", 3)), with_terms(("防汛", 5)),
+                                 with_terms(("演练", 1)), with_terms(("演练", 1)))])
+    assert done.articles[0].keywords == ("防汛", "演练")
+    assert done.articles[1].keywords == ("防汛",) and all(a.terms == "" for a in done.articles)
