@@ -207,25 +207,27 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     if options.cache_dir:  # every step finds the same cache, whatever folder it runs a tool in
         options = replace(options, cache_dir=options.cache_dir.resolve())
     cache = IssueCache(options.cache_dir) if options.cache_dir else None
-    try:
-        with _archive_set_apart():
-            archive = load_archive(options.seeds_dir, options.keep_going, options.max_file_bytes, cache, progress,
-                                   classified=True)
-        refuse_unusable(archive, options)
-    except BaseException:
-        progress.stop()  # the error says it all
-        raise
-    progress.end()
-    if not options.dev:  # jieba is done with; a preview (sitegen serve) keeps it for its next rebuild
-        release()
-    if cache:
-        cache.remove_other_versions()
-        remove_other_segmentations(cache.cache_dir)
-    staged = StagedSite(options.out_dir)
     # The search index needs only the articles (not their keywords): it is built beside the keywords,
     # planning and rendering below, on the other core, in a process of its own (a thread would fight
-    # them for Python's lock).
+    # them for Python's lock). The process is started now, so that it has started Python and imported
+    # its modules (0.2 s) by the time the articles are read.
     with _background() as background:
+        background.submit(os.getpid)
+        try:
+            with _archive_set_apart():
+                archive = load_archive(options.seeds_dir, options.keep_going, options.max_file_bytes, cache,
+                                       progress, classified=True)
+            refuse_unusable(archive, options)
+        except BaseException:
+            progress.stop()  # the error says it all
+            raise
+        progress.end()
+        if not options.dev:  # jieba is done with; a preview (sitegen serve) keeps it for its next rebuild
+            release()
+        if cache:
+            cache.remove_other_versions()
+            remove_other_segmentations(cache.cache_dir)
+        staged = StagedSite(options.out_dir)
         searching = background.submit(build_search_index, search_docs(archive.issues), staged.root, options.cache_dir)
         try:
             progress.phase("classify", len(archive.issues), "issues")
