@@ -96,4 +96,12 @@ def test_a_snapshot_of_another_fingerprint_is_not_used_and_is_removed(own_temp_d
     marshal_of_other = old.read_bytes()
     old.write_bytes(marshal.dumps(({"假": 1}, 1, {})))  # what another dictionary would hold
     assert _loaded_afresh() == expected
-    assert not old.exists() and (own_temp_dir / f"{segment.SNAPSHOT_PREFIX}words-{'f' * 24}.marshal").read_bytes() == marshal_of_other
+    [new] = own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "words-*")
+    assert not old.exists() and new.name.endswith(f"-{'f' * 24}.marshal") and new.read_bytes() == marshal_of_other
+
+
+def test_a_snapshot_holding_something_else_is_loaded_from_jieba_again(own_temp_dir):
+    expected = _loaded_afresh()
+    for path in own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "*"):
+        path.write_bytes(marshal.dumps(["not", "a", "dictionary"]))
+    assert _loaded_afresh() == expected
