@@ -15,6 +15,7 @@ import functools
 import hashlib
 import json
 import logging
+import marshal
 import os
 import pickle
 import shutil
@@ -127,16 +128,23 @@ RENDERED = "rendered"
 def context_hash(context: Any) -> str | None:
     """A hash of a page's plain-data context; None if it cannot be serialised (then the page is rendered).
 
-    JSON rather than pickle: pickle writes a value seen twice as a reference, so the same context
-    built from freshly parsed issues and from cached ones would pickle apart. Anything that is not
-    JSON goes in as its repr (dates, frozen dataclasses); a repr that holds an address differs
+    marshal, version 2: it writes plain data (dicts, lists, strings, numbers) by value, whether a string
+    is interned or a value is shared or not — unlike pickle, or marshal's later versions, which write a
+    value seen twice as a reference, so that the same context built from freshly parsed issues and
+    from cached ones would come out apart — and 2.6 times faster than JSON (a second of a rebuild of
+    2,000 issues went into hashing 14,000 contexts). A context holding anything else (dates, frozen
+    dataclasses) is hashed as JSON, with those as their repr; a repr that holds an address differs
     every build, which only costs a rendering.
     """
     try:
-        text = json.dumps(context, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=repr)
-    except (TypeError, ValueError):  # keys that cannot be sorted, circular data: rendered
-        return None
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        data = b"m" + marshal.dumps(context, 2)
+    except ValueError:  # not plain data
+        try:
+            text = json.dumps(context, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=repr)
+        except (TypeError, ValueError):  # keys that cannot be sorted, circular data: rendered
+            return None
+        data = b"j" + text.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
 
 
 def templates_version(templates_dir: Path) -> str:

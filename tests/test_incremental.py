@@ -8,11 +8,13 @@ of the changed seeds made without any cache.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import gzip
 import json
 import os
 import pickle
 import shutil
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from conftest import ROOT, SEEDS, serve_dir
 from sitegen import cache as cache_module
 from sitegen import urls
 from sitegen.build import BuildOptions, BuildResult, build
-from sitegen.cache import IssueCache, code_version
+from sitegen.cache import IssueCache, code_version, context_hash
 from sitegen.classify import load_topics
 from sitegen.model import Issue
 
@@ -363,3 +365,16 @@ def test_a_search_file_changed_by_hand_in_the_site_is_indexed_again(project):
             f.write(b"changed by hand")
     build_in(project)
     assert_same_as_a_clean_build(project)
+
+
+def test_a_context_hash_goes_by_value_not_by_how_the_values_are_shared_or_interned():
+    headline = "".join(["快递管理", "精细化"])  # not interned, unlike the literal
+    shared = {"title": headline, "tags": ["a", "b"]}
+    apart = {"title": sys.intern("快递管理精细化"), "tags": ["a", "b"]}
+    assert context_hash({"page": shared, "again": shared}) == context_hash({"page": apart, "again": dict(apart)})
+    assert context_hash({"page": shared}) != context_hash({"page": {"title": headline, "tags": ["b", "a"]}})
+    assert context_hash({"day": datetime.date(2020, 4, 16)}) == context_hash({"day": datetime.date(2020, 4, 16)})
+    assert context_hash({"day": datetime.date(2020, 4, 16)}) != context_hash({"day": datetime.date(2020, 4, 17)})
+    circular: dict = {}
+    circular["self"] = circular
+    assert context_hash(circular) is None
