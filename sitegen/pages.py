@@ -112,6 +112,7 @@ class Planner:
         # Entries are newest first, so each person's mentions are too.
         self.people = index_people([e.article for e in self.entries])
         self.person_slugs = {p.name: p.slug for p in self.people}
+        self._cards: dict[str, dict[str, Any]] = {}
         self.related = related_articles([
             RelItem(e.article.id, e.issue.date.isoformat() if e.issue.date else "", e.article.topics,
                     e.article.keywords, tuple(name for name, _ in e.article.people))
@@ -152,7 +153,14 @@ class Planner:
         return [self.link(n, urls.topic_path(self.topic_slugs[n])) for n in names if n in self.topic_slugs]
 
     def card(self, e: Entry) -> dict[str, Any]:
-        """An article as listed on index pages."""
+        """An article as listed on index pages (made once: an article is listed on a dozen pages or so;
+        callers copy it before adding to it)."""
+        card = self._cards.get(e.article.id)
+        if card is None:
+            card = self._cards[e.article.id] = self._card(e)
+        return card
+
+    def _card(self, e: Entry) -> dict[str, Any]:
         a = e.article
         return {
             "url": self.u(urls.article_path(a)),
