@@ -8,7 +8,7 @@ import logging
 import multiprocessing
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from dataclasses import dataclass, field, replace
 from concurrent.futures import Executor, ProcessPoolExecutor, wait
@@ -234,7 +234,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
             issues = add_keywords(archive.issues)
             progress.advance(len(issues))
             archive = Archive(issues, archive.problems, archive.skipped)
-            pages, manifest = render_site(issues, options, staged, progress)
+            pages, manifest = render_site(issues, options, staged, progress, searching.done)
             progress.phase("search", sum(len(i.articles) for i in issues), "articles")
             try:
                 searching.result()
@@ -278,10 +278,13 @@ def _background() -> Executor:
                                initargs=(logging.getLogger().getEffectiveLevel(),))
 
 
-def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite,
-                progress: Progress) -> tuple[int, RenderManifest | None]:
+def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite, progress: Progress,
+                other_core_free: Callable[[], bool] = lambda: False) -> tuple[int, RenderManifest | None]:
     """Plan and render every page, feed and data file of the site into staged; return the number of pages
-    and what they were rendered from (to keep once the site is published)."""
+    and what they were rendered from (to keep once the site is published).
+
+    other_core_free: whether, when rendering starts, nothing else needs the machine's other core (the
+    search index is built): the pages are then rendered by two processes."""
     progress.phase("plan")
     base = urls.normalize_base_url(options.base_url)
     site_url = site_root(options.site_url, base)
@@ -294,13 +297,19 @@ def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite,
     manifest = RenderManifest(options.cache_dir, options.out_dir, templates_version(options.templates_dir)) \
         if options.cache_dir else None
     progress.phase("render", len(pages), "pages")
-    rendered = 0
-    paths = []
-    for make_page in pages:
-        page = make_page()
-        paths.append(page.path)
-        rendered += write_page(page, env, staged, manifest)
-        progress.advance()
+    can_fork = (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
+    rendered, paths, first = 0, {}, 0
+    while first < len(pages):
+        # As soon as the other core is free, the rest is shared with a process of its own.
+        if can_fork and len(pages) - first >= PARALLEL_RENDER_MIN and other_core_free():
+            n, done = _render_in_two(pages, first, env, staged, manifest, progress)
+            first = len(pages)
+        else:
+            n, done = _render_share(pages, range(first, min(first + RENDER_STRETCH, len(pages))), env, staged,
+                                    manifest, progress.advance)
+            first += RENDER_STRETCH
+        rendered += n
+        paths.update(done)
     log.info("rendered %d pages; %d had the same content as before and were kept", rendered, len(pages) - rendered)
     staged.copy_tree(options.static_dir, "static")
     staged.write(urls.CATALOG, catalog_bytes(issues, base))
@@ -309,9 +318,89 @@ def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite,
     for name, es in by_district(planner.entries).items():
         staged.write(district_feed(name), atom_feed(f"{options.title}：{name}", urls.district_path(name),
                                                     district_feed(name), es, site_url, base))
-    staged.write("sitemap.xml", sitemap([p for p in paths if not p.endswith(".html")], site_url, base))
+    staged.write("sitemap.xml", sitemap([p for _, p in sorted(paths.items()) if not p.endswith(".html")],
+                                        site_url, base))
     staged.write("robots.txt", robots(site_url, base))
     return len(pages), manifest
+
+
+PARALLEL_RENDER_MIN = 1000
+"""Fewer pages than this left to render are rendered in one process: forking would cost more than it saves."""
+RENDER_STRETCH = 64
+"""Pages rendered between two looks at whether the other core is free."""
+
+
+def _render_share(pages: Sequence[Callable[[], Page]], indexes: range, env: jinja2.Environment,
+                  staged: StagedSite, manifest: RenderManifest | None,
+                  advance: Callable[[int], None]) -> tuple[int, dict[int, str]]:
+    """Make and write the pages at these indexes; return how many were rendered (not kept) and their
+    paths by index."""
+    rendered, paths = 0, {}
+    for i in indexes:
+        page = pages[i]()
+        paths[i] = page.path
+        rendered += write_page(page, env, staged, manifest)
+        advance(1)
+    return rendered, paths
+
+
+def _render_in_two(pages: Sequence[Callable[[], Page]], first: int, env: jinja2.Environment, staged: StagedSite,
+                   manifest: RenderManifest | None, progress: Progress) -> tuple[int, dict[int, str]]:
+    """Render every other page from pages[first] on in a forked process (which shares the planned archive
+    as it is), the others here. Each page's work is its own: making its context, hashing it, rendering it or keeping
+    the previous file. The forked process sends back what it recorded (files claimed, manifest entries)."""
+    ctx = multiprocessing.get_context("fork")
+    done_there = ctx.Value("i", 0, lock=False)
+    receiving, sending = ctx.Pipe(duplex=False)
+    before = staged.claims()
+
+    def there() -> None:
+        def advance(n: int) -> None:
+            done_there.value += n
+        try:
+            result = _render_share(pages, range(first + 1, len(pages), 2), env, staged, manifest, advance)
+            sending.send(("done", result, staged.claims(), manifest.current if manifest else {}))
+        except SitegenError as e:
+            sending.send(("error", str(e)))
+        except BaseException as e:  # noqa: BLE001 - a bug: say which, in the build's own message
+            log.info("rendering failed", exc_info=True)
+            sending.send(("error", f"rendering failed ({type(e).__name__}: {e}); this is a bug: please report it"))
+
+    worker = ctx.Process(target=there, name="sitegen-render", daemon=True)
+    worker.start()
+    sending.close()
+    shown = 0
+
+    def advance(n: int) -> None:  # this process's pages and, as they go, the other's
+        nonlocal shown
+        now = done_there.value
+        progress.advance(n + now - shown)
+        shown = now
+
+    message = None
+    try:
+        rendered, paths = _render_share(pages, range(first, len(pages), 2), env, staged, manifest, advance)
+        while not receiving.poll(0.1):  # a message, or the end of the pipe when the process died
+            advance(0)
+        try:
+            message = receiving.recv()
+        except EOFError:
+            worker.join()
+            raise SitegenError(f"the process rendering half of the pages died (exit {worker.exitcode}); the "
+                               "machine may be out of memory: close other programs and build again") from None
+    finally:
+        if message is None:
+            worker.terminate()  # this half failed (or was interrupted): the other is of no use
+        worker.join()
+        receiving.close()
+    if message[0] == "error":
+        raise SitegenError(message[1])
+    _, (rendered_there, paths_there), claims_there, recorded_there = message
+    advance(0)
+    staged.take_claims(claims_there, before)
+    if manifest:
+        manifest.current.update(recorded_there)
+    return rendered + rendered_there, {**paths, **paths_there}
 
 
 def refuse_unusable(archive: Archive, options: BuildOptions) -> None:

@@ -104,6 +104,20 @@ class StagedSite:
         self._unchanged.add(rel)
         return True
 
+    def claims(self) -> tuple[set[str], set[str]]:
+        """What this staged site has written or kept, so far: (every file, the kept ones)."""
+        return set(self._written), set(self._unchanged)
+
+    def take_claims(self, claims: tuple[set[str], set[str]], before: tuple[set[str], set[str]]) -> None:
+        """Take in what a forked copy of this object wrote into the same folder (its claims), from
+        the claims both had when it was forked (before)."""
+        theirs, kept = claims
+        both = (theirs - before[0]) & (self._written - before[0])
+        if both:
+            raise SitegenError(f"two pages would be written to {min(both)}; rename one of the sources")
+        self._written |= theirs
+        self._unchanged |= kept
+
     def stamp(self, rel: str) -> Stamp | None:
         """The staged file's (inode, size, modification time): they stay the same once it is published,
         and a hard link to it in the next build's staged site has them too."""

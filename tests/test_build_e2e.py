@@ -12,9 +12,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SEEDS
-from sitegen.build import BuildOptions, build
+from conftest import ROOT, SEEDS
+from sitegen import build as build_module
+from sitegen.build import BuildOptions, build, load_archive, render_site
+from sitegen.classify import add_keywords
 from sitegen.model import SitegenError
+from sitegen.progress import NoProgress
+from sitegen.write import StagedSite
 
 
 def soup(site: Path, url: str, base: str = "/") -> BeautifulSoup:
@@ -330,3 +334,91 @@ def test_catalog_file_holds_one_record_a_line(site_dir):
     records = [json.loads(ln.rstrip(",")) for ln in lines if ln.startswith("{\"")]
     assert len(records) == len(data["issues"]) + len(data["articles"]) + len(data["people"])
     assert [r["headline"] for r in records if "headline" in r] == [a["headline"] for a in data["articles"]]
+
+
+class CountingProgress(NoProgress):
+    def __init__(self) -> None:
+        super().__init__()
+        self.totals: dict[str, int | None] = {}
+        self.counts: dict[str, int] = {}
+
+    def phase(self, name: str, total: int | None = None, unit: str = "") -> None:
+        self.name, self.totals[name], self.counts[name] = name, total, 0
+
+    def advance(self, n: int = 1) -> None:
+        self.counts[self.name] += n
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def render_seeds(tmp_path: Path, name: str, other_core_free: bool, templates: Path = ROOT / "templates"):
+    """The bundled seeds' pages rendered into tmp_path/name: (the render manifest's entries, the progress)."""
+    issues = add_keywords(load_archive(SEEDS, classified=True).issues)
+    options = BuildOptions(seeds_dir=SEEDS, out_dir=tmp_path / name, cache_dir=tmp_path / f"cache-{name}",
+                           templates_dir=templates)
+    staged, progress = StagedSite(options.out_dir), CountingProgress()
+    try:
+        _, manifest = render_site(issues, options, staged, progress, lambda: other_core_free)
+    except BaseException:
+        staged.discard()
+        raise
+    staged.publish()
+    return manifest, progress
+
+
+def test_pages_rendered_by_two_processes_are_those_one_process_renders(tmp_path, monkeypatch):
+    forked = []
+    monkeypatch.setattr(build_module, "PARALLEL_RENDER_MIN", 1)
+    monkeypatch.setattr(build_module, "_render_in_two",
+                        lambda *a, real=build_module._render_in_two: forked.append(1) or real(*a))
+    one, _ = render_seeds(tmp_path, "one", other_core_free=False)
+    assert forked == []
+    two, progress = render_seeds(tmp_path, "two", other_core_free=True)
+    assert forked == [1]
+    files = tree_bytes(tmp_path / "one")
+    assert len(files) > 50
+    assert tree_bytes(tmp_path / "two") == files
+    # Every page's record came back from the process that rendered it, and every page was counted.
+    assert {rel: entry[:2] for rel, entry in two.current.items()} == {rel: entry[:2] for rel, entry in one.current.items()}
+    assert progress.counts["render"] == progress.totals["render"] == len(one.current)
+
+
+def test_a_template_error_in_the_other_process_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(build_module, "PARALLEL_RENDER_MIN", 1)
+    shares = []
+    monkeypatch.setattr(build_module, "_render_share",
+                        lambda pages, indexes, *a, real=build_module._render_share: shares.append(indexes)
+                        or real(pages, indexes, *a))
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    # The search page is the second page planned: the forked process renders it.
+    search = templates / "search.html"
+    search.write_text(search.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}{{ no_such_thing }}", 1),
+                      encoding="utf-8")
+    with pytest.raises(SitegenError, match=r"search\.html(:\d+)?: 'no_such_thing' is undefined \(rendering /search/\)"):
+        render_seeds(tmp_path, "site", other_core_free=True, templates=templates)
+    # This process rendered pages 0, 2, 4 …; the search page (1) failed in the other.
+    assert [(r.start, r.step) for r in shares] == [(0, 2)]
+    assert not (tmp_path / "site").exists()
+
+
+def test_rendering_is_shared_from_the_moment_the_other_core_is_free(tmp_path, monkeypatch):
+    monkeypatch.setattr(build_module, "PARALLEL_RENDER_MIN", 1)
+    monkeypatch.setattr(build_module, "RENDER_STRETCH", 10)
+    starts = []
+    monkeypatch.setattr(build_module, "_render_in_two",
+                        lambda pages, first, *a, real=build_module._render_in_two: starts.append(first)
+                        or real(pages, first, *a))
+    one, _ = render_seeds(tmp_path, "one", other_core_free=False)
+    looks = iter([False, False, False])
+    issues = add_keywords(load_archive(SEEDS, classified=True).issues)
+    options = BuildOptions(seeds_dir=SEEDS, out_dir=tmp_path / "two", cache_dir=tmp_path / "cache-two")
+    staged, progress = StagedSite(options.out_dir), CountingProgress()
+    _, two = render_site(issues, options, staged, progress, lambda: next(looks, True))
+    staged.publish()
+    assert starts == [30]  # three stretches of 10 pages here, then the rest shared
+    files = tree_bytes(tmp_path / "one")
+    assert tree_bytes(tmp_path / "two") == files
+    assert progress.counts["render"] == progress.totals["render"] == len(one.current)
