@@ -172,21 +172,18 @@ def unpack_terms(packed: str) -> list[tuple[str, int]]:
 def keywords_of(words: Sequence[str], doc_freq: Counter[str], n_docs: int,
                 headline_words: Sequence[str] = ()) -> tuple[str, ...]:
     """Top TF-IDF words of one article, with document frequencies from this archive."""
-    return top_keywords(keyword_terms(words, headline_words), doc_freq, n_docs)
+    terms = keyword_terms(words, headline_words)
+    return top_keywords(terms, {w: idf(doc_freq[w], n_docs) for w, _ in terms})
 
 
-def top_keywords(terms: Iterable[tuple[str, int]], doc_freq: Counter[str], n_docs: int,
-                 idf: dict[str, float] | None = None) -> tuple[str, ...]:
-    """The MAX_KEYWORDS terms of highest count * idf, ties to the first in code-point order.
-
-    idf: inverse_doc_freq(doc_freq, n_docs), when it is at hand (add_keywords: once for the archive).
-    """
-    idf = idf if idf is not None else inverse_doc_freq(Counter({w: doc_freq[w] for w, _ in terms}), n_docs)
-    return tuple(w for _, w in heapq.nsmallest(MAX_KEYWORDS, ((-(count * idf[w]), w) for w, count in terms)))
+def idf(doc_freq: int, n_docs: int) -> float:
+    """The inverse document frequency of a word that doc_freq of n_docs articles have."""
+    return math.log((n_docs + 1) / (doc_freq + 1)) + 1
 
 
-def inverse_doc_freq(doc_freq: Counter[str], n_docs: int) -> dict[str, float]:
-    return {w: math.log((n_docs + 1) / (d + 1)) + 1 for w, d in doc_freq.items()}
+def top_keywords(terms: Iterable[tuple[str, int]], idfs: dict[str, float]) -> tuple[str, ...]:
+    """The MAX_KEYWORDS terms of highest count * idf, ties to the first in code-point order."""
+    return tuple(w for _, w in heapq.nsmallest(MAX_KEYWORDS, ((-(count * idfs[w]), w) for w, count in terms)))
 
 
 def _signed(article: Article) -> frozenset[str]:
@@ -238,9 +235,9 @@ def add_keywords(issues: Sequence[Issue]) -> list[Issue]:
         for of_article in of_issue:
             doc_freq.update(dict(of_article).keys())  # an article's words are distinct: one count each
     n_docs = sum(len(i.articles) for i in issues)
-    idf = inverse_doc_freq(doc_freq, n_docs)
+    idfs = {w: idf(d, n_docs) for w, d in doc_freq.items()}  # once a word of the archive, not once an article
     return [replace(issue, articles=tuple(
-                replace(a, keywords=top_keywords(t, doc_freq, n_docs, idf), terms="")
+                replace(a, keywords=top_keywords(t, idfs), terms="")
                 for a, t in zip(issue.articles, of_issue)))
             for issue, of_issue in zip(issues, terms)]
 

@@ -99,9 +99,9 @@ def tagger() -> "posseg.POSTokenizer":
 
     class SharingPOSTokenizer(posseg.POSTokenizer):
         def makesure_userdict_loaded(self) -> None:
-            # jieba's own version empties the shared tokenizer's user tags after copying them, which would
-            # hide them from any other POSTokenizer built over `tokenizer()`.
-            self.word_tag_tab.update(self.tokenizer.user_word_tag_tab)
+            # jieba's own version, run at every cut, copies the tokenizer's user tags into word_tag_tab and
+            # empties them: word_tags() holds them already, and the tokenizer is shared.
+            pass
 
     pt = SharingPOSTokenizer.__new__(SharingPOSTokenizer)
     pt.tokenizer, pt.word_tag_tab = tokenizer(), word_tags()

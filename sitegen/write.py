@@ -84,6 +84,7 @@ class StagedSite:
         still has it (the same file, size and modification time), it is not read again.
         """
         old = self.out_dir / rel
+        data = None
         if stamp is None or _stamp(old) != stamp:
             try:
                 data = old.read_bytes()
@@ -96,11 +97,10 @@ class StagedSite:
             os.link(old, target)
         except OSError:  # no hard links on this file system (or the file went away since)
             try:
-                data = old.read_bytes()
+                target.write_bytes(data if data is not None else old.read_bytes())
             except OSError:
                 self._written.discard(rel)
                 return False
-            target.write_bytes(data)
         self._unchanged.add(rel)
         return True
 

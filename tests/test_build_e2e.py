@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from bs4 import BeautifulSoup
@@ -353,14 +354,14 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def render_seeds(tmp_path: Path, name: str, other_core_free: bool, templates: Path = ROOT / "templates"):
-    """The bundled seeds' pages rendered into tmp_path/name: (the render manifest's entries, the progress)."""
+def render_seeds(tmp_path: Path, name: str, other_core_free: Callable[[], bool], templates: Path = ROOT / "templates"):
+    """The bundled seeds' pages rendered into tmp_path/name: (the render manifest, the progress)."""
     issues = add_keywords(load_archive(SEEDS, classified=True).issues)
     options = BuildOptions(seeds_dir=SEEDS, out_dir=tmp_path / name, cache_dir=tmp_path / f"cache-{name}",
                            templates_dir=templates)
     staged, progress = StagedSite(options.out_dir), CountingProgress()
     try:
-        _, manifest = render_site(issues, options, staged, progress, lambda: other_core_free)
+        _, manifest = render_site(issues, options, staged, progress, other_core_free)
     except BaseException:
         staged.discard()
         raise
@@ -373,9 +374,9 @@ def test_pages_rendered_by_two_processes_are_those_one_process_renders(tmp_path,
     monkeypatch.setattr(build_module, "PARALLEL_RENDER_MIN", 1)
     monkeypatch.setattr(build_module, "_render_in_two",
                         lambda *a, real=build_module._render_in_two: forked.append(1) or real(*a))
-    one, _ = render_seeds(tmp_path, "one", other_core_free=False)
+    one, _ = render_seeds(tmp_path, "one", other_core_free=lambda: False)
     assert forked == []
-    two, progress = render_seeds(tmp_path, "two", other_core_free=True)
+    two, progress = render_seeds(tmp_path, "two", other_core_free=lambda: True)
     assert forked == [1]
     files = tree_bytes(tmp_path / "one")
     assert len(files) > 50
@@ -398,7 +399,7 @@ def test_a_template_error_in_the_other_process_is_a_clear_error(tmp_path, monkey
     search.write_text(search.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}{{ no_such_thing }}", 1),
                       encoding="utf-8")
     with pytest.raises(SitegenError, match=r"search\.html(:\d+)?: 'no_such_thing' is undefined \(rendering /search/\)"):
-        render_seeds(tmp_path, "site", other_core_free=True, templates=templates)
+        render_seeds(tmp_path, "site", other_core_free=lambda: True, templates=templates)
     # This process rendered pages 0, 2, 4 …; the search page (1) failed in the other.
     assert [(r.start, r.step) for r in shares] == [(0, 2)]
     assert not (tmp_path / "site").exists()
@@ -411,13 +412,9 @@ def test_rendering_is_shared_from_the_moment_the_other_core_is_free(tmp_path, mo
     monkeypatch.setattr(build_module, "_render_in_two",
                         lambda pages, first, *a, real=build_module._render_in_two: starts.append(first)
                         or real(pages, first, *a))
-    one, _ = render_seeds(tmp_path, "one", other_core_free=False)
+    one, _ = render_seeds(tmp_path, "one", other_core_free=lambda: False)
     looks = iter([False, False, False])
-    issues = add_keywords(load_archive(SEEDS, classified=True).issues)
-    options = BuildOptions(seeds_dir=SEEDS, out_dir=tmp_path / "two", cache_dir=tmp_path / "cache-two")
-    staged, progress = StagedSite(options.out_dir), CountingProgress()
-    _, two = render_site(issues, options, staged, progress, lambda: next(looks, True))
-    staged.publish()
+    _, progress = render_seeds(tmp_path, "two", other_core_free=lambda: next(looks, True))
     assert starts == [30]  # three stretches of 10 pages here, then the rest shared
     files = tree_bytes(tmp_path / "one")
     assert tree_bytes(tmp_path / "two") == files
