@@ -114,11 +114,15 @@ class IssueCache:
 
     def remove_other_versions(self) -> None:
         """Drop the entries made by other code versions."""
-        parent = self.root.parent
-        if not parent.is_dir():
-            return
-        for other in parent.iterdir():
-            if other != self.root and other.is_dir():
+        remove_other_folders(self.root)
+
+
+def remove_other_folders(current: Path) -> None:
+    """Remove the folders beside current (the entries of other versions of what current holds: never
+    used again)."""
+    if current.parent.is_dir():
+        for other in current.parent.iterdir():
+            if other != current and other.is_dir():
                 shutil.rmtree(other, ignore_errors=True)
 
 

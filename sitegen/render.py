@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +9,7 @@ import jinja2
 import jinja2.bccache
 import markdown
 
-from .cache import current_code_version
+from .cache import current_code_version, remove_other_folders
 from .model import SitegenError
 from .pages import Page
 
@@ -67,9 +66,7 @@ def environment(templates_dir: Path, cache_dir: Path | None = None) -> jinja2.En
         folder = cache_dir / TEMPLATES_CACHE / current_code_version()[:24]
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            for other in folder.parent.iterdir():
-                if other != folder:
-                    shutil.rmtree(other, ignore_errors=True)
+            remove_other_folders(folder)
             bytecode_cache = CompiledTemplates(str(folder))
         except OSError as e:
             log.info("cannot keep compiled templates in %s (%s)", folder, e)

@@ -15,7 +15,6 @@ import json
 import logging
 import marshal
 import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import jieba
 
+from .cache import remove_other_folders
 from .places import DATA_DIR
 
 if TYPE_CHECKING:
@@ -200,11 +200,7 @@ def _folder(cache_dir: Path) -> Path:
 
 def remove_other_versions(cache_dir: Path) -> None:
     """Drop the words kept under another fingerprint (another jieba, dictionary or tokenizer): never used again."""
-    parent, current = cache_dir / SEGMENTS, _folder(cache_dir)
-    if parent.is_dir():
-        for other in parent.iterdir():
-            if other != current:
-                shutil.rmtree(other, ignore_errors=True)
+    remove_other_folders(_folder(cache_dir))
 
 
 def segment_issue(texts: Sequence[tuple[str, str]], cache_dir: Path | None = None) -> list[ArticleWords]:
