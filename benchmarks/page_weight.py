@@ -83,7 +83,7 @@ def heaviest_article(site: Path) -> str:
 
 
 def build_seeds(out: Path) -> None:
-    from sitegen.build import BuildOptions, build
+    from sitegen.engine.build import BuildOptions, build
 
     with contextlib.chdir(ROOT):
         build(BuildOptions(seeds_dir=Path("seeds"), out_dir=out))

@@ -58,7 +58,7 @@ def run_build(work: Path) -> tuple[float, float, str, dict[str, float]]:
 SERVE_DRIVER = """
 import resource, shutil, sys, time
 from pathlib import Path
-from sitegen.build import BuildOptions
+from sitegen.engine.build import BuildOptions
 from sitegen.serve import rebuild
 
 def cpu():

@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitegen.build import load_archive, search_docs  # noqa: E402
+from sitegen.engine.build import load_archive, search_docs  # noqa: E402
 from sitegen.search import SHARD_CHARS, SearchDoc  # noqa: E402
 
 QUERIES = ["石景山", "防汛", "接诉即办", "疫情防控", "石景山 防汛", "垃圾分类"]

@@ -7,12 +7,12 @@ import os
 import sys
 from pathlib import Path
 
-from .model import SitegenError
-from .read import MAX_BYTES, MB
+from .errors import SitegenError
+from .issue.read import MAX_BYTES, MB
 
 
 def _build_options(args: argparse.Namespace):
-    from .build import BuildOptions
+    from .engine.build import BuildOptions
     from .config import load_settings
 
     settings = load_settings(Path(args.config))
@@ -24,13 +24,13 @@ def _build_options(args: argparse.Namespace):
 
 
 def _progress(args: argparse.Namespace):
-    from .progress import NoProgress, Progress
+    from .engine.progress import NoProgress, Progress
 
     return NoProgress() if args.quiet else Progress(sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from .engine.build import build
 
     result = build(_build_options(args), _progress(args))
     skipped = result.archive.skipped
@@ -45,8 +45,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .build import load_archive
-    from .pages import cn_date
+    from .engine.build import load_archive
+    from .site.pages import cn_date
 
     archive = load_archive(Path(args.seeds), max_bytes=int(args.max_file_mb * MB))
     for issue in archive.issues:

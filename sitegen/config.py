@@ -5,7 +5,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import SitegenError
+from .errors import SitegenError
 
 CONFIG_FILE = "sitegen.toml"
 KEYS = {"base_url": str, "site_url": str, "title": str}

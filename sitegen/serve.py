@@ -9,9 +9,9 @@ from typing import Callable, Sequence
 
 from livereload import Server
 
-from .build import BuildOptions, build
-from .model import SitegenError
-from .progress import NoProgress, Progress
+from .engine.build import BuildOptions, build
+from .errors import SitegenError
+from .engine.progress import NoProgress, Progress
 
 log = logging.getLogger(__name__)
 

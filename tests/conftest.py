@@ -11,7 +11,7 @@ from typing import Iterator
 
 import pytest
 
-from sitegen.build import BuildOptions, BuildResult, build
+from sitegen.engine.build import BuildOptions, BuildResult, build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

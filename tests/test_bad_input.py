@@ -32,9 +32,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, SEEDS
-from sitegen.model import SitegenError
-from sitegen.parse import parse_text
-from sitegen.read import MAX_BYTES, MB, decode
+from sitegen.errors import SitegenError
+from sitegen.issue.parse import parse_text
+from sitegen.issue.read import MAX_BYTES, MB, decode
 from sitegen.search import SearchDoc, shadow_page
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"

@@ -14,12 +14,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEEDS
-from sitegen import build as build_module
-from sitegen.build import BuildOptions, build, load_archive, render_site
-from sitegen.classify import add_keywords
-from sitegen.model import SitegenError
-from sitegen.progress import NoProgress
-from sitegen.write import StagedSite
+from sitegen.engine import build as build_module
+from sitegen.engine.build import BuildOptions, build, load_archive, render_site
+from sitegen.archive.keywords import add_keywords
+from sitegen.errors import SitegenError
+from sitegen.engine.progress import NoProgress
+from sitegen.site.write import StagedSite
 
 
 def soup(site: Path, url: str, base: str = "/") -> BeautifulSoup:
@@ -283,7 +283,7 @@ def test_cli_output_read_by_a_reader_that_left_is_no_traceback(tmp_path, tmp_see
 def test_issue_files_done_in_a_pool_come_out_as_in_one_process(tmp_path):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     import generate
-    from sitegen.build import POOL_THRESHOLD, load_archive
+    from sitegen.engine.build import POOL_THRESHOLD, load_archive
 
     generate.generate(POOL_THRESHOLD + 4, tmp_path)
     one = load_archive(tmp_path, keep_going=True, classified=True, workers=1)
@@ -299,10 +299,11 @@ def test_a_worker_that_dies_is_a_clear_error_not_a_traceback(tmp_path, monkeypat
     import os
 
     import generate
-    from sitegen import build as build_module
+    from sitegen.engine import build as build_module
+    from sitegen.issue.step import IssueStep
 
     generate.generate(build_module.POOL_THRESHOLD + 2, tmp_path / "seeds")
-    monkeypatch.setattr(build_module.IssueStep, "__call__", lambda self, path: os._exit(9))  # as if killed
+    monkeypatch.setattr(IssueStep, "__call__", lambda self, path: os._exit(9))  # as if killed
     with pytest.raises(SitegenError, match="worker process reading issue files died"):
         build_module.load_archive(tmp_path / "seeds", workers=2)
 
@@ -315,7 +316,8 @@ def _killed(*args) -> None:
 
 
 def test_a_search_process_that_dies_fails_the_build_and_leaves_the_site(tmp_path, monkeypatch):
-    from sitegen import build as build_module
+    from sitegen.engine import build as build_module
+    from sitegen.issue.step import IssueStep
 
     out = tmp_path / "site"
     build(BuildOptions(seeds_dir=SEEDS, out_dir=out, cache_dir=None))

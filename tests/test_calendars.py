@@ -2,9 +2,9 @@
 import calendar
 import datetime
 
-from sitegen.calendars import issues_by_day, month_weeks
-from sitegen.pages import Planner
-from sitegen.urls import assign_ids
+from sitegen.site.calendars import issues_by_day, month_weeks
+from sitegen.site.pages import Planner
+from sitegen.archive.ids import assign_ids
 
 from test_urls import make_issue
 

@@ -1,9 +1,12 @@
 import re
-from collections import Counter
 
-from sitegen.classify import classify, load_topics, segment, topics_of
+from sitegen.archive.keywords import idf, top_keywords
+from sitegen.issue.enrich import keyword_terms, topics_of
+from sitegen.issue.enrich.words import segment
+from sitegen.lexicon import load_topics, stop_words
+from support import classify
 from sitegen.model import Article, Block, Issue, Source
-from sitegen.places import load_places
+from sitegen.lexicon import load_places
 
 
 def article(headline, *paragraphs):
@@ -60,10 +63,8 @@ def test_keywords_are_words_of_the_article_without_stop_words():
 
 
 def test_keywords_leave_out_numerals_measure_words_adverbs_and_stop_words():
-    from sitegen.classify import keywords_of, stop_words
-
     words = segment("6000余人备战防汛。务必高度重视,全区共储备车辆1257台,防汛队伍301支。务必落实防汛责任,全区排查积水点。")
-    keywords = keywords_of(words, Counter(), 1, segment("6000余人备战防汛"))
+    keywords = keywords_of(words, segment("6000余人备战防汛"))
     assert keywords[0] == "防汛"
     assert {"备战", "积水"} <= set(keywords)
     assert not {"余人", "务必", "全区", "1257", "301", "高度"} & set(keywords)
@@ -71,17 +72,13 @@ def test_keywords_leave_out_numerals_measure_words_adverbs_and_stop_words():
 
 
 def test_headline_words_count_more():
-    from sitegen.classify import keywords_of
-
     headline = "快递进楼门"
     words = segment(headline + "\n居民反映停车位紧张,停车位不足。")  # the article's words include its headline once
-    assert keywords_of(words, Counter(), 1, [])[0] == "停车位"
-    assert keywords_of(words, Counter(), 1, segment(headline))[0] == "快递"
+    assert keywords_of(words, [])[0] == "停车位"
+    assert keywords_of(words, segment(headline))[0] == "快递"
 
 
 def test_the_stop_word_file_is_what_keepers_edit(tmp_path):
-    from sitegen.classify import stop_words
-
     f = tmp_path / "stop.txt"
     f.write_text("# a note 工作\n工作 建设\n\n  开展\n", encoding="utf-8")
     assert stop_words(str(f)) == {"工作", "建设", "开展"}
@@ -116,7 +113,8 @@ def test_an_article_about_several_districts_belongs_to_each():
 def test_keywords_weigh_a_word_by_how_many_articles_have_it_not_by_how_often_they_say_it():
     from dataclasses import replace
 
-    from sitegen.classify import add_keywords, pack_terms
+    from sitegen.archive.keywords import add_keywords
+    from sitegen.issue.enrich import pack_terms
 
     def with_terms(*terms):
         return replace(article("标题", "正文"), terms=pack_terms(terms))
@@ -126,3 +124,9 @@ def test_keywords_weigh_a_word_by_how_many_articles_have_it_not_by_how_often_the
                                  with_terms(("演练", 1)), with_terms(("演练", 1)))])
     assert done.articles[0].keywords == ("防汛", "演练")
     assert done.articles[1].keywords == ("防汛",) and all(a.terms == "" for a in done.articles)
+
+
+def keywords_of(words, headline_words=()):
+    """The keywords of an article that is the whole archive."""
+    terms = keyword_terms(words, headline_words)
+    return top_keywords(terms, {w: idf(0, 1) for w, _ in terms})

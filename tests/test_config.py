@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ROOT, SEEDS
 from sitegen.config import Settings, load_settings
-from sitegen.model import SitegenError
+from sitegen.errors import SitegenError
 
 
 def test_missing_file_gives_defaults(tmp_path):

@@ -22,11 +22,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEEDS, serve_dir
-from sitegen import cache as cache_module
-from sitegen import urls
-from sitegen.build import BuildOptions, BuildResult, build
-from sitegen.cache import IssueCache, code_version, context_hash
-from sitegen.classify import load_topics
+from sitegen.engine import cache as cache_module
+from sitegen.site import urls
+from sitegen.engine.build import BuildOptions, BuildResult, build
+from sitegen.engine.cache import IssueCache, context_hash
+from sitegen.files import code_version
+from sitegen.lexicon import load_topics
 from sitegen.model import Issue
 
 GOOD = "002_17d5a1e15a32e4e6.txt"

@@ -1,6 +1,6 @@
 import datetime
 
-from sitegen.index import by_district, by_month, by_year, entries, group, sort_issues
+from sitegen.archive.groups import by_district, by_month, by_year, entries, group, sort_issues
 from sitegen.model import Article, Block, Issue, Source
 
 

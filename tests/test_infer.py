@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.infer import complete_issue, district_of_text, text_year
+from sitegen.issue.complete import complete_issue, district_of_text, text_year
 from sitegen.model import Issue
-from sitegen.parse import parse_issue, parse_text
-from sitegen.places import load_places
+from sitegen.issue.parse import parse_issue, parse_text
+from sitegen.lexicon import load_places
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -164,7 +164,7 @@ def test_complete_issue_returns_a_new_issue() -> None:
 
 
 def test_a_date_given_in_the_sidecar_is_not_reported_missing(tmp_path):
-    from sitegen.read import read_source
+    from sitegen.issue.read import read_source
 
     (tmp_path / "x.txt").write_text("\n\n文明实践站开放\n\n本报讯 新的文明实践站开放。\n", encoding="utf-8")
     issue = complete_issue(parse_issue(read_source(tmp_path / "x.txt", "seeds/x.txt")), load_places())

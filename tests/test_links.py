@@ -1,4 +1,4 @@
-from sitegen.links import continuation_links
+from sitegen.archive.continuations import continuation_links
 from sitegen.model import Article, Block, Issue, Source
 
 

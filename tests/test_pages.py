@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEEDS
-from sitegen import pages
-from sitegen.build import load_archive
-from sitegen.classify import add_keywords
-from sitegen.pages import Planner
+from sitegen.site import pages
+from sitegen.engine.build import load_archive
+from sitegen.archive.keywords import add_keywords
+from sitegen.site.pages import Planner
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitegen.model import Issue, Source
-from sitegen.parse import accounted_lines, parse_issue, parse_text, placed_lines
+from sitegen.issue.parse import accounted_lines, parse_issue, parse_text, placed_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from sitegen.model import Article, Block
-from sitegen.parse import parse_text
-from sitegen.people import Mention, byline_people, index_people, is_writer, people_of, with_people
-from sitegen.urls import assign_ids
+from sitegen.issue.parse import parse_text
+from sitegen.archive.ids import assign_ids
+from sitegen.archive.people import Mention, index_people, is_writer
+from sitegen.issue.enrich.people import byline_people, people_of, with_people
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NOT_PEOPLE = """区委 常委会 区政府 石景山 八角街道 书记 会议 全国 区长 记者 通讯员 文明 弘扬 惠民 张贴 高峰 智慧 蓝天

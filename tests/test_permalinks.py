@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from sitegen.build import BuildOptions, build
+from sitegen.engine.build import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIJINGSHAN = "002_17d5a1e15a32e4e6.txt"  # 石景山报 2020年4月16日 第30期(总第1907期)

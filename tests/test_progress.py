@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS
-from sitegen import progress as progress_module
-from sitegen.progress import Progress
+from sitegen.engine import progress as progress_module
+from sitegen.engine.progress import Progress
 
 PHASES = ["read", "classify", "plan", "render", "search", "publish"]
 SUMMARY = re.compile(r"^Built 2 issues, \d+ articles, \d+ pages: \d+ written, \d+ unchanged, \d+ removed; "

@@ -2,8 +2,8 @@ import codecs
 
 import pytest
 
-from sitegen.model import SitegenError
-from sitegen.read import ReadError, decode, find_sources, read_source
+from sitegen.errors import SitegenError
+from sitegen.issue.read import ReadError, decode, find_sources, read_source
 
 TEXT = "石景山报\n\n2020年4月16日 星期四\n本报讯(记者 乔斐)5月20日,会议召开。\n"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS, serve_dir
-from sitegen.build import BuildOptions, build
+from sitegen.engine.build import BuildOptions, build
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "tests" / "screenshots"
@@ -371,7 +371,7 @@ def test_article_body_is_set_for_chinese_reading(page, site_url, kinds):
 @pytest.fixture(scope="module")
 def paged_site_url(tmp_path_factory):
     """The seeds built with three articles to a list page, so that districts, topics and people are paged."""
-    from sitegen import pages
+    from sitegen.site import pages
 
     out = tmp_path_factory.mktemp("paged") / "site"
     size = pages.LIST_PAGE_SIZE

@@ -9,12 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen.classify import classify, load_topics
-from sitegen.parse import parse_text
-from sitegen.people import people_of
-from sitegen.places import load_places
-from sitegen.related import SCALE, WEIGHTS, RelItem, related_articles
-from sitegen.urls import assign_ids
+from sitegen.lexicon import load_topics
+from support import classify
+from sitegen.issue.parse import parse_text
+from sitegen.issue.enrich.people import people_of
+from sitegen.lexicon import load_places
+from sitegen.archive.related import SCALE, WEIGHTS, RelItem, related_articles
+from sitegen.archive.ids import assign_ids
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 FALLBACK = load_topics()[-1].name

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from sitegen import search
-from sitegen.model import SitegenError
+from sitegen.errors import SitegenError
 from sitegen.search import SearchDoc, build_search_index, shadow_page
-from sitegen.textnorm import tokenize
+from sitegen.search.tokens import tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -16,7 +16,7 @@ import pytest
 
 from sitegen import search as search_module
 from sitegen.search import SHARD_CHARS, SearchDoc, build_search_index
-from sitegen.textnorm import normalize, query_terms, query_tokens, tokenize
+from sitegen.search.tokens import normalize, query_terms, query_tokens, tokenize
 
 playwright = pytest.importorskip("playwright.sync_api")
 

@@ -3,7 +3,7 @@ import tempfile
 
 import pytest
 
-from sitegen import segment
+from sitegen.issue.enrich import words as segment
 
 ISSUE = [("本报讯 东城区防汛备战工作进入实质阶段,完善“接诉即办”机制。", "6000余人备战防汛")]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 
-from sitegen.textnorm import normalize
+from sitegen.search.tokens import normalize
 
 
 def articles_containing(site_dir, word: str) -> set[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS, serve_dir
-from sitegen.build import BuildOptions, build
+from sitegen.engine.build import BuildOptions, build
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -155,7 +155,7 @@ def test_every_page_is_reachable_from_home_and_no_link_is_broken_under_a_subpath
 
 
 def test_paged_lists_are_valid_reachable_and_unbroken(tmp_path, monkeypatch):
-    from sitegen import pages
+    from sitegen.site import pages
 
     monkeypatch.setattr(pages, "LIST_PAGE_SIZE", 2)
     out = tmp_path / "site"

@@ -3,8 +3,8 @@ import json
 from dataclasses import replace
 
 from sitegen.model import Article, Block, Issue, Source
-from sitegen.people import people_of
-from sitegen.structured import article_jsonld, authors, citation_meta, gbt7714, issue_jsonld
+from sitegen.issue.enrich.people import people_of
+from sitegen.site.citations import article_jsonld, authors, citation_meta, gbt7714, issue_jsonld
 
 ISSUE = Issue(source=Source("seeds/x.txt", "", "0" * 64), articles=(), publication="新东城报",
               date=datetime.date(2020, 5, 22), issue_no=None, total_no=943, pages=4)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen.textnorm import (
+from sitegen.search.tokens import (
     SENTINEL, code, is_ideograph, normalize, query_terms, query_tokens, token_spans, tokenize,
 )
 

@@ -1,6 +1,7 @@
 import datetime
 
-from sitegen import urls
+from sitegen.archive import ids
+from sitegen.site import urls
 from sitegen.model import Article, Block, Issue, Source
 
 
@@ -12,13 +13,13 @@ def make_issue(path, publication="石景山报", date=datetime.date(2020, 4, 16)
 
 
 def test_known_paper_uses_its_slug_and_unknown_paper_its_pinyin():
-    assert urls.publication_slug("石景山报") == "shijingshan-bao"
-    assert urls.publication_slug("西城报") == "xichengbao"
-    assert urls.publication_slug(None) == "unknown"
+    assert ids.publication_slug("石景山报") == "shijingshan-bao"
+    assert ids.publication_slug("西城报") == "xichengbao"
+    assert ids.publication_slug(None) == "unknown"
 
 
 def test_ids_are_paper_and_date_and_articles_are_numbered():
-    issues, problems = urls.assign_ids([make_issue("seeds/a.txt")])
+    issues, problems = ids.assign_ids([make_issue("seeds/a.txt")])
     assert problems == []
     assert issues[0].id == "shijingshan-bao/2020-04-16"
     assert [a.id for a in issues[0].articles] == ["shijingshan-bao/2020-04-16/1", "shijingshan-bao/2020-04-16/2"]
@@ -27,20 +28,20 @@ def test_ids_are_paper_and_date_and_articles_are_numbered():
 
 
 def test_adding_an_issue_does_not_change_existing_permalinks():
-    first, _ = urls.assign_ids([make_issue("seeds/b.txt")])
-    both, _ = urls.assign_ids([make_issue("seeds/b.txt"), make_issue("seeds/a.txt", date=datetime.date(2020, 4, 9))])
+    first, _ = ids.assign_ids([make_issue("seeds/b.txt")])
+    both, _ = ids.assign_ids([make_issue("seeds/b.txt"), make_issue("seeds/a.txt", date=datetime.date(2020, 4, 9))])
     assert first[0].id in {i.id for i in both}
 
 
 def test_same_issue_twice_is_built_once_with_a_warning_naming_both_files():
-    issues, problems = urls.assign_ids([make_issue("seeds/b.txt"), make_issue("seeds/a.txt")])
+    issues, problems = ids.assign_ids([make_issue("seeds/b.txt"), make_issue("seeds/a.txt")])
     assert len(issues) == 1 and issues[0].source.path == "seeds/a.txt"
     assert len(problems) == 1
     assert "seeds/b.txt" in str(problems[0]) and "seeds/a.txt" in str(problems[0])
 
 
 def test_two_numbers_on_one_day_get_distinct_ids():
-    issues, problems = urls.assign_ids([make_issue("seeds/a.txt"), make_issue("seeds/b.txt", issue_no=31, total_no=1908)])
+    issues, problems = ids.assign_ids([make_issue("seeds/a.txt"), make_issue("seeds/b.txt", issue_no=31, total_no=1908)])
     assert problems == []
     assert sorted(i.id for i in issues) == ["shijingshan-bao/2020-04-16", "shijingshan-bao/2020-04-16-1908"]
 

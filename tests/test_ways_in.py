@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitegen.build import BuildOptions, build
-from sitegen.classify import stop_words
-from sitegen.places import DATA_DIR, load_places
+from sitegen.engine.build import BuildOptions, build
+from sitegen.lexicon import DATA_DIR, load_places, stop_words
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:

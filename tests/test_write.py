@@ -3,8 +3,8 @@ import os
 
 import pytest
 
-from sitegen.model import SitegenError
-from sitegen.write import StagedSite
+from sitegen.errors import SitegenError
+from sitegen.site.write import StagedSite
 
 
 def test_publish_replaces_the_old_site_and_counts_changes(tmp_path):

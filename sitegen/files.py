@@ -1,0 +1,57 @@
+"""Files that sitegen keeps for itself between builds (caches, snapshots, manifests): each written whole
+or not at all, and dropped once the code that made them has changed.
+
+Such a file only ever saves time, so failing to write one is logged, never raised."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def write_atomically(path: Path, data: bytes, what: str = "the cache entry") -> bool:
+    """Write data to path through a temporary file and a rename, so that a reader (or a build killed
+    half-way) never sees part of it; return whether it was written."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        return True
+    except OSError as e:
+        log.info("cannot write %s %s (%s)", what, path, e)
+        tmp.unlink(missing_ok=True)
+        return False
+
+
+def remove_other_folders(current: Path) -> None:
+    """Remove the folders beside current (the entries of other versions of what current holds: never
+    used again)."""
+    if current.parent.is_dir():
+        for other in current.parent.iterdir():
+            if other != current and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
+
+
+def code_version(package_dir: Path = PACKAGE_DIR) -> str:
+    """A hash of the package's source and data files (and of the Python version that pickles entries)."""
+    h = hashlib.sha256(f"{sys.version_info[:2]}\0".encode())
+    for path in sorted(p for p in package_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        if path.suffix in (".pyc", ".tmp"):
+            continue
+        h.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+@functools.cache
+def current_code_version() -> str:
+    return code_version()

@@ -1,0 +1,200 @@
+"""Segment article text with jieba: once per issue, cached on disk by content.
+
+jieba is the dominant cost of the build (about 340k characters a second on one core), so an
+unchanged issue is never segmented twice: its words are kept in the cache folder under a key made
+of its text and of everything that changes segmentation (jieba's version, the user dictionary,
+the topic terms and place names that are added as words, and this module).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib
+import io
+import json
+import logging
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+import jieba
+
+from ...files import remove_other_folders, write_atomically
+from ...lexicon import DATA_DIR, load_places, load_topics
+
+if TYPE_CHECKING:
+    from jieba import posseg
+
+log = logging.getLogger(__name__)
+jieba.setLogLevel(logging.WARNING)
+
+CACHE_VERSION = "1"
+SEGMENTS = "segments"
+
+ArticleWords = tuple[tuple[str, ...], tuple[str, ...]]
+"""(words of the whole article, words of its headline)."""
+
+
+SNAPSHOT_PREFIX = "sitegen-jieba-"
+"""jieba's dictionary as loaded for the archive is kept in the temporary folder, where jieba keeps its
+own (jieba.cache), as marshal files named by this prefix, what they hold, the user's id (a shared
+/tmp lets no one else replace them) and the fingerprint. Reading them takes 0.3 s; loading jieba's
+dictionary, adding the archive's words and reading its tags 1 s."""
+
+
+@functools.cache
+def tokenizer() -> jieba.Tokenizer:
+    """A jieba tokenizer that knows the archive's own names and every topic term as a word."""
+    tk = jieba.Tokenizer()
+    state = _load_snapshot("words")
+    if isinstance(state, tuple) and len(state) == 3 and isinstance(state[0], dict) and isinstance(state[1], int) \
+            and isinstance(state[2], dict):
+        tk.FREQ, tk.total, tk.user_word_tag_tab = state
+        tk.initialized = True
+        return tk
+    tk.load_userdict(str(DATA_DIR / "userdict.txt"))
+    for topic in load_topics():
+        for term in topic.terms:
+            tk.add_word(term, freq=100)
+    for d in load_places().districts:
+        for name in (d.name, *d.aliases):
+            tk.add_word(name, freq=200)
+    tk.initialize()
+    _save_snapshot("words", (tk.FREQ, tk.total, tk.user_word_tag_tab))
+    return tk
+
+
+@functools.cache
+def word_tags() -> dict[str, str]:
+    """The part of speech of every word of jieba's dictionary, the archive's user dictionary's over them."""
+    tags = _load_snapshot("tags")
+    if not isinstance(tags, dict):
+        tags = {}
+        with jieba.dt.get_dict_file() as f:  # the dictionary the tokenizer starts from: jieba's own
+            for line in f:
+                word, _, tag = line.decode("utf-8").split()
+                tags[word] = tag
+        tags.update(user_tags())
+        _save_snapshot("tags", tags)
+    return tags
+
+
+@functools.cache
+def user_tags() -> dict[str, str]:
+    """The parts of speech the archive's user dictionary gives its words (常卫 nr)."""
+    lines = (DATA_DIR / "userdict.txt").read_text(encoding="utf-8").splitlines()
+    return {parts[0]: parts[2] for parts in map(str.split, lines) if len(parts) == 3}
+
+
+@functools.cache
+def tagger() -> "posseg.POSTokenizer":
+    """jieba's part-of-speech tagger over the archive's tokenizer (its words, its user dictionary's tags)."""
+    posseg = _import_posseg()
+
+    class SharingPOSTokenizer(posseg.POSTokenizer):
+        def makesure_userdict_loaded(self) -> None:
+            # jieba's own version, run at every cut, copies the tokenizer's user tags into word_tag_tab and
+            # empties them: word_tags() holds them already, and the tokenizer is shared.
+            pass
+
+    pt = SharingPOSTokenizer.__new__(SharingPOSTokenizer)
+    pt.tokenizer, pt.word_tag_tab = tokenizer(), word_tags()
+    return pt
+
+
+def _import_posseg():
+    """jieba.posseg, imported without reading jieba's dictionary for its module-wide tagger (posseg.dt),
+    which sitegen never uses: that reading took 0.2-0.4 s, word_tags() 0.1 s from its snapshot."""
+    if "jieba.posseg" not in sys.modules:
+        jieba.dt.get_dict_file = lambda: io.BytesIO(b"")
+        try:
+            importlib.import_module("jieba.posseg")
+        finally:
+            del jieba.dt.get_dict_file
+    return sys.modules["jieba.posseg"]
+
+
+def _snapshot_path(what: str) -> Path:
+    return Path(tempfile.gettempdir()) / f"{SNAPSHOT_PREFIX}{what}-{os.getuid()}-{fingerprint()[:24]}.marshal"
+
+
+def _load_snapshot(what: str):
+    """What _save_snapshot kept, or None. Read whole, then unmarshalled: marshal.load on a file reads it
+    in small pieces, 2.5 times slower (jieba's own cache loads that way: 0.45 s)."""
+    try:
+        return marshal.loads(_snapshot_path(what).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None  # none yet, or damaged: loaded from jieba's dictionary again
+
+
+def _save_snapshot(what: str, value) -> None:
+    path = _snapshot_path(what)
+    if write_atomically(path, marshal.dumps(value), "jieba's dictionary"):
+        for other in path.parent.glob(f"{SNAPSHOT_PREFIX}{what}-{os.getuid()}-*.marshal"):
+            if other != path:  # another fingerprint's: never used again
+                other.unlink(missing_ok=True)
+
+
+def segment(text: str) -> list[str]:
+    """Split Chinese text into words with jieba (the archive's dictionary loaded)."""
+    return [w for w in tokenizer().lcut(text) if w.strip()]
+
+
+@functools.cache
+def fingerprint() -> str:
+    """What, besides the text, decides how text is segmented."""
+    h = hashlib.sha256(f"{CACHE_VERSION}\0{jieba.__version__}\0".encode())
+    for name in ("userdict.txt", "topics.toml", "places.toml"):
+        h.update((DATA_DIR / name).read_bytes())
+    # This module builds the tokenizer. Not classify.py, though it reads the topics: its other changes
+    # (keywords, scoring) leave segmentation alone, and segmenting again is the costliest step there is.
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()
+
+
+def _key(texts: Sequence[tuple[str, str]]) -> str:
+    h = hashlib.sha256(fingerprint().encode())
+    for body, headline in texts:
+        h.update(b"\1" + body.encode() + b"\0" + headline.encode())
+    return h.hexdigest()
+
+
+def _segment_issue(texts: Sequence[tuple[str, str]]) -> list[ArticleWords]:
+    return [(tuple(segment(body)), tuple(segment(headline))) for body, headline in texts]
+
+
+def _load(path: Path) -> list[ArticleWords] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [(tuple(w), tuple(h)) for w, h in data]
+    except (OSError, ValueError, TypeError):
+        return None  # missing or damaged: segment again
+
+
+def _store(path: Path, words: list[ArticleWords]) -> None:
+    write_atomically(path, json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _folder(cache_dir: Path) -> Path:
+    return cache_dir / SEGMENTS / fingerprint()[:24]
+
+
+def remove_other_versions(cache_dir: Path) -> None:
+    """Drop the words kept under another fingerprint (another jieba, dictionary or tokenizer): never used again."""
+    remove_other_folders(_folder(cache_dir))
+
+
+def segment_issue(texts: Sequence[tuple[str, str]], cache_dir: Path | None = None) -> list[ArticleWords]:
+    """Segment one issue's (article text, headline) pairs, reusing and filling the cache."""
+    if not cache_dir:
+        return _segment_issue(texts)
+    key = _key(texts)
+    path = _folder(cache_dir) / key[:2] / f"{key}.json"
+    words = _load(path)
+    if words is None or len(words) != len(texts):
+        words = _segment_issue(texts)
+        _store(path, words)
+    return words

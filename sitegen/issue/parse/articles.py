@@ -1,0 +1,350 @@
+"""Group body pieces into articles: headline groups (kicker, headline, deck), leads, sub-headings, photos."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from .lines import (
+    AUTHOR, CONTINUED_FROM, CONTINUED_ON, LEAD, SECTION, Piece, is_deck_like, is_exclaim_headline, is_headline_pair,
+    visible_len,
+)
+from ...model import Article, Block
+
+log = logging.getLogger(__name__)
+
+BYLINE = re.compile(
+    r"^(?:本报讯|本报\S{0,12}?电(?!话)|新华社\S{0,12}?电(?!话))"
+    # 本报讯(记者 乔斐), or unbracketed when spaces set the names apart: 本报讯 记者张三 通讯员李四 1月20日,…
+    r"(?:\s*[(（]([^()（）]+)[)）]|\s+((?:(?:本报)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,4}(?=\s)\s*)+))")
+PHOTO_REPORT = re.compile(r"摄影报道$")
+CREDIT_WORDS = re.compile(r"^(?:图\s*[/／]|摄影\s*[:：/／]|图片\s*[:：])|(?:摄影报道|摄影|摄|供图)$")
+LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|落幕|开班|开幕式)$")
+KICKER_MAX = 30
+"""A plain line above a Markdown ## headline is its kicker only when it is at most this long (visible width)."""
+SUBHEAD_CN = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
+
+
+@dataclass
+class _Draft:
+    """An article while its pieces are gathered; mutable only inside assemble(), frozen by finish()."""
+
+    head: list[tuple[int, str]] = field(default_factory=list)
+    headline: str | None = None
+    headline_line: int | None = None
+    kicker: str | None = None
+    deck: str | None = None
+    byline: str | None = None
+    section: str | None = None
+    kind: str = "news"
+    continued_from: str | None = None
+    has_lead: bool = False
+    blocks: list[Block] = field(default_factory=list)
+    closed: bool = False
+    """Ended by a source line or (下转N版): whatever follows belongs to another article."""
+    label_line: int | None = None
+    """The line of the 【】 section label this draft took into its head, if it did."""
+
+
+def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
+    """Say for each piece whether it reads as "head", "numbered" head, "exclaim" headline, "para" or its role."""
+    shapes: list[str] = []
+    for i, p in enumerate(pieces):
+        if p.role != "text":
+            shapes.append(p.role)
+        elif p.shape.closed:
+            shapes.append("exclaim" if is_exclaim_headline(p.text) or is_headline_pair(p.text) and _before_lead(pieces, i)
+                          else "para")
+        elif is_headline_pair(p.text) and _chain_to_lead(pieces, i):
+            shapes.append("head")
+        elif p.shape.numbered_head:
+            shapes.append("numbered")
+        elif markdown:
+            # Markdown marks its headings; a plain unfinished line is a head only above a lead, or
+            # (short) right above a ## headline, as its kicker.
+            shapes.append("head" if _chain_to_lead(pieces, i) or _kicker_of_mdh(pieces, i) else "para")
+        else:
+            after = bool(shapes) and shapes[-1] in ("head", "mdh")
+            loose = not p.shape.stops and not p.shape.unbalanced
+            shapes.append("head" if not p.shape.looks_cut(after) or (loose and _chain_to_lead(pieces, i)) else "para")
+    return shapes
+
+
+def _kicker_of_mdh(pieces: list[Piece], i: int) -> bool:
+    nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+    return nxt is not None and nxt.role == "mdh" and nxt.level <= 2 and not pieces[i].shape.looks_cut() \
+        and visible_len(pieces[i].text) <= KICKER_MAX
+
+
+def _before_lead(pieces: list[Piece], i: int) -> bool:
+    return i + 1 < len(pieces) and pieces[i + 1].role in ("lead", "author", "from")
+
+
+def _chain_to_lead(pieces: list[Piece], i: int) -> bool:
+    k = i
+    while k < len(pieces) and k - i < 4 and pieces[k].role == "text" and not pieces[k].shape.closed:
+        k += 1
+    return k < len(pieces) and pieces[k].role in ("lead", "author", "from")
+
+
+def resolve_headline(lines: list[str]) -> tuple[str | None, int, str | None]:
+    """Split a headline group into (kicker, index of the main headline, deck)."""
+    # Rule, from how district papers set a 引题/主题/副题 stack:
+    # - three lines: kicker, main, deck; more: first kicker, last deck, the rest is the main headline;
+    # - two lines [A, B]: B is the deck if it opens with a dash or has a semicolon (汛前拟开展…演练;已排查…),
+    #   else A is the kicker if it names an event (…会议召开, …举行); else the one with clause commas is the
+    #   explanatory line (deck below, kicker above); else a much longer second line is a deck, and
+    #   otherwise A is the kicker (精细精准抓落实 确保… is the punchy main line under its event kicker).
+    if len(lines) == 1:
+        return None, 0, None
+    if len(lines) >= 3:
+        return lines[0], 1, lines[-1]
+    a, b = lines
+    commas = lambda s: any(c in s for c in "，,")  # noqa: E731
+    if is_deck_like(b):
+        return None, 0, b
+    if EVENT_END.search(a):
+        return a, 1, None
+    if commas(b) and not commas(a):
+        return None, 0, b
+    if commas(a) and not commas(b):
+        return a, 1, None
+    if visible_len(b) > 1.5 * visible_len(a):
+        return None, 0, b
+    return a, 1, None
+
+
+def made_up_headline(text: str) -> str:
+    """Make a headline from a text's first words, ending in … to show it was not printed."""
+    # Readers see a continued fragment under its first words, 着力打好碧水保卫战…; the trailing … and
+    # headline_line=None (with kind "fragment") let pages style it as not printed and say 上接1版.
+    t = CONTINUED_FROM.sub("", text)
+    t = BYLINE.sub("", t) if BYLINE.match(t) else LEAD.sub("", t)
+    t = t.strip()
+    m = re.search(r"[。！？!?；;]", t)
+    cut = min(m.start() if m else len(t), 16)
+    return (t[:cut].rstrip("，,、：: ") or "（无标题）") + "…"
+
+
+def photo_byline(credit: str) -> str | None:
+    """Read the photographer from a credit: 记者 王慧雯 通讯员 梁爽 摄影报道 -> 记者 王慧雯 通讯员 梁爽."""
+    return CREDIT_WORDS.sub("", credit).strip() or None
+
+
+class _Assembler:
+    """Walk the pieces once, keeping the article being built; one instance per parse."""
+
+    def __init__(self, pieces: list[Piece], printed: dict[int, str], markdown: bool) -> None:
+        self.pieces = pieces
+        self.printed = printed
+        self.shapes = _shapes(pieces, markdown)
+        self.markdown = markdown
+        self.cur: _Draft | None = None
+        self.done: list[Article] = []
+        self.unplaced: list[tuple[int, str]] = []
+        self.section: str | None = None
+        """The last 【】 section label: the section of every article after it."""
+        self.section_line: int | None = None
+        """The label's line while no article has taken it yet."""
+
+    def run(self) -> tuple[tuple[Article, ...], tuple[tuple[int, str], ...]]:
+        """Place every piece; return the articles and the lines no article took."""
+        i = 0
+        while i < len(self.pieces):
+            i = self.step(i)
+        self.finish()
+        if self.section_line is not None:
+            self.unplaced.append((self.section_line, self.printed[self.section_line]))
+        return tuple(self.done), tuple(sorted(self.unplaced))
+
+    def step(self, i: int) -> int:
+        """Place the piece at i (and any it belongs with); return the index of the next unplaced piece."""
+        p, shape = self.pieces[i], self.shapes[i]
+        if p.role == "mdh":
+            if p.level <= 2 or self.cur is None:
+                self.start(heads=[p])
+            else:
+                self.block("h3", p)
+            return i + 1
+        if p.role == "section":
+            self.finish()
+            if self.section_line is not None:  # two labels in a row: the first labels nothing
+                self.unplaced.append((self.section_line, self.printed[self.section_line]))
+            m = SECTION.match(p.text)
+            self.section, self.section_line = (m.group(1) if m else p.text), p.lines[0]
+            return i + 1
+        if shape == "head" and self.markdown and _kicker_of_mdh(self.pieces, i):
+            d = self.start(heads=[self.pieces[i + 1]])
+            d.kicker = p.text
+            d.head[-1:-1] = [(n, self.printed[n]) for n in p.lines]  # printed above the headline
+            return i + 2
+        if shape in ("head", "exclaim"):
+            return self.heads(i)
+        if shape == "numbered":
+            if self.cur is None or self.cur.closed:
+                return self.heads(i)
+            self.block("h3" if SUBHEAD_CN.match(p.text) else "h2", p)
+            return i + 1
+        return self.body(i)
+
+    def heads(self, i: int) -> int:
+        """Place a group of headline-like lines: a new article's headline stack, a sub-heading or a caption."""
+        k = i + 1
+        while k < len(self.pieces) and k - i < 4:
+            # A headline may end in ! or ? (“520”我们登记结婚啦!), above or below another headline line
+            # or as a deck (——…!): it belongs to the stack when a lead follows.
+            before_lead = k + 1 < len(self.pieces) and self.shapes[k + 1] in ("lead", "author", "from")
+            if self.shapes[k] == "head" and (self.shapes[i] != "exclaim" or before_lead):
+                k += 1
+                continue
+            if self.shapes[k] == "exclaim" and before_lead:
+                k += 1
+            break
+        group = self.pieces[i:k]
+        nxt = self.shapes[k] if k < len(self.pieces) else None
+        if self.is_photo(i, k):
+            d = self.start(heads=group, kind="photo")
+            self.block("caption", self.pieces[k])
+            self.block("credit", self.pieces[k + 1])
+            d.byline = photo_byline(self.pieces[k + 1].text)
+            self.finish()
+            return k + 2
+        if self.shapes[i] == "exclaim" and nxt not in ("lead", "author", "from") and \
+                not (i > 0 and self.shapes[i - 1] == "section" and nxt in ("para", "numbered")):
+            # An exclamation is a headline above a lead, or right under a 【】 label; otherwise it is text.
+            return self.body(i)
+        if nxt in ("lead", "author", "from"):
+            if self.cur is not None and not self.cur.blocks and self.cur.deck is None and self.markdown:
+                # A plain line between a Markdown headline and its lead is that headline's deck.
+                self.cur.deck = " ".join(g.text for g in group)
+                self.cur.head.extend((n, self.printed[n]) for g in group for n in g.lines)
+                return k
+            self.start(heads=group)
+            return k
+        if nxt in ("para", "numbered", "exclaim") and (len(group) >= 2 or self.cur is None or self.cur.closed):
+            self.start(heads=group)
+            return k
+        if self.cur is None:
+            self.unplaced.extend((n, self.printed[n]) for g in group for n in g.lines)
+            return k
+        # One short unfinished line between paragraphs is a sub-heading; above a credit it is a caption.
+        for j, g in enumerate(group):
+            last = j == len(group) - 1
+            kind = "caption" if last and nxt == "credit" else "h2" if nxt in ("para", "numbered", "exclaim") else "p"
+            self.block(kind, g)
+        return k
+
+    def is_photo(self, i: int, k: int) -> bool:
+        """Tell whether a headline, one paragraph and a credit, then a new start, make a photo story."""
+        ps, shapes = self.pieces, self.shapes
+        if k != i + 1 or k + 1 >= len(ps) or ps[k].role != "text" or shapes[k + 1] != "credit":
+            return False
+        after = shapes[k + 2] if k + 2 < len(ps) else None
+        if after not in (None, "mdh", "section", "head", "exclaim", "lead", "author", "from"):
+            return False
+        return shapes[i] == "exclaim" or bool(PHOTO_REPORT.search(ps[k + 1].text)) or self.cur is None or self.cur.closed
+
+    def body(self, i: int) -> int:
+        """Place a lead, author line, continued paragraph, paragraph, credit or source line."""
+        p = self.pieces[i]
+        if p.role == "lead":
+            d = self.headed()
+            d.has_lead = True
+            m = BYLINE.match(p.text)
+            d.byline = d.byline or (next(g for g in m.groups() if g).strip() if m else None)
+            self.block("p", p)
+        elif p.role == "author":
+            d = self.headed()
+            m = AUTHOR.match(p.text)
+            d.byline = next((g.strip() for g in (m.groups() if m else ()) if g), p.text)
+            if m and m.group(1):  # a bulleted name (●石荣平) signs a commentary; 本报记者 张三 a report
+                d.kind = "commentary"
+            d.head.extend((n, self.printed[n]) for n in p.lines)
+        elif p.role == "from":
+            d = self.headed()
+            m = CONTINUED_FROM.match(p.text)
+            d.continued_from = f"{m.group(1)}版" if m else None
+            self.block("p", p)
+        else:
+            kind = {"credit": "credit", "source": "source"}.get(p.role, "p")
+            if self.cur is None or (self.cur.closed and kind == "p"):
+                if kind != "p":  # a credit or source line with no article above it
+                    self.unplaced.extend((n, self.printed[n]) for n in p.lines)
+                    return i + 1
+                self.start()  # text with no headline of its own: a fragment
+            self.block(kind, p)
+        return i + 1
+
+    def headed(self) -> _Draft:
+        """Return the article whose head was just read (no body yet), or start one with no headline."""
+        if self.cur is None or self.cur.blocks or self.cur.closed:
+            return self.start()
+        return self.cur
+
+    def start(self, heads: list[Piece] | None = None, kind: str = "news") -> _Draft:
+        """Finish the article being built and start the next, with its headline stack if printed."""
+        self.finish()
+        d = _Draft(kind=kind)
+        heads = list(heads or [])
+        if self.section:
+            d.section = self.section  # a 【】 label carries on to every article until the next label
+            if self.section_line is not None:
+                d.head.append((self.section_line, self.printed[self.section_line]))
+                d.label_line, self.section_line = self.section_line, None
+        label = heads[0] if len(heads) >= 2 and len(heads[0].lines) == 1 else None
+        if label and LABEL.match(label.text) and visible_len(label.text) < visible_len(heads[1].text):
+            # A bare column label (战疫一线) over a headline names the section of this article only.
+            d.section = heads[0].text
+            d.head.extend((n, self.printed[n]) for n in heads[0].lines)
+            heads = heads[1:]
+        if heads:
+            texts = [h.text for h in heads]
+            d.kicker, main, d.deck = resolve_headline(texts)
+            d.headline = " ".join(texts[1:-1]) if len(texts) >= 4 else texts[main]
+            d.headline_line = heads[main].lines[0]
+            d.head.extend((n, self.printed[n]) for h in heads for n in h.lines)
+        self.cur = d
+        return d
+
+    def block(self, kind: str, p: Piece) -> None:
+        """Add a block to the article being built; a source line or (下转N版) at its end closes the article."""
+        assert self.cur is not None
+        self.cur.blocks.append(Block(kind, p.text, p.lines))
+        if kind == "source":
+            self.cur.closed = True  # (石景山区文明办) signs off an item
+        elif (m := CONTINUED_ON.search(p.text)) and p.text.rstrip().endswith((")", "）")) and "下转" in m.group(0):
+            self.cur.closed = True  # the rest of this article is on another page
+
+    def finish(self) -> None:
+        """Freeze the article being built; one with no body gives its head lines to unplaced."""
+        d, self.cur = self.cur, None
+        if d is None:
+            return
+        if not d.blocks:
+            if d.label_line is not None and self.section_line is None:
+                # The label was not used up: it goes to the next article that takes the section.
+                self.section_line = d.label_line
+            self.unplaced.extend(h for h in d.head if h[0] != self.section_line)
+            return
+        kind = d.kind
+        headline = d.headline
+        if headline is None:
+            headline = made_up_headline(d.blocks[0].text)
+            if kind == "news" and not d.has_lead:
+                kind = "fragment"
+        onward = [m for b in d.blocks for m in CONTINUED_ON.finditer(b.text)]
+        lines = [n for n, _ in d.head] + [n for b in d.blocks for n in b.lines]
+        self.done.append(Article(
+            headline=headline, blocks=tuple(d.blocks), first_line=min(lines), last_line=max(lines),
+            kicker=d.kicker, deck=d.deck, byline=d.byline, section=d.section, kind=kind,
+            continued_from=d.continued_from, continued_on=f"{onward[-1].group(1)}版" if onward else None,
+            headline_line=d.headline_line, head=tuple(sorted(d.head)),
+        ))
+
+
+def assemble(
+    pieces: list[Piece], printed: dict[int, str], markdown: bool
+) -> tuple[tuple[Article, ...], tuple[tuple[int, str], ...]]:
+    """Group body pieces into articles; return them with the lines no article could take."""
+    return _Assembler(pieces, printed, markdown).run()

@@ -1,0 +1,161 @@
+"""Page furniture: the masthead at the top of an issue, the colophon at its end, and the facts they print."""
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+from dataclasses import dataclass
+
+from .lines import AUTHOR, CONTINUED_FROM, LEAD, MD_HEADING, SECTION, is_closed, visible_len
+from ...errors import Problem
+from ...lexicon import Places
+
+log = logging.getLogger(__name__)
+
+DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ISSUE_NO = re.compile(r"(?<!总)第\s*(\d+)\s*期")
+TOTAL_NO = re.compile(r"总\s*第\s*(\d+)\s*期")
+PAGES = re.compile(r"(?:本期|共)\s*(\d+)\s*版")
+
+# A line made only of these tokens is a dateline or issue line: 2020年4月16日 星期四, 第30期(总第1907期)本期8版.
+_DATELINE_TOKENS = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|周[一二三四五六日]|农历\S+"
+    r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期|共)\s*\d+\s*版|第\s*\d+\s*版|[\s()（）|｜·•/／,，、-]"
+)
+_PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯)$")
+_LICENCE = re.compile(r"准印证|刊号|CN\s*\d{2}-|国内统一连续出版物号|邮发代号")
+_WEB = re.compile(r"https?://|www\.|\.(?:com|cn|net|org)\b", re.I)
+_ENGLISH_TITLE = re.compile(r"^[A-Z][A-Z .&'-]{3,}$")
+_CHANNEL = re.compile(r"(?:公众号|微信|微博|客户端|抖音号|视频号|二维码)$")
+_PUBLISHER = re.compile(r"(?:主办|出版|主管|承办|协办|编印|印发|编辑部|办)$")
+_CONTACT = re.compile(r"^[●•·]?\s*[^:：]{1,12}[:：]\s*[\d\s-]{3,}$")
+_EDITOR = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|校对|核稿|审核|审校|美编|版式|制版|签发|终审|组版)\s*[:：]")
+_TAIL = re.compile(r"^(?:电话|传真|邮箱|电子邮箱|地址|邮编|网址|报|送|发|抄送|主送|印发|联系人)\s*[:：]")
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """An issue's lines sorted into masthead, body and colophon (line number, text as printed)."""
+
+    masthead: tuple[tuple[int, str], ...]
+    body: tuple[tuple[int, str], ...]
+    colophon: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
+class MastheadFacts:
+    publication: str | None = None
+    date: datetime.date | None = None
+    issue_no: int | None = None
+    total_no: int | None = None
+    pages: int | None = None
+    district: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def is_strong_masthead(text: str, places: Places, top: bool) -> bool:
+    """Tell whether a line is surely masthead (near the top of the file, more kinds of line are)."""
+    # Anywhere: a known paper's name, a dateline, an issue line, a licence number. Near the top also an
+    # unknown paper's name, a web site, an English title or a social-media channel.
+    bare = re.sub(r"\s", "", text)
+    if places.publication(bare):
+        return True
+    if (DATE.search(text) or re.search(r"第\s*\d+\s*期|本期\s*\d+\s*版", text)) and not _DATELINE_TOKENS.sub("", text):
+        return True
+    if _LICENCE.search(text) and visible_len(text) <= 40:
+        return True
+    if not top:
+        return False
+    if (_PAPER_NAME.match(bare) and len(bare) <= 10) or _ENGLISH_TITLE.match(text):
+        return True
+    short = visible_len(text) <= 40 and not is_closed(text)
+    return short and (bool(_WEB.search(text)) or (bool(_CHANNEL.search(text)) and visible_len(text) <= 16))
+
+
+def _is_weak_masthead(text: str) -> bool:
+    # Publisher and contact lines: masthead near the top, but worded like ordinary text elsewhere.
+    short = visible_len(text) <= 24 and not is_closed(text)
+    return short and (bool(_PUBLISHER.search(text)) or bool(_CONTACT.match(text)))
+
+
+def _is_anchor(text: str) -> bool:
+    """Tell whether a line surely belongs to the body: a lead, author line, paragraph or marked heading."""
+    if LEAD.match(text) or CONTINUED_FROM.match(text) or AUTHOR.match(text):
+        return True
+    if MD_HEADING.match(text) or SECTION.match(text):
+        return True
+    return (is_closed(text) and visible_len(text) >= 15) or visible_len(text) > 60
+
+
+def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furniture:
+    """Sort non-blank lines into masthead, body and colophon."""
+    # The colophon is the run of editor, contact and distribution lines at the end; editor lines
+    # (责编：…) are page furniture wherever a page ends, so they are taken anywhere.
+    tail = len(numbered)
+    while tail > 0 and (_EDITOR.match(numbered[tail - 1][1]) or _TAIL.match(numbered[tail - 1][1])):
+        tail -= 1
+    colophon_at = {i for i in range(tail, len(numbered))}
+    colophon_at |= {i for i, (_, t) in enumerate(numbered[:tail]) if _EDITOR.match(t)}
+    # The masthead is the top of the file up to its last masthead line before the first line that
+    # surely is body; slogans and publisher lines between masthead lines come with it, wherever
+    # the dateline is (before or after the paper's name).
+    first_anchor = next((i for i, (_, t) in enumerate(numbered) if _is_anchor(t)), len(numbered))
+    top = [i for i in range(first_anchor) if i not in colophon_at]
+    marked = [i for i in top if is_strong_masthead(numbered[i][1], places, top=True)]
+    masthead_at: set[int] = set()
+    if marked:
+        end = max(marked)
+        # Publisher and contact lines right after the last surely-masthead line belong with it.
+        while end + 1 < first_anchor and _is_weak_masthead(numbered[end + 1][1]):
+            end += 1
+        masthead_at = set(range(0, end + 1)) - colophon_at
+    # Datelines, issue lines and the like are never article text, wherever a page header repeats them.
+    masthead_at |= {
+        i for i, (_, t) in enumerate(numbered)
+        if i not in colophon_at and is_strong_masthead(t, places, top=False) and not _is_anchor(t)
+    }
+    pick = lambda at: tuple(numbered[i] for i in sorted(at))  # noqa: E731
+    body = set(range(len(numbered))) - masthead_at - colophon_at
+    return Furniture(pick(masthead_at), pick(body), pick(colophon_at))
+
+
+def read_facts(masthead: tuple[tuple[int, str], ...], path: str, places: Places) -> MastheadFacts:
+    """Read the paper's name, date, issue and total numbers and page count from masthead lines."""
+    publication: str | None = None
+    date: datetime.date | None = None
+    issue_no = total_no = pages = None
+    for n, text in masthead:
+        bare = re.sub(r"\s", "", text)
+        if publication is None and (places.publication(bare) or _PAPER_NAME.match(bare)):
+            publication = bare
+        if date is None and (m := DATE.search(text)):
+            date = _date(m, path, n, [])  # date_problems() reports bad dates on every line
+        if issue_no is None and (m := ISSUE_NO.search(text)):
+            issue_no = int(m.group(1))
+        if total_no is None and (m := TOTAL_NO.search(text)):
+            total_no = int(m.group(1))
+        if pages is None and (m := PAGES.search(text)):
+            pages = int(m.group(1))
+    known = places.publication(publication) if publication else None
+    return MastheadFacts(
+        publication, date, issue_no, total_no, pages,
+        district=known.district if known else None,
+    )
+
+
+def _date(m: re.Match[str], path: str, line: int, problems: list[Problem]) -> datetime.date | None:
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        printed = re.sub(r"\s", "", m.group(0))
+        problems.append(Problem(path, line, f"date {printed} is not a date; it was not used — correct it in the file"))
+        return None
+
+
+def date_problems(numbered: list[tuple[int, str]], path: str) -> list[Problem]:
+    """Warn about every printed full date that is not a date (2020年13月45日), naming its line."""
+    problems: list[Problem] = []
+    for n, text in numbered:
+        for m in DATE.finditer(text):
+            _date(m, path, n, problems)
+    return problems

@@ -1,0 +1,51 @@
+"""All the work on one issue file that needs no other issue, as one function that a worker process can run."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Problem
+from ..lexicon import load_places
+from ..model import Issue
+from .complete import complete_issue
+from .enrich import classify_issue, issue_texts
+from .enrich.words import segment_issue
+from .parse import parse_issue
+from .read import ReadError, read_source
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IssueStep:
+    """All the work on one issue file that needs no other issue: read, parse, complete, and (if
+    classified) segment and classify. Plain data, so that a worker process can run it."""
+
+    seeds_dir: Path
+    max_bytes: int
+    classified: bool
+    cache_dir: Path | None
+    """Where segmentation is cached (kept apart from issues: it outlives changes to the rest of the code)."""
+
+    @property
+    def kind(self) -> str:
+        return "classified" if self.classified else "parsed"
+
+    def shown(self, path: Path) -> str:
+        return str(self.seeds_dir / path.name)
+
+    def __call__(self, path: Path) -> tuple[Issue | None, Problem | None]:
+        """The issue, or the problem that stops the file from being used."""
+        shown = self.shown(path)
+        try:
+            issue = complete_issue(parse_issue(read_source(path, shown, self.max_bytes)), load_places())
+            if self.classified:
+                issue = classify_issue(issue, load_places(), segment_issue(issue_texts(issue), self.cache_dir))
+            return issue, None
+        except ReadError as e:
+            return None, Problem(e.path, e.line, e.reason)
+        except Exception as e:  # noqa: BLE001 - a bug met on one file: name the file, build the rest if asked
+            log.info("%s: parsing failed", shown, exc_info=True)
+            return None, Problem(shown, None, f"sitegen failed on this file ({type(e).__name__}: {e}); this is a "
+                                              "bug: please report it with the file (-v shows where it failed)")

@@ -1,0 +1,58 @@
+"""Atom feeds, sitemap.xml and robots.txt: the files machines read."""
+from __future__ import annotations
+
+from typing import Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+from . import urls
+from ..archive.groups import Entry
+
+FEED_SIZE = 50
+
+
+def _abs(site_url: str, base_url: str, path: str) -> str:
+    return site_url.rstrip("/") + urls.url(base_url, path)
+
+
+def atom_feed(title: str, path: str, feed_path: str, es: Sequence[Entry], site_url: str, base_url: str) -> bytes:
+    """The newest articles of a listing as an Atom feed; `updated` is the newest issue's date, never the build time."""
+    newest = [e for e in es if e.issue.date][:FEED_SIZE]
+    updated = newest[0].issue.date.isoformat() if newest else "1970-01-01"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
+        f"<title>{escape(title)}</title>",
+        f"<id>{escape(_abs(site_url, base_url, feed_path))}</id>",
+        f"<link rel=\"self\" href={quoteattr(_abs(site_url, base_url, feed_path))}/>",
+        f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(_abs(site_url, base_url, path))}/>",
+        f"<updated>{updated}T00:00:00Z</updated>",
+        "<author><name>北京区报档案</name></author>",
+    ]
+    for e in newest:
+        a = e.article
+        link = _abs(site_url, base_url, urls.article_path(a))
+        summary = next((b.text for b in a.blocks if b.kind == "p"), "")[:200]
+        lines += [
+            "<entry>",
+            f"<title>{escape(a.headline)}</title>",
+            f"<id>{escape(link)}</id>",
+            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>",
+            f"<updated>{e.issue.date.isoformat()}T00:00:00Z</updated>",
+            f"<published>{e.issue.date.isoformat()}T00:00:00Z</published>",
+            f"<summary>{escape(summary)}</summary>",
+            *[f"<category term={quoteattr(t)}/>" for t in a.topics],
+            "</entry>",
+        ]
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def sitemap(paths: Sequence[str], site_url: str, base_url: str) -> bytes:
+    """Every HTML page's URL."""
+    body = "".join(f"<url><loc>{escape(_abs(site_url, base_url, p))}</loc></url>\n" for p in paths)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n").encode("utf-8")
+
+
+def robots(site_url: str, base_url: str) -> bytes:
+    return f"User-agent: *\nAllow: /\nSitemap: {_abs(site_url, base_url, 'sitemap.xml')}\n".encode("utf-8")
