@@ -40,8 +40,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitegen.engine.build import load_archive, search_docs  # noqa: E402
-from sitegen.search import SHARD_CHARS, SearchDoc  # noqa: E402
+from sitegen.engine.build import load_archive  # noqa: E402
+from sitegen.search import SearchDoc, search_docs  # noqa: E402
+from sitegen.search.shards import SHARD_CHARS  # noqa: E402
+from sitegen.site import urls  # noqa: E402
 
 QUERIES = ["石景山", "防汛", "接诉即办", "疫情防控", "石景山 防汛", "垃圾分类"]
 CHROMIUM = "/usr/bin/chromium"
@@ -189,7 +191,7 @@ def main() -> None:
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
     archive = load_archive(args.seeds)
-    docs = search_docs(archive.issues)
+    docs = search_docs(archive.issues, urls.article_path, urls.UNKNOWN_PAPER)
     docs_file, more_file = args.work / "docs.pickle", args.work / "more.pickle"
     docs_file.write_bytes(pickle.dumps(docs))
     more_file.write_bytes(pickle.dumps(one_more_issue(docs)))

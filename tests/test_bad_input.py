@@ -35,7 +35,8 @@ from conftest import ROOT, SEEDS
 from sitegen.errors import SitegenError
 from sitegen.issue.parse import parse_text
 from sitegen.issue.read import MAX_BYTES, MB, decode
-from sitegen.search import SearchDoc, shadow_page
+from sitegen.search import SearchDoc
+from sitegen.search.pagefind import shadow_page
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
 GOOD = SEEDS / "002_17d5a1e15a32e4e6.txt"

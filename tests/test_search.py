@@ -1,4 +1,4 @@
-"""Building the search bundle (sitegen/search.py) with the real Pagefind binary."""
+"""Building the search bundle (sitegen/search) with the real Pagefind binary."""
 from __future__ import annotations
 
 import gzip
@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import search
 from sitegen.errors import SitegenError
-from sitegen.search import SearchDoc, build_search_index, shadow_page
+from sitegen.search import SearchDoc, build_search_index
+from sitegen.search import bundle as search_bundle, pagefind
+from sitegen.search.bundle import DOCS_DIR, index_shard, index_version, join_shards, shard_key
+from sitegen.search.pagefind import EVERY_PAGE, shadow_page
+from sitegen.search.shards import Shard, browser_order, plan_shards
 from sitegen.search.tokens import tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -71,7 +74,7 @@ def test_shadow_page_escapes_and_carries_the_facts():
     assert 'data-pagefind-meta="text"' not in html  # Pagefind would word-index it
     body = html.split("<main", 1)[1].split("</main>")[0]
     assert all(t.isascii() for t in body.split(">", 1)[1].split())
-    assert body.endswith(f"<p>{search.EVERY_PAGE}</p>\n")  # every page, after its text
+    assert body.endswith(f"<p>{EVERY_PAGE}</p>\n")  # every page, after its text
 
 
 def test_undated_article_still_sorts():
@@ -92,7 +95,7 @@ def test_duplicate_urls_are_refused(tmp_path):
 
 
 def test_the_standard_binary_is_used():
-    path = search.pagefind_binary()
+    path = pagefind.pagefind_binary()
     assert path.name == "pagefind" and path.is_file() and "extended" not in str(path)
 
 
@@ -155,14 +158,14 @@ def fake_binary(tmp_path: Path, script: str) -> Path:
 
 def test_a_failing_binary_is_reported(tmp_path, monkeypatch, docs):
     binary = fake_binary(tmp_path, 'echo "Error: something broke" >&2; exit 3')
-    monkeypatch.setattr(search, "pagefind_binary", lambda: binary)
+    monkeypatch.setattr(pagefind, "pagefind_binary", lambda: binary)
     with pytest.raises(SitegenError, match=r"Pagefind failed \(exit 3\):\nError: something broke"):
         build_search_index(docs[:2], tmp_path / "site")
     assert not (tmp_path / "site" / "pagefind").exists()
 
 
 def test_a_missing_binary_is_reported(tmp_path, monkeypatch, docs):
-    monkeypatch.setattr(search, "pagefind_binary", lambda: tmp_path / "nowhere" / "pagefind")
+    monkeypatch.setattr(pagefind, "pagefind_binary", lambda: tmp_path / "nowhere" / "pagefind")
     with pytest.raises(SitegenError, match="could not run Pagefind"):
         build_search_index(docs[:2], tmp_path / "site")
 
@@ -177,11 +180,11 @@ def test_pagefind_settings_from_outside_are_ignored(tmp_path, monkeypatch, docs,
 
 @pytest.mark.skipif(os.name != "posix", reason="uses a shell script as a fake binary")
 def test_a_bundle_with_missing_pages_is_refused(tmp_path, monkeypatch, docs):
-    real = search.pagefind_binary()
+    real = pagefind.pagefind_binary()
     # Index only the first article's folder: Pagefind succeeds, but pages are missing.
     first = docs[0].url_path.split("/")[0]
     binary = fake_binary(tmp_path, f'exec "{real}" "$@" --glob "{first}/**/*.html"')
-    monkeypatch.setattr(search, "pagefind_binary", lambda: binary)
+    monkeypatch.setattr(pagefind, "pagefind_binary", lambda: binary)
     others = [d for d in docs if not d.url_path.startswith(first + "/")]
     assert others
     with pytest.raises(SitegenError, match=r"Pagefind indexed \d+ pages for \d+ articles; missing \['/"):
@@ -195,26 +198,26 @@ def dated(url: str, day: str, chars: int = 10) -> SearchDoc:
 def test_shards_are_periods_cut_by_size():
     docs = [dated(f"a/{m}/", f"2020-{m:02d}-01", 100) for m in range(1, 13)] + [
         dated("b/1/", "2019-03-01"), dated("b/2/", "2019-11-30"), dated("c/1/", ""), dated("c/2/", "2020-02-30")]
-    assert [(s.name, len(s.docs)) for s in search.plan_shards(docs, max_chars=10_000)] == [
+    assert [(s.name, len(s.docs)) for s in plan_shards(docs, max_chars=10_000)] == [
         ("2016-01_2023-12", 14), ("undated", 2)]  # 2020-02-30 is no date; periods of 8 years start in 2016
     # 2020 holds 12 x 102 characters: 2016-2023 is cut into 4-year, 2-year, 1-year halves, then 6 months.
-    assert [s.name for s in search.plan_shards(docs, max_chars=700)] == [
+    assert [s.name for s in plan_shards(docs, max_chars=700)] == [
         "2016-01_2019-12", "2020-01_2020-06", "2020-07_2020-12", "undated"]
-    assert [s.name for s in search.plan_shards(docs, max_chars=400)] == [
+    assert [s.name for s in plan_shards(docs, max_chars=400)] == [
         "2016-01_2019-12", "2020-01_2020-03", "2020-04_2020-06", "2020-07_2020-09", "2020-10_2020-12", "undated"]
     # A day is never cut: all its articles stay in one shard, however big.
     big_day = [dated(f"d/{n}/", "2021-05-05", 500) for n in range(3)] + [dated("d/x/", "2021-05-06", 500)]
-    assert [(s.name, len(s.docs)) for s in search.plan_shards(big_day, max_chars=600)] == [
+    assert [(s.name, len(s.docs)) for s in plan_shards(big_day, max_chars=600)] == [
         ("2021-05-05", 3), ("2021-05-06", 1)]
-    shards = search.plan_shards(docs, max_chars=700)
-    assert [s.name for s in search.browser_order(shards)] == [
+    shards = plan_shards(docs, max_chars=700)
+    assert [s.name for s in browser_order(shards)] == [
         "2020-07_2020-12", "2020-01_2020-06", "2016-01_2019-12", "undated"]
 
 
 def test_adding_an_article_changes_only_its_shard():
     docs = [dated(f"a/{n}/", f"20{15 + n % 10}-0{1 + n % 9}-1{n % 10}", 200) for n in range(60)]
-    version = search.index_version()
-    keys = lambda ds: {s.name: search.shard_key(s, version) for s in search.plan_shards(ds, max_chars=2000)}
+    version = index_version()
+    keys = lambda ds: {s.name: shard_key(s, version) for s in plan_shards(ds, max_chars=2000)}
     before, after = keys(docs), keys([*docs, dated("new/1/", "2018-04-01", 200)])
     assert len(before) > 5 and before.keys() == after.keys()
     [changed] = [n for n in before if before[n] != after[n]]
@@ -224,31 +227,31 @@ def test_adding_an_article_changes_only_its_shard():
 
 def test_the_newest_quarter_of_a_big_newest_shard_is_a_shard_of_its_own():
     docs = [dated(f"a/{m}/{d}/", f"2015-{m:02d}-{d:02d}", 100) for m in range(1, 12) for d in (1, 15)]
-    assert [(s.name, len(s.docs)) for s in search.plan_shards(docs, 10_000, apart_chars=1_000)] == [
+    assert [(s.name, len(s.docs)) for s in plan_shards(docs, 10_000, apart_chars=1_000)] == [
         ("2008-01_2015-09", 18), ("2015-10_2015-12", 4)]
-    assert [s.name for s in search.plan_shards(docs, 10_000, apart_chars=10_000)] == ["2008-01_2015-12"]
+    assert [s.name for s in plan_shards(docs, 10_000, apart_chars=10_000)] == ["2008-01_2015-12"]
     # This week's issue re-indexes its quarter only.
-    version = search.index_version()
-    keys = lambda ds: {s.name: search.shard_key(s, version) for s in search.plan_shards(ds, 10_000, 1_000)}
+    version = index_version()
+    keys = lambda ds: {s.name: shard_key(s, version) for s in plan_shards(ds, 10_000, 1_000)}
     before, after = keys(docs), keys([*docs, dated("new/1/", "2015-11-20", 100)])
     assert before.keys() == after.keys()
     assert [n for n in before if before[n] != after[n]] == ["2015-10_2015-12"]
     # All in one quarter: nothing to set apart.
-    assert [s.name for s in search.plan_shards(docs[-4:], 10_000, apart_chars=100)] == ["2008-01_2015-12"]
+    assert [s.name for s in plan_shards(docs[-4:], 10_000, apart_chars=100)] == ["2008-01_2015-12"]
 
 
 def counting_binary(tmp_path: Path) -> tuple[Path, Path]:
     """A stand-in for the binary that logs each run, then runs the real one."""
     runs = tmp_path / "runs.log"
-    return fake_binary(tmp_path, f'echo run >> "{runs}"\nexec "{search.pagefind_binary()}" "$@"'), runs
+    return fake_binary(tmp_path, f'echo run >> "{runs}"\nexec "{pagefind.pagefind_binary()}" "$@"'), runs
 
 
 @pytest.mark.skipif(os.name != "posix", reason="uses a shell script as a fake binary")
 def test_unchanged_shards_come_from_the_cache(tmp_path, monkeypatch, docs):
     binary, runs = counting_binary(tmp_path)
-    monkeypatch.setattr(search, "pagefind_binary", lambda: binary)
+    monkeypatch.setattr(pagefind, "pagefind_binary", lambda: binary)
     cache = tmp_path / "cache"
-    n_shards = len(search.plan_shards(docs, max_chars=2000))
+    n_shards = len(plan_shards(docs, max_chars=2000))
     assert n_shards >= 4
     build_search_index(docs, tmp_path / "one", cache, shard_chars=2000)
     assert runs.read_text().count("run") == n_shards
@@ -270,7 +273,7 @@ def test_shards_are_laid_out_for_the_browser(tmp_path, docs):
     build_search_index(docs, tmp_path, shard_chars=2000)
     bundle = tmp_path / "pagefind"
     dirs = json.loads((bundle / "sitegen-shards.json").read_text(encoding="utf-8"))
-    names = [s.name for s in search.browser_order(search.plan_shards(docs, 2000))]
+    names = [s.name for s in browser_order(plan_shards(docs, 2000))]
     assert dirs == ["", *(f"shards/{n}/" for n in names[1:])]
     pages = 0
     for d in dirs:
@@ -283,7 +286,7 @@ def test_shards_are_laid_out_for_the_browser(tmp_path, docs):
 
 
 def test_the_cache_is_pruned(tmp_path, monkeypatch, docs):
-    monkeypatch.setattr(search, "CACHE_KEEP", 1)
+    monkeypatch.setattr(search_bundle, "CACHE_KEEP", 1)
     cache = tmp_path / "cache"
     for n in range(3):
         build_search_index(docs[n * 3 : n * 3 + 3], tmp_path / "site", cache)
@@ -293,9 +296,9 @@ def test_the_cache_is_pruned(tmp_path, monkeypatch, docs):
 def test_shards_that_give_a_page_the_same_id_keep_their_own_docs(tmp_path):
     """Separate Pagefind runs may give pages of two shards the same id: each shard keeps its docs."""
     doc = SearchDoc("p/2020-04-01/1/", "标题", "标题\n正文。", "2020-04-01", "石景山报", (), ())
-    older, newer = search.Shard("2019-01_2019-12", (doc,)), search.Shard("2020-01_2020-12", (doc,))
-    assert search.index_shard(older, tmp_path / "a") and search.index_shard(newer, tmp_path / "b")
-    ids = lambda b: sorted(p.name for p in (b / search.DOCS_DIR).iterdir())
+    older, newer = Shard("2019-01_2019-12", (doc,)), Shard("2020-01_2020-12", (doc,))
+    assert index_shard(older, tmp_path / "a") and index_shard(newer, tmp_path / "b")
+    ids = lambda b: sorted(p.name for p in (b / DOCS_DIR).iterdir())
     assert ids(tmp_path / "a") == ids(tmp_path / "b")
-    search.assemble([(newer, tmp_path / "b"), (older, tmp_path / "a")], tmp_path / "out")
+    join_shards([(newer, tmp_path / "b"), (older, tmp_path / "a")], tmp_path / "out")
     assert ids(tmp_path / "out") == ids(tmp_path / "out" / "shards" / older.name) == ids(tmp_path / "a")

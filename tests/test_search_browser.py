@@ -14,8 +14,10 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from sitegen import search as search_module
-from sitegen.search import SHARD_CHARS, SearchDoc, build_search_index
+from sitegen.search import BUNDLE_DIR, SHARDS_NAME, SearchDoc, build_search_index
+from sitegen.search.bundle import DOCS_DIR, T2S_NAME, index_shard, join_shards, t2s_pairs
+from sitegen.search.records import doc_json
+from sitegen.search.shards import SHARD_CHARS, Shard
 from sitegen.search.tokens import normalize, query_terms, query_tokens, tokenize
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -98,9 +100,9 @@ def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int
     )
     site = {"base_url": base_url, "title": "北京区报档案", "static_url": base_url + "static/",
             "search_url": base_url + "search/"}
-    bundle = f"{base_url}{search_module.BUNDLE_DIR}/"
+    bundle = f"{base_url}{BUNDLE_DIR}/"
     html = env.get_template("search.html").render(site=site, page={
-        "title": "搜索", "search_runtime": bundle + "pagefind.js", "search_shards": bundle + search_module.SHARDS_NAME})
+        "title": "搜索", "search_runtime": bundle + "pagefind.js", "search_shards": bundle + SHARDS_NAME})
     (out / "search").mkdir(parents=True)
     (out / "search" / "index.html").write_text(html, encoding="utf-8")
     (out / "static").mkdir()
@@ -120,16 +122,16 @@ def build_twin_site(out: Path, x: SearchDoc, y: SearchDoc) -> None:
     older shard's page stands y (as if Pagefind had named y as it named x)."""
     import gzip
     build_site(out, [x, y], "/twin/")
-    newer = search_module.Shard("2021-01_2021-12", (x,))
-    older = search_module.Shard("2020-01_2020-12", (x,))
+    newer = Shard("2021-01_2021-12", (x,))
+    older = Shard("2020-01_2020-12", (x,))
     work = out.parent / f"twin-work-{out.name}"
-    assert search_module.index_shard(newer, work / "a") and search_module.index_shard(older, work / "b")
-    [doc] = (work / "b" / search_module.DOCS_DIR).iterdir()
-    assert (work / "a" / search_module.DOCS_DIR / doc.name).is_file()  # the same id in both shards
-    doc.write_bytes(gzip.compress(search_module.doc_json(y)))
+    assert index_shard(newer, work / "a") and index_shard(older, work / "b")
+    [doc] = (work / "b" / DOCS_DIR).iterdir()
+    assert (work / "a" / DOCS_DIR / doc.name).is_file()  # the same id in both shards
+    doc.write_bytes(gzip.compress(doc_json(y)))
     shutil.rmtree(out / "pagefind")
-    search_module.assemble([(newer, work / "a"), (older, work / "b")], out / "pagefind")
-    (out / "pagefind" / search_module.T2S_NAME).write_bytes(search_module.t2s_pairs())
+    join_shards([(newer, work / "a"), (older, work / "b")], out / "pagefind")
+    (out / "pagefind" / T2S_NAME).write_bytes(t2s_pairs())
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -32,7 +32,7 @@ from ..site.pages import FEED, Page, Planner, district_feed
 from .progress import NoProgress, Progress
 from ..issue.read import MAX_BYTES, find_sources
 from ..site.render import editorial_pages, environment, render_page
-from ..search import SearchDoc, build_search_index, log_like_parent
+from ..search import build_search_index, log_like_parent, search_docs
 from ..issue.enrich.words import remove_other_versions as remove_other_segmentations
 from ..site.write import StagedSite, WriteSummary
 
@@ -195,7 +195,8 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
             cache.remove_other_versions()
             remove_other_segmentations(cache.cache_dir)
         staged = StagedSite(options.out_dir)
-        searching = background.submit(build_search_index, search_docs(archive.issues), staged.root, options.cache_dir)
+        docs = search_docs(archive.issues, urls.article_path, urls.UNKNOWN_PAPER)
+        searching = background.submit(build_search_index, docs, staged.root, options.cache_dir)
         try:
             progress.phase("classify", len(archive.issues), "issues")
             issues = add_keywords(archive.issues)
@@ -413,20 +414,3 @@ def site_root(site_url: str, base_url: str) -> str:
     if base_url != "/" and site_url.endswith(base_url.rstrip("/")):
         site_url = site_url[: -len(base_url.rstrip("/"))]
     return site_url
-
-
-def search_docs(issues: list[Issue]) -> list[SearchDoc]:
-    """One search document per article."""
-    return [
-        SearchDoc(
-            url_path=urls.article_path(a),
-            title=a.headline,
-            text="\n".join(x for x in (a.kicker, a.headline, a.deck, a.text) if x),
-            date=issue.date.isoformat() if issue.date else "",
-            publication=issue.publication or urls.UNKNOWN_PAPER,
-            districts=a.districts,
-            topics=a.topics,
-        )
-        for issue in issues
-        for a in issue.articles
-    ]

@@ -1,0 +1,296 @@
+"""The search bundle: each shard indexed (or taken from the cache), then the shards joined into pagefind/.
+
+The newest shard is the primary bundle at pagefind/, with Pagefind's runtime; the others sit in
+pagefind/shards/<period>/, and static/search.js merges them in the browser with Pagefind's
+mergeIndex (they share the primary's WebAssembly). pagefind/sitegen-shards.json lists them, newest
+first. Beside each shard's index, sitegen-docs/<page id>.json.gz holds each article's text as printed,
+for excerpts and the final check: Pagefind's fragments, which also carry the token stream, are left out.
+A shard's bundle is cached under the hash of its articles, so a rebuild indexes only changed periods.
+"""
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
+from pathlib import Path
+
+from ..errors import SitegenError
+from .pagefind import page_ids, run_pagefind, write_shadow
+from .pf_format import make_filters_deterministic
+from .records import SearchDoc, check_docs, doc_json
+from .shards import SHARD_CHARS, Shard, browser_order, chars, plan_shards
+
+log = logging.getLogger(__name__)
+
+BUNDLE_DIR = "pagefind"
+"""The bundle's folder in the site."""
+SHARDS_NAME = "sitegen-shards.json"
+"""The bundle-relative folders of the shards, primary ("") first, for the browser."""
+SHARDS_DIR = "shards"
+T2S_NAME = "sitegen-t2s.json"
+"""sitegen/data/t2s.json for the browser, as one JSON string of pairs "東东華华…" (smaller gzipped
+than the object)."""
+DOCS_DIR = "sitegen-docs"
+"""Per-article gzipped JSON (url, title, date, publication, district, text) in each shard's folder.
+Gzipped here, like Pagefind's own files, so hosts that do not compress JSON cost no more."""
+DOC_SUFFIX = ".json.gz"
+RUNTIME = ("pagefind.js", "pagefind-worker.js")
+"""Pagefind's own files the search page loads, with its WebAssembly (wasm.<language>.pagefind)."""
+INDEX_PARTS = ("pagefind-entry.json", "index", "filter")
+"""What a shard needs in the browser besides its pf_meta: no fragments (sitegen-docs replaces them)."""
+PARALLEL_RUNS = 2
+"""Pagefind runs at once. One run keeps one core busy."""
+RUN_BUDGET_CHARS = SHARD_CHARS
+"""Characters that Pagefind runs may index at the same time: two small shards run side by side, a big
+one runs alone."""
+CACHE_SUBDIR = "search"
+CACHE_KEEP = 64
+"""Cached shards kept beyond those of the last build, the most recently used first."""
+FILES_NAME = "sitegen-files.json"
+"""In a cached shard: the sha256 of each of its files, checked before the shard is used again."""
+
+
+def index_version() -> str:
+    """What a shard's bundle depends on besides its articles: this package's code, the normaliser and
+    its table, Pagefind's version."""
+    package = Path(__file__).resolve().parent
+    files = sorted(package.glob("*.py")) + [package.parent / "lexicon.py", package.parent / "data" / "t2s.json"]
+    h = hashlib.sha256()
+    for path in files:
+        h.update(path.relative_to(package.parent).as_posix().encode() + b"\0" + path.read_bytes())
+    try:
+        h.update(metadata.version("pagefind_bin").encode())
+    except metadata.PackageNotFoundError:
+        pass
+    return h.hexdigest()
+
+
+def shard_key(shard: Shard, version: str) -> str:
+    """The cache key of a shard's bundle: a hash of its articles (every field indexed) and version."""
+    data = [[d.url_path, d.title, d.text, d.date, d.publication, list(d.districts), list(d.topics)] for d in shard.docs]
+    payload = json.dumps([version, shard.name, data], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def write_docs(docs: Sequence[SearchDoc], bundle: Path) -> None:
+    """Write sitegen-docs/<page id>.json.gz for every doc; refuse a bundle that lacks or adds pages."""
+    ids = page_ids(bundle)
+    wanted = {"/" + d.url_path for d in docs}
+    missing, extra = sorted(wanted - ids.keys()), sorted(ids.keys() - wanted)
+    if missing or extra:
+        raise SitegenError(f"search: Pagefind indexed {len(ids)} pages for {len(docs)} articles; "
+                           f"missing {missing[:5]}, unexpected {extra[:5]}")
+    out = bundle / DOCS_DIR
+    out.mkdir()
+    for doc in docs:
+        (out / f"{ids['/' + doc.url_path]}{DOC_SUFFIX}").write_bytes(gzip.compress(doc_json(doc), 9, mtime=0))
+
+
+def index_shard(shard: Shard, out: Path, budget: MemoryBudget | None = None) -> bool:
+    """Index one shard into the folder out (created): Pagefind's bundle without fragments and UI,
+    plus sitegen-docs. Return False, writing nothing, when no article has anything to search.
+
+    budget: held while Pagefind runs (its memory), not while its input is written or its output read,
+    so that one shard is made ready while another one's Pagefind runs."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Beside out, so that the bundle is moved there, not copied.
+    with tempfile.TemporaryDirectory(prefix=".sitegen-shard-", dir=out.parent) as tmp:
+        shadow, bundle = Path(tmp) / "site", Path(tmp) / "bundle"
+        shadow.mkdir()
+        docs = write_shadow(shard.docs, shadow)
+        if not docs:
+            return False
+        with budget.hold(chars(shard)) if budget else contextlib.nullcontext():
+            output = run_pagefind(shadow, bundle)
+        log.debug("pagefind %s: %s", shard.name, output)
+        try:
+            make_filters_deterministic(bundle)
+        except (ValueError, LookupError, TypeError) as e:
+            log.warning("search: left Pagefind's filter files as written (not reproducible): %s", e)
+        write_docs(docs, bundle)
+        out.mkdir(parents=True)
+        keep = [*RUNTIME, *INDEX_PARTS, DOCS_DIR]
+        for path in sorted(bundle.iterdir()):
+            if path.name in keep or path.suffix in (".pf_meta", ".pagefind"):
+                shutil.move(str(path), str(out / path.name))
+    return True
+
+
+def _link_tree(src: Path, dst: Path, names: Callable[[Path], bool] = lambda p: True) -> None:
+    """Hard-link (or copy) the files of src into dst: bundles are never changed in place."""
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        if path.is_dir() or not names(src / rel.parts[0]):
+            continue
+        target = dst / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copyfile(path, target)
+
+
+def _file_hashes(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != FILES_NAME}
+
+
+def _sound(folder: Path) -> bool:
+    """Whether a cached shard holds exactly the files it was stored with, byte for byte."""
+    try:
+        return json.loads((folder / FILES_NAME).read_text(encoding="utf-8")) == _file_hashes(folder)
+    except (OSError, ValueError):
+        return False
+
+
+class ShardCache:
+    """Finished shard bundles in cache_dir/search/<key>/, or none (cache_dir None: a temporary folder)."""
+
+    def __init__(self, cache_dir: Path | None, work: Path, budget: MemoryBudget | None = None):
+        self.root = Path(cache_dir) / CACHE_SUBDIR if cache_dir is not None else None
+        self.work = work
+        self.budget = budget
+        self.version = index_version()
+        self.hits = 0
+
+    def bundle(self, shard: Shard) -> Path | None:
+        """The shard's bundle folder, indexed now or found in the cache; None if it has nothing to search."""
+        key = shard_key(shard, self.version)
+        if self.root is None:
+            out = self.work / key
+            return out if index_shard(shard, out, self.budget) else None
+        out = self.root / key
+        if out.is_dir():
+            if _sound(out):
+                self.hits += 1
+                os.utime(out)
+                return None if (out / ".empty").is_file() else out
+            # Its files are hard-linked into the site: one edited there is edited here too.
+            log.warning("search: the cached index of %s was changed or damaged; indexing it again", shard.name)
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=self.root))
+        try:
+            if not index_shard(shard, tmp / "b", self.budget):
+                (tmp / "b").mkdir()
+                (tmp / "b" / ".empty").write_bytes(b"")
+            (tmp / "b" / FILES_NAME).write_text(json.dumps(_file_hashes(tmp / "b"), sort_keys=True), encoding="utf-8")
+            shutil.rmtree(out, ignore_errors=True)
+            os.replace(tmp / "b", out)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return None if (out / ".empty").is_file() else out
+
+    def prune(self, used: set[str]) -> None:
+        """Drop cached shards beyond the CACHE_KEEP most recently used ones not used by this build."""
+        if self.root is None or not self.root.is_dir():
+            return
+        others = [p for p in self.root.iterdir() if p.name not in used and not p.name.startswith(".")]
+        others.sort(key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+        for path in others[CACHE_KEEP:]:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def join_shards(bundles: Sequence[tuple[Shard, Path]], out: Path) -> None:
+    """Put the shard bundles together (in browser_order): the first at out (with Pagefind's runtime), the
+    others in out/shards/<name>/, each with its own sitegen-docs, and the list of shards.
+
+    Pagefind names a page by a hash of 7 hex digits, made longer only on a clash within one run: pages
+    of two shards may share a name. The browser therefore knows a page by its shard and its name, and
+    reads its doc from its shard's folder.
+    """
+    out.mkdir(parents=True)
+    dirs = []
+    for n, (shard, bundle) in enumerate(bundles):
+        rel = "" if n == 0 else f"{SHARDS_DIR}/{shard.name}/"
+        runtime = n == 0
+        _link_tree(bundle, out / rel, lambda p, runtime=runtime: p.name == DOCS_DIR or (
+            p.name in INDEX_PARTS or p.suffix == ".pf_meta" or (runtime and (p.name in RUNTIME or p.suffix == ".pagefind"))))
+        dirs.append(rel)
+    (out / SHARDS_NAME).write_text(json.dumps(dirs), encoding="utf-8")
+
+
+def t2s_pairs() -> bytes:
+    """The traditional -> simplified table as the browser reads it."""
+    table = json.loads((Path(__file__).resolve().parent.parent / "data" / "t2s.json").read_text(encoding="utf-8"))
+    return json.dumps("".join(k + v for k, v in table.items()), ensure_ascii=False).encode("utf-8")
+
+
+class MemoryBudget:
+    """Let Pagefind runs go on together only while their shards' characters add up to at most
+    limit (a run alone may exceed it): memory grows with the characters indexed."""
+
+    def __init__(self, limit: int):
+        self.limit, self.used = limit, 0
+        self.cond = threading.Condition()
+
+    @contextlib.contextmanager
+    def hold(self, chars: int) -> Iterator[None]:
+        with self.cond:
+            self.cond.wait_for(lambda: self.used == 0 or self.used + chars <= self.limit)
+            self.used += chars
+        try:
+            yield
+        finally:
+            with self.cond:
+                self.used -= chars
+                self.cond.notify_all()
+
+
+def log_like_parent(level: int) -> None:
+    """Set up logging in a process of its own that builds the index (engine/build.py starts one) as its
+    parent's. Here, so that such a process imports the search package and what it needs only, not the
+    whole build (Jinja, jieba, pypinyin)."""
+    logging.basicConfig(level=level, format="%(message)s")
+
+
+def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Path | None = None,
+                       shard_chars: int = SHARD_CHARS) -> None:
+    """Write the search bundle for docs into site_dir/'pagefind', reusing the shards cached in
+    cache_dir (None: no cache); raise SitegenError with a clear message if Pagefind fails."""
+    started = time.perf_counter()
+    site_dir = Path(site_dir)
+    target = site_dir / BUNDLE_DIR
+    check_docs(docs)
+    shards = plan_shards(docs, shard_chars)
+    site_dir.mkdir(parents=True, exist_ok=True)
+    # In site_dir: cached files are hard-linked into the site, and the bundle is renamed into place.
+    with tempfile.TemporaryDirectory(prefix=".sitegen-search-", dir=site_dir) as tmp:
+        cache = ShardCache(cache_dir, Path(tmp) / "shards", MemoryBudget(RUN_BUDGET_CHARS))
+        pool = ThreadPoolExecutor(PARALLEL_RUNS, thread_name_prefix="sitegen-search")
+        try:
+            # Biggest first, so that the small ones fill in beside them.
+            order = sorted(shards, key=lambda s: (-chars(s), s.name))
+            found = dict(zip((s.name for s in order), pool.map(cache.bundle, order)))
+        finally:  # on a failure, start no more runs (the one under way finishes)
+            pool.shutdown(wait=True, cancel_futures=True)
+        bundles = [(shard, found[shard.name]) for shard in browser_order(shards) if found[shard.name] is not None]
+        bundle = Path(tmp) / "bundle"
+        join_shards(bundles, bundle)
+        if not bundles:
+            # Pagefind refuses a site with no pages; the search page then says search is unavailable.
+            log.warning("search: no articles to index; the search page will not work")
+        (bundle / T2S_NAME).write_bytes(t2s_pairs())
+        # Replace the old bundle whole: Pagefind's file names are content hashes, so stale files
+        # would otherwise pile up build after build.
+        old = site_dir / f".{BUNDLE_DIR}.old"
+        if old.exists():
+            shutil.rmtree(old)
+        if target.exists():
+            target.rename(old)
+        shutil.move(str(bundle), str(target))
+        if old.exists():
+            shutil.rmtree(old)
+    cache.prune({shard_key(s, cache.version) for s in shards})
+    size = sum(f.stat().st_size for f in target.rglob("*") if f.is_file())
+    log.info("search: indexed %d articles in %d shards (%d from the cache) into %s (%.0f KB) in %.1f s",
+             len(docs), len(bundles), cache.hits, target, size / 1024, time.perf_counter() - started)

@@ -1,0 +1,70 @@
+"""What the search index knows of an article: one SearchDoc each, made from the archive's issues."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ..errors import SitegenError
+from ..model import Article, Issue
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """One article as the search index sees it."""
+
+    url_path: str
+    """Site-relative, no leading slash, ends with "/": "shijingshan-bao/2020-04-16/3/"."""
+    title: str
+    """The headline as printed."""
+    text: str
+    """Clean text: headline, deck, body blocks joined by "\\n"."""
+    date: str
+    """ISO "2020-04-16", "" if unknown."""
+    publication: str
+    districts: tuple[str, ...]
+    topics: tuple[str, ...]
+
+
+def search_docs(issues: Iterable[Issue], url_path: Callable[[Article], str], unknown_paper: str) -> list[SearchDoc]:
+    """One search document per article. url_path gives an article's site-relative path, and unknown_paper
+    names an issue's paper when it has none: the site decides both, and this layer sits below it."""
+    return [
+        SearchDoc(
+            url_path=url_path(a),
+            title=a.headline,
+            text="\n".join(x for x in (a.kicker, a.headline, a.deck, a.text) if x),
+            date=issue.date.isoformat() if issue.date else "",
+            publication=issue.publication or unknown_paper,
+            districts=a.districts,
+            topics=a.topics,
+        )
+        for issue in issues
+        for a in issue.articles
+    ]
+
+
+def check_url_path(url_path: str) -> PurePosixPath:
+    """The path of a doc's page, refused unless site-relative and ending in "/"."""
+    parts = url_path[:-1].split("/")
+    if not url_path.endswith("/") or "\\" in url_path or any(p in ("", ".", "..") for p in parts):
+        raise SitegenError(f"search: bad url_path {url_path!r}; want a site-relative path like 'paper/2020-04-16/3/'")
+    return PurePosixPath(url_path)
+
+
+def check_docs(docs: Sequence[SearchDoc]) -> None:
+    """Refuse bad URL paths, and two docs at one URL."""
+    seen: set[str] = set()
+    for doc in docs:
+        check_url_path(doc.url_path)
+        if doc.url_path in seen:
+            raise SitegenError(f"search: two articles share the URL {doc.url_path!r}")
+        seen.add(doc.url_path)
+
+
+def doc_json(doc: SearchDoc) -> bytes:
+    """What the browser reads for one result: display fields and the text as printed."""
+    data = {"url": doc.url_path, "title": doc.title, "date": doc.date, "publication": doc.publication,
+            "district": "、".join(doc.districts), "text": doc.text}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
