@@ -12,7 +12,7 @@ are no district or topic filters) it measures, medians of --runs:
   indexing process and its Pagefind children, sampled every 20 ms (what the machine must have, not
   the largest one process);
 - the bundle: all files, Pagefind's index chunks, the number of shards;
-- in Chromium, for each query, a fresh page that loads search.js and does what the search page does
+- in Chromium, for each query, a fresh page that loads search-core.js and does what the search page does
   (window.sitegen.find, then present the first 20 hits): the bytes of every response after the page
   itself (Pagefind runtime, shard entries and metadata, filters, index chunks, the table of
   traditional characters, the text of the 20 results shown).
@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sitegen.engine.build import load_archive  # noqa: E402
-from sitegen.search import SearchDoc, search_docs  # noqa: E402
+from sitegen.search import BUNDLE_DIR, SearchDoc, search_data, search_docs  # noqa: E402
 from sitegen.search.shards import SHARD_CHARS  # noqa: E402
 from sitegen.site import urls  # noqa: E402
 
@@ -61,7 +61,8 @@ FIRST_PAGE = """async (q) => {
 }"""
 """What the search page does for a query: find every hit, load the first 20 to show."""
 PAGE = """<!DOCTYPE html><html lang="zh-CN" data-base-url="/"><head><meta charset="utf-8"><title>search</title></head>
-<body><script type="module" src="/static/search.js"></script></body></html>
+<body><script type="application/json" id="sitegen-search">{data}</script>
+<script type="module" src="/static/search-core.js"></script></body></html>
 """
 
 
@@ -124,13 +125,14 @@ def folder_bytes(path: Path) -> int:
 
 
 def browser_bytes(site: Path, queries: list[str], runs: int) -> dict[str, list[int]]:
-    """Per query, the bytes each run downloaded for it (after the page and search.js), counted by
+    """Per query, the bytes each run downloaded for it (after the page and search-core.js), counted by
     the server: Pagefind fetches its chunks from a web worker, which the browser's events miss."""
     from playwright.sync_api import sync_playwright
 
     (site / "static").mkdir(exist_ok=True)
-    shutil.copy(ROOT / "static" / "search.js", site / "static" / "search.js")
-    (site / "index.html").write_text(PAGE, encoding="utf-8")
+    shutil.copy(ROOT / "static" / "search-core.js", site / "static" / "search-core.js")
+    data = json.dumps(search_data(f"/{BUNDLE_DIR}/")).replace("<", "\\u003c")
+    (site / "index.html").write_text(PAGE.format(data=data), encoding="utf-8")
     served: list[tuple[str, int]] = []
 
     class Counting(http.server.SimpleHTTPRequestHandler):

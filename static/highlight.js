@@ -1,8 +1,9 @@
 // On an article page opened from a search result (?highlight=<query>), mark every occurrence of each
 // query term in the article's headings and paragraphs and scroll the first into view.
 // Terms are compared normalised (traditional, full-width and case folded, one character for one,
-// as in sitegen/textnorm.py), so 東華門 marks 东华门 and the marks cover the text as printed.
-// search.js is imported only when there is something to highlight.
+// as in sitegen/search/tokens.py), so 東華門 marks 东华门 and the marks cover the text as printed.
+// search-core.js is imported only when there is something to highlight; it reads what it shares with
+// Python from the page (<script id="sitegen-search">: how a query splits, where the table is).
 
 const TEXT_BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption";
 
@@ -36,7 +37,7 @@ function markNode(node, ranges) {
 
 export async function highlight(query, root = document.querySelector("article")) {
   if (!query || !root) return [];
-  const { matchRanges, queryTerms, ready } = await import("./search.js");
+  const { matchRanges, queryTerms, ready } = await import("./search-core.js");
   await ready();
   const terms = queryTerms(query);
   if (!terms.length) return [];

@@ -14,11 +14,15 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from sitegen.search import BUNDLE_DIR, SHARDS_NAME, SearchDoc, build_search_index
-from sitegen.search.bundle import DOCS_DIR, T2S_NAME, index_shard, join_shards, t2s_pairs
+from sitegen.search import BUNDLE_DIR, SearchDoc, build_search_index, highlight_data
+from sitegen.search.bundle import (DOC_SUFFIX, DOCS_DIR, RUNTIME, SHARDS_NAME, T2S_NAME, index_shard, join_shards,
+                                   t2s_pairs)
+from sitegen.search.pagefind import EVERY_PAGE, FILTERS
 from sitegen.search.records import doc_json
 from sitegen.search.shards import SHARD_CHARS, Shard
-from sitegen.search.tokens import normalize, query_terms, query_tokens, tokenize
+from sitegen.search.tokens import (CJK_PREFIX, IDEOGRAPH_RANGES, SENTINEL, WHITESPACE, normalize, query_terms,
+                                   query_tokens, tokenize)
+from sitegen.site.pages import Planner
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -86,6 +90,7 @@ THROWAWAY_BASE = """<!DOCTYPE html>
 """
 ARTICLE = """<!DOCTYPE html><html lang="zh-CN" data-base-url="{base}"><head><meta charset="utf-8"></head>
 <body><article><h1>{title}</h1>{body}</article>
+<script type="application/json" id="sitegen-search">{data}</script>
 <script type="module" src="{base}static/highlight.js"></script></body></html>"""
 
 
@@ -98,23 +103,21 @@ def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int
         loader=jinja2.FileSystemLoader([str(tmpl_dir), str(REPO / "templates")]),
         autoescape=True, undefined=jinja2.StrictUndefined,
     )
-    site = {"base_url": base_url, "title": "北京区报档案", "static_url": base_url + "static/",
-            "search_url": base_url + "search/"}
-    bundle = f"{base_url}{BUNDLE_DIR}/"
-    html = env.get_template("search.html").render(site=site, page={
-        "title": "搜索", "search_runtime": bundle + "pagefind.js", "search_shards": bundle + SHARDS_NAME})
-    (out / "search").mkdir(parents=True)
-    (out / "search" / "index.html").write_text(html, encoding="utf-8")
+    search_page = Planner([], base_url).search()  # the site's own context for the page
+    html = env.get_template(search_page.template).render(search_page.context)
+    (out / search_page.path).mkdir(parents=True)
+    (out / search_page.path / "index.html").write_text(html, encoding="utf-8")
     (out / "static").mkdir()
-    for name in ("search.js", "highlight.js"):
+    for name in ("search-core.js", "search-page.js", "highlight.js"):
         shutil.copy(REPO / "static" / name, out / "static" / name)
     build_search_index(docs, out, shard_chars=shard_chars)
     from html import escape
+    data = jinja2.utils.htmlsafe_json_dumps(highlight_data(f"{base_url}{BUNDLE_DIR}/"))
     for d in docs:
         page = out / d.url_path / "index.html"
         page.parent.mkdir(parents=True)
         body = "".join(f"<p>{escape(p)}</p>" for p in d.text.split("\n")[1:])
-        page.write_text(ARTICLE.format(base=base_url, title=escape(d.title), body=body), encoding="utf-8")
+        page.write_text(ARTICLE.format(base=base_url, title=escape(d.title), body=body, data=data), encoding="utf-8")
 
 
 def build_twin_site(out: Path, x: SearchDoc, y: SearchDoc) -> None:
@@ -140,7 +143,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         # Under /sub/, act like a host that serves .gz files with Content-Encoding: gzip, so the
-        # browser unzips sitegen-docs before search.js sees them (search.js must cope with both).
+        # browser unzips sitegen-docs before search-core.js sees them (it must cope with both).
         if self.path.startswith("/sub/") and self.path.endswith(".json.gz"):
             self.send_header("Content-Encoding", "gzip")
         super().end_headers()
@@ -280,6 +283,29 @@ def test_sort_by_date_and_filters(page, server, docs):
     for facet, value in (("district", "东城区"), ("topic", "防汛"), ("publication", "石景山报"), ("year", "2019")):
         got = api_search(page, "石景山", filters={facet: value})
         assert {url_path(r["url"]) for r in got} == expected(docs, "石景山", **{facet: value}), (facet, value)
+
+
+def page_data(html: str) -> dict:
+    """The JSON a page hands to static/search-core.js."""
+    found = re.search(r'<script type="application/json" id="sitegen-search">(.*?)</script>', html, re.S)
+    assert found, "no search data on the page"
+    return json.loads(found.group(1))
+
+
+def test_the_built_pages_hand_the_browser_pythons_constants(site_dir):
+    """search-core.js copies no constant of Python's: the search page carries them, and article pages
+    (where highlight.js splits the query and folds traditional characters) the part they need."""
+    data = page_data((site_dir / "search" / "index.html").read_text(encoding="utf-8"))
+    assert data == {
+        "ranges": [list(r) for r in IDEOGRAPH_RANGES], "whitespace": WHITESPACE, "prefix": CJK_PREFIX,
+        "sentinel": SENTINEL, "every": EVERY_PAGE, "filters": list(FILTERS), "bundle": f"/{BUNDLE_DIR}/",
+        "runtime": RUNTIME[0], "shards": SHARDS_NAME, "t2s": T2S_NAME, "doc": f"{DOCS_DIR}/{{page}}{DOC_SUFFIX}",
+    }
+    assert all((site_dir / BUNDLE_DIR / data[k]).is_file() for k in ("runtime", "shards", "t2s"))
+    assert list((site_dir / BUNDLE_DIR).glob(data["doc"].replace("{page}", "*")))
+    catalog = json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+    article = site_dir / catalog["articles"][0]["url"].lstrip("/") / "index.html"
+    assert page_data(article.read_text(encoding="utf-8")) == {k: data[k] for k in ("ranges", "whitespace", "bundle", "t2s")}
 
 
 def test_python_and_javascript_tokenizers_agree(page, server, docs):

@@ -5,16 +5,18 @@
 - shards.py: the articles cut into shards by period, so that no Pagefind run outgrows memory;
 - pagefind.py: the shadow pages of tokens that the standard Pagefind binary indexes, and running it;
 - pf_format.py: Pagefind's file format, rewritten in sorted order so builds are reproducible;
-- bundle.py: each shard's bundle (cached by its articles' hash) and the shards joined into pagefind/.
+- bundle.py: each shard's bundle (cached by its articles' hash) and the shards joined into pagefind/;
+- browser.py: the constants static/search-core.js gets from the page instead of copying them.
 
-In the browser, static/search.js tokenises a query the same way, asks Pagefind for its tokens
+In the browser, static/search-core.js tokenises a query the same way, asks Pagefind for its tokens
 in every shard, keeps pages where they sit in place, and checks the text as printed (sitegen-docs)
-for the excerpt and a final substring match.
+for the excerpt and a final substring match. static/search-page.js is the search page's UI.
 """
 from __future__ import annotations
 
-from .bundle import BUNDLE_DIR, SHARDS_NAME, build_search_index, log_like_parent
+from .browser import highlight_data, search_data
+from .bundle import BUNDLE_DIR, RUNTIME, SHARDS_NAME, build_search_index, log_like_parent
 from .records import SearchDoc, search_docs
 
-__all__ = ["BUNDLE_DIR", "SHARDS_NAME", "SearchDoc", "build_search_index",
-           "log_like_parent", "search_docs"]
+__all__ = ["BUNDLE_DIR", "RUNTIME", "SHARDS_NAME", "SearchDoc", "build_search_index",
+           "highlight_data", "log_like_parent", "search_data", "search_docs"]

@@ -1,7 +1,7 @@
 """The search bundle: each shard indexed (or taken from the cache), then the shards joined into pagefind/.
 
 The newest shard is the primary bundle at pagefind/, with Pagefind's runtime; the others sit in
-pagefind/shards/<period>/, and static/search.js merges them in the browser with Pagefind's
+pagefind/shards/<period>/, and static/search-core.js merges them in the browser with Pagefind's
 mergeIndex (they share the primary's WebAssembly). pagefind/sitegen-shards.json lists them, newest
 first. Beside each shard's index, sitegen-docs/<page id>.json.gz holds each article's text as printed,
 for excerpts and the final check: Pagefind's fragments, which also carry the token stream, are left out.

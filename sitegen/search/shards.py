@@ -121,7 +121,7 @@ def _newest_quarter_apart(shard: Shard, apart_chars: int) -> list[Shard]:
 
 
 def browser_order(shards: Sequence[Shard]) -> list[Shard]:
-    """Newest first, undated last: the order Pagefind lists merged shards in, which static/search.js
+    """Newest first, undated last: the order Pagefind lists merged shards in, which static/search-core.js
     relies on to sort by date. The first is the primary bundle."""
     dated = [s for s in shards if s.name != UNDATED]
     return dated[::-1] + [s for s in shards if s.name == UNDATED]

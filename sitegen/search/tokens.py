@@ -1,4 +1,4 @@
-"""Normalise and tokenise text for search: the Python half of a scheme mirrored in static/search.js.
+"""Normalise and tokenise text for search: the Python half of a scheme mirrored in static/search-core.js.
 
 Normalisation works one character at a time and never changes a string's length (in code points here,
 in UTF-16 code units in JavaScript), so an offset into the normalised text is an offset into the
@@ -40,7 +40,7 @@ IDEOGRAPH_RANGES: tuple[tuple[int, int], ...] = (
     (0xF900, 0xFAFF),  # CJK compatibility ideographs
     (0x20000, 0x323AF),  # CJK extensions B-H and the compatibility supplement
 )
-"""Characters searched one by one (they are written without spaces). static/search.js has the same list."""
+"""Characters searched one by one (written without spaces). static/search-core.js gets them from the page."""
 
 WHITESPACE = "\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 """What separates query terms: the characters of str.isspace(), spelt out so that JavaScript uses the same set."""

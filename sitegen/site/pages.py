@@ -17,7 +17,7 @@ from ..archive.continuations import continuation_links
 from ..model import Article, Issue
 from ..archive.people import Person, index_people, is_writer
 from ..archive.related import RelItem, related_articles
-from ..search import BUNDLE_DIR, SHARDS_NAME
+from ..search import BUNDLE_DIR, RUNTIME, SHARDS_NAME, highlight_data, search_data
 from .citations import article_jsonld, citation_meta, gbt7714, issue_jsonld
 
 FEED = "feed.xml"
@@ -243,10 +243,12 @@ class Planner:
                 for k, v in groups.items()]
 
     def search(self) -> Page:
-        # What a search starts with, for the page to fetch beside its own script rather than after it.
+        bundle = self.u(f"{BUNDLE_DIR}/")
+        # search_runtime, search_shards: what a search starts with, for the page to fetch beside its own
+        # script rather than after it. search_data: the constants static/search-core.js shares with Python.
         return self.page(urls.SEARCH, "search.html", "搜索", [self.link("搜索", urls.SEARCH)],
-                         search_runtime=self.u(f"{BUNDLE_DIR}/pagefind.js"),
-                         search_shards=self.u(f"{BUNDLE_DIR}/{SHARDS_NAME}"))
+                         search_runtime=bundle + RUNTIME[0], search_shards=bundle + SHARDS_NAME,
+                         search_data=search_data(bundle))
 
     def papers_overview(self) -> Page:
         return self.page(urls.PAPERS, "overview.html", "全部报刊", [self.link("报刊", urls.PAPERS)],
@@ -435,6 +437,7 @@ class Planner:
             meta=citation_meta(a, issue, self.absolute(path)),
             description=next((b.text for b in a.blocks if b.kind == "p"), a.headline)[:120],
             jsonld=article_jsonld(a, issue, self.absolute(path), self.absolute(urls.issue_path(issue))),
+            search_data=highlight_data(self.u(f"{BUNDLE_DIR}/")),
         )
 
     # People: who the articles name, each with a page listing the articles and the role printed in each.

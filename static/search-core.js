@@ -1,4 +1,9 @@
-// sitegen search: the browser half of sitegen/textnorm.py and sitegen/search.py.
+// sitegen search: the browser half of sitegen/search (tokens.py, and the bundle of bundle.py).
+// The search page's UI is search-page.js; highlight.js marks a result's terms on its article page.
+//
+// The constants shared with Python (ideograph ranges, whitespace, the token scheme, the bundle's
+// file names and URL) come from the page: JSON in <script type="application/json" id="sitegen-search">,
+// written by sitegen/search/browser.py. Nothing here copies them.
 //
 // API (the search page's UI uses the same one):
 //   await window.sitegen.search("石景山 防汛", {filters: {district, topic, publication, year},
@@ -12,23 +17,25 @@
 //   window.sitegen.present(hits, terms, from, to) are the two halves the UI uses to page results;
 //   find's option counts: false leaves the counts out (null) and so loads no filter files.
 //   window.sitegen.facetValues() -> every filter's values with their counts over all pages.
-//   window.sitegen.normalize / tokenize / queryTerms / queryTokens mirror sitegen/textnorm.py (after
+//   window.sitegen.normalize / tokenize / queryTerms / queryTokens mirror sitegen/search/tokens.py (after
 //   `await window.sitegen.ready()`, which loads the traditional -> simplified table).
 //
 // How: one Pagefind search per term, for the term's tokens (every other bigram is enough, see
 // cover()); a page counts only where those tokens sit in place (result.words). Terms are
 // intersected. Only the results shown are then loaded, from <shard>/sitegen-docs/<page>.json.gz
 // (text as printed, for the excerpt and a final substring check), never Pagefind's fragments.
-// The index is in shards by period, merged in the browser (see pagefind() and perShard()); a page
+// The index is in shards by period, merged in the browser (see loadIndex() and perShard()); a page
 // is known by its shard and Pagefind's id for it (id = "<shard>/<page>"): two shards, indexed by
 // separate Pagefind runs, may give two pages the same id.
 
-const RANGES = [[0x3005, 0x3005], [0x3007, 0x3007], [0x3041, 0x3096], [0x309d, 0x309f],
-  [0x30a1, 0x30fa], [0x30fc, 0x30ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xac00, 0xd7a3],
-  [0xf900, 0xfaff], [0x20000, 0x323af]];  // = textnorm.IDEOGRAPH_RANGES
-const SPLIT = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-const SENTINEL = "zzzz", PREFIX = "z", EVERY = "zzzzzzzzz";  // EVERY = search.EVERY_PAGE
-const FACETS = ["district", "topic", "publication", "year"];
+const DATA = (() => {
+  const el = document.getElementById("sitegen-search");
+  return el ? JSON.parse(el.textContent) : null;
+})();
+const RANGES = DATA?.ranges ?? [];
+// Python's str.isspace() characters, ranges spelt out ("\x1c-\x1f"): a class reads them alike in both languages.
+const SPLIT = new RegExp(`[${DATA?.whitespace ?? " "}]+`);
+const PREFIX = DATA?.prefix, SENTINEL = DATA?.sentinel, EVERY = DATA?.every;
 const SHARD = "sitegen-shard";
 let T2S = null;
 
@@ -36,7 +43,7 @@ export function baseUrl() {
   const b = document.documentElement.dataset.baseUrl || "/";
   return b.endsWith("/") ? b : b + "/";
 }
-const bundleUrl = (name) => baseUrl() + "pagefind/" + name;
+const bundleUrl = (name) => DATA.bundle + name;
 const points = (s) => Array.from(s, (ch) => ch.codePointAt(0));
 
 async function getJson(url) {
@@ -47,7 +54,8 @@ async function getJson(url) {
 
 let tableLoad = null;
 export function ready() {
-  tableLoad ??= getJson(bundleUrl("sitegen-t2s.json")).then((pairs) => {
+  if (!DATA) return Promise.reject(new Error('sitegen: the page has no <script id="sitegen-search"> data'));
+  tableLoad ??= getJson(bundleUrl(DATA.t2s)).then((pairs) => {
     const cps = points(pairs);  // "東东華华…": traditional, simplified, traditional, …
     T2S = new Map();
     for (let i = 0; i + 1 < cps.length; i += 2) T2S.set(cps[i], cps[i + 1]);
@@ -65,7 +73,8 @@ export function normalize(text) {
   if (!T2S) throw new Error("sitegen: call await sitegen.ready() first");
   return Array.from(text, (ch) => String.fromCodePoint(fold(ch.codePointAt(0)))).join("");
 }
-const isIdeo = (cp) => cp >= 0x3005 && RANGES.some(([lo, hi]) => cp >= lo && cp <= hi);
+const LOWEST = RANGES.length ? RANGES[0][0] : Infinity;  // most text is below every range
+const isIdeo = (cp) => cp >= LOWEST && RANGES.some(([lo, hi]) => cp >= lo && cp <= hi);
 const isWord = (cp) => (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
 const isTokenChar = (cp) => isWord(cp) || isIdeo(cp);
 function code(cp) {
@@ -111,13 +120,13 @@ export function queryTokens(term) {
   return tokens;
 }
 
-// The index comes in shards by period (sitegen/search.py): the primary bundle at pagefind/ and the
-// others merged into it, which share its WebAssembly; Pagefind then searches all and adds up counts.
+// The index comes in shards by period (sitegen/search/bundle.py): the primary bundle and the others
+// merged into it, which share its WebAssembly; Pagefind then searches all and adds up counts.
 let pfLoad = null;
-function pagefind() {
+export function loadIndex() {
   pfLoad ??= (async () => {
-    const [pf, shards] = await Promise.all([import(bundleUrl("pagefind.js")), getJson(bundleUrl("sitegen-shards.json"))]);
-    // Each shard's pages carry a filter SHARD = its place in sitegen-shards.json, to sort by date.
+    const [pf, shards] = await Promise.all([import(bundleUrl(DATA.runtime)), getJson(bundleUrl(DATA.shards))]);
+    // Each shard's pages carry a filter SHARD = its place in the list of shards, to sort by date.
     await pf.options({ baseUrl: baseUrl(), mergeFilter: { [SHARD]: "0" } });
     await pf.init();
     await Promise.all(shards.slice(1).map((dir, i) => pf.mergeIndex(bundleUrl(dir), { baseUrl: baseUrl(), mergeFilter: { [SHARD]: String(i + 1) } })));
@@ -131,7 +140,7 @@ function pagefind() {
 // shows no counts (the search page with its filters folded away, as on a phone) never loads them.
 let facetsLoad = null;
 export function facetValues() {
-  facetsLoad ??= pagefind().then(({ pf }) => pf.filters()).then(facetsOnly);
+  facetsLoad ??= loadIndex().then(({ pf }) => pf.filters()).then(facetsOnly);
   return facetsLoad;
 }
 
@@ -163,7 +172,7 @@ function facetsOnly(counts) {
 
 function pfFilters(filters = {}) {
   const out = {};
-  for (const k of FACETS) {
+  for (const k of DATA.filters) {
     const v = filters[k];
     if (v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && !v.length)) out[k] = v;
   }
@@ -204,7 +213,7 @@ function addCounts(all) {
 // filter counts (counts: false leaves them out, and does not load the filter files they need).
 // Nothing but Pagefind's own index is downloaded.
 export async function find(query, { filters, sort, counts = true } = {}) {
-  const [{ pf, shards }] = await Promise.all([pagefind(), ready(), counts && facetValues()]);
+  const [{ pf, shards }] = await Promise.all([loadIndex(), ready(), counts && facetValues()]);
   const terms = queryTerms(query).map((text) => ({ text, tokens: queryTokens(text) }));
   const opts = { filters: pfFilters(filters) };
   if (!terms.length) {  // filters alone: every page holds the token EVERY; newest first
@@ -254,7 +263,7 @@ async function getDoc(url) {
 }
 const docs = new Map();
 const loadDoc = (shards, h) => {
-  const url = bundleUrl(`${shards[h.shard]}sitegen-docs/${h.page}.json.gz`);
+  const url = bundleUrl(shards[h.shard] + DATA.doc.replace("{page}", h.page));
   if (!docs.has(url)) docs.set(url, getDoc(url).catch((e) => { docs.delete(url); throw e; }));
   return docs.get(url);
 };
@@ -301,7 +310,7 @@ export function excerpt(text, title, terms, width = 110) {
 // Load and check the results hits[from, to), 24 requests at a time: a page whose text turns out
 // not to contain a term (the final precision guard) gives null.
 export async function present(hits, terms, from = 0, to = hits.length) {
-  const texts = terms.map((t) => t.text), out = [], { shards } = await pagefind();
+  const texts = terms.map((t) => t.text), out = [], { shards } = await loadIndex();
   const one = async (h) => {
     const d = await loadDoc(shards, h), norm = normalize(d.text);
     return texts.every((t) => norm.includes(t)) ? { url: baseUrl() + d.url, title: d.title,
@@ -317,141 +326,3 @@ export async function search(query, options = {}) {
 }
 
 window.sitegen = { search, find, present, ready, normalize, tokenize, queryTerms, queryTokens, facetValues };
-
-// ---- The search page: a form with q, sort and one <select> per facet (templates/search.html). ----
-
-const FACET_LABELS = { district: "全部区域", topic: "全部主题", publication: "全部报刊", year: "全部年份" };
-const PAGE_SIZE = 20;
-
-function resultItem(r, q) {
-  const el = (tag, parent, cls) => {
-    const e = parent.appendChild(document.createElement(tag));
-    if (cls) e.className = cls;
-    return e;
-  };
-  const li = document.createElement("li");
-  const a = el("a", el("h2", li, "headline"));
-  a.href = q ? `${r.url}?highlight=${encodeURIComponent(q)}` : r.url;
-  a.textContent = r.title;
-  const meta = el("p", li, "meta");
-  meta.append(r.publication || "");
-  if (r.date) { meta.append(" · "); const t = el("time", meta); t.dateTime = r.date; t.textContent = r.date; }
-  if (r.district) meta.append(" · " + r.district);
-  el("p", li, "excerpt").innerHTML = r.excerpt;  // built from escaped text in excerpt()
-  return li;
-}
-
-async function initSearchPage(root) {
-  const form = root.querySelector("form"), input = form.elements.q;
-  const status = root.querySelector(".search-status"), list = root.querySelector(".search-results");
-  const more = root.querySelector(".search-more");
-  const params = new URLSearchParams(location.search);
-  input.value = params.get("q") || "";
-  form.elements.sort.value = params.get("sort") === "date" ? "date" : "relevance";
-  let all = {}, state = null, seq = 0, timer = 0, counted = -1;  // counted: the search whose counts show
-
-  const chosen = () => Object.fromEntries(FACETS.map((k) => [k, form.elements[k]?.value || ""]));
-  // On a phone the sort and filter controls would push the results below the screen: they start folded
-  // (open on a wide screen, without JavaScript, and when the address already chooses a filter or order).
-  const options = root.querySelector(".search-options"), optionsNote = root.querySelector(".search-options-chosen");
-  if (options && matchMedia("(max-width: 40em)").matches && !FACETS.some((k) => params.get(k)) && !params.get("sort")) {
-    options.open = false;
-  }
-  // Folded, the filters show no counts, so searches need not load what counting takes (facetValues).
-  const folded = () => options && !options.open;
-  const noteChosen = () => {
-    const n = Object.values(chosen()).filter(Boolean).length;
-    if (optionsNote) optionsNote.textContent = n ? `（已选 ${n} 项）` : "";
-  };
-  function fillFacets(counts, want = chosen()) {
-    for (const k of FACETS) {
-      const sel = form.elements[k];
-      if (!sel) continue;
-      const values = Object.keys(all[k] || {});
-      if (want[k] && !values.includes(want[k])) values.push(want[k]);
-      values.sort(k === "year" ? (a, b) => b.localeCompare(a) : (a, b) => a.localeCompare(b, "zh-CN"));
-      const n = (v) => (counts ? counts[k]?.[v] ?? 0 : all[k]?.[v] ?? 0);
-      sel.replaceChildren(new Option(FACET_LABELS[k], ""), ...values.map((v) => new Option(`${v}（${n(v)}）`, v)));
-      sel.value = want[k] || "";
-    }
-  }
-  function saveUrl(q, f, sort) {
-    const p = new URLSearchParams();
-    if (q) p.set("q", q);
-    for (const k of FACETS) if (f[k]) p.set(k, f[k]);
-    if (sort === "date") p.set("sort", "date");
-    const qs = p.toString();
-    history.replaceState(history.state, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
-  }
-  async function showMore(my) {
-    const { hits, terms } = state, from = state.shown, to = Math.min(hits.length, from + PAGE_SIZE);
-    const items = await present(hits, terms, from, to);
-    if (my !== seq) return;
-    state.shown = to;
-    for (const r of items) r ? list.append(resultItem(r, state.q)) : state.dropped++;
-    const total = hits.length - state.dropped;
-    status.textContent = total ? `共找到 ${total} 篇` : state.q ? `没有找到包含“${state.q}”的文章。` : "没有找到符合条件的文章。";
-    more.hidden = to >= hits.length;
-    more.textContent = `显示更多（还有 ${hits.length - to} 篇）`;
-  }
-  async function run() {
-    clearTimeout(timer);
-    const q = input.value.trim(), f = chosen(), sort = form.elements.sort.value, my = ++seq;
-    saveUrl(q, f, sort);
-    noteChosen();
-    list.replaceChildren();
-    more.hidden = true;
-    if (!q && !Object.values(f).some(Boolean)) {
-      fillFacets(null);
-      if (Object.keys(all).length) counted = my;
-      status.textContent = "请输入要查找的词语，多个词语用空格分开。";
-      return;
-    }
-    status.textContent = "正在搜索…";
-    try {
-      const found = await find(q, { filters: f, sort, counts: !folded() });
-      if (my !== seq) return;
-      state = { ...found, q, shown: 0, dropped: 0 };
-      if (found.counts) {
-        fillFacets(found.counts, f);
-        counted = my;
-      }
-      await showMore(my);
-    } catch (e) {
-      if (my === seq) status.textContent = `搜索出错：${e.message}`;
-      console.error(e);
-    }
-  }
-
-  form.addEventListener("submit", (e) => { e.preventDefault(); run(); });
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 300); });
-  form.addEventListener("change", (e) => { if (e.target !== input) run(); });
-  more.addEventListener("click", () => state && showMore(seq));
-  // Unfolded after searches made while folded: the filters' values and the current results' counts.
-  options?.addEventListener("toggle", async () => {
-    if (!options.open || counted === seq) return;
-    const q = input.value.trim(), f = chosen(), sort = form.elements.sort.value, my = seq;
-    try {
-      all = await facetValues();
-      const found = q || Object.values(f).some(Boolean) ? await find(q, { filters: f, sort }) : null;
-      if (my !== seq) return;
-      fillFacets(found?.counts ?? null, f);
-      counted = my;
-    } catch (e) {
-      console.error(e);
-    }
-  });
-  try {
-    // The table of traditional characters too, now rather than at the first search (a round trip later).
-    [all] = await Promise.all([folded() ? {} : facetValues(), pagefind(), ready()]);
-  } catch (e) {
-    status.textContent = location.protocol === "file:" ? "搜索需要通过网站服务器打开，不能直接打开本地文件。" : `搜索暂时不可用：${e.message}`;
-    return;
-  }
-  fillFacets(null, Object.fromEntries(FACETS.map((k) => [k, params.get(k) || ""])));
-  root.dataset.ready = "";
-  await run();
-}
-
-const searchRoot = document.querySelector("[data-sitegen-search]");
-if (searchRoot) initSearchPage(searchRoot);

@@ -1,0 +1,27 @@
+"""What the browser's search code is told by the page it runs on: the constants it shares with Python.
+
+static/search-core.js tokenises a query as tokens.py does and reads the bundle laid out by bundle.py.
+It gets their constants from the page, as inline JSON (<script type="application/json"
+id="sitegen-search">), rather than as copies: nothing is fetched before a search can start.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .bundle import DOC_SUFFIX, DOCS_DIR, RUNTIME, SHARDS_NAME, T2S_NAME
+from .pagefind import EVERY_PAGE, FILTERS
+from .tokens import CJK_PREFIX, IDEOGRAPH_RANGES, SENTINEL, WHITESPACE
+
+
+def highlight_data(bundle_url: str) -> dict[str, Any]:
+    """What marking a query's terms in a page needs: splitting the query, and the table that
+    normalises traditional characters. bundle_url: where the site serves the bundle ("/pagefind/")."""
+    return {"ranges": [list(r) for r in IDEOGRAPH_RANGES], "whitespace": WHITESPACE,
+            "bundle": bundle_url, "t2s": T2S_NAME}
+
+
+def search_data(bundle_url: str) -> dict[str, Any]:
+    """What searching needs besides: the token scheme and the names of the bundle's files."""
+    return {**highlight_data(bundle_url), "prefix": CJK_PREFIX, "sentinel": SENTINEL, "every": EVERY_PAGE,
+            "filters": list(FILTERS), "runtime": RUNTIME[0], "shards": SHARDS_NAME,
+            "doc": f"{DOCS_DIR}/{{page}}{DOC_SUFFIX}"}
