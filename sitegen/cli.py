@@ -139,9 +139,9 @@ def run() -> None:
     """The command `sitegen` (and `python -m sitegen.cli`): main, then leave without tearing Python down.
 
     Python's own exit frees every module's tables one object at a time (pypinyin's dictionaries, Jinja's
-    and jieba's): 0.17 s, a tenth of a rebuild after adding one issue, for nothing. By then the build's
-    processes are joined and its files in place; the logs and output are flushed here. Under a profiler
-    or a coverage tracer, whose reports are written at exit, Python leaves as usual.
+    and jieba's), a noticeable part of a small rebuild, for nothing: by then the build's processes are
+    joined and its files in place; the logs and output are flushed here. Under a profiler or a coverage
+    tracer, whose reports are written at exit, Python leaves as usual.
     """
     code = main()
     if sys.getprofile() is not None or sys.gettrace() is not None:

@@ -155,7 +155,7 @@ def warm_up() -> None:
 
 
 def release() -> None:
-    """Drop jieba's dictionary and tagger and the caches built over them (~60 MB), once every issue is
+    """Drop jieba's dictionary and tagger and the caches built over them, once every issue is
     segmented: the build goes on to render beside a Pagefind run and needs none of it (a later
     in-process build loads them again; `sitegen serve` does not drop them, to rebuild sooner)."""
     for cached in (_tokenizer, _word_tags, _pos, _tagged, _word_topics, _is_keyword_candidate):
@@ -164,9 +164,9 @@ def release() -> None:
 
 def classify_issue(issue: Issue, places: Places, words: Sequence[ArticleWords]) -> Issue:
     """What can be known of each article from its own issue: districts, topics, people, and the keyword
-    candidates (Article.terms) that add_keywords weighs against the whole archive.
+    candidates (Article.terms) that sitegen.archive.keywords weighs against the whole archive.
 
-    words: the segmentation of each article (segment.segment_issue).
+    words: the segmentation of each article (sitegen.issue.enrich.words.segment_issue).
     """
     return replace(issue, articles=tuple(
         replace(

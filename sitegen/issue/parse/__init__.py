@@ -1,8 +1,8 @@
 """Parse the text of one issue into its masthead facts, articles, colophon and unplaced lines.
 
-The steps, each in its own module: masthead.py sorts page furniture from the body and reads the
-masthead's facts; layout.py says what each body line is and joins paragraphs the print layout cut in
-two; assemble.py groups the resulting blocks into articles. The parser only reads `source.text`.
+The steps, each in its own module: furniture.py sorts page furniture from the body and reads the
+masthead's facts; lines.py says what each body line is and joins paragraphs the print layout cut in
+two; articles.py groups the resulting blocks into articles. The parser only reads `source.text`.
 
 Block kinds it makes: "p"; "h2" for a sub-heading between paragraphs and for 一、 heads; "h3" for (一)
 heads and Markdown ### headings (Markdown ## starts an article); "credit"; "caption"; "source".
