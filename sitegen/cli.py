@@ -46,7 +46,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .engine.build import load_archive
-    from .site.pages import cn_date
+    from .site.format import cn_date
 
     archive = load_archive(Path(args.seeds), max_bytes=int(args.max_file_mb * MB))
     for issue in archive.issues:

@@ -9,7 +9,6 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from functools import partial
 from dataclasses import dataclass, field, replace
 from concurrent.futures import Executor, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -26,9 +25,10 @@ from ..issue.enrich import release, warm_up
 from ..issue.step import IssueStep
 from ..model import Issue
 from ..errors import Problem, SitegenError
-from ..site.feeds import atom_feed, robots, sitemap
-from ..archive.groups import by_district
-from ..site.pages import FEED, Page, Planner, district_feed
+from ..site.feeds import feeds, robots, sitemap
+from ..archive import build_archive
+from ..site.pages import Page, Plan
+from ..site.plan import plan_lazily
 from .progress import NoProgress, Progress
 from ..issue.read import MAX_BYTES, find_sources
 from ..site.render import editorial_pages, environment, render_page
@@ -254,12 +254,10 @@ def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite, 
     search index is built): the pages are then rendered by two processes."""
     progress.phase("plan")
     base = urls.normalize_base_url(options.base_url)
-    site_url = site_root(options.site_url, base)
-    planner = Planner(issues, base, site_url, options.title, options.dev)
-    pages = planner.plan_lazily()
-    pages += [partial(planner.page, f"{slug}/", "page.html", title, [planner.link(title, f"{slug}/")], body_html=html)
-              for slug, title, html in editorial_pages(options.templates_dir / "pages")]
-    pages.append(partial(planner.page, "404.html", "404.html", "页面未找到", []))
+    site_url = urls.site_root(options.site_url, base)
+    archive = build_archive(issues)
+    pages = plan_lazily(Plan(archive, urls.SiteUrls(base, site_url), options.title, options.dev),
+                        editorial_pages(options.templates_dir / "pages"))
     env = environment(options.templates_dir, options.cache_dir)
     manifest = RenderManifest(options.cache_dir, options.out_dir, templates_version(options.templates_dir)) \
         if options.cache_dir else None
@@ -278,16 +276,14 @@ def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite, 
         rendered += n
         paths.update(done)
     log.info("rendered %d pages; %d had the same content as before and were kept", rendered, len(pages) - rendered)
-    staged.copy_tree(options.static_dir, "static")
-    staged.write(urls.CATALOG, catalog_bytes(issues, base))
-    staged.write(".nojekyll", b"")
-    staged.write(FEED, atom_feed(options.title, urls.HOME, FEED, planner.entries, site_url, base))
-    for name, es in by_district(planner.entries).items():
-        staged.write(district_feed(name), atom_feed(f"{options.title}：{name}", urls.district_path(name),
-                                                    district_feed(name), es, site_url, base))
-    staged.write("sitemap.xml", sitemap([p for _, p in sorted(paths.items()) if not p.endswith(".html")],
-                                        site_url, base))
-    staged.write("robots.txt", robots(site_url, base))
+    staged.copy_tree(options.static_dir, urls.STATIC.rstrip("/"))
+    staged.write(urls.CATALOG, catalog_bytes(archive, base))
+    staged.write(urls.NOJEKYLL, b"")
+    for path, data in feeds(archive, options.title, site_url, base):
+        staged.write(path, data)
+    staged.write(urls.SITEMAP, sitemap([p for _, p in sorted(paths.items()) if not p.endswith(".html")],
+                                       site_url, base))
+    staged.write(urls.ROBOTS, robots(site_url, base))
     return len(pages), manifest
 
 
@@ -402,17 +398,6 @@ def write_page(page: Page, env: jinja2.Environment, staged: StagedSite, manifest
     if manifest:
         manifest.record(rel, key, hashlib.sha256(data).hexdigest(), staged.stamp(rel))
     return True
-
-
-def site_root(site_url: str, base_url: str) -> str:
-    """The scheme and host of the site: the base path is added to every URL separately.
-
-    A keeper may give site_url with or without the base path (https://x.github.io/repo); both work.
-    """
-    site_url = site_url.rstrip("/")
-    if base_url != "/" and site_url.endswith(base_url.rstrip("/")):
-        site_url = site_url[: -len(base_url.rstrip("/"))]
-    return site_url
 
 
 def search_docs(issues: list[Issue]) -> list[SearchDoc]:
