@@ -24,7 +24,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, SEEDS, serve_dir
 from sitegen.engine import cache as cache_module
 from sitegen.site import urls
-from sitegen.engine.build import BuildOptions, BuildResult, build
+from sitegen.config import Config
+from sitegen.engine.build import BuildResult, build
 from sitegen.engine.cache import IssueCache, context_hash
 from sitegen.files import code_version
 from sitegen.lexicon import load_topics
@@ -48,7 +49,7 @@ def project(tmp_path: Path) -> Path:
 def build_in(project: Path, out: str = "site", cache: bool = True, **options) -> BuildResult:
     """Build project/seeds as a keeper does from the project folder (so files are named seeds/…)."""
     with contextlib.chdir(project):
-        return build(BuildOptions(seeds_dir=Path("seeds"), out_dir=Path(out),
+        return build(Config(seeds_dir=Path("seeds"), out_dir=Path(out),
                                   cache_dir=Path(".sitegen-cache") if cache else None, **options))
 
 

@@ -30,36 +30,14 @@ from ..site.feeds import atom_feed, robots, sitemap
 from ..archive.groups import by_district
 from ..site.pages import FEED, Page, Planner, district_feed
 from .progress import NoProgress, Progress
-from ..issue.read import MAX_BYTES, find_sources
+from ..config import MAX_BYTES, Config
+from ..issue.read import find_sources
 from ..site.render import editorial_pages, environment, render_page
 from ..search import SearchDoc, build_search_index, log_like_parent
 from ..issue.enrich.words import remove_other_versions as remove_other_segmentations
 from ..site.write import StagedSite, WriteSummary
 
 log = logging.getLogger(__name__)
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    seeds_dir: Path = Path("seeds")
-    out_dir: Path = Path("site")
-    base_url: str = "/"
-    site_url: str = ""
-    """The absolute address of the site (https://example.org/repo), for canonical links and feeds; optional."""
-    title: str = "北京区报档案"
-    keep_going: bool = False
-    strict: bool = False
-    max_file_bytes: int = MAX_BYTES
-    """Issue files larger than this are refused (--max-file-mb)."""
-    dev: bool = False
-    """A preview build for `sitegen serve`: pages load static/dev.js, which shows a failed rebuild."""
-    cache_dir: Path | None = Path(".sitegen-cache")
-    """Where work for unchanged issues is kept between builds (None: no cache)."""
-    templates_dir: Path = PROJECT_DIR / "templates"
-    static_dir: Path = PROJECT_DIR / "static"
-
 
 @dataclass(frozen=True)
 class Archive:
@@ -160,7 +138,7 @@ def _map(step: IssueStep, paths: list[Path], workers: int | None):
                            "memory: close other programs and build again") from e
 
 
-def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+def build(options: Config, progress: Progress | None = None) -> BuildResult:
     """Build the whole site into options.out_dir, replacing it only if everything succeeded."""
     try:
         return _build(options, progress)
@@ -168,7 +146,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         gc.unfreeze()  # what the build set apart (see _archive_set_apart) can be collected again
 
 
-def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
+def _build(options: Config, progress: Progress | None) -> BuildResult:
     started = time.monotonic()
     progress = progress or NoProgress()
     if options.cache_dir:  # every step finds the same cache, whatever folder it runs a tool in
@@ -245,7 +223,7 @@ def _background() -> Executor:
                                initargs=(logging.getLogger().getEffectiveLevel(),))
 
 
-def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite, progress: Progress,
+def render_site(issues: list[Issue], options: Config, staged: StagedSite, progress: Progress,
                 other_core_free: Callable[[], bool] = lambda: False) -> tuple[int, RenderManifest | None]:
     """Plan and render every page, feed and data file of the site into staged; return the number of pages
     and what they were rendered from (to keep once the site is published).
@@ -370,7 +348,7 @@ def _render_in_two(pages: Sequence[Callable[[], Page]], first: int, env: jinja2.
     return rendered + rendered_there, {**paths, **paths_there}
 
 
-def refuse_unusable(archive: Archive, options: BuildOptions) -> None:
+def refuse_unusable(archive: Archive, options: Config) -> None:
     """Stop the build, before anything is written, on errors (and warnings with --strict) or when nothing is left."""
     failing = archive.errors + (archive.warnings if options.strict else [])
     if failing:
