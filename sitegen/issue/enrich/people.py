@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Sequence
 
 
+from .. import patterns
 from .words import tagger as _pos, user_tags
 from ...model import Article, Issue
 from ...lexicon import load_marks
@@ -28,8 +29,8 @@ LEADERS_AFTER = re.compile(r"等((?:区|市|县|镇|街道)?领导)")
 COMMON_WORD_FREQ = 20
 """jieba's dictionary tags many everyday words nr (文明 100, 张贴 401); real names in it are rare (李冬梅 2).
 Three-character words it tags nr are names whatever their frequency (李建华 20, 邓小平 4055)."""
-BYLINE_ROLE = re.compile(r"^(?:本报|特约|实习|见习|首席)?(?:摄影记者|记者|通讯员|实习生|编辑|作者)|^文/图|^图/文")
-CREDIT_SUFFIX = re.compile(r"(?:摄影报道|摄影|摄|供图|报道|文/图|图/文|整理)$")
+BYLINE_ROLE = re.compile("^(?:本报|特约|实习|见习|首席)?" + patterns.alternatives(patterns.ROLES_IN_BYLINE) + "|^文/图|^图/文")
+CREDIT_SUFFIX = re.compile(patterns.alternatives(patterns.BYLINE_AFTER) + "$")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _FUNCTION_FLAGS = ("p", "c", "u", "r", "m", "q", "d", "f", "x", "e", "y", "o")
 _NOT_IN_NAME_FLAGS = _FUNCTION_FLAGS + ("v", "a", "t", "s")

@@ -5,6 +5,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from .. import patterns
 from .lines import (
     AUTHOR, CONTINUED_FROM, CONTINUED_ON, LEAD, SECTION, Piece, is_deck_like, is_exclaim_headline, is_headline_pair,
     visible_len,
@@ -14,11 +15,11 @@ from ...model import Article, Block
 log = logging.getLogger(__name__)
 
 BYLINE = re.compile(
-    r"^(?:本报讯|本报\S{0,12}?电(?!话)|新华社\S{0,12}?电(?!话))"
+    "^" + patterns.LEAD
     # 本报讯(记者 乔斐), or unbracketed when spaces set the names apart: 本报讯 记者张三 通讯员李四 1月20日,…
-    r"(?:\s*[(（]([^()（）]+)[)）]|\s+((?:(?:本报)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,4}(?=\s)\s*)+))")
+    + rf"(?:\s*[(（]([^()（）]+)[)）]|\s+((?:{patterns.STAFF}\s*{patterns.NAME}(?=\s)\s*)+))")
 PHOTO_REPORT = re.compile(r"摄影报道$")
-CREDIT_WORDS = re.compile(r"^(?:图\s*[/／]|摄影\s*[:：/／]|图片\s*[:：])|(?:摄影报道|摄影|摄|供图)$")
+CREDIT_WORDS = re.compile("^" + patterns.CREDIT_BEFORE + "|" + patterns.alternatives(patterns.CREDIT_AFTER) + "$")
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|落幕|开班|开幕式)$")
 KICKER_MAX = 30
