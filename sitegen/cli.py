@@ -31,8 +31,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .engine.build import build
 
     result = build(_config(args), _progress(args))
-    skipped = result.archive.skipped
-    for p in result.archive.problems:
+    skipped = result.loaded.skipped
+    for p in result.loaded.problems:
         print(f"{'skipped' if p.path in skipped else 'warning'}: {p}", file=sys.stderr)
     if not args.quiet:
         print(result.summary_line())
@@ -46,8 +46,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .engine.build import load_archive
     from .site.pages import cn_date
 
-    archive = load_archive(Path(args.seeds), max_bytes=int(args.max_file_mb * MB))
-    for issue in archive.issues:
+    loaded = load_archive(Path(args.seeds), max_bytes=int(args.max_file_mb * MB))
+    for _, issue in loaded.placed:
         inferred = "（据正文推断）" if issue.date_inferred else ""
         print(f"{issue.source.path}: {issue.publication or '未知报刊'}, {cn_date(issue.date)}{inferred}, "
               f"{len(issue.articles)} articles")
@@ -57,9 +57,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"  {n:2d}. {a.headline}{extra}  (line {a.first_line})")
         for line, text in issue.unplaced:
             print(f"{issue.source.path}:{line}: could not place this line: {text[:40]}")
-    for p in archive.problems:
+    for p in loaded.problems:
         print(f"{p.severity}: {p}")
-    return 1 if archive.errors else 0
+    return 1 if loaded.errors else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -43,7 +43,7 @@ def rebuild(options: Config | Callable[[], Config], progress: Progress | None = 
         if out_dir is not None:
             _write_status(out_dir, f"error: {e}\n")
         return str(e)
-    for p in result.archive.problems:
+    for p in result.loaded.problems:
         print(f"warning: {p}", file=sys.stderr)
     print(result.summary_line(), flush=True)
     _write_status(out_dir, "ok\n")

@@ -17,7 +17,7 @@ from conftest import ROOT, SEEDS
 from sitegen.engine import build as build_module
 from sitegen.config import Config
 from sitegen.engine.build import build, load_archive, render_site
-from sitegen.archive.keywords import add_keywords
+from sitegen.archive.finish import finish_issues
 from sitegen.errors import SitegenError
 from sitegen.engine.progress import NoProgress
 from sitegen.site.write import StagedSite
@@ -232,8 +232,8 @@ def test_failed_build_leaves_the_previous_site_as_it_was(tmp_path, tmp_seeds):
 def test_keep_going_builds_the_rest(tmp_path, tmp_seeds):
     (tmp_seeds / "empty.txt").write_bytes(b"")
     result = build(Config(seeds_dir=tmp_seeds, out_dir=tmp_path / "site", keep_going=True))
-    assert result.archive.skipped == [str(tmp_seeds / "empty.txt")]
-    assert len(result.archive.issues) == 1
+    assert result.loaded.skipped == [str(tmp_seeds / "empty.txt")]
+    assert len(result.issues) == 1
 
 
 def test_base_url_prefixes_every_link(tmp_path, tmp_seeds):
@@ -289,9 +289,9 @@ def test_issue_files_done_in_a_pool_come_out_as_in_one_process(tmp_path):
     generate.generate(POOL_THRESHOLD + 4, tmp_path)
     one = load_archive(tmp_path, keep_going=True, classified=True, workers=1)
     pooled = load_archive(tmp_path, keep_going=True, classified=True, workers=2)
-    articles = [a for issue in one.issues for a in issue.articles]
-    assert len(one.issues) == POOL_THRESHOLD + 4 and all(a.topics and a.terms for a in articles)
-    assert any(a.people for a in articles)
+    facts = [f for _, issue in one.placed for f in issue.facts]
+    assert len(one.placed) == POOL_THRESHOLD + 4 and all(f.topics and f.keyword_counts for f in facts)
+    assert any(f.people for f in facts)
     assert pooled == one
 
 
@@ -359,7 +359,7 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 
 def render_seeds(tmp_path: Path, name: str, other_core_free: Callable[[], bool], templates: Path = ROOT / "templates"):
     """The bundled seeds' pages rendered into tmp_path/name: (the render manifest, the progress)."""
-    issues = add_keywords(load_archive(SEEDS, classified=True).issues)
+    issues = finish_issues(load_archive(SEEDS, classified=True).placed)
     options = Config(seeds_dir=SEEDS, out_dir=tmp_path / name, cache_dir=tmp_path / f"cache-{name}",
                            templates_dir=templates)
     staged, progress = StagedSite(options.out_dir), CountingProgress()

@@ -4,7 +4,7 @@ import datetime
 
 from sitegen.site.calendars import issues_by_day, month_weeks
 from sitegen.site.pages import Planner
-from sitegen.archive.ids import assign_ids
+from support import finished
 
 from test_urls import make_issue
 
@@ -43,8 +43,7 @@ def test_only_days_with_issues_are_linked():
 
 
 def planned(issues):
-    ided, _ = assign_ids(issues)
-    return {p.path: p.context["page"] for p in Planner(ided, "/").plan()}
+    return {p.path: p.context["page"] for p in Planner(finished(issues), "/").plan()}
 
 
 def test_year_page_has_twelve_months_and_days_lead_to_their_issue_or_month():

@@ -29,7 +29,7 @@ from sitegen.engine.build import BuildResult, build
 from sitegen.engine.cache import IssueCache, context_hash
 from sitegen.files import code_version
 from sitegen.lexicon import load_topics
-from sitegen.model import Issue
+from sitegen.model import EnrichedIssue
 
 GOOD = "002_17d5a1e15a32e4e6.txt"
 OLD_HEADLINE = "快递管理精细化"
@@ -266,8 +266,10 @@ def test_the_cache_is_used_and_a_code_change_invalidates_it(project, monkeypatch
     assert len(entries) == len(list(SEEDS.glob("*.txt")))
     for entry in entries:
         issue = pickle.loads(entry.read_bytes())
-        assert isinstance(issue, Issue)
-        doctored = replace(issue, articles=tuple(replace(a, headline="来自缓存" + a.headline) for a in issue.articles))
+        assert isinstance(issue, EnrichedIssue)
+        parsed = issue.parsed
+        doctored = replace(issue, parsed=replace(parsed, articles=tuple(
+            replace(a, headline="来自缓存" + a.headline) for a in parsed.articles)))
         entry.write_bytes(pickle.dumps(doctored))
     build_in(project)
     assert all(a["headline"].startswith("来自缓存") for a in catalog(project / "site")["articles"])

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .. import patterns
 from .words import tagger as _pos, user_tags
-from ...model import Article, Issue
+from ...model import ParsedArticle
 from ...lexicon import load_marks
 
 log = logging.getLogger(__name__)
@@ -231,7 +231,7 @@ BYLINE_DEFAULT_ROLE = "作者"
 """The role of a name signed with no role printed (●石荣平 under a commentary)."""
 
 
-def people_of(article: Article) -> tuple[tuple[str, str | None], ...]:
+def people_of(article: ParsedArticle) -> tuple[tuple[str, str | None], ...]:
     """(name, role) of everyone an article names, in order of first mention; role None if never given."""
     hits: list[Hit] = []
     pieces = [article.kicker, article.headline, article.deck, article.byline] + [b.text for b in article.blocks]
@@ -263,8 +263,3 @@ def people_of(article: Article) -> tuple[tuple[str, str | None], ...]:
                 break
     order = sorted(roles, key=lambda n: (first[n], n))
     return tuple((name, roles[name]) for name in order)
-
-
-def with_people(issues: Sequence[Issue]) -> list[Issue]:
-    """Give every article its people (the build does it per issue, in enrich_issue)."""
-    return [replace(issue, articles=tuple(replace(a, people=people_of(a)) for a in issue.articles)) for issue in issues]

@@ -10,7 +10,7 @@ from .lines import (
     AUTHOR, CONTINUED_FROM, CONTINUED_ON, LEAD, SECTION, Piece, is_deck_like, is_exclaim_headline, is_headline_pair,
     visible_len,
 )
-from ...model import Article, Block
+from ...model import Block, ParsedArticle
 
 log = logging.getLogger(__name__)
 
@@ -142,14 +142,14 @@ class _Assembler:
         self.shapes = _shapes(pieces, markdown)
         self.markdown = markdown
         self.cur: _Draft | None = None
-        self.done: list[Article] = []
+        self.done: list[ParsedArticle] = []
         self.unplaced: list[tuple[int, str]] = []
         self.section: str | None = None
         """The last 【】 section label: the section of every article after it."""
         self.section_line: int | None = None
         """The label's line while no article has taken it yet."""
 
-    def run(self) -> tuple[tuple[Article, ...], tuple[tuple[int, str], ...]]:
+    def run(self) -> tuple[tuple[ParsedArticle, ...], tuple[tuple[int, str], ...]]:
         """Place every piece; return the articles and the lines no article took."""
         i = 0
         while i < len(self.pieces):
@@ -336,7 +336,7 @@ class _Assembler:
                 kind = "fragment"
         onward = [m for b in d.blocks for m in CONTINUED_ON.finditer(b.text)]
         lines = [n for n, _ in d.head] + [n for b in d.blocks for n in b.lines]
-        self.done.append(Article(
+        self.done.append(ParsedArticle(
             headline=headline, blocks=tuple(d.blocks), first_line=min(lines), last_line=max(lines),
             kicker=d.kicker, deck=d.deck, byline=d.byline, section=d.section, kind=kind,
             continued_from=d.continued_from, continued_on=f"{onward[-1].group(1)}版" if onward else None,
@@ -346,6 +346,6 @@ class _Assembler:
 
 def assemble(
     pieces: list[Piece], printed: dict[int, str], markdown: bool
-) -> tuple[tuple[Article, ...], tuple[tuple[int, str], ...]]:
+) -> tuple[tuple[ParsedArticle, ...], tuple[tuple[int, str], ...]]:
     """Group body pieces into articles; return them with the lines no article could take."""
     return _Assembler(pieces, printed, markdown).run()
