@@ -3,7 +3,6 @@ import datetime
 from dataclasses import replace
 
 from sitegen.archive import build_archive
-from sitegen.archive.ids import assign_ids
 from sitegen.lexicon import load_topics
 from sitegen.site import urls
 from sitegen.site.catalog import catalog
@@ -11,15 +10,17 @@ from sitegen.site.feeds import feeds
 from sitegen.site.pages import Plan
 from sitegen.site.plan import all_pages
 
+from support import finished
 from test_urls import make_issue
 
 
 def archive(*issues):
-    ided, _ = assign_ids(list(issues))
-    return build_archive(ided)
+    """The Archive of these issues (parsed, or finished already)."""
+    return build_archive([i for issue in issues for i in ([issue] if hasattr(issue, "id") else finished([issue]))])
 
 
-def with_topics(issue, *topics):
+def with_topics(parsed, *topics):
+    [issue] = finished([parsed])
     return replace(issue, articles=tuple(replace(a, topics=topics, districts=("石景山区",)) for a in issue.articles))
 
 
@@ -60,7 +61,7 @@ def test_feeds_are_written_by_the_configured_site_title():
 
 
 def test_catalog_and_pages_read_the_same_people_and_continuations():
-    issue = make_issue("seeds/a.txt", n=3)
+    [issue] = finished([make_issue("seeds/a.txt", n=3)])
     arts = issue.articles
     issue = replace(issue, articles=(replace(arts[0], continued_on="2版", people=(("常卫", "区委书记"),)),
                                      arts[1], replace(arts[2], continued_from="1版", people=(("常卫", None),))))

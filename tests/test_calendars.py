@@ -7,7 +7,7 @@ from sitegen.archive import build_archive
 from sitegen.site.pages import Plan
 from sitegen.site.plan import all_pages
 from sitegen.site.urls import SiteUrls
-from sitegen.archive.ids import assign_ids
+from support import finished
 
 from test_urls import make_issue
 
@@ -46,8 +46,7 @@ def test_only_days_with_issues_are_linked():
 
 
 def planned(issues):
-    ided, _ = assign_ids(issues)
-    return {p.path: p.context["page"] for p in all_pages(Plan(build_archive(ided), SiteUrls("/")))}
+    return {p.path: p.context["page"] for p in all_pages(Plan(build_archive(finished(issues)), SiteUrls("/")))}
 
 
 def test_year_page_has_twelve_months_and_days_lead_to_their_issue_or_month():

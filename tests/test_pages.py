@@ -6,8 +6,8 @@ import pytest
 from conftest import SEEDS
 from sitegen.site import pages
 from sitegen.engine.build import load_archive
-from sitegen.archive.keywords import add_keywords
 from sitegen.archive import build_archive
+from sitegen.archive.finish import finish_issues
 from sitegen.site.pages import Plan
 from sitegen.site.plan import all_pages
 from sitegen.site.urls import SiteUrls
@@ -15,7 +15,7 @@ from sitegen.site.urls import SiteUrls
 
 @pytest.fixture(scope="module")
 def issues():
-    return add_keywords(load_archive(SEEDS, classified=True).issues)
+    return finish_issues(load_archive(SEEDS, classified=True).placed)
 
 
 def planned(issues, size: int, monkeypatch) -> dict[str, dict]:

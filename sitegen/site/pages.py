@@ -12,7 +12,7 @@ from typing import Sequence
 from ..archive import Archive
 from ..archive.groups import Entry
 from ..archive.people import Person
-from ..config import Settings
+from ..config import DEFAULT_TITLE
 from ..model import Issue
 from . import urls
 from .contexts import (Card, Context, CountedLink, Feed, Frame, IssueCard, Link, Neighbour, PageList, PageNumber,
@@ -39,7 +39,7 @@ class Plan:
 
     archive: Archive
     urls: urls.SiteUrls
-    title: str = Settings.title
+    title: str = DEFAULT_TITLE
     dev: bool = False
     """A preview build for `sitegen serve`: pages load static/dev.js, which shows a failed rebuild."""
     list_page_size: int = field(default_factory=lambda: LIST_PAGE_SIZE)

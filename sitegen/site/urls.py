@@ -53,7 +53,11 @@ def source_path(issue: Issue) -> str:
 
 
 def article_path(article: Article) -> str:
-    return article.id + "/"
+    return article_path_of(article.id)
+
+
+def article_path_of(article_id: str) -> str:
+    return article_id + "/"
 
 
 def paper_path(name: str | None) -> str:
