@@ -83,10 +83,11 @@ def heaviest_article(site: Path) -> str:
 
 
 def build_seeds(out: Path) -> None:
-    from sitegen.engine.build import BuildOptions, build
+    from sitegen.config import Config
+from sitegen.engine.build import build
 
     with contextlib.chdir(ROOT):
-        build(BuildOptions(seeds_dir=Path("seeds"), out_dir=out))
+        build(Config(seeds_dir=Path("seeds"), out_dir=out))
 
 
 def throttle(cdp, network: dict) -> None:

@@ -58,13 +58,13 @@ def run_build(work: Path) -> tuple[float, float, str, dict[str, float]]:
 SERVE_DRIVER = """
 import resource, shutil, sys, time
 from pathlib import Path
-from sitegen.engine.build import BuildOptions
+from sitegen.config import Config
 from sitegen.serve import rebuild
 
 def cpu():
     return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 
-options = BuildOptions(seeds_dir=Path("seeds"), out_dir=Path("site"))
+options = Config(seeds_dir=Path("seeds"), out_dir=Path("site"))
 assert rebuild(options) is None
 shutil.copy(sys.argv[1], "seeds")
 c, t = cpu(), time.perf_counter()

@@ -192,13 +192,13 @@ def main() -> None:
 
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
-    archive = load_archive(args.seeds)
-    docs = search_docs(archive.issues, urls.article_path, urls.UNKNOWN_PAPER)
+    archive = load_archive(args.seeds, classified=True)
+    docs = search_docs(archive.placed, urls.article_path_of, urls.UNKNOWN_PAPER)
     docs_file, more_file = args.work / "docs.pickle", args.work / "more.pickle"
     docs_file.write_bytes(pickle.dumps(docs))
     more_file.write_bytes(pickle.dumps(one_more_issue(docs)))
     chars = sum(len(d.text) for d in docs)
-    print(f"{args.seeds}: {len(archive.issues)} issues, {len(docs)} articles, {chars / 1e6:.2f} M characters")
+    print(f"{args.seeds}: {len(archive.placed)} issues, {len(docs)} articles, {chars / 1e6:.2f} M characters")
 
     cold, warm = [], []
     cache = args.work / "cache"

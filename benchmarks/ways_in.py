@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sitegen.engine.build import load_archive  # noqa: E402
-from sitegen.archive.keywords import add_keywords  # noqa: E402
+from sitegen.archive.finish import finish_issues  # noqa: E402
 from sitegen.archive.people import index_people  # noqa: E402
 from sitegen.issue.enrich.people import _tagged, with_people  # noqa: E402
 from sitegen.lexicon import load_places  # noqa: E402
@@ -43,7 +43,7 @@ def main() -> None:
         seeds = work / "seeds"
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--issues", str(args.issues),
                         "--out", str(seeds)], check=True, stdout=subprocess.DEVNULL)
-        issues = add_keywords(load_archive(seeds, keep_going=True, classified=True).issues)
+        issues = finish_issues(load_archive(seeds, keep_going=True, classified=True).placed)
         articles = [a for i in issues for a in i.articles]
         timings: dict[str, list[float]] = {"people, afresh": [], "index_people": [], "related_articles": []}
         for run in range(args.runs):

@@ -8,19 +8,17 @@ import sys
 from pathlib import Path
 
 from .errors import SitegenError
-from .issue.read import MAX_BYTES, MB
+from .config import MAX_BYTES, MB
 
 
-def _build_options(args: argparse.Namespace):
-    from .engine.build import BuildOptions
-    from .config import load_settings
+def _config(args: argparse.Namespace):
+    """The build's configuration: sitegen.toml, with the flags given over it."""
+    from .config import load_config
 
-    settings = load_settings(Path(args.config))
-    return BuildOptions(seeds_dir=Path(args.seeds), out_dir=Path(args.out),
-                        base_url=args.base_url if args.base_url is not None else settings.base_url,
-                        site_url=args.site_url if args.site_url is not None else settings.site_url,
-                        title=settings.title, keep_going=args.keep_going, strict=args.strict,
-                        max_file_bytes=int(args.max_file_mb * MB))
+    flags = dict(seeds_dir=Path(args.seeds), out_dir=Path(args.out), keep_going=args.keep_going, strict=args.strict,
+                 max_file_bytes=int(args.max_file_mb * MB))
+    flags.update({k: v for k, v in (("base_url", args.base_url), ("site_url", args.site_url)) if v is not None})
+    return load_config(Path(args.config), **flags)
 
 
 def _progress(args: argparse.Namespace):
@@ -32,9 +30,9 @@ def _progress(args: argparse.Namespace):
 def cmd_build(args: argparse.Namespace) -> int:
     from .engine.build import build
 
-    result = build(_build_options(args), _progress(args))
-    skipped = result.archive.skipped
-    for p in result.archive.problems:
+    result = build(_config(args), _progress(args))
+    skipped = result.loaded.skipped
+    for p in result.loaded.problems:
         print(f"{'skipped' if p.path in skipped else 'warning'}: {p}", file=sys.stderr)
     if not args.quiet:
         print(result.summary_line())
@@ -46,10 +44,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .engine.build import load_archive
-    from .site.pages import cn_date
+    from .site.format import cn_date
 
-    archive = load_archive(Path(args.seeds), max_bytes=int(args.max_file_mb * MB))
-    for issue in archive.issues:
+    loaded = load_archive(Path(args.seeds), max_bytes=int(args.max_file_mb * MB))
+    for _, issue in loaded.placed:
         inferred = "（据正文推断）" if issue.date_inferred else ""
         print(f"{issue.source.path}: {issue.publication or '未知报刊'}, {cn_date(issue.date)}{inferred}, "
               f"{len(issue.articles)} articles")
@@ -59,16 +57,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"  {n:2d}. {a.headline}{extra}  (line {a.first_line})")
         for line, text in issue.unplaced:
             print(f"{issue.source.path}:{line}: could not place this line: {text[:40]}")
-    for p in archive.problems:
+    for p in loaded.problems:
         print(f"{p.severity}: {p}")
-    return 1 if archive.errors else 0
+    return 1 if loaded.errors else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     # Settings are read again before every rebuild, so that an edited sitegen.toml shows at once.
-    serve(lambda: _build_options(args), port=args.port, watch_files=[Path(args.config)], progress=_progress(args))
+    serve(lambda: _config(args), port=args.port, watch_files=[Path(args.config)], progress=_progress(args))
     return 0
 
 
@@ -139,9 +137,9 @@ def run() -> None:
     """The command `sitegen` (and `python -m sitegen.cli`): main, then leave without tearing Python down.
 
     Python's own exit frees every module's tables one object at a time (pypinyin's dictionaries, Jinja's
-    and jieba's): 0.17 s, a tenth of a rebuild after adding one issue, for nothing. By then the build's
-    processes are joined and its files in place; the logs and output are flushed here. Under a profiler
-    or a coverage tracer, whose reports are written at exit, Python leaves as usual.
+    and jieba's), a noticeable part of a small rebuild, for nothing: by then the build's processes are
+    joined and its files in place; the logs and output are flushed here. Under a profiler or a coverage
+    tracer, whose reports are written at exit, Python leaves as usual.
     """
     code = main()
     if sys.getprofile() is not None or sys.gettrace() is not None:

@@ -1,29 +1,68 @@
-"""Site settings from `sitegen.toml` in the project folder; command-line flags win over them."""
+"""Everything a build is told: `sitegen.toml` in the project folder, then the command line's flags over it."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from .errors import SitegenError
 
 CONFIG_FILE = "sitegen.toml"
-KEYS = {"base_url": str, "site_url": str, "title": str}
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+"""The folder holding the built-in templates/ and static/."""
+MB = 1024 * 1024
+MAX_BYTES = 16 * MB
+"""Issue files larger than this are refused unless --max-file-mb says otherwise: a real issue is well
+under 1 MB, and a larger file is most likely not an issue (a PDF, an archive) or several joined."""
+DEFAULT_TITLE = "北京区报档案"
 
 
 @dataclass(frozen=True)
-class Settings:
+class Config:
+    seeds_dir: Path = Path("seeds")
+    out_dir: Path = Path("site")
     base_url: str = "/"
     """The path the site is served under: "/" for a user page or custom domain, "/repo-name/" for a project page."""
     site_url: str = ""
-    """The absolute address of the site root (https://example.github.io/repo-name), for canonical links and feeds."""
-    title: str = "北京区报档案"
+    """The absolute address of the site (https://example.github.io/repo-name), for canonical links and feeds; optional."""
+    title: str = DEFAULT_TITLE
+    keep_going: bool = False
+    """Build the other files when some cannot be used (--keep-going); else such a file stops the build."""
+    strict: bool = False
+    """Treat warnings as errors (--strict)."""
+    max_file_bytes: int = MAX_BYTES
+    """Issue files larger than this are refused (--max-file-mb)."""
+    dev: bool = False
+    """A preview build for `sitegen serve`: pages load static/dev.js, which shows a failed rebuild."""
+    cache_dir: Path | None = Path(".sitegen-cache")
+    """Where work for unchanged issues is kept between builds (None: no cache)."""
+    templates_dir: Path = PROJECT_DIR / "templates"
+    static_dir: Path = PROJECT_DIR / "static"
 
 
-def load_settings(path: Path) -> Settings:
-    """Read sitegen.toml if it exists; unknown keys and wrong types are errors naming the file."""
+FILE_KEYS = {"base_url": str, "site_url": str, "title": str}
+"""What sitegen.toml may set, and the type of each."""
+_TYPE_NAMES = {str: "text in quotes"}
+EXAMPLES = {"base_url": '"/repo-name/"', "site_url": '"https://name.github.io/repo-name"', "title": '"北京区报档案"'}
+
+
+def load_config(path: Path, **flags: Any) -> Config:
+    """The settings of sitegen.toml at path (if it exists) with the given flags over them.
+
+    Every bad setting is reported at once, in one error naming the file.
+    """
+    settings = read_settings(path)
+    unknown = set(flags) - {f.name for f in fields(Config)}
+    if unknown:
+        raise TypeError(f"not settings: {', '.join(sorted(unknown))}")
+    return Config(**{**settings, **flags})
+
+
+def read_settings(path: Path) -> dict[str, Any]:
+    """What sitegen.toml sets, checked; {} when there is no such file."""
     if not path.exists():
-        return Settings()
+        return {}
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -39,13 +78,14 @@ def load_settings(path: Path) -> Settings:
     except tomllib.TOMLDecodeError as e:
         raise SitegenError(f"{path}: cannot read the settings ({e}); fix its TOML syntax, e.g. "
                            'title = "北京区报档案"') from None
+    problems = []
     for key, value in raw.items():
-        if key not in KEYS:
-            raise SitegenError(f"{path}: unknown setting {key!r}; known are {', '.join(KEYS)}")
-        if not isinstance(value, KEYS[key]):
-            raise SitegenError(f"{path}: {key} must be {_TYPE_NAMES[KEYS[key]]}, e.g. {key} = {EXAMPLES[key]}")
-    return Settings(**raw)
-
-
-_TYPE_NAMES = {str: "text in quotes"}
-EXAMPLES = {"base_url": '"/repo-name/"', "site_url": '"https://name.github.io/repo-name"', "title": '"北京区报档案"'}
+        if key not in FILE_KEYS:
+            problems.append(f"unknown setting {key!r}; known are {', '.join(FILE_KEYS)}")
+        elif not isinstance(value, FILE_KEYS[key]):
+            problems.append(f"{key} must be {_TYPE_NAMES[FILE_KEYS[key]]}, e.g. {key} = {EXAMPLES[key]}")
+    if len(problems) == 1:
+        raise SitegenError(f"{path}: {problems[0]}")
+    if problems:
+        raise SitegenError(f"{path}: {len(problems)} bad settings:\n" + "\n".join(f"  {p}" for p in problems))
+    return raw

@@ -1,8 +1,13 @@
-"""The plain data that flows one way through sitegen: read -> parse -> classify -> index -> render."""
+"""The plain data that flows one way through sitegen.
+
+Each issue file on its own: a Source (read), a ParsedIssue of ParsedArticles (parsed and completed),
+then an EnrichedIssue (with each article's ArticleFacts, found with jieba). The whole archive: each
+issue gets its id and each article its keywords, making the Issues of Articles that the site and the
+catalog show. Each type holds only what its stage knows: no field waits to be filled in later."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .errors import Problem
 
@@ -39,7 +44,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Article:
+class ParsedArticle:
     """One article of an issue, as the parser found it."""
 
     headline: str
@@ -65,18 +70,6 @@ class Article:
     head: tuple[tuple[int, str], ...] = ()
     """Lines printed above the body, as printed (line number, text): section label, kicker, headline, deck,
     author line (●石荣平). With the blocks' lines, they account for every printed line of the article."""
-    # Added by later steps (dataclasses.replace), never by the parser.
-    id: str = ""
-    districts: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
-    terms: str = ""
-    """Keyword candidates and their counts, found per issue, as lines "word count"; add_keywords weighs
-    them against the whole archive to choose `keywords`, then empties this. One string rather than
-    pairs: an article has a hundred or so, and a million small objects would cost 150 MB at 10,000 articles."""
-    people: tuple[tuple[str, str | None], ...] = ()
-    """(name, role as printed) of everyone the article names, in order of first mention (sitegen.people)."""
-
     @property
     def text(self) -> str:
         """The body as plain text, one block a line."""
@@ -84,11 +77,11 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Issue:
-    """One issue of a paper: its masthead facts and its articles."""
+class ParsedIssue:
+    """One issue of a paper as read from its own file: its masthead facts and its articles."""
 
     source: Source
-    articles: tuple[Article, ...]
+    articles: tuple[ParsedArticle, ...]
     publication: str | None = None
     date: datetime.date | None = None
     date_inferred: bool = False
@@ -109,5 +102,60 @@ class Issue:
     unplaced: tuple[tuple[int, str], ...] = ()
     """Lines the parser could not place in an article, masthead or colophon; shown on the issue page."""
     problems: tuple[Problem, ...] = ()
-    id: str = ""
-    """Set by the build from publication and date: the permalink key."""
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What an article's own issue tells of it beyond the print, found with jieba (sitegen.issue.enrich)."""
+
+    districts: tuple[str, ...]
+    """The districts it is about: those it names, and its paper's own."""
+    topics: tuple[str, ...]
+    """Best first."""
+    people: tuple[tuple[str, str | None], ...]
+    """(name, role as printed) of everyone it names, in order of first mention; role None where it gives none."""
+    keyword_counts: str
+    """Its keyword candidates and their counts, as lines "word count": which are its keywords depends on the
+    whole archive (sitegen.archive.keywords). One string rather than pairs: an article has a hundred or so,
+    and a million small objects would cost far more memory than their text."""
+
+
+@dataclass(frozen=True)
+class EnrichedIssue:
+    """One issue file's whole result: its issue and what its articles tell (facts[i] of articles[i])."""
+
+    parsed: ParsedIssue
+    facts: tuple[ArticleFacts, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article(ParsedArticle):
+    """One article as the site shows it: as printed, with its place in the archive and what it is about."""
+
+    id: str
+    """Its permalink key, "shijingshan-bao/2020-04-16/3": its issue's id and its place in the issue."""
+    districts: tuple[str, ...]
+    topics: tuple[str, ...]
+    keywords: tuple[str, ...]
+    """Its words that say most about it against the rest of the archive (TF-IDF), best first."""
+    people: tuple[tuple[str, str | None], ...]
+    """(name, role as printed) of everyone it names, in order of first mention (sitegen.issue.enrich.people)."""
+
+    @classmethod
+    def of(cls, parsed: ParsedArticle, id: str, facts: ArticleFacts, keywords: tuple[str, ...]) -> Article:
+        return cls(**{f.name: getattr(parsed, f.name) for f in fields(ParsedArticle)}, id=id,
+                   districts=facts.districts, topics=facts.topics, keywords=keywords, people=facts.people)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Issue(ParsedIssue):
+    """One issue as the site shows it."""
+
+    id: str
+    """Its permalink key, from its paper and date: "shijingshan-bao/2020-04-16"."""
+    articles: tuple[Article, ...]
+
+    @classmethod
+    def of(cls, parsed: ParsedIssue, id: str, articles: tuple[Article, ...]) -> Issue:
+        return cls(**{f.name: getattr(parsed, f.name) for f in fields(ParsedIssue) if f.name != "articles"},
+                   id=id, articles=articles)

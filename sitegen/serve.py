@@ -9,7 +9,8 @@ from typing import Callable, Sequence
 
 from livereload import Server
 
-from .engine.build import BuildOptions, build
+from .config import Config
+from .engine.build import build
 from .errors import SitegenError
 from .engine.progress import NoProgress, Progress
 
@@ -20,13 +21,13 @@ STATUS = "__sitegen__/status.txt"
 """Where the served site says how the last rebuild went; static/dev.js shows a failure over the page."""
 
 
-def preview(options: BuildOptions) -> BuildOptions:
+def preview(options: Config) -> Config:
     """The options of a preview build: the local server serves the site at its root, and dev pages load
     static/dev.js to show a failed rebuild."""
     return replace(options, base_url="/", dev=True)
 
 
-def rebuild(options: BuildOptions | Callable[[], BuildOptions], progress: Progress | None = None,
+def rebuild(options: Config | Callable[[], Config], progress: Progress | None = None,
             out_dir: Path | None = None) -> str | None:
     """Build once; return the error message, or None when the build succeeded (the old site stays on failure).
 
@@ -42,7 +43,7 @@ def rebuild(options: BuildOptions | Callable[[], BuildOptions], progress: Progre
         if out_dir is not None:
             _write_status(out_dir, f"error: {e}\n")
         return str(e)
-    for p in result.archive.problems:
+    for p in result.loaded.problems:
         print(f"warning: {p}", file=sys.stderr)
     print(result.summary_line(), flush=True)
     _write_status(out_dir, "ok\n")
@@ -56,7 +57,7 @@ def _write_status(out_dir: Path, text: str) -> None:
         status.write_text(text, encoding="utf-8")
 
 
-def serve(options: BuildOptions | Callable[[], BuildOptions], port: int = 8000, watch_files: Sequence[Path] = (),
+def serve(options: Config | Callable[[], Config], port: int = 8000, watch_files: Sequence[Path] = (),
           progress: Progress | None = None) -> None:
     """Serve the site on 127.0.0.1:port and rebuild once per burst of changes.
 

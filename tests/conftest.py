@@ -11,7 +11,8 @@ from typing import Iterator
 
 import pytest
 
-from sitegen.engine.build import BuildOptions, BuildResult, build
+from sitegen.config import Config
+from sitegen.engine.build import BuildResult, build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -24,7 +25,7 @@ def seeds_site(tmp_path_factory) -> tuple[Path, BuildResult]:
     """The bundled seeds built into a temporary site (base URL /), once per test run."""
     out = tmp_path_factory.mktemp("seeds-build") / "site"
     with contextlib.chdir(ROOT):  # so that source files are named as a keeper types them: seeds/…
-        result = build(BuildOptions(seeds_dir=Path("seeds"), out_dir=out))
+        result = build(Config(seeds_dir=Path("seeds"), out_dir=out))
     return out, result
 
 

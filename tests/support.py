@@ -4,15 +4,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from sitegen.archive.keywords import add_keywords
+from sitegen.archive.finish import finish_issues
+from sitegen.archive.ids import assign_ids
 from sitegen.issue.enrich import classify_issue, issue_texts
+from sitegen.issue.enrich.people import people_of
 from sitegen.issue.enrich.words import segment_issue
-from sitegen.lexicon import Places
-from sitegen.model import Issue
+from sitegen.lexicon import Places, load_places
+from sitegen.model import ArticleFacts, EnrichedIssue, Issue, ParsedIssue
 
 
-def classify(issues: Sequence[Issue], places: Places, cache_dir: Path | None = None) -> list[Issue]:
-    """Every article's districts, topics, people and keywords, as a build gives them: per issue, then
-    the keywords over all the issues given."""
-    return add_keywords([classify_issue(issue, places, segment_issue(issue_texts(issue), cache_dir))
-                         for issue in issues])
+def classify(issues: Sequence[ParsedIssue], places: Places | None = None, cache_dir: Path | None = None) -> list[Issue]:
+    """The issues as a build shows them: each enriched on its own (districts, topics, people, keyword
+    candidates), then given its id, and its articles their keywords over all the issues given."""
+    places = places or load_places()
+    placed, _ = assign_ids([classify_issue(i, places, segment_issue(issue_texts(i), cache_dir)) for i in issues])
+    return finish_issues(placed)
+
+
+def with_people(issues: Sequence[ParsedIssue]) -> list[Issue]:
+    """The issues with ids and every article's people, and nothing else found (no segmentation)."""
+    placed, _ = assign_ids([EnrichedIssue(i, tuple(ArticleFacts((), (), people_of(a), "") for a in i.articles))
+                            for i in issues])
+    return finish_issues(placed)
+
+
+def finished(issues: Sequence[ParsedIssue]) -> list[Issue]:
+    """The issues with their ids, and nothing found in their articles (no districts, topics, people or keywords)."""
+    placed, _ = assign_ids([EnrichedIssue(i, tuple(ArticleFacts((), (), (), "") for _ in i.articles)) for i in issues])
+    return finish_issues(placed)

@@ -50,20 +50,20 @@ def test_another_seed_gives_another_archive(archive_dir, tmp_path):
 
 def test_sitegen_reads_every_file_without_an_error(archive):
     assert archive.errors == []
-    assert len(archive.issues) >= ISSUES * 0.95  # a few masthead-less issues may be inferred to the same day
+    assert len(archive.placed) >= ISSUES * 0.95  # a few masthead-less issues may be inferred to the same day
 
 
 def test_every_kind_of_masthead_is_there(archive):
-    papers = {i.publication for i in archive.issues if i.masthead}
+    papers = {i.publication for _, i in archive.placed if i.masthead}
     assert {"石景山报", "新东城报", "首都精神文明建设情况简报"} <= papers
     assert len(papers) >= 10  # the other districts' papers, known by name only from their mastheads
-    headless = [i for i in archive.issues if not i.masthead]
+    headless = [i for _, i in archive.placed if not i.masthead]
     assert any(i.date_inferred for i in headless)  # dated from the text
     assert any(not i.date_inferred and i.date for i in headless)  # dated by a sidecar file
 
 
 def test_headlines_come_with_kickers_and_decks(archive):
-    articles = [a for i in archive.issues for a in i.articles]
+    articles = [a for _, i in archive.placed for a in i.articles]
     assert any(a.kicker for a in articles)
     assert any(a.deck for a in articles)
     assert any(a.section for a in articles)  # the bulletin's 【】 sections
@@ -72,8 +72,8 @@ def test_headlines_come_with_kickers_and_decks(archive):
 
 
 def test_continuations_and_colophons_are_there(archive):
-    articles = [a for i in archive.issues for a in i.articles]
+    articles = [a for _, i in archive.placed for a in i.articles]
     assert any(a.continued_on for a in articles)
     assert any(a.continued_from for a in articles)
-    assert any(i.colophon for i in archive.issues)
+    assert any(i.colophon for _, i in archive.placed)
 

@@ -15,8 +15,9 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEEDS
 from sitegen.engine import build as build_module
-from sitegen.engine.build import BuildOptions, build, load_archive, render_site
-from sitegen.archive.keywords import add_keywords
+from sitegen.config import Config
+from sitegen.engine.build import build, load_archive, render_site
+from sitegen.archive.finish import finish_issues
 from sitegen.errors import SitegenError
 from sitegen.engine.progress import NoProgress
 from sitegen.site.write import StagedSite
@@ -198,7 +199,7 @@ def test_text_that_looks_like_markup_is_shown_literally(tmp_path, tmp_seeds):
         "石景山报\n\n2020年4月17日 星期五\n\n<script>alert(1)</script>标题\n\n"
         "本报讯(记者 张三)正文<img src=x onerror=alert(2)>里有</p>标记。\n", encoding="utf-8")
     out = tmp_path / "site"
-    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out))
+    build(Config(seeds_dir=tmp_seeds, out_dir=out))
     pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
     assert "<script>alert(1)" not in pages and "<img src=x" not in pages
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages
@@ -210,8 +211,8 @@ def tree(root: Path) -> dict[str, bytes]:
 
 def test_two_builds_are_byte_identical(tmp_path, tmp_seeds):
     """Two clean builds, one with an empty cache and one with none (tests/test_incremental.py compares rebuilds)."""
-    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "a", cache_dir=tmp_path / "cache"))
-    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "b", cache_dir=None))
+    build(Config(seeds_dir=tmp_seeds, out_dir=tmp_path / "a", cache_dir=tmp_path / "cache"))
+    build(Config(seeds_dir=tmp_seeds, out_dir=tmp_path / "b", cache_dir=None))
     a, b = tree(tmp_path / "a"), tree(tmp_path / "b")
     assert sorted(a) == sorted(b)
     assert [k for k in a if a[k] != b[k]] == []
@@ -219,25 +220,25 @@ def test_two_builds_are_byte_identical(tmp_path, tmp_seeds):
 
 def test_failed_build_leaves_the_previous_site_as_it_was(tmp_path, tmp_seeds):
     out = tmp_path / "site"
-    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out))
+    build(Config(seeds_dir=tmp_seeds, out_dir=out))
     before = tree(out)
     (tmp_seeds / "empty.txt").write_bytes(b"")
     with pytest.raises(SitegenError, match=r"empty.txt: the file is empty"):
-        build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out))
+        build(Config(seeds_dir=tmp_seeds, out_dir=out))
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds", "site"]
 
 
 def test_keep_going_builds_the_rest(tmp_path, tmp_seeds):
     (tmp_seeds / "empty.txt").write_bytes(b"")
-    result = build(BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "site", keep_going=True))
-    assert result.archive.skipped == [str(tmp_seeds / "empty.txt")]
-    assert len(result.archive.issues) == 1
+    result = build(Config(seeds_dir=tmp_seeds, out_dir=tmp_path / "site", keep_going=True))
+    assert result.loaded.skipped == [str(tmp_seeds / "empty.txt")]
+    assert len(result.issues) == 1
 
 
 def test_base_url_prefixes_every_link(tmp_path, tmp_seeds):
     out = tmp_path / "site"
-    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out, base_url="/repo-name/"))
+    build(Config(seeds_dir=tmp_seeds, out_dir=out, base_url="/repo-name/"))
     links = list(internal_links(out, base="/"))
     assert links and all(link.startswith("/repo-name/") for _, link in links)
     assert all(resolves(out, link, base="/repo-name/") for _, link in links)
@@ -288,9 +289,9 @@ def test_issue_files_done_in_a_pool_come_out_as_in_one_process(tmp_path):
     generate.generate(POOL_THRESHOLD + 4, tmp_path)
     one = load_archive(tmp_path, keep_going=True, classified=True, workers=1)
     pooled = load_archive(tmp_path, keep_going=True, classified=True, workers=2)
-    articles = [a for issue in one.issues for a in issue.articles]
-    assert len(one.issues) == POOL_THRESHOLD + 4 and all(a.topics and a.terms for a in articles)
-    assert any(a.people for a in articles)
+    facts = [f for _, issue in one.placed for f in issue.facts]
+    assert len(one.placed) == POOL_THRESHOLD + 4 and all(f.topics and f.keyword_counts for f in facts)
+    assert any(f.people for f in facts)
     assert pooled == one
 
 
@@ -320,11 +321,11 @@ def test_a_search_process_that_dies_fails_the_build_and_leaves_the_site(tmp_path
     from sitegen.issue.step import IssueStep
 
     out = tmp_path / "site"
-    build(BuildOptions(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
+    build(Config(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     monkeypatch.setattr(build_module, "build_search_index", _killed)
     with pytest.raises(SitegenError, match="process building the search index died"):
-        build(BuildOptions(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
+        build(Config(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staged folder left behind
 
@@ -358,8 +359,8 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 
 def render_seeds(tmp_path: Path, name: str, other_core_free: Callable[[], bool], templates: Path = ROOT / "templates"):
     """The bundled seeds' pages rendered into tmp_path/name: (the render manifest, the progress)."""
-    issues = add_keywords(load_archive(SEEDS, classified=True).issues)
-    options = BuildOptions(seeds_dir=SEEDS, out_dir=tmp_path / name, cache_dir=tmp_path / f"cache-{name}",
+    issues = finish_issues(load_archive(SEEDS, classified=True).placed)
+    options = Config(seeds_dir=SEEDS, out_dir=tmp_path / name, cache_dir=tmp_path / f"cache-{name}",
                            templates_dir=templates)
     staged, progress = StagedSite(options.out_dir), CountingProgress()
     try:

@@ -1,10 +1,13 @@
-"""Month grids for the date pages, and the calendar data the Planner gives the year and month pages."""
+"""Month grids for the date pages, and the calendar data the site plan gives the year and month pages."""
 import calendar
 import datetime
 
 from sitegen.site.calendars import issues_by_day, month_weeks
-from sitegen.site.pages import Planner
-from sitegen.archive.ids import assign_ids
+from sitegen.archive import build_archive
+from sitegen.site.pages import Plan
+from sitegen.site.plan import all_pages
+from sitegen.site.urls import SiteUrls
+from support import finished
 
 from test_urls import make_issue
 
@@ -43,8 +46,7 @@ def test_only_days_with_issues_are_linked():
 
 
 def planned(issues):
-    ided, _ = assign_ids(issues)
-    return {p.path: p.context["page"] for p in Planner(ided, "/").plan()}
+    return {p.path: p.context["page"] for p in all_pages(Plan(build_archive(finished(issues)), SiteUrls("/")))}
 
 
 def test_year_page_has_twelve_months_and_days_lead_to_their_issue_or_month():

@@ -5,17 +5,17 @@ from sitegen.issue.enrich import keyword_terms, topics_of
 from sitegen.issue.enrich.words import segment
 from sitegen.lexicon import load_topics, stop_words
 from support import classify
-from sitegen.model import Article, Block, Issue, Source
+from sitegen.model import ArticleFacts, Block, ParsedArticle, ParsedIssue, Source
 from sitegen.lexicon import load_places
 
 
 def article(headline, *paragraphs):
-    return Article(headline=headline, blocks=tuple(Block("p", p, (i,)) for i, p in enumerate(paragraphs)),
+    return ParsedArticle(headline=headline, blocks=tuple(Block("p", p, (i,)) for i, p in enumerate(paragraphs)),
                    first_line=1, last_line=len(paragraphs))
 
 
 def issue(*articles, district=None):
-    return Issue(source=Source("seeds/t.txt", "", "0" * 64), articles=articles, district=district)
+    return ParsedIssue(source=Source("seeds/t.txt", "", "0" * 64), articles=articles, district=district)
 
 
 FLOOD = article("6000余人备战防汛", "本报讯(记者 李冬梅)随着5月19日一场防汛应急演练的举行,东城区防汛备战工作进入实质阶段。汛期各单位组建301支队伍备战防汛。")
@@ -111,19 +111,17 @@ def test_an_article_about_several_districts_belongs_to_each():
 
 
 def test_keywords_weigh_a_word_by_how_many_articles_have_it_not_by_how_often_they_say_it():
-    from dataclasses import replace
-
-    from sitegen.archive.keywords import add_keywords
+    from sitegen.archive.keywords import choose_keywords
     from sitegen.issue.enrich import pack_terms
 
     def with_terms(*terms):
-        return replace(article("标题", "正文"), terms=pack_terms(terms))
+        return ArticleFacts((), (), (), pack_terms(terms))
 
     # 防汛 is in two articles (said 8 times), 演练 in three (said 5 times): 防汛 is the rarer word.
-    [done] = add_keywords([issue(with_terms(("防汛", 3), ("演练", 3)), with_terms(("防汛", 5)),
-                                 with_terms(("演练", 1)), with_terms(("演练", 1)))])
-    assert done.articles[0].keywords == ("防汛", "演练")
-    assert done.articles[1].keywords == ("防汛",) and all(a.terms == "" for a in done.articles)
+    [keywords] = choose_keywords([[with_terms(("防汛", 3), ("演练", 3)), with_terms(("防汛", 5)),
+                                   with_terms(("演练", 1)), with_terms(("演练", 1))]])
+    assert keywords[0] == ("防汛", "演练")
+    assert keywords[1] == ("防汛",)
 
 
 def keywords_of(words, headline_words=()):

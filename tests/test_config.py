@@ -6,31 +6,31 @@ import sys
 import pytest
 
 from conftest import ROOT, SEEDS
-from sitegen.config import Settings, load_settings
+from sitegen.config import Config, load_config
 from sitegen.errors import SitegenError
 
 
 def test_missing_file_gives_defaults(tmp_path):
-    assert load_settings(tmp_path / "sitegen.toml") == Settings()
+    assert load_config(tmp_path / "sitegen.toml") == Config()
 
 
 def test_settings_are_read(tmp_path):
     path = tmp_path / "sitegen.toml"
     path.write_text('base_url = "/repo/"\nsite_url = "https://x.github.io/repo"\n', encoding="utf-8")
-    assert load_settings(path) == Settings(base_url="/repo/", site_url="https://x.github.io/repo")
+    assert load_config(path) == Config(base_url="/repo/", site_url="https://x.github.io/repo")
 
 
 def test_unknown_setting_is_an_error_naming_the_file(tmp_path):
     path = tmp_path / "sitegen.toml"
     path.write_text('baseurl = "/repo/"\n', encoding="utf-8")
     with pytest.raises(SitegenError, match=r"sitegen.toml: unknown setting 'baseurl'"):
-        load_settings(path)
+        load_config(path)
 
 
 def test_settings_saved_with_a_byte_order_mark_are_read(tmp_path):
     path = tmp_path / "sitegen.toml"
     path.write_bytes(b"\xef\xbb\xbf" + 'title = "石景山区报刊档案"\n'.encode())
-    assert load_settings(path) == Settings(title="石景山区报刊档案")
+    assert load_config(path) == Config(title="石景山区报刊档案")
 
 
 @pytest.mark.parametrize("content, message", [
@@ -45,7 +45,7 @@ def test_bad_settings_file_is_an_error_naming_the_file(tmp_path, content, messag
     path = tmp_path / "sitegen.toml"
     path.write_bytes(content)
     with pytest.raises(SitegenError, match=message):
-        load_settings(path)
+        load_config(path)
 
 
 def test_bad_settings_file_stops_the_command_without_a_traceback(tmp_path):
@@ -58,3 +58,21 @@ def test_bad_settings_file_stops_the_command_without_a_traceback(tmp_path):
     assert done.stderr == ("error: sitegen.toml:1: the settings file is not UTF-8 (TOML files must be); save it as "
                            "UTF-8 and rebuild\n")
     assert not (tmp_path / "site").exists()
+
+
+def test_every_bad_setting_is_reported_at_once(tmp_path):
+    path = tmp_path / "sitegen.toml"
+    path.write_text('baseurl = "/repo/"\ntitle = 3\nsite_url = "https://x.github.io/repo"\n', encoding="utf-8")
+    with pytest.raises(SitegenError) as raised:
+        load_config(path)
+    assert str(raised.value) == (
+        f"{path}: 2 bad settings:\n"
+        "  unknown setting 'baseurl'; known are base_url, site_url, title\n"
+        '  title must be text in quotes, e.g. title = "北京区报档案"')
+
+
+def test_flags_win_over_the_settings_file(tmp_path):
+    path = tmp_path / "sitegen.toml"
+    path.write_text('base_url = "/repo/"\ntitle = "石景山区报刊档案"\n', encoding="utf-8")
+    config = load_config(path, base_url="/other/", strict=True)
+    assert (config.base_url, config.title, config.strict) == ("/other/", "石景山区报刊档案", True)

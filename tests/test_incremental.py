@@ -24,11 +24,12 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, SEEDS, serve_dir
 from sitegen.engine import cache as cache_module
 from sitegen.site import urls
-from sitegen.engine.build import BuildOptions, BuildResult, build
+from sitegen.config import Config
+from sitegen.engine.build import BuildResult, build
 from sitegen.engine.cache import IssueCache, context_hash
 from sitegen.files import code_version
 from sitegen.lexicon import load_topics
-from sitegen.model import Issue
+from sitegen.model import EnrichedIssue
 
 GOOD = "002_17d5a1e15a32e4e6.txt"
 OLD_HEADLINE = "快递管理精细化"
@@ -48,7 +49,7 @@ def project(tmp_path: Path) -> Path:
 def build_in(project: Path, out: str = "site", cache: bool = True, **options) -> BuildResult:
     """Build project/seeds as a keeper does from the project folder (so files are named seeds/…)."""
     with contextlib.chdir(project):
-        return build(BuildOptions(seeds_dir=Path("seeds"), out_dir=Path(out),
+        return build(Config(seeds_dir=Path("seeds"), out_dir=Path(out),
                                   cache_dir=Path(".sitegen-cache") if cache else None, **options))
 
 
@@ -265,8 +266,10 @@ def test_the_cache_is_used_and_a_code_change_invalidates_it(project, monkeypatch
     assert len(entries) == len(list(SEEDS.glob("*.txt")))
     for entry in entries:
         issue = pickle.loads(entry.read_bytes())
-        assert isinstance(issue, Issue)
-        doctored = replace(issue, articles=tuple(replace(a, headline="来自缓存" + a.headline) for a in issue.articles))
+        assert isinstance(issue, EnrichedIssue)
+        parsed = issue.parsed
+        doctored = replace(issue, parsed=replace(parsed, articles=tuple(
+            replace(a, headline="来自缓存" + a.headline) for a in parsed.articles)))
         entry.write_bytes(pickle.dumps(doctored))
     build_in(project)
     assert all(a["headline"].startswith("来自缓存") for a in catalog(project / "site")["articles"])

@@ -6,7 +6,8 @@ from sitegen.model import Article, Block, Issue, Source
 
 def issue(id, date, districts_per_article):
     arts = tuple(Article(headline=f"{id}-{n}", blocks=(Block("p", "x。", (1,)),), first_line=1, last_line=1,
-                         id=f"{id}/{n}", districts=tuple(ds)) for n, ds in enumerate(districts_per_article, 1))
+                         id=f"{id}/{n}", districts=tuple(ds),
+                         topics=(), keywords=(), people=()) for n, ds in enumerate(districts_per_article, 1))
     return Issue(source=Source(f"seeds/{id}.txt", "", "0" * 64), articles=arts, publication="石景山报", date=date, id=id)
 
 

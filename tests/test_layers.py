@@ -91,7 +91,7 @@ def test_no_circle_of_imports():
 
 
 def test_rendering_and_the_archive_stage_load_no_jieba():
-    code = ("import sys, sitegen.site.render, sitegen.site.pages, sitegen.site.catalog, sitegen.site.feeds, "
+    code = ("import sys, sitegen.site.render, sitegen.site.plan, sitegen.site.catalog, sitegen.site.feeds, "
             "sitegen.archive.keywords, sitegen.archive.people, sitegen.archive.related, sitegen.search; "
             "print('jieba' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

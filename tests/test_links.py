@@ -4,6 +4,7 @@ from sitegen.model import Article, Block, Issue, Source
 
 def art(id, continued_from=None, continued_on=None):
     return Article(headline=id, blocks=(Block("p", "x", (1,)),), first_line=1, last_line=1, id=id,
+                   districts=(), topics=(), keywords=(), people=(),
                    continued_from=continued_from, continued_on=continued_on)
 
 

@@ -1,4 +1,4 @@
-"""The Planner's long lists: districts, topics and people are paged, every article on exactly one page."""
+"""The site's long lists: districts, topics and people are paged, every article on exactly one page."""
 from __future__ import annotations
 
 import pytest
@@ -6,18 +6,21 @@ import pytest
 from conftest import SEEDS
 from sitegen.site import pages
 from sitegen.engine.build import load_archive
-from sitegen.archive.keywords import add_keywords
-from sitegen.site.pages import Planner
+from sitegen.archive import build_archive
+from sitegen.archive.finish import finish_issues
+from sitegen.site.pages import Plan
+from sitegen.site.plan import all_pages
+from sitegen.site.urls import SiteUrls
 
 
 @pytest.fixture(scope="module")
 def issues():
-    return add_keywords(load_archive(SEEDS, classified=True).issues)
+    return finish_issues(load_archive(SEEDS, classified=True).placed)
 
 
 def planned(issues, size: int, monkeypatch) -> dict[str, dict]:
     monkeypatch.setattr(pages, "LIST_PAGE_SIZE", size)
-    return {p.path: p.context["page"] for p in Planner(issues, "/").plan()}
+    return {p.path: p.context["page"] for p in all_pages(Plan(build_archive(issues), SiteUrls("/")))}
 
 
 def lists(planned: dict[str, dict], prefix: str) -> dict[str, list[dict]]:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from sitegen.engine.build import BuildOptions, build
+from sitegen.config import Config
+from sitegen.engine.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIJINGSHAN = "002_17d5a1e15a32e4e6.txt"  # 石景山报 2020年4月16日 第30期(总第1907期)
@@ -17,7 +18,7 @@ SHIJINGSHAN = "002_17d5a1e15a32e4e6.txt"  # 石景山报 2020年4月16日 第30�
 
 def build_catalog(seeds: Path, out: Path) -> dict:
     with contextlib.chdir(seeds.parent):
-        build(BuildOptions(seeds_dir=Path(seeds.name), out_dir=out, cache_dir=None))
+        build(Config(seeds_dir=Path(seeds.name), out_dir=out, cache_dir=None))
     return json.loads((out / "catalog.json").read_text(encoding="utf-8"))
 
 

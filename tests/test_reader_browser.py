@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS, serve_dir
-from sitegen.engine.build import BuildOptions, build
+from sitegen.config import Config
+from sitegen.engine.build import build
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "tests" / "screenshots"
@@ -377,7 +378,7 @@ def paged_site_url(tmp_path_factory):
     size = pages.LIST_PAGE_SIZE
     pages.LIST_PAGE_SIZE = 3
     try:
-        build(BuildOptions(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
+        build(Config(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
     finally:
         pages.LIST_PAGE_SIZE = size
     server, url = serve_dir(out)

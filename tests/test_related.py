@@ -15,7 +15,6 @@ from sitegen.issue.parse import parse_text
 from sitegen.issue.enrich.people import people_of
 from sitegen.lexicon import load_places
 from sitegen.archive.related import SCALE, WEIGHTS, RelItem, related_articles
-from sitegen.archive.ids import assign_ids
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 FALLBACK = load_topics()[-1].name
@@ -24,7 +23,6 @@ FALLBACK = load_topics()[-1].name
 @pytest.fixture(scope="module")
 def seed_items() -> list[RelItem]:
     issues = [parse_text(p.read_text(encoding="utf-8"), f"seeds/{p.name}") for p in sorted(SEEDS.glob("*.txt"))]
-    issues, _ = assign_ids(issues)
     issues = classify(issues, load_places())
     return [
         RelItem(a.id, i.date.isoformat() if i.date else "", a.topics, a.keywords, tuple(n for n, _ in people_of(a)))

@@ -22,7 +22,10 @@ from sitegen.search.records import doc_json
 from sitegen.search.shards import SHARD_CHARS, Shard
 from sitegen.search.tokens import (CJK_PREFIX, IDEOGRAPH_RANGES, SENTINEL, WHITESPACE, normalize, query_terms,
                                    query_tokens, tokenize)
-from sitegen.site.pages import Planner
+from sitegen.archive import build_archive
+from sitegen.site.listings import search as search_page_of
+from sitegen.site.pages import Plan
+from sitegen.site.urls import SiteUrls
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -103,7 +106,7 @@ def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int
         loader=jinja2.FileSystemLoader([str(tmpl_dir), str(REPO / "templates")]),
         autoescape=True, undefined=jinja2.StrictUndefined,
     )
-    search_page = Planner([], base_url).search()  # the site's own context for the page
+    search_page = search_page_of(Plan(build_archive([]), SiteUrls(base_url)))  # the site's own context for the page
     html = env.get_template(search_page.template).render(search_page.context)
     (out / search_page.path).mkdir(parents=True)
     (out / search_page.path / "index.html").write_text(html, encoding="utf-8")

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS, serve_dir
-from sitegen.engine.build import BuildOptions, build
+from sitegen.config import Config
+from sitegen.engine.build import build
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -148,7 +149,7 @@ def unreachable_and_broken(out: Path) -> tuple[set[str], list[tuple[str, str, in
 
 def test_every_page_is_reachable_from_home_and_no_link_is_broken_under_a_subpath(tmp_path):
     out = tmp_path / "site"
-    build(BuildOptions(seeds_dir=SEEDS, out_dir=out, base_url="/sub/"))
+    build(Config(seeds_dir=SEEDS, out_dir=out, base_url="/sub/"))
     unreachable, broken = unreachable_and_broken(out)
     assert broken == []
     assert unreachable == set(), "pages not reachable by links from the home page"
@@ -159,7 +160,7 @@ def test_paged_lists_are_valid_reachable_and_unbroken(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pages, "LIST_PAGE_SIZE", 2)
     out = tmp_path / "site"
-    build(BuildOptions(seeds_dir=SEEDS, out_dir=out, base_url="/sub/", cache_dir=None))
+    build(Config(seeds_dir=SEEDS, out_dir=out, base_url="/sub/", cache_dir=None))
     numbered = sorted(out.glob("*/*/page/*/index.html"))
     assert {p.relative_to(out).parts[0] for p in numbered} == {"districts", "topics", "people"}
     # Every page is reachable although a long list links only to the pages near the current one.

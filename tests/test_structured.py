@@ -2,20 +2,20 @@ import datetime
 import json
 from dataclasses import replace
 
-from sitegen.model import Article, Block, Issue, Source
+from sitegen.model import Article, ArticleFacts, Block, Issue, ParsedArticle, Source
 from sitegen.issue.enrich.people import people_of
 from sitegen.site.citations import article_jsonld, authors, citation_meta, gbt7714, issue_jsonld
 
 ISSUE = Issue(source=Source("seeds/x.txt", "", "0" * 64), articles=(), publication="新东城报",
-              date=datetime.date(2020, 5, 22), issue_no=None, total_no=943, pages=4)
+              date=datetime.date(2020, 5, 22), issue_no=None, total_no=943, pages=4, id="xindongcheng-bao/2020-05-22")
 ART = Article(headline="6000余人备战防汛", blocks=(Block("p", "正文。", (1,)),), first_line=1, last_line=1,
               deck="汛前拟开展216场次演练", byline="记者 李冬梅", keywords=("防汛",), districts=("东城区",),
-              people=(("李冬梅", "记者"),))
+              people=(("李冬梅", "记者"),), id="xindongcheng-bao/2020-05-22/1", topics=())
 
 
 def signed(byline: str | None, text: str = "正文。") -> list[str]:
-    article = Article(headline="题", blocks=(Block("p", text, (2,)),), first_line=1, last_line=2, byline=byline)
-    return authors(replace(article, people=people_of(article)))
+    article = ParsedArticle(headline="题", blocks=(Block("p", text, (2,)),), first_line=1, last_line=2, byline=byline)
+    return authors(Article.of(article, "t/1", ArticleFacts((), (), people_of(article), ""), ()))
 
 
 def test_authors_are_the_people_of_the_byline_without_their_roles():

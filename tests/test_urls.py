@@ -2,14 +2,14 @@ import datetime
 
 from sitegen.archive import ids
 from sitegen.site import urls
-from sitegen.model import Article, Block, Issue, Source
+from sitegen.model import Block, ParsedArticle, ParsedIssue, Source
 
 
 def make_issue(path, publication="石景山报", date=datetime.date(2020, 4, 16), issue_no=30, total_no=1907, n=2):
     source = Source(path=path, text="x", sha256=(path * 64)[:64].encode().hex()[:64])
-    arts = tuple(Article(headline=f"标题{i}", blocks=(Block("p", "正文。", (i,)),), first_line=i, last_line=i)
+    arts = tuple(ParsedArticle(headline=f"标题{i}", blocks=(Block("p", "正文。", (i,)),), first_line=i, last_line=i)
                  for i in range(n))
-    return Issue(source=source, articles=arts, publication=publication, date=date, issue_no=issue_no, total_no=total_no)
+    return ParsedIssue(source=source, articles=arts, publication=publication, date=date, issue_no=issue_no, total_no=total_no)
 
 
 def test_known_paper_uses_its_slug_and_unknown_paper_its_pinyin():
@@ -19,31 +19,32 @@ def test_known_paper_uses_its_slug_and_unknown_paper_its_pinyin():
 
 
 def test_ids_are_paper_and_date_and_articles_are_numbered():
-    issues, problems = ids.assign_ids([make_issue("seeds/a.txt")])
+    placed, problems = ids.assign_ids([make_issue("seeds/a.txt")])
     assert problems == []
-    assert issues[0].id == "shijingshan-bao/2020-04-16"
-    assert [a.id for a in issues[0].articles] == ["shijingshan-bao/2020-04-16/1", "shijingshan-bao/2020-04-16/2"]
-    assert urls.article_path(issues[0].articles[1]) == "shijingshan-bao/2020-04-16/2/"
-    assert urls.output_file(urls.article_path(issues[0].articles[1])) == "shijingshan-bao/2020-04-16/2/index.html"
+    [(issue_id, _)] = placed
+    assert issue_id == "shijingshan-bao/2020-04-16"
+    assert [ids.article_id(issue_id, n) for n in (1, 2)] == ["shijingshan-bao/2020-04-16/1", "shijingshan-bao/2020-04-16/2"]
+    assert urls.article_path_of(ids.article_id(issue_id, 2)) == "shijingshan-bao/2020-04-16/2/"
+    assert urls.output_file(urls.article_path_of(ids.article_id(issue_id, 2))) == "shijingshan-bao/2020-04-16/2/index.html"
 
 
 def test_adding_an_issue_does_not_change_existing_permalinks():
     first, _ = ids.assign_ids([make_issue("seeds/b.txt")])
     both, _ = ids.assign_ids([make_issue("seeds/b.txt"), make_issue("seeds/a.txt", date=datetime.date(2020, 4, 9))])
-    assert first[0].id in {i.id for i in both}
+    assert first[0][0] in {issue_id for issue_id, _ in both}
 
 
 def test_same_issue_twice_is_built_once_with_a_warning_naming_both_files():
-    issues, problems = ids.assign_ids([make_issue("seeds/b.txt"), make_issue("seeds/a.txt")])
-    assert len(issues) == 1 and issues[0].source.path == "seeds/a.txt"
+    placed, problems = ids.assign_ids([make_issue("seeds/b.txt"), make_issue("seeds/a.txt")])
+    assert len(placed) == 1 and placed[0][1].source.path == "seeds/a.txt"
     assert len(problems) == 1
     assert "seeds/b.txt" in str(problems[0]) and "seeds/a.txt" in str(problems[0])
 
 
 def test_two_numbers_on_one_day_get_distinct_ids():
-    issues, problems = ids.assign_ids([make_issue("seeds/a.txt"), make_issue("seeds/b.txt", issue_no=31, total_no=1908)])
+    placed, problems = ids.assign_ids([make_issue("seeds/a.txt"), make_issue("seeds/b.txt", issue_no=31, total_no=1908)])
     assert problems == []
-    assert sorted(i.id for i in issues) == ["shijingshan-bao/2020-04-16", "shijingshan-bao/2020-04-16-1908"]
+    assert sorted(issue_id for issue_id, _ in placed) == ["shijingshan-bao/2020-04-16", "shijingshan-bao/2020-04-16-1908"]
 
 
 def test_base_url_normalised():

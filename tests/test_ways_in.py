@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitegen.engine.build import BuildOptions, build
+from sitegen.config import Config
+from sitegen.engine.build import build
 from sitegen.lexicon import DATA_DIR, load_places, stop_words
 
 
@@ -196,7 +197,7 @@ def test_articles_with_nothing_in_common_have_no_related_list(tmp_path):
     seeds.mkdir()
     (seeds / "one.txt").write_text(UNRELATED, encoding="utf-8")
     out = tmp_path / "site"
-    build(BuildOptions(seeds_dir=seeds, out_dir=out, cache_dir=None))
+    build(Config(seeds_dir=seeds, out_dir=out, cache_dir=None))
     cat = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
     assert len(cat["articles"]) == 2
     a, b = cat["articles"]

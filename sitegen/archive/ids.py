@@ -5,16 +5,17 @@ and its place in the issue ("shijingshan-bao/2020-04-16/3"): adding other issues
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
+from typing import Sequence, TypeVar
 
 from pypinyin import lazy_pinyin
 
 from ..errors import Problem
 from ..lexicon import load_places
-from ..model import Issue
+from ..model import EnrichedIssue, ParsedIssue
 
 UNKNOWN_PAPER_SLUG = "unknown"
+Placed = TypeVar("Placed", ParsedIssue, EnrichedIssue)
 
 
 @cache
@@ -33,22 +34,31 @@ def publication_slug(name: str | None) -> str:
     return known.slug if known else slugify(name)
 
 
-def assign_ids(issues: list[Issue]) -> tuple[list[Issue], list[Problem]]:
-    """Give issues and articles their permanent ids ("paper/2020-04-16", "paper/2020-04-16/3").
+def article_id(issue_id: str, number: int) -> str:
+    """The id of the number-th article (from 1) of an issue."""
+    return f"{issue_id}/{number}"
+
+
+def assign_ids(issues: Sequence[Placed]) -> tuple[list[tuple[str, Placed]], list[Problem]]:
+    """Give each issue its permanent id ("paper/2020-04-16"); return (id, issue) pairs, and the problems.
 
     Of two issues of one paper on one day, the one with the smaller number (总第N期, else 第N期) keeps
     the plain id and the other gets its number appended, whatever their files are called, so that
-    adding a second edition never renames the first; file order breaks the remaining ties. The same paper, date and number twice is one issue
-    printed twice: the second is dropped with a warning naming both files.
+    adding a second edition never renames the first; file order breaks the remaining ties. The same
+    paper, date and number twice is one issue printed twice: the second is dropped with a warning
+    naming both files.
     """
-    taken: dict[str, Issue] = {}
-    out: list[Issue] = []
+    taken: dict[str, ParsedIssue] = {}
+    out: list[tuple[str, Placed]] = []
     problems: list[Problem] = []
-    def order(issue: Issue) -> tuple[int, int, str]:
+
+    def order(placed: Placed) -> tuple[int, int, str]:
+        issue = _parsed(placed)
         number = issue.total_no or issue.issue_no
         return (0, number, issue.source.path) if number else (1, 0, issue.source.path)
 
-    for issue in sorted(issues, key=order):
+    for placed in sorted(issues, key=order):
+        issue = _parsed(placed)
         day = issue.date.isoformat() if issue.date else "undated-" + issue.source.sha256[:8]
         base = f"{publication_slug(issue.publication)}/{day}"
         key = base
@@ -64,6 +74,9 @@ def assign_ids(issues: list[Issue]) -> tuple[list[Issue], list[Problem]]:
             number = issue.total_no or issue.issue_no
             key = f"{base}-{number}" if number and f"{base}-{number}" not in taken else f"{base}-{issue.source.sha256[:8]}"
         taken[key] = issue
-        articles = tuple(replace(a, id=f"{key}/{n}") for n, a in enumerate(issue.articles, start=1))
-        out.append(replace(issue, id=key, articles=articles))
+        out.append((key, placed))
     return out, problems
+
+
+def _parsed(placed: Placed) -> ParsedIssue:
+    return placed.parsed if isinstance(placed, EnrichedIssue) else placed

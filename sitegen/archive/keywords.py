@@ -1,17 +1,16 @@
 """Each article's keywords: its words weighed against the whole archive (TF-IDF).
 
 The candidates and their counts were found per issue (sitegen.issue.enrich.keyword_terms, packed into
-Article.terms); which of them say most about an article depends on how many other articles have them.
+ArticleFacts.keyword_counts); which of them say most about an article depends on how many other articles have them.
 """
 from __future__ import annotations
 
 import heapq
 import math
 from collections import Counter
-from dataclasses import replace
 from typing import Iterable, Sequence
 
-from ..model import Issue
+from ..model import ArticleFacts
 
 MAX_KEYWORDS = 8
 
@@ -31,16 +30,13 @@ def top_keywords(terms: Iterable[tuple[str, int]], idfs: dict[str, float]) -> tu
     return tuple(w for _, w in heapq.nsmallest(MAX_KEYWORDS, ((-(count * idfs[w]), w) for w, count in terms)))
 
 
-def add_keywords(issues: Sequence[Issue]) -> list[Issue]:
-    """Choose every article's keywords by TF-IDF over the whole archive, from its Article.terms (then dropped)."""
-    terms = [[unpack_terms(a.terms) for a in issue.articles] for issue in issues]
+def choose_keywords(facts: Sequence[Sequence[ArticleFacts]]) -> list[list[tuple[str, ...]]]:
+    """Every article's keywords (facts[i][j]: issue i's article j), by TF-IDF over all the articles given."""
+    terms = [[unpack_terms(f.keyword_counts) for f in of_issue] for of_issue in facts]
     doc_freq: Counter[str] = Counter()
     for of_issue in terms:
         for of_article in of_issue:
             doc_freq.update(dict(of_article).keys())  # an article's words are distinct: one count each
-    n_docs = sum(len(i.articles) for i in issues)
+    n_docs = sum(len(of_issue) for of_issue in facts)
     idfs = {w: idf(d, n_docs) for w, d in doc_freq.items()}  # once a word of the archive, not once an article
-    return [replace(issue, articles=tuple(
-                replace(a, keywords=top_keywords(t, idfs), terms="")
-                for a, t in zip(issue.articles, of_issue)))
-            for issue, of_issue in zip(issues, terms)]
+    return [[top_keywords(t, idfs) for t in of_issue] for of_issue in terms]

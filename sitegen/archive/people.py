@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from ..issue import patterns
 from ..model import Article
 from .ids import slugify
 
@@ -33,7 +34,7 @@ class Person:
     """In the order of the articles given."""
 
 
-WRITER_ROLE = re.compile(r"(?:记者|通讯员|实习生|编辑|作者|摄影)$")
+WRITER_ROLE = re.compile(patterns.alternatives(patterns.WRITER_ROLES) + "$")
 """Roles of the papers' own people, as bylines and credits print them (本报记者, 通讯员, 摄影)."""
 
 

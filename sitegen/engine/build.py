@@ -9,7 +9,6 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from functools import partial
 from dataclasses import dataclass, field, replace
 from concurrent.futures import Executor, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -20,17 +19,19 @@ import jinja2
 from ..site import urls
 from .cache import IssueCache, RenderManifest, context_hash, templates_version
 from ..site.catalog import catalog_bytes
-from ..archive.ids import assign_ids
-from ..archive.keywords import add_keywords
+from ..archive.ids import article_id, assign_ids
+from ..archive.finish import finish_issues
 from ..issue.enrich import release, warm_up
 from ..issue.step import IssueStep
-from ..model import Issue
+from ..model import EnrichedIssue, Issue, ParsedIssue
 from ..errors import Problem, SitegenError
-from ..site.feeds import atom_feed, robots, sitemap
-from ..archive.groups import by_district
-from ..site.pages import FEED, Page, Planner, district_feed
+from ..site.feeds import feeds, robots, sitemap
+from ..archive import build_archive
+from ..site.pages import Page, Plan
+from ..site.plan import plan_lazily
 from .progress import NoProgress, Progress
-from ..issue.read import MAX_BYTES, find_sources
+from ..config import MAX_BYTES, Config
+from ..issue.read import find_sources
 from ..site.render import editorial_pages, environment, render_page
 from ..search import build_search_index, log_like_parent, search_docs
 from ..issue.enrich.words import remove_other_versions as remove_other_segmentations
@@ -38,34 +39,15 @@ from ..site.write import StagedSite, WriteSummary
 
 log = logging.getLogger(__name__)
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
-
-
 @dataclass(frozen=True)
-class BuildOptions:
-    seeds_dir: Path = Path("seeds")
-    out_dir: Path = Path("site")
-    base_url: str = "/"
-    site_url: str = ""
-    """The absolute address of the site (https://example.org/repo), for canonical links and feeds; optional."""
-    title: str = "北京区报档案"
-    keep_going: bool = False
-    strict: bool = False
-    max_file_bytes: int = MAX_BYTES
-    """Issue files larger than this are refused (--max-file-mb)."""
-    dev: bool = False
-    """A preview build for `sitegen serve`: pages load static/dev.js, which shows a failed rebuild."""
-    cache_dir: Path | None = Path(".sitegen-cache")
-    """Where work for unchanged issues is kept between builds (None: no cache)."""
-    templates_dir: Path = PROJECT_DIR / "templates"
-    static_dir: Path = PROJECT_DIR / "static"
+class Loaded:
+    """Every usable issue file, read (and enriched), each issue with its id; and what was found wrong."""
 
-
-@dataclass(frozen=True)
-class Archive:
-    issues: list[Issue]
+    placed: list[tuple[str, ParsedIssue | EnrichedIssue]]
+    """(id, issue) pairs (sitegen.archive.ids.assign_ids)."""
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    """The files left out (with --keep-going)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -78,26 +60,28 @@ class Archive:
 
 @dataclass(frozen=True)
 class BuildResult:
-    archive: Archive
+    loaded: Loaded
+    issues: list[Issue]
     pages: int
     written: WriteSummary
     seconds: float
 
     def summary_line(self) -> str:
-        n_articles = sum(len(i.articles) for i in self.archive.issues)
-        return (f"Built {len(self.archive.issues)} issues, {n_articles} articles, {self.pages} pages: "
+        n_articles = sum(len(i.articles) for i in self.issues)
+        return (f"Built {len(self.issues)} issues, {n_articles} articles, {self.pages} pages: "
                 f"{self.written.written} written, {self.written.unchanged} unchanged, {self.written.removed} removed; "
-                f"{len(self.archive.warnings)} warnings, {len(self.archive.errors)} errors in {self.seconds:.1f} s")
+                f"{len(self.loaded.warnings)} warnings, {len(self.loaded.errors)} errors in {self.seconds:.1f} s")
 
 
 def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX_BYTES,
                  cache: IssueCache | None = None, progress: Progress | None = None,
-                 classified: bool = False, workers: int | None = None) -> Archive:
-    """Read and parse every issue file; a file that cannot be used is an error unless keep_going skips it.
+                 classified: bool = False, workers: int | None = None) -> Loaded:
+    """Read and parse every issue file and give each issue its id; a file that cannot be used is an error
+    unless keep_going skips it.
 
     classified: also do for each issue what needs only that issue (segmentation, districts, topics,
-    people, keyword candidates: classify.classify_issue); the keywords, which weigh words against the
-    whole archive, are chosen after (classify.add_keywords). With a cache, an issue file whose bytes (and
+    people, keyword candidates: sitegen.issue.enrich), giving EnrichedIssues; the keywords, which weigh
+    words against the whole archive, are chosen after (sitegen.archive.finish). With a cache, an issue file whose bytes (and
     sidecar) were seen before is taken from it as it was left. The other files are done in a pool of
     processes, one per core, when there are enough of them to pay for it.
     """
@@ -105,11 +89,11 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
     sources = find_sources(seeds_dir)
     progress.phase("read", len(sources), "files")
     step = IssueStep(seeds_dir, max_bytes, classified, cache.cache_dir if cache else None)
-    results: list[tuple[Issue | None, Problem | None]] = [(None, None)] * len(sources)
+    results: list[tuple[ParsedIssue | EnrichedIssue | None, Problem | None]] = [(None, None)] * len(sources)
     keys = [cache.key(path, step.shown(path), max_bytes, step.kind) if cache else None for path in sources]
     todo = []
     for i, key in enumerate(keys):
-        issue = cache.get(key, Issue) if cache else None
+        issue = cache.get(key, EnrichedIssue if classified else ParsedIssue) if cache else None
         if issue is None:
             todo.append(i)
         else:
@@ -122,7 +106,7 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
         progress.advance()
     if cache:
         log.info("read %d issue files, %d from the cache", len(sources), len(sources) - len(todo))
-    issues: list[Issue] = []
+    issues: list[ParsedIssue | EnrichedIssue] = []
     problems: list[Problem] = []
     skipped: list[str] = []
     for issue, problem in results:
@@ -131,10 +115,10 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
             skipped.append(problem.path)
         else:
             assert issue is not None
-            problems.extend(issue.problems)
+            problems.extend(issue.parsed.problems if isinstance(issue, EnrichedIssue) else issue.problems)
             issues.append(issue)
-    issues, id_problems = assign_ids(issues)
-    return Archive(issues, problems + id_problems, skipped)
+    placed, id_problems = assign_ids(issues)
+    return Loaded(placed, problems + id_problems, skipped)
 
 
 POOL_THRESHOLD = 16
@@ -160,7 +144,7 @@ def _map(step: IssueStep, paths: list[Path], workers: int | None):
                            "memory: close other programs and build again") from e
 
 
-def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+def build(options: Config, progress: Progress | None = None) -> BuildResult:
     """Build the whole site into options.out_dir, replacing it only if everything succeeded."""
     try:
         return _build(options, progress)
@@ -168,7 +152,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         gc.unfreeze()  # what the build set apart (see _archive_set_apart) can be collected again
 
 
-def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
+def _build(options: Config, progress: Progress | None) -> BuildResult:
     started = time.monotonic()
     progress = progress or NoProgress()
     if options.cache_dir:  # every step finds the same cache, whatever folder it runs a tool in
@@ -182,9 +166,9 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
         background.submit(os.getpid)
         try:
             with _archive_set_apart():
-                archive = load_archive(options.seeds_dir, options.keep_going, options.max_file_bytes, cache,
-                                       progress, classified=True)
-            refuse_unusable(archive, options)
+                loaded = load_archive(options.seeds_dir, options.keep_going, options.max_file_bytes, cache,
+                                      progress, classified=True)
+            refuse_unusable(loaded, options)
         except BaseException:
             progress.stop()  # the error says it all
             raise
@@ -195,13 +179,12 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
             cache.remove_other_versions()
             remove_other_segmentations(cache.cache_dir)
         staged = StagedSite(options.out_dir)
-        docs = search_docs(archive.issues, urls.article_path, urls.UNKNOWN_PAPER)
+        docs = search_docs(loaded.placed, urls.article_path_of, urls.UNKNOWN_PAPER)
         searching = background.submit(build_search_index, docs, staged.root, options.cache_dir)
         try:
-            progress.phase("classify", len(archive.issues), "issues")
-            issues = add_keywords(archive.issues)
+            progress.phase("classify", len(loaded.placed), "issues")
+            issues = finish_issues(loaded.placed)
             progress.advance(len(issues))
-            archive = Archive(issues, archive.problems, archive.skipped)
             pages, manifest = render_site(issues, options, staged, progress, searching.done)
             progress.phase("search", sum(len(i.articles) for i in issues), "articles")
             try:
@@ -221,7 +204,7 @@ def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
             wait([searching])  # a Pagefind run under way writes into the staged folder until it ends
             staged.discard()
             raise
-    return BuildResult(archive, pages, written, time.monotonic() - started)
+    return BuildResult(loaded, issues, pages, written, time.monotonic() - started)
 
 
 @contextlib.contextmanager
@@ -246,7 +229,7 @@ def _background() -> Executor:
                                initargs=(logging.getLogger().getEffectiveLevel(),))
 
 
-def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite, progress: Progress,
+def render_site(issues: list[Issue], options: Config, staged: StagedSite, progress: Progress,
                 other_core_free: Callable[[], bool] = lambda: False) -> tuple[int, RenderManifest | None]:
     """Plan and render every page, feed and data file of the site into staged; return the number of pages
     and what they were rendered from (to keep once the site is published).
@@ -255,12 +238,10 @@ def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite, 
     search index is built): the pages are then rendered by two processes."""
     progress.phase("plan")
     base = urls.normalize_base_url(options.base_url)
-    site_url = site_root(options.site_url, base)
-    planner = Planner(issues, base, site_url, options.title, options.dev)
-    pages = planner.plan_lazily()
-    pages += [partial(planner.page, f"{slug}/", "page.html", title, [planner.link(title, f"{slug}/")], body_html=html)
-              for slug, title, html in editorial_pages(options.templates_dir / "pages")]
-    pages.append(partial(planner.page, "404.html", "404.html", "页面未找到", []))
+    site_url = urls.site_root(options.site_url, base)
+    archive = build_archive(issues)
+    pages = plan_lazily(Plan(archive, urls.SiteUrls(base, site_url), options.title, options.dev),
+                        editorial_pages(options.templates_dir / "pages"))
     env = environment(options.templates_dir, options.cache_dir)
     manifest = RenderManifest(options.cache_dir, options.out_dir, templates_version(options.templates_dir)) \
         if options.cache_dir else None
@@ -279,16 +260,14 @@ def render_site(issues: list[Issue], options: BuildOptions, staged: StagedSite, 
         rendered += n
         paths.update(done)
     log.info("rendered %d pages; %d had the same content as before and were kept", rendered, len(pages) - rendered)
-    staged.copy_tree(options.static_dir, "static")
-    staged.write(urls.CATALOG, catalog_bytes(issues, base))
-    staged.write(".nojekyll", b"")
-    staged.write(FEED, atom_feed(options.title, urls.HOME, FEED, planner.entries, site_url, base))
-    for name, es in by_district(planner.entries).items():
-        staged.write(district_feed(name), atom_feed(f"{options.title}：{name}", urls.district_path(name),
-                                                    district_feed(name), es, site_url, base))
-    staged.write("sitemap.xml", sitemap([p for _, p in sorted(paths.items()) if not p.endswith(".html")],
-                                        site_url, base))
-    staged.write("robots.txt", robots(site_url, base))
+    staged.copy_tree(options.static_dir, urls.STATIC.rstrip("/"))
+    staged.write(urls.CATALOG, catalog_bytes(archive, base))
+    staged.write(urls.NOJEKYLL, b"")
+    for path, data in feeds(archive, options.title, site_url, base):
+        staged.write(path, data)
+    staged.write(urls.SITEMAP, sitemap([p for _, p in sorted(paths.items()) if not p.endswith(".html")],
+                                       site_url, base))
+    staged.write(urls.ROBOTS, robots(site_url, base))
     return len(pages), manifest
 
 
@@ -371,19 +350,19 @@ def _render_in_two(pages: Sequence[Callable[[], Page]], first: int, env: jinja2.
     return rendered + rendered_there, {**paths, **paths_there}
 
 
-def refuse_unusable(archive: Archive, options: BuildOptions) -> None:
+def refuse_unusable(loaded: Loaded, options: Config) -> None:
     """Stop the build, before anything is written, on errors (and warnings with --strict) or when nothing is left."""
-    failing = archive.errors + (archive.warnings if options.strict else [])
+    failing = loaded.errors + (loaded.warnings if options.strict else [])
     if failing:
         raise SitegenError(
             "the build stopped; nothing was written:\n" + "\n".join(f"  {p}" for p in failing)
-            + ("\n(--strict turns warnings into errors)" if options.strict and archive.warnings else "")
-            + ("\nuse --keep-going to build the other files anyway" if archive.skipped or archive.errors else ""))
-    if not archive.issues and archive.skipped:
+            + ("\n(--strict turns warnings into errors)" if options.strict and loaded.warnings else "")
+            + ("\nuse --keep-going to build the other files anyway" if loaded.skipped or loaded.errors else ""))
+    if not loaded.placed and loaded.skipped:
         raise SitegenError(
             f"every issue file in {options.seeds_dir} was skipped; nothing was written:\n"
-            + "\n".join(f"  {p}" for p in archive.problems) + "\nfix them as said above and rebuild")
-    if not archive.issues:
+            + "\n".join(f"  {p}" for p in loaded.problems) + "\nfix them as said above and rebuild")
+    if not loaded.placed:
         raise SitegenError(f"{options.seeds_dir}: no issue files (*.txt) to build")
 
 
@@ -405,12 +384,3 @@ def write_page(page: Page, env: jinja2.Environment, staged: StagedSite, manifest
     return True
 
 
-def site_root(site_url: str, base_url: str) -> str:
-    """The scheme and host of the site: the base path is added to every URL separately.
-
-    A keeper may give site_url with or without the base path (https://x.github.io/repo); both work.
-    """
-    site_url = site_url.rstrip("/")
-    if base_url != "/" and site_url.endswith(base_url.rstrip("/")):
-        site_url = site_url[: -len(base_url.rstrip("/"))]
-    return site_url

@@ -102,10 +102,10 @@ def context_hash(context: Any) -> str | None:
     marshal, version 2: it writes plain data (dicts, lists, strings, numbers) by value, whether a string
     is interned or a value is shared or not — unlike pickle, or marshal's later versions, which write a
     value seen twice as a reference, so that the same context built from freshly parsed issues and
-    from cached ones would come out apart — and 2.6 times faster than JSON (a second of a rebuild of
-    2,000 issues went into hashing 14,000 contexts). A context holding anything else (dates, frozen
-    dataclasses) is hashed as JSON, with those as their repr; a repr that holds an address differs
-    every build, which only costs a rendering.
+    from cached ones would come out apart — and much faster than JSON, which matters as a rebuild hashes
+    every page's context. A context holding anything else (dates, frozen dataclasses) is hashed as
+    JSON, with those as their repr; a repr that holds an address differs every build, which only costs
+    a rendering.
     """
     try:
         data = b"m" + marshal.dumps(context, 2)

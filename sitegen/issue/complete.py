@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ..model import Issue
+from ..model import ParsedIssue
 from ..errors import Problem
 from ..lexicon import Places
 
@@ -24,13 +24,13 @@ OUR_DISTRICT = ("我区", "本区")
 OUR_PAPER = ("本报讯", "本报记者", "本报通讯员", "本报")
 
 
-def complete_issue(issue: Issue, places: Places) -> Issue:
+def complete_issue(issue: ParsedIssue, places: Places) -> ParsedIssue:
     """Infer what the masthead did not print, then let the keeper's overrides win; warn about what is still a guess."""
     issue = _apply_overrides(_infer(issue, places), places)
     return dataclasses.replace(issue, problems=issue.problems + _guesses(issue))
 
 
-def _guesses(issue: Issue) -> tuple[Problem, ...]:
+def _guesses(issue: ParsedIssue) -> tuple[Problem, ...]:
     """Warn where the paper or the date was neither printed in a masthead nor given by the keeper."""
     given = {k for k, _ in issue.source.overrides}
     guessed, keys = [], []
@@ -49,7 +49,7 @@ def _guesses(issue: Issue) -> tuple[Problem, ...]:
                                              f"set {' and '.join(keys)} in {sidecar}"),)
 
 
-def body_text(issue: Issue) -> str:
+def body_text(issue: ParsedIssue) -> str:
     """Join what the issue's articles and unplaced lines say (not masthead or colophon)."""
     parts = [t for a in issue.articles for t in (a.kicker, a.headline, a.deck, a.text) if t]
     return "\n".join(parts + [t for _, t in issue.unplaced])
@@ -67,7 +67,7 @@ def text_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-def latest_date(issue: Issue, year: int | None) -> tuple[datetime.date | None, list[Problem]]:
+def latest_date(issue: ParsedIssue, year: int | None) -> tuple[datetime.date | None, list[Problem]]:
     """Find the latest M月D日 the text mentions, in its own year where printed, else in `year`."""
     problems: list[Problem] = []
     found: list[datetime.date] = []
@@ -105,7 +105,7 @@ PUBLISHER = re.compile(r"主办|区委|区政府")
 """A masthead line that says who publishes the paper: 中共朝阳区委宣传部主办."""
 
 
-def district_of_masthead(issue: Issue, places: Places) -> str | None:
+def district_of_masthead(issue: ParsedIssue, places: Places) -> str | None:
     """The one district a paper that places.toml does not know names in its own name (朝阳报, 新海淀报) or
     in its publisher line (中共朝阳区委宣传部主办): a district paper's text names other districts too."""
     for text in [issue.publication or "", *(line for _, line in issue.masthead if PUBLISHER.search(line))]:
@@ -120,7 +120,7 @@ def district_named(text: str, places: Places) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _infer(issue: Issue, places: Places) -> Issue:
+def _infer(issue: ParsedIssue, places: Places) -> ParsedIssue:
     text = body_text(issue)
     changes: dict[str, object] = {}
     problems = list(issue.problems)
@@ -154,7 +154,7 @@ def _positive_int(value: str) -> int | None:
     return int(v) if v.isdigit() and int(v) > 0 else None
 
 
-def _apply_overrides(issue: Issue, places: Places) -> Issue:
+def _apply_overrides(issue: ParsedIssue, places: Places) -> ParsedIssue:
     sidecar = str(Path(issue.source.path).with_suffix(".toml"))
     changes: dict[str, object] = {}
     problems = list(issue.problems)

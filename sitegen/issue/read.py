@@ -19,13 +19,12 @@ import tomllib
 from pathlib import Path
 
 from ..model import Source
+from ..config import MAX_BYTES, MB
 from ..errors import SitegenError
 from ..lexicon import normalize
 
 log = logging.getLogger(__name__)
 
-MB = 1024 * 1024
-MAX_BYTES = 16 * MB
 """Refuse larger files (raised with --max-file-mb): an issue is a few hundred KB, anything this big is a mistake."""
 
 OVERRIDE_KEYS = ("publication", "date", "issue_no", "total_no", "pages", "district")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..lexicon import load_places
-from ..model import Issue
+from ..model import EnrichedIssue, ParsedIssue
 from .complete import complete_issue
 from .enrich import classify_issue, issue_texts
 from .enrich.words import segment_issue
@@ -35,13 +35,13 @@ class IssueStep:
     def shown(self, path: Path) -> str:
         return str(self.seeds_dir / path.name)
 
-    def __call__(self, path: Path) -> tuple[Issue | None, Problem | None]:
+    def __call__(self, path: Path) -> tuple[ParsedIssue | EnrichedIssue | None, Problem | None]:
         """The issue, or the problem that stops the file from being used."""
         shown = self.shown(path)
         try:
             issue = complete_issue(parse_issue(read_source(path, shown, self.max_bytes)), load_places())
             if self.classified:
-                issue = classify_issue(issue, load_places(), segment_issue(issue_texts(issue), self.cache_dir))
+                return classify_issue(issue, load_places(), segment_issue(issue_texts(issue), self.cache_dir)), None
             return issue, None
         except ReadError as e:
             return None, Problem(e.path, e.line, e.reason)

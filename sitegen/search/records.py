@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ..errors import SitegenError
-from ..model import Article, Issue
+from ..archive.ids import article_id
+from ..model import EnrichedIssue
 
 
 @dataclass(frozen=True)
@@ -27,21 +28,24 @@ class SearchDoc:
     topics: tuple[str, ...]
 
 
-def search_docs(issues: Iterable[Issue], url_path: Callable[[Article], str], unknown_paper: str) -> list[SearchDoc]:
-    """One search document per article. url_path gives an article's site-relative path, and unknown_paper
-    names an issue's paper when it has none: the site decides both, and this layer sits below it."""
+def search_docs(placed: Iterable[tuple[str, EnrichedIssue]], url_path: Callable[[str], str],
+                unknown_paper: str) -> list[SearchDoc]:
+    """One search document per article, from the (id, issue) pairs as read: the index needs no keywords,
+    so it is built while they are chosen. url_path gives the site-relative path of an article id, and
+    unknown_paper names an issue's paper when it has none: the site decides both, and this layer sits
+    below it."""
     return [
         SearchDoc(
-            url_path=url_path(a),
+            url_path=url_path(article_id(issue_id, n)),
             title=a.headline,
             text="\n".join(x for x in (a.kicker, a.headline, a.deck, a.text) if x),
-            date=issue.date.isoformat() if issue.date else "",
-            publication=issue.publication or unknown_paper,
-            districts=a.districts,
-            topics=a.topics,
+            date=issue.parsed.date.isoformat() if issue.parsed.date else "",
+            publication=issue.parsed.publication or unknown_paper,
+            districts=facts.districts,
+            topics=facts.topics,
         )
-        for issue in issues
-        for a in issue.articles
+        for issue_id, issue in placed
+        for n, (a, facts) in enumerate(zip(issue.parsed.articles, issue.facts), start=1)
     ]
 
 

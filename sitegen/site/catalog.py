@@ -2,20 +2,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from typing import Any
 
+from ..archive import Archive
 from . import urls
-from ..archive.groups import sort_issues
-from ..archive.continuations import continuation_links
-from ..model import Issue
-from ..archive.people import index_people
 
 
-def catalog(issues: Sequence[Issue], base_url: str) -> dict[str, Any]:
+def catalog(archive: Archive, base_url: str) -> dict[str, Any]:
     """Every issue and article with its metadata, newest issue first, and everyone the articles name."""
-    links = continuation_links(issues)
     out_issues, out_articles = [], []
-    for issue in sort_issues(issues):
+    for issue in archive.issues:
         out_issues.append({
             "id": issue.id,
             "url": urls.url(base_url, urls.issue_path(issue)),
@@ -49,15 +45,14 @@ def catalog(issues: Sequence[Issue], base_url: str) -> dict[str, Any]:
                 "keywords": list(a.keywords),
                 "people": [{"name": name, "role": role} for name, role in a.people],
                 "date": issue.date.isoformat() if issue.date else None,
-                "continued_from": _continuation(a.continued_from, links.get((a.id, "from"))),
-                "continued_on": _continuation(a.continued_on, links.get((a.id, "on"))),
+                "continued_from": _continuation(a.continued_from, archive.continued_from.get(a.id)),
+                "continued_on": _continuation(a.continued_on, archive.continued_on.get(a.id)),
                 "lines": [a.first_line, a.last_line],
                 "text": a.text,
             })
-    # Articles newest first, so each person's list is too.
     people = [{"name": p.name, "url": urls.url(base_url, urls.person_path(p.slug)), "roles": list(p.roles),
                "articles": [{"id": m.article_id, "role": m.role} for m in p.mentions]}
-              for p in index_people([a for issue in sort_issues(issues) for a in issue.articles])]
+              for p in archive.people]
     return {"issues": out_issues, "articles": out_articles, "people": people}
 
 
@@ -65,7 +60,7 @@ def _continuation(page: str | None, other: str | None) -> dict[str, Any] | None:
     return {"page": page, "article": other} if page else None
 
 
-def catalog_bytes(issues: Sequence[Issue], base_url: str) -> bytes:
+def catalog_bytes(archive: Archive, base_url: str) -> bytes:
     """catalog() as JSON with one line per issue, article and person: still easy to page through and
     grep, and made by json's C encoder (an indented dump goes through its Python one: at 10,000
     articles 160 MB of pieces at once, and several times slower)."""
@@ -73,5 +68,5 @@ def catalog_bytes(issues: Sequence[Issue], base_url: str) -> bytes:
         return json.dumps(value, ensure_ascii=False).encode("utf-8")
 
     parts = [line(key) + b": [\n" + b",\n".join(map(line, items)) + b"\n]"
-             for key, items in catalog(issues, base_url).items()]
+             for key, items in catalog(archive, base_url).items()]
     return b"{\n" + b",\n".join(parts) + b"\n}\n"

@@ -1,11 +1,12 @@
 """Atom feeds, sitemap.xml and robots.txt: the files machines read."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterator, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from . import urls
+from ..archive import Archive
 from ..archive.groups import Entry
+from . import urls
 
 FEED_SIZE = 50
 
@@ -14,8 +15,20 @@ def _abs(site_url: str, base_url: str, path: str) -> str:
     return site_url.rstrip("/") + urls.url(base_url, path)
 
 
-def atom_feed(title: str, path: str, feed_path: str, es: Sequence[Entry], site_url: str, base_url: str) -> bytes:
-    """The newest articles of a listing as an Atom feed; `updated` is the newest issue's date, never the build time."""
+def feeds(archive: Archive, site_title: str, site_url: str, base_url: str) -> Iterator[tuple[str, bytes]]:
+    """The site's feeds as (path, bytes): every article, then each district's."""
+    yield urls.FEED, atom_feed(site_title, urls.HOME, urls.FEED, archive.entries, site_url, base_url, site_title)
+    for name, es in archive.by_district.items():
+        yield urls.district_feed_path(name), atom_feed(f"{site_title}：{name}", urls.district_path(name),
+                                                       urls.district_feed_path(name), es, site_url, base_url,
+                                                       site_title)
+
+
+def atom_feed(title: str, path: str, feed_path: str, es: Sequence[Entry], site_url: str, base_url: str,
+              author: str) -> bytes:
+    """The newest articles of a listing as an Atom feed; `updated` is the newest issue's date, never the build time.
+
+    author: the site's title (the archive speaks for the papers it holds)."""
     newest = [e for e in es if e.issue.date][:FEED_SIZE]
     updated = newest[0].issue.date.isoformat() if newest else "1970-01-01"
     lines = [
@@ -26,7 +39,7 @@ def atom_feed(title: str, path: str, feed_path: str, es: Sequence[Entry], site_u
         f"<link rel=\"self\" href={quoteattr(_abs(site_url, base_url, feed_path))}/>",
         f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(_abs(site_url, base_url, path))}/>",
         f"<updated>{updated}T00:00:00Z</updated>",
-        "<author><name>北京区报档案</name></author>",
+        f"<author><name>{escape(author)}</name></author>",
     ]
     for e in newest:
         a = e.article
@@ -55,4 +68,4 @@ def sitemap(paths: Sequence[str], site_url: str, base_url: str) -> bytes:
 
 
 def robots(site_url: str, base_url: str) -> bytes:
-    return f"User-agent: *\nAllow: /\nSitemap: {_abs(site_url, base_url, 'sitemap.xml')}\n".encode("utf-8")
+    return f"User-agent: *\nAllow: /\nSitemap: {_abs(site_url, base_url, urls.SITEMAP)}\n".encode("utf-8")

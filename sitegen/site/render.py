@@ -11,6 +11,7 @@ import markdown
 
 from ..files import current_code_version, remove_other_folders
 from ..errors import SitegenError
+from . import urls
 from .pages import Page
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,15 @@ def environment(templates_dir: Path, cache_dir: Path | None = None) -> jinja2.En
         keep_trailing_newline=True,
     )
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    env.filters["url"] = url_filter
+    env.globals["paths"] = urls.PATHS
     return env
+
+
+@jinja2.pass_context
+def url_filter(context: jinja2.runtime.Context, path: str) -> str:
+    """`{{ paths.cite|url }}`: the URL of a site-relative path under the page's base URL (site.base_url)."""
+    return urls.url(context["site"]["base_url"], path)
 
 
 def render_page(env: jinja2.Environment, page: Page) -> bytes:

@@ -7,8 +7,11 @@ adding other issues never changes them.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+
 from ..archive.ids import publication_slug, slugify
-from ..lexicon import load_places
+from ..lexicon import load_places, load_topics
 from ..model import Article, Issue
 
 HOME = ""
@@ -18,8 +21,22 @@ TOPICS = "topics/"
 DATES = "dates/"
 PAPERS = "papers/"
 PEOPLE = "people/"
+ABOUT = "about/"
+CITE = "cite/"
 CATALOG = "catalog.json"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+NOT_FOUND = "404.html"
+NOJEKYLL = ".nojekyll"
+"""Tells GitHub Pages to serve the site as it is (no Jekyll)."""
+STATIC = "static/"
 UNKNOWN_PAPER = "未知报刊"
+
+PATHS = {"home": HOME, "search": SEARCH, "districts": DISTRICTS, "topics": TOPICS, "dates": DATES,
+         "papers": PAPERS, "people": PEOPLE, "about": ABOUT, "cite": CITE, "catalog": CATALOG, "feed": FEED,
+         "static": STATIC}
+"""The site's fixed pages and files by name, for templates: `{{ paths.cite|url }}`."""
 
 
 def district_slug(name: str) -> str:
@@ -36,7 +53,11 @@ def source_path(issue: Issue) -> str:
 
 
 def article_path(article: Article) -> str:
-    return article.id + "/"
+    return article_path_of(article.id)
+
+
+def article_path_of(article_id: str) -> str:
+    return article_id + "/"
 
 
 def paper_path(name: str | None) -> str:
@@ -47,8 +68,23 @@ def district_path(name: str) -> str:
     return DISTRICTS + district_slug(name) + "/"
 
 
-def topic_path(slug: str) -> str:
-    return TOPICS + slug + "/"
+@cache
+def _topic_slugs() -> dict[str, str]:
+    return {t.name: t.slug for t in load_topics()}
+
+
+def topic_path(name: str) -> str:
+    """A topic's page: its slug in topics.toml, else its name's pinyin (a topic the taxonomy no longer has)."""
+    return TOPICS + (_topic_slugs().get(name) or slugify(name)) + "/"
+
+
+def district_feed_path(name: str) -> str:
+    return district_path(name) + FEED
+
+
+def editorial_path(slug: str) -> str:
+    """One of our own Markdown pages (templates/pages/about.md → about/)."""
+    return slug + "/"
 
 
 def numbered_page(path: str, number: int) -> str:
@@ -77,6 +113,34 @@ def output_file(path: str) -> str:
 def url(base_url: str, path: str) -> str:
     """The URL of a site-relative path under the base URL ("/" or "/repo/")."""
     return base_url + path
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """URLs of site-relative paths for one build: under its base URL, and absolute under its site URL."""
+
+    base_url: str
+    """"/" or "/repo/" (normalize_base_url)."""
+    site_url: str = ""
+    """Scheme and host ("https://x.github.io", site_root), "" when not configured."""
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def absolute(self, path: str) -> str:
+        """For canonical links, citations and feeds (root-relative when no site URL is set)."""
+        return self.site_url + self.base_url + path
+
+
+def site_root(site_url: str, base_url: str) -> str:
+    """The scheme and host of the site: the base path is added to every URL separately.
+
+    A keeper may give site_url with or without the base path (https://x.github.io/repo); both work.
+    """
+    site_url = site_url.rstrip("/")
+    if base_url != "/" and site_url.endswith(base_url.rstrip("/")):
+        site_url = site_url[: -len(base_url.rstrip("/"))]
+    return site_url
 
 
 def normalize_base_url(base_url: str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ...model import Article, Issue
+from ...model import ArticleFacts, EnrichedIssue, ParsedArticle, ParsedIssue
 from .people import _pos, _tagged, byline_people, people_of
 from ...lexicon import Places, load_marks, load_topics, stop_words
 from .words import ArticleWords, segment_issue
@@ -38,11 +38,11 @@ def segment(text: str) -> list[str]:
     return _segment(text)
 
 
-def article_text(article: Article) -> str:
+def article_text(article: ParsedArticle) -> str:
     return "\n".join(x for x in (article.kicker, article.headline, article.deck, article.text) if x)
 
 
-def districts_of(article: Article, issue: Issue, places: Places) -> tuple[str, ...]:
+def districts_of(article: ParsedArticle, issue: ParsedIssue, places: Places) -> tuple[str, ...]:
     """The districts an article is about: those it names, and its own paper's district."""
     text = article_text(article)
     found = []
@@ -135,11 +135,11 @@ def keyword_terms(words: Sequence[str], headline_words: Sequence[str] = (),
 
 
 def pack_terms(terms: Iterable[tuple[str, int]]) -> str:
-    """Article.terms as stored: "word count" lines (a keyword candidate holds no space: jieba splits there)."""
+    """ArticleFacts.keyword_counts as stored: "word count" lines (a keyword candidate holds no space: jieba splits there)."""
     return "\n".join(f"{w} {n}" for w, n in terms)
 
 
-def _signed(article: Article) -> frozenset[str]:
+def _signed(article: ParsedArticle) -> frozenset[str]:
     """The names in an article's byline."""
     return frozenset(name for name, _ in byline_people(article.byline)) if article.byline else frozenset()
 
@@ -155,31 +155,30 @@ def warm_up() -> None:
 
 
 def release() -> None:
-    """Drop jieba's dictionary and tagger and the caches built over them (~60 MB), once every issue is
+    """Drop jieba's dictionary and tagger and the caches built over them, once every issue is
     segmented: the build goes on to render beside a Pagefind run and needs none of it (a later
     in-process build loads them again; `sitegen serve` does not drop them, to rebuild sooner)."""
     for cached in (_tokenizer, _word_tags, _pos, _tagged, _word_topics, _is_keyword_candidate):
         cached.cache_clear()
 
 
-def classify_issue(issue: Issue, places: Places, words: Sequence[ArticleWords]) -> Issue:
+def classify_issue(issue: ParsedIssue, places: Places, words: Sequence[ArticleWords]) -> EnrichedIssue:
     """What can be known of each article from its own issue: districts, topics, people, and the keyword
-    candidates (Article.terms) that add_keywords weighs against the whole archive.
+    candidates that the archive stage weighs against every other article (sitegen.archive.keywords).
 
-    words: the segmentation of each article (segment.segment_issue).
+    words: the segmentation of each article (words.segment_issue).
     """
-    return replace(issue, articles=tuple(
-        replace(
-            a,
+    return EnrichedIssue(issue, tuple(
+        ArticleFacts(
             districts=districts_of(a, issue, places),
             topics=topics_of(body, head),
-            terms=pack_terms(keyword_terms(body, head, _signed(a))),
             people=people_of(a),
+            keyword_counts=pack_terms(keyword_terms(body, head, _signed(a))),
         )
         for a, (body, head) in zip(issue.articles, words)
     ))
 
 
-def issue_texts(issue: Issue) -> list[tuple[str, str]]:
+def issue_texts(issue: ParsedIssue) -> list[tuple[str, str]]:
     """What is segmented of each article: its whole text, and its headline."""
     return [(article_text(a), a.headline) for a in issue.articles]

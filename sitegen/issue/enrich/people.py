@@ -17,8 +17,9 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Sequence
 
 
+from .. import patterns
 from .words import tagger as _pos, user_tags
-from ...model import Article, Issue
+from ...model import ParsedArticle
 from ...lexicon import load_marks
 
 log = logging.getLogger(__name__)
@@ -28,8 +29,8 @@ LEADERS_AFTER = re.compile(r"等((?:区|市|县|镇|街道)?领导)")
 COMMON_WORD_FREQ = 20
 """jieba's dictionary tags many everyday words nr (文明 100, 张贴 401); real names in it are rare (李冬梅 2).
 Three-character words it tags nr are names whatever their frequency (李建华 20, 邓小平 4055)."""
-BYLINE_ROLE = re.compile(r"^(?:本报|特约|实习|见习|首席)?(?:摄影记者|记者|通讯员|实习生|编辑|作者)|^文/图|^图/文")
-CREDIT_SUFFIX = re.compile(r"(?:摄影报道|摄影|摄|供图|报道|文/图|图/文|整理)$")
+BYLINE_ROLE = re.compile("^(?:本报|特约|实习|见习|首席)?" + patterns.alternatives(patterns.ROLES_IN_BYLINE) + "|^文/图|^图/文")
+CREDIT_SUFFIX = re.compile(patterns.alternatives(patterns.BYLINE_AFTER) + "$")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _FUNCTION_FLAGS = ("p", "c", "u", "r", "m", "q", "d", "f", "x", "e", "y", "o")
 _NOT_IN_NAME_FLAGS = _FUNCTION_FLAGS + ("v", "a", "t", "s")
@@ -230,7 +231,7 @@ BYLINE_DEFAULT_ROLE = "作者"
 """The role of a name signed with no role printed (●石荣平 under a commentary)."""
 
 
-def people_of(article: Article) -> tuple[tuple[str, str | None], ...]:
+def people_of(article: ParsedArticle) -> tuple[tuple[str, str | None], ...]:
     """(name, role) of everyone an article names, in order of first mention; role None if never given."""
     hits: list[Hit] = []
     pieces = [article.kicker, article.headline, article.deck, article.byline] + [b.text for b in article.blocks]
@@ -262,8 +263,3 @@ def people_of(article: Article) -> tuple[tuple[str, str | None], ...]:
                 break
     order = sorted(roles, key=lambda n: (first[n], n))
     return tuple((name, roles[name]) for name in order)
-
-
-def with_people(issues: Sequence[Issue]) -> list[Issue]:
-    """Give every article its people (the build does it per issue, in enrich_issue)."""
-    return [replace(issue, articles=tuple(replace(a, people=people_of(a)) for a in issue.articles)) for issue in issues]

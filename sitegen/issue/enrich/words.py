@@ -1,9 +1,9 @@
 """Segment article text with jieba: once per issue, cached on disk by content.
 
-jieba is the dominant cost of the build (about 340k characters a second on one core), so an
-unchanged issue is never segmented twice: its words are kept in the cache folder under a key made
-of its text and of everything that changes segmentation (jieba's version, the user dictionary,
-the topic terms and place names that are added as words, and this module).
+jieba is the dominant cost of reading an archive, so an unchanged issue is never segmented twice:
+its words are kept in the cache folder under a key made of its text and of everything that changes
+segmentation (jieba's version, the user dictionary, the topic terms and place names that are added
+as words, and this module).
 """
 from __future__ import annotations
 
@@ -41,8 +41,8 @@ ArticleWords = tuple[tuple[str, ...], tuple[str, ...]]
 SNAPSHOT_PREFIX = "sitegen-jieba-"
 """jieba's dictionary as loaded for the archive is kept in the temporary folder, where jieba keeps its
 own (jieba.cache), as marshal files named by this prefix, what they hold, the user's id (a shared
-/tmp lets no one else replace them) and the fingerprint. Reading them takes 0.3 s; loading jieba's
-dictionary, adding the archive's words and reading its tags 1 s."""
+/tmp lets no one else replace them) and the fingerprint. Reading them is several times quicker than
+loading jieba's dictionary, adding the archive's words and reading its tags."""
 
 
 @functools.cache
@@ -107,7 +107,7 @@ def tagger() -> "posseg.POSTokenizer":
 
 def _import_posseg():
     """jieba.posseg, imported without reading jieba's dictionary for its module-wide tagger (posseg.dt),
-    which sitegen never uses: that reading took 0.2-0.4 s, word_tags() 0.1 s from its snapshot."""
+    which sitegen never uses: word_tags() reads the tags it needs, much sooner, from its snapshot."""
     if "jieba.posseg" not in sys.modules:
         jieba.dt.get_dict_file = lambda: io.BytesIO(b"")
         try:
@@ -123,7 +123,7 @@ def _snapshot_path(what: str) -> Path:
 
 def _load_snapshot(what: str):
     """What _save_snapshot kept, or None. Read whole, then unmarshalled: marshal.load on a file reads it
-    in small pieces, 2.5 times slower (jieba's own cache loads that way: 0.45 s)."""
+    in small pieces, which is much slower (and is how jieba's own cache loads)."""
     try:
         return marshal.loads(_snapshot_path(what).read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
@@ -149,7 +149,7 @@ def fingerprint() -> str:
     h = hashlib.sha256(f"{CACHE_VERSION}\0{jieba.__version__}\0".encode())
     for name in ("userdict.txt", "topics.toml", "places.toml"):
         h.update((DATA_DIR / name).read_bytes())
-    # This module builds the tokenizer. Not classify.py, though it reads the topics: its other changes
+    # This module builds the tokenizer. Not enrich/__init__.py, though it reads the topics: its other changes
     # (keywords, scoring) leave segmentation alone, and segmenting again is the costliest step there is.
     h.update(Path(__file__).read_bytes())
     return h.hexdigest()

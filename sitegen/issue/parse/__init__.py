@@ -1,8 +1,8 @@
 """Parse the text of one issue into its masthead facts, articles, colophon and unplaced lines.
 
-The steps, each in its own module: masthead.py sorts page furniture from the body and reads the
-masthead's facts; layout.py says what each body line is and joins paragraphs the print layout cut in
-two; assemble.py groups the resulting blocks into articles. The parser only reads `source.text`.
+The steps, each in its own module: furniture.py sorts page furniture from the body and reads the
+masthead's facts; lines.py says what each body line is and joins paragraphs the print layout cut in
+two; articles.py groups the resulting blocks into articles. The parser only reads `source.text`.
 
 Block kinds it makes: "p"; "h2" for a sub-heading between paragraphs and for 一、 heads; "h3" for (一)
 heads and Markdown ### headings (Markdown ## starts an article); "credit"; "caption"; "source".
@@ -16,7 +16,7 @@ from collections import Counter
 from .articles import assemble
 from .lines import MD_HEADING, join_breaks, units_of
 from .furniture import date_problems, read_facts, split_furniture
-from ...model import Article, Issue, Source
+from ...model import ParsedArticle, ParsedIssue, Source
 from ...errors import Problem
 from ...lexicon import load_places
 
@@ -26,8 +26,8 @@ LONG_PARAGRAPH = 5000
 """Characters: a printed paragraph is a few hundred; one this long has lost its line breaks."""
 
 
-def parse_issue(source: Source) -> Issue:
-    """Parse one issue's text; problems are reported in Issue.problems, never raised."""
+def parse_issue(source: Source) -> ParsedIssue:
+    """Parse one issue's text; problems are reported in ParsedIssue.problems, never raised."""
     places = load_places()
     numbered = [(n, line.strip()) for n, line in enumerate(source.lines, 1) if line.strip()]
     furniture = split_furniture(numbered, places)
@@ -42,7 +42,7 @@ def parse_issue(source: Source) -> Issue:
         for n, t in unplaced
     ] + structure_problems(articles, source.path)
     log.debug("%s: %d articles, %d unplaced lines", source.path, len(articles), len(unplaced))
-    return Issue(
+    return ParsedIssue(
         source=source,
         articles=articles,
         publication=facts.publication,
@@ -59,7 +59,7 @@ def parse_issue(source: Source) -> Issue:
     )
 
 
-def structure_problems(articles: tuple[Article, ...], path: str) -> list[Problem]:
+def structure_problems(articles: tuple[ParsedArticle, ...], path: str) -> list[Problem]:
     """Warn about what the parser found but a reader would find odd: no articles, no headline, a wall of text."""
     if not articles:
         return [Problem(path, None, "no articles found: no line reads as a headline or paragraph; "
@@ -77,13 +77,13 @@ def structure_problems(articles: tuple[Article, ...], path: str) -> list[Problem
     return problems
 
 
-def parse_text(text: str, path: str = "<text>") -> Issue:
+def parse_text(text: str, path: str = "<text>") -> ParsedIssue:
     """Parse an issue given as a string (tests, tools): wraps it in a Source and calls parse_issue."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return parse_issue(Source(path=path, text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()))
 
 
-def placed_lines(issue: Issue) -> list[tuple[int, str]]:
+def placed_lines(issue: ParsedIssue) -> list[tuple[int, str]]:
     """List every (line number, printed text) the issue put somewhere, once per place it was put."""
     printed = issue.source.lines
     placed = list(issue.masthead) + list(issue.colophon) + list(issue.unplaced)
@@ -93,6 +93,6 @@ def placed_lines(issue: Issue) -> list[tuple[int, str]]:
     return sorted(placed)
 
 
-def accounted_lines(issue: Issue) -> Counter[str]:
+def accounted_lines(issue: ParsedIssue) -> Counter[str]:
     """Count the printed lines found in masthead, colophon, articles (head and blocks) and unplaced."""
     return Counter(text for _, text in placed_lines(issue))

@@ -5,20 +5,21 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from .. import patterns
 from .lines import (
     AUTHOR, CONTINUED_FROM, CONTINUED_ON, LEAD, SECTION, Piece, is_deck_like, is_exclaim_headline, is_headline_pair,
     visible_len,
 )
-from ...model import Article, Block
+from ...model import Block, ParsedArticle
 
 log = logging.getLogger(__name__)
 
 BYLINE = re.compile(
-    r"^(?:本报讯|本报\S{0,12}?电(?!话)|新华社\S{0,12}?电(?!话))"
+    "^" + patterns.LEAD
     # 本报讯(记者 乔斐), or unbracketed when spaces set the names apart: 本报讯 记者张三 通讯员李四 1月20日,…
-    r"(?:\s*[(（]([^()（）]+)[)）]|\s+((?:(?:本报)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,4}(?=\s)\s*)+))")
+    + rf"(?:\s*[(（]([^()（）]+)[)）]|\s+((?:{patterns.STAFF}\s*{patterns.NAME}(?=\s)\s*)+))")
 PHOTO_REPORT = re.compile(r"摄影报道$")
-CREDIT_WORDS = re.compile(r"^(?:图\s*[/／]|摄影\s*[:：/／]|图片\s*[:：])|(?:摄影报道|摄影|摄|供图)$")
+CREDIT_WORDS = re.compile("^" + patterns.CREDIT_BEFORE + "|" + patterns.alternatives(patterns.CREDIT_AFTER) + "$")
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|落幕|开班|开幕式)$")
 KICKER_MAX = 30
@@ -141,14 +142,14 @@ class _Assembler:
         self.shapes = _shapes(pieces, markdown)
         self.markdown = markdown
         self.cur: _Draft | None = None
-        self.done: list[Article] = []
+        self.done: list[ParsedArticle] = []
         self.unplaced: list[tuple[int, str]] = []
         self.section: str | None = None
         """The last 【】 section label: the section of every article after it."""
         self.section_line: int | None = None
         """The label's line while no article has taken it yet."""
 
-    def run(self) -> tuple[tuple[Article, ...], tuple[tuple[int, str], ...]]:
+    def run(self) -> tuple[tuple[ParsedArticle, ...], tuple[tuple[int, str], ...]]:
         """Place every piece; return the articles and the lines no article took."""
         i = 0
         while i < len(self.pieces):
@@ -335,7 +336,7 @@ class _Assembler:
                 kind = "fragment"
         onward = [m for b in d.blocks for m in CONTINUED_ON.finditer(b.text)]
         lines = [n for n, _ in d.head] + [n for b in d.blocks for n in b.lines]
-        self.done.append(Article(
+        self.done.append(ParsedArticle(
             headline=headline, blocks=tuple(d.blocks), first_line=min(lines), last_line=max(lines),
             kicker=d.kicker, deck=d.deck, byline=d.byline, section=d.section, kind=kind,
             continued_from=d.continued_from, continued_on=f"{onward[-1].group(1)}版" if onward else None,
@@ -345,6 +346,6 @@ class _Assembler:
 
 def assemble(
     pieces: list[Piece], printed: dict[int, str], markdown: bool
-) -> tuple[tuple[Article, ...], tuple[tuple[int, str], ...]]:
+) -> tuple[tuple[ParsedArticle, ...], tuple[tuple[int, str], ...]]:
     """Group body pieces into articles; return them with the lines no article could take."""
     return _Assembler(pieces, printed, markdown).run()

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from .. import patterns
+
 log = logging.getLogger(__name__)
 
 SENTENCE_END = "。！？!?…；;：:"
@@ -17,11 +19,11 @@ PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", "
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 SECTION = re.compile(r"^【([^【】]{1,16})】$")
-LEAD = re.compile(r"^(?:本报讯|本报\S{0,12}?电(?!话)|新华社\S{0,12}?电(?!话))")
+LEAD = re.compile("^" + patterns.LEAD)
 CONTINUED_FROM = re.compile(r"^[(（]\s*(?:上接|接上)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]")
 CONTINUED_ON = re.compile(r"[(（]\s*(?:下转|转|详见|见)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]")
-_NAME = r"[\u4e00-\u9fff·]{2,4}"
-_ROLE = r"(?:本报)?(?:记者|通讯员|实习生)"
+_NAME = patterns.NAME
+_ROLE = patterns.STAFF
 # Each further name starts after a separator or a role word and is not itself a role word, so a line
 # has one way to split into names: tried on a long line, the pattern fails in linear time, not exponential.
 _MORE_NAMES = rf"(?:(?:\s*[、,，]\s*|\s+)(?:{_ROLE}\s*)?(?!{_ROLE}){_NAME}|{_ROLE}\s*(?!{_ROLE}){_NAME})*"
@@ -32,7 +34,7 @@ AUTHOR = re.compile(
     rf"{_MORE_NAMES}(?:\s*{_ROLE})?)$"  # a role at the end: the next name was cut to the next line
     rf"|^文\s*[/／]\s*((?:{_ROLE}\s*)?{_NAME}{_MORE_NAMES})$"  # 文/李四, 文/记者 张三
 )
-CREDIT = re.compile(r"(?:(?<!拍)摄|摄影|摄影报道|供图)$|^(?:图\s*[/／]|摄影\s*[:：/／]|图片\s*[:：])")
+CREDIT = re.compile(r"(?:(?<!拍)摄|摄影|摄影报道|供图)$|^" + patterns.CREDIT_BEFORE)  # not 拍摄: (张三拍摄) is a source
 SOURCE = re.compile(r"^[(（][^()（）]{2,30}[)）]$")
 NO_START = "，,、。．；;：:！!？?）)」』》〉”’"
 """Marks no paragraph starts with: a block opening with one continues the one before."""

@@ -1,0 +1,39 @@
+"""Every page of the site, in a stable order, each made only when it is rendered."""
+from __future__ import annotations
+
+from functools import partial
+from typing import Callable, Sequence
+
+from . import listings, reading
+from .pages import Page, Plan, page_numbers
+
+
+def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> list[Callable[[], Page]]:
+    """Every page of the site, in a stable order, each to be made when it is rendered: the contexts of all
+    pages at once would hold the archive several times over.
+
+    editorial: our own pages as (slug, title, html) (render.editorial_pages)."""
+    a = plan.archive
+
+    def numbers(items: Sequence) -> range:
+        return page_numbers(plan, len(items))
+    ps: list[Callable[[], Page]] = [partial(make, plan) for make in (
+        listings.home, listings.search, listings.papers_overview, listings.dates, listings.districts_overview,
+        listings.topics_overview, listings.people_overview)]
+    for issue in a.issues:
+        ps += [partial(reading.issue_page, plan, issue), partial(reading.source_page, plan, issue)]
+    ps += [partial(reading.article_page, plan, e) for e in a.entries]
+    ps += [partial(listings.paper_page, plan, name) for name in a.by_paper]
+    ps += [partial(listings.year_page, plan, year) for year in a.by_year]
+    ps += [partial(listings.month_page, plan, year, month) for year, month in a.by_month]
+    ps += [partial(listings.district_page, plan, name, n) for name, es in a.by_district.items() for n in numbers(es)]
+    ps += [partial(listings.topic_page, plan, name, n) for name, es in a.by_topic.items() for n in numbers(es)]
+    ps += [partial(listings.person_page, plan, p, n) for p in a.people for n in numbers(p.mentions)]
+    ps += [partial(reading.editorial_page, plan, slug, title, html) for slug, title, html in editorial]
+    ps.append(partial(reading.not_found, plan))
+    return ps
+
+
+def all_pages(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    return [make() for make in plan_lazily(plan, editorial)]
