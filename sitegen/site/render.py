@@ -1,7 +1,9 @@
 """Render planned pages to HTML with the one Jinja environment (autoescaped, strict)."""
 from __future__ import annotations
 
+import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -80,10 +82,21 @@ def environment(templates_dir: Path, cache_dir: Path | None = None) -> jinja2.En
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.policies["json.dumps_function"] = json_for_html
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["url"] = url_filter
     env.globals["paths"] = urls.PATHS
     return env
+
+
+NOT_IN_HTML = re.compile("[\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+"""Characters HTML forbids that JSON leaves as they are once it writes Chinese unescaped (the C0 controls
+it escapes itself)."""
+
+
+def json_for_html(value: Any, **kwargs: Any) -> str:
+    """JSON as `|tojson` writes it into a page: Chinese as itself, what HTML forbids as \\u escapes."""
+    return NOT_IN_HTML.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, **kwargs))
 
 
 @jinja2.pass_context
