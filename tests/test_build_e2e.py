@@ -198,7 +198,7 @@ def test_text_that_looks_like_markup_is_shown_literally(tmp_path, tmp_seeds):
         "石景山报\n\n2020年4月17日 星期五\n\n<script>alert(1)</script>标题\n\n"
         "本报讯(记者 张三)正文<img src=x onerror=alert(2)>里有</p>标记。\n", encoding="utf-8")
     out = tmp_path / "site"
-    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out))
+    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out, cache_dir=tmp_path / "cache"))
     pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
     assert "<script>alert(1)" not in pages and "<img src=x" not in pages
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages
@@ -218,26 +218,27 @@ def test_two_builds_are_byte_identical(tmp_path, tmp_seeds):
 
 
 def test_failed_build_leaves_the_previous_site_as_it_was(tmp_path, tmp_seeds):
-    out = tmp_path / "site"
-    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out))
-    before = tree(out)
+    options = BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "site", cache_dir=tmp_path / "cache")
+    build(options)
+    before = tree(options.out_dir)
     (tmp_seeds / "empty.txt").write_bytes(b"")
     with pytest.raises(SitegenError, match=r"empty.txt: the file is empty"):
-        build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out))
-    assert tree(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds", "site"]
+        build(options)
+    assert tree(options.out_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "seeds", "site"]  # no half-written site beside
 
 
 def test_keep_going_builds_the_rest(tmp_path, tmp_seeds):
     (tmp_seeds / "empty.txt").write_bytes(b"")
-    result = build(BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "site", keep_going=True))
+    result = build(BuildOptions(seeds_dir=tmp_seeds, out_dir=tmp_path / "site", keep_going=True,
+                                   cache_dir=tmp_path / "cache"))
     assert result.archive.skipped == [str(tmp_seeds / "empty.txt")]
     assert len(result.archive.issues) == 1
 
 
 def test_base_url_prefixes_every_link(tmp_path, tmp_seeds):
     out = tmp_path / "site"
-    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out, base_url="/repo-name/"))
+    build(BuildOptions(seeds_dir=tmp_seeds, out_dir=out, base_url="/repo-name/", cache_dir=tmp_path / "cache"))
     links = list(internal_links(out, base="/"))
     assert links and all(link.startswith("/repo-name/") for _, link in links)
     assert all(resolves(out, link, base="/repo-name/") for _, link in links)

@@ -109,6 +109,7 @@ def new_issue_text() -> str:
     return text.replace("2020年4月16日 星期四", "2020年12月3日 星期四").replace(OLD_HEADLINE, "快递驿站全覆盖")
 
 
+@pytest.mark.browser
 def test_an_added_issue_shows_everywhere(project, page):
     build_in(project)
     before = catalog(project / "site")
@@ -161,6 +162,7 @@ def test_an_added_issue_shows_everywhere(project, page):
 
 # --- edit -----------------------------------------------------------------------------------------
 
+@pytest.mark.browser
 def test_an_edited_headline_changes_everywhere_and_the_old_text_is_gone(project, page):
     build_in(project)
     [old] = [a for a in catalog(project / "site")["articles"] if OLD_HEADLINE in a["headline"]]

@@ -21,6 +21,8 @@ PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 SEARCH_WORD = "防汛"
 
+pytestmark = pytest.mark.browser
+
 
 def load_catalog(site_dir: Path) -> dict:
     return json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
