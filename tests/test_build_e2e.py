@@ -1,6 +1,7 @@
 """Build the bundled seeds and check the site as a reader (and a researcher) would."""
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -357,9 +358,48 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def render_seeds(tmp_path: Path, name: str, other_core_free: Callable[[], bool], templates: Path = ROOT / "templates"):
-    """The bundled seeds' pages rendered into tmp_path/name: (the render manifest, the progress)."""
-    issues = add_keywords(load_archive(SEEDS, classified=True).issues)
+# --- rendering shared with a second process -------------------------------------------------------------
+# A build renders in two processes once the search index is built and enough pages are left: far more than
+# the seeds have, so these tests lower that threshold (the module constant PARALLEL_RENDER_MIN, there being
+# no option for it). Whether a second process took part is seen the way the system sees it: a process
+# forked from this one notes its id in a folder (os.register_at_fork), while a test listens.
+
+_LISTENING: list[Path] = []
+"""The folder a process forked from this one notes its id in, while a test listens; empty otherwise."""
+_DIE_AT_FORK: list[int] = []
+"""An exit status a process forked from this one ends with at once (as if the system killed it), while set."""
+
+
+def _at_fork() -> None:
+    if _LISTENING:
+        (_LISTENING[0] / str(os.getpid())).touch()
+    if _DIE_AT_FORK:
+        os._exit(_DIE_AT_FORK[0])
+
+
+os.register_at_fork(after_in_child=_at_fork)
+
+
+@pytest.fixture
+def forked(tmp_path) -> Callable[[], int]:
+    """How many processes were forked from this one since the test began."""
+    folder = tmp_path / "forked"
+    folder.mkdir()
+    _LISTENING.append(folder)
+    yield lambda: len(list(folder.iterdir()))
+    _LISTENING.clear()
+    _DIE_AT_FORK.clear()
+
+
+@pytest.fixture(scope="module")
+def seed_issues():
+    """The bundled seeds, read and classified as a build has them when it starts rendering."""
+    return add_keywords(load_archive(SEEDS, classified=True).issues)
+
+
+def render_seeds(issues, tmp_path: Path, name: str, other_core_free: Callable[[], bool],
+                 templates: Path = ROOT / "templates"):
+    """The seeds' pages rendered and published into tmp_path/name: (the render manifest, the progress)."""
     options = BuildOptions(seeds_dir=SEEDS, out_dir=tmp_path / name, cache_dir=tmp_path / f"cache-{name}",
                            templates_dir=templates)
     staged, progress = StagedSite(options.out_dir), CountingProgress()
@@ -372,15 +412,21 @@ def render_seeds(tmp_path: Path, name: str, other_core_free: Callable[[], bool],
     return manifest, progress
 
 
-def test_pages_rendered_by_two_processes_are_those_one_process_renders(tmp_path, monkeypatch):
-    forked = []
+@pytest.fixture
+def share_from_few_pages(monkeypatch) -> None:
     monkeypatch.setattr(build_module, "PARALLEL_RENDER_MIN", 1)
-    monkeypatch.setattr(build_module, "_render_in_two",
-                        lambda *a, real=build_module._render_in_two: forked.append(1) or real(*a))
-    one, _ = render_seeds(tmp_path, "one", other_core_free=lambda: False)
-    assert forked == []
-    two, progress = render_seeds(tmp_path, "two", other_core_free=lambda: True)
-    assert forked == [1]
+
+
+@pytest.mark.parametrize("free_from_look", [1, 3], ids=["shared from the start", "shared from the third look on"])
+def test_pages_rendered_by_two_processes_are_those_one_process_renders(seed_issues, tmp_path, monkeypatch, forked,
+                                                                       share_from_few_pages, free_from_look):
+    monkeypatch.setattr(build_module, "RENDER_STRETCH", 10)  # how often the build looks: a few times over the seeds
+    one, _ = render_seeds(seed_issues, tmp_path, "one", other_core_free=lambda: False)
+    assert forked() == 0
+    looks = itertools.count(1)
+    two, progress = render_seeds(seed_issues, tmp_path, "two", other_core_free=lambda: next(looks) >= free_from_look)
+    assert next(looks) > free_from_look  # the build looked until the other core was free
+    assert forked() == 1
     files = tree_bytes(tmp_path / "one")
     assert len(files) > 50
     assert tree_bytes(tmp_path / "two") == files
@@ -389,36 +435,33 @@ def test_pages_rendered_by_two_processes_are_those_one_process_renders(tmp_path,
     assert progress.counts["render"] == progress.totals["render"] == len(one.current)
 
 
-def test_a_template_error_in_the_other_process_is_a_clear_error(tmp_path, monkeypatch):
-    monkeypatch.setattr(build_module, "PARALLEL_RENDER_MIN", 1)
-    shares = []
-    monkeypatch.setattr(build_module, "_render_share",
-                        lambda pages, indexes, *a, real=build_module._render_share: shares.append(indexes)
-                        or real(pages, indexes, *a))
+def test_a_template_error_while_two_processes_render_is_a_clear_error_and_keeps_the_site(
+        seed_issues, tmp_path, forked, share_from_few_pages):
+    render_seeds(seed_issues, tmp_path, "site", other_core_free=lambda: False)
+    before = tree_bytes(tmp_path / "site")
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
-    # The search page is the second page planned: the forked process renders it.
+    # The search page is the second page planned: with the rendering shared from the start, the other
+    # process renders it.
     search = templates / "search.html"
     search.write_text(search.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}{{ no_such_thing }}", 1),
                       encoding="utf-8")
     with pytest.raises(SitegenError, match=r"search\.html(:\d+)?: 'no_such_thing' is undefined \(rendering /search/\)"):
-        render_seeds(tmp_path, "site", other_core_free=lambda: True, templates=templates)
-    # This process rendered pages 0, 2, 4 …; the search page (1) failed in the other.
-    assert [(r.start, r.step) for r in shares] == [(0, 2)]
-    assert not (tmp_path / "site").exists()
+        render_seeds(seed_issues, tmp_path, "site", other_core_free=lambda: True, templates=templates)
+    assert forked() == 1
+    assert tree_bytes(tmp_path / "site") == before
 
 
-def test_rendering_is_shared_from_the_moment_the_other_core_is_free(tmp_path, monkeypatch):
-    monkeypatch.setattr(build_module, "PARALLEL_RENDER_MIN", 1)
-    monkeypatch.setattr(build_module, "RENDER_STRETCH", 10)
-    starts = []
-    monkeypatch.setattr(build_module, "_render_in_two",
-                        lambda pages, first, *a, real=build_module._render_in_two: starts.append(first)
-                        or real(pages, first, *a))
-    one, _ = render_seeds(tmp_path, "one", other_core_free=lambda: False)
-    looks = iter([False, False, False])
-    _, progress = render_seeds(tmp_path, "two", other_core_free=lambda: next(looks, True))
-    assert starts == [30]  # three stretches of 10 pages here, then the rest shared
-    files = tree_bytes(tmp_path / "one")
-    assert tree_bytes(tmp_path / "two") == files
-    assert progress.counts["render"] == progress.totals["render"] == len(one.current)
+def test_a_rendering_process_that_dies_is_a_clear_error_and_keeps_the_site(seed_issues, tmp_path, forked,
+                                                                          share_from_few_pages):
+    render_seeds(seed_issues, tmp_path, "site", other_core_free=lambda: False)
+    before = tree_bytes(tmp_path / "site")
+    # Changed since, so that a home page published by mistake would show.
+    (tmp_path / "site" / "index.html").write_bytes(b"changed since")
+    before["index.html"] = b"changed since"
+    _DIE_AT_FORK.append(137)  # killed by the system, as when the machine runs out of memory
+    with pytest.raises(SitegenError, match=r"^the process rendering half of the pages died \(exit 137\); the machine "
+                                           r"may be out of memory: close other programs and build again$"):
+        render_seeds(seed_issues, tmp_path, "site", other_core_free=lambda: True)
+    assert forked() == 1
+    assert tree_bytes(tmp_path / "site") == before
