@@ -1,6 +1,7 @@
 """Build the bundled seeds and check the site as a reader (and a researcher) would."""
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -15,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEEDS
+from sitegen.cli import main
 from sitegen.engine import build as build_module
 from sitegen.engine.build import BuildOptions, build, load_archive, render_site
 from sitegen.archive.keywords import add_keywords
@@ -246,29 +248,34 @@ def test_base_url_prefixes_every_link(tmp_path, tmp_seeds):
     assert '"url": "/repo-name/' in (out / "catalog.json").read_text(encoding="utf-8")
 
 
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sitegen.cli", *args], cwd=cwd, capture_output=True, text=True)
+def run_cli(capfd, *args: str, cwd: Path) -> tuple[int, str, str]:
+    """`sitegen ARGS` run from the folder cwd, in this process: (exit status, stdout, stderr). The real
+    `python -m sitegen` is run by test_bad_input.py and the test below."""
+    capfd.readouterr()
+    with contextlib.chdir(cwd):
+        code = main(list(args))
+    return code, *capfd.readouterr()
 
 
-def test_cli_build_and_check(tmp_path, tmp_seeds):
-    done = run_cli("build", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert re.search(r"Built 1 issues, \d+ articles", done.stdout)
+def test_cli_build_and_check(tmp_path, tmp_seeds, capfd):
+    code, out, err = run_cli(capfd, "build", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
+    assert code == 0, err
+    assert re.search(r"Built 1 issues, \d+ articles", out)
     assert (tmp_path / "out" / "index.html").is_file()
-    check = run_cli("check", "--seeds", "seeds", cwd=tmp_path)
-    assert check.returncode == 0
-    assert "seeds/002_17d5a1e15a32e4e6.txt: 石景山报, 2020年4月16日" in check.stdout
-    assert "快递管理精细化 居民“件件有着落”" in check.stdout
+    code, out, _ = run_cli(capfd, "check", "--seeds", "seeds", cwd=tmp_path)
+    assert code == 0
+    assert "seeds/002_17d5a1e15a32e4e6.txt: 石景山报, 2020年4月16日" in out
+    assert "快递管理精细化 居民“件件有着落”" in out
 
 
-def test_cli_reports_bad_input_without_a_traceback(tmp_path, tmp_seeds):
+def test_cli_reports_bad_input_without_a_traceback(tmp_path, tmp_seeds, capfd):
     (tmp_seeds / "empty.txt").write_bytes(b"")
-    done = run_cli("build", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
-    assert done.returncode == 1
-    assert "seeds/empty.txt: the file is empty" in done.stderr
-    assert "Traceback" not in done.stderr
-    check = run_cli("check", "--seeds", "seeds", cwd=tmp_path)
-    assert check.returncode == 1 and "seeds/empty.txt" in check.stdout
+    code, _, err = run_cli(capfd, "build", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
+    assert code == 1
+    assert "seeds/empty.txt: the file is empty" in err
+    assert "Traceback" not in err
+    code, out, _ = run_cli(capfd, "check", "--seeds", "seeds", cwd=tmp_path)
+    assert code == 1 and "seeds/empty.txt" in out
 
 
 def test_cli_output_read_by_a_reader_that_left_is_no_traceback(tmp_path, tmp_seeds):
