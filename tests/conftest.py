@@ -1,7 +1,7 @@
 """Shared fixtures: the bundled seeds built once, a local web server, and a real Chromium.
 
 Every build a test makes writes into temporary folders, its cache included: a test that leaves
-`.sitegen-cache` or `site/` in the repository fails (see `repository_left_clean`). Tests that start a
+`.sitegen-cache` or `site/` in the repository fails (see `repository_left_clean`), and so does the run. Tests that start a
 browser are marked `browser`; `pytest -m "not browser"` runs the rest.
 """
 from __future__ import annotations
@@ -75,14 +75,26 @@ LEFT_BEHIND = (".sitegen-cache", "site")
 """What a build run from the repository would write there: the default cache and output folders."""
 
 
-@pytest.fixture(autouse=True)
-def repository_left_clean() -> Iterator[None]:
-    """Fail the test that leaves a build's cache or output folder in the repository (one that was there
-    before, from a keeper's own build, is left alone)."""
-    there = {name for name in LEFT_BEHIND if (ROOT / name).exists()}
+@contextlib.contextmanager
+def _nothing_left_behind(by: str) -> Iterator[None]:
+    there = {name for name in LEFT_BEHIND if (ROOT / name).exists()}  # a keeper's own build: left alone
     yield
     left = [name for name in LEFT_BEHIND if name not in there and (ROOT / name).exists()]
-    assert not left, f"the test left {', '.join(left)} in {ROOT}: give its build a temporary cache_dir and out_dir"
+    assert not left, f"{by} left {', '.join(left)} in {ROOT}: give every build a temporary cache_dir and out_dir"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def repository_left_clean_by_the_run() -> Iterator[None]:
+    """Fail the run if its builds (in session or module fixtures too) left their cache or site in the repository."""
+    with _nothing_left_behind("the test run"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def repository_left_clean() -> Iterator[None]:
+    """Fail the test that leaves a build's cache or output folder in the repository."""
+    with _nothing_left_behind("the test"):
+        yield
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
