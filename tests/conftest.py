@@ -1,4 +1,9 @@
-"""Shared fixtures: the bundled seeds built once, a local web server, and a real Chromium."""
+"""Shared fixtures: the bundled seeds built once, a local web server, and a real Chromium.
+
+Every build a test makes writes into temporary folders, its cache included: a test that leaves
+`.sitegen-cache` or `site/` in the repository fails (see `repository_left_clean`), and so does the run. Tests that start a
+browser are marked `browser`; `pytest -m "not browser"` runs the rest.
+"""
 from __future__ import annotations
 
 import contextlib
@@ -23,10 +28,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 @pytest.fixture(scope="session")
 def seeds_site(tmp_path_factory) -> tuple[Path, BuildResult]:
     """The bundled seeds built into a temporary site (base URL /), once per test run."""
-    out = tmp_path_factory.mktemp("seeds-build") / "site"
+    work = tmp_path_factory.mktemp("seeds-build")
     with contextlib.chdir(ROOT):  # so that source files are named as a keeper types them: seeds/…
-        result = build(Config(seeds_dir=Path("seeds"), out_dir=out))
-    return out, result
+        result = build(Config(seeds_dir=Path("seeds"), out_dir=work / "site", cache_dir=work / "cache"))
+    return work / "site", result
 
 
 @pytest.fixture(scope="session")
@@ -65,6 +70,41 @@ def site_url(site_dir) -> Iterator[str]:
     server, url = serve_dir(site_dir)
     yield url
     server.shutdown()
+
+
+LEFT_BEHIND = (".sitegen-cache", "site")
+"""What a build run from the repository would write there: the default cache and output folders."""
+
+
+@contextlib.contextmanager
+def _nothing_left_behind(by: str) -> Iterator[None]:
+    there = {name for name in LEFT_BEHIND if (ROOT / name).exists()}  # a keeper's own build: left alone
+    yield
+    left = [name for name in LEFT_BEHIND if name not in there and (ROOT / name).exists()]
+    assert not left, f"{by} left {', '.join(left)} in {ROOT}: give every build a temporary cache_dir and out_dir"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def repository_left_clean_by_the_run() -> Iterator[None]:
+    """Fail the run if its builds (in session or module fixtures too) left their cache or site in the repository."""
+    with _nothing_left_behind("the test run"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def repository_left_clean() -> Iterator[None]:
+    """Fail the test that leaves a build's cache or output folder in the repository."""
+    with _nothing_left_behind("the test"):
+        yield
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that starts Chromium must be marked browser, so that `-m "not browser"` stays fast."""
+    unmarked = [item.nodeid for item in items
+                if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None]
+    if unmarked:
+        raise pytest.UsageError("these tests start a browser but are not marked @pytest.mark.browser: "
+                                + ", ".join(unmarked))
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,10 @@
 """Bad input never loses data and never crashes.
 
-Every case goes through the real command line (`python -m sitegen.cli build` in a subprocess) beside a
-good issue, over a site built before: a refused file stops the build with exit status 1, a message that
-names the file and says what to do, no traceback, and the previous site exactly as it was; --keep-going
-builds the rest and lists what it skipped. Property tests feed random bytes and random Chinese text to
+Every case goes through the command line (`sitegen.cli.main`, in this process, its output captured at the
+file descriptors; one smoke test runs the real `python -m sitegen`) beside a good issue, over a site built
+before: a refused file stops the build with exit status 1, a message that names the file and says what to
+do, no traceback, and the previous site exactly as it was; --keep-going builds the rest and lists what it
+skipped. Property tests feed random bytes and random Chinese text to
 the reader and the parser.
 
 Text fixtures are in tests/fixtures/bad/ (one per case, named for it); fixtures that are bytes rather
@@ -13,6 +14,7 @@ the bundled seed they are compared with.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import gzip
 import json
 import os
@@ -23,6 +25,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -32,6 +35,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, SEEDS
+from sitegen.cli import main
 from sitegen.errors import SitegenError
 from sitegen.issue.parse import parse_text
 from sitegen.issue.read import MAX_BYTES, MB, decode
@@ -46,10 +50,29 @@ GOOD_TEXT = GOOD.read_text(encoding="utf-8")
 
 # --- running the command line ------------------------------------------------------------------------
 
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "sitegen.cli", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=900)
+@dataclass(frozen=True)
+class Done:
+    """What one run of the command line gave."""
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def sitegen(*args: str, cwd: Path) -> int:
+    """`sitegen ARGS` run from the folder cwd, in this process: its exit status."""
+    with contextlib.chdir(cwd):
+        return main(list(args))
+
+
+@pytest.fixture
+def run_cli(capfd) -> Callable[..., Done]:
+    """Run `sitegen ARGS` from a folder in this process; what it and the processes it starts print is captured."""
+    def run(*args: str, cwd: Path) -> Done:
+        capfd.readouterr()
+        code = sitegen(*args, cwd=cwd)
+        out, err = capfd.readouterr()
+        return Done(code, out, err)
+    return run
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -62,8 +85,7 @@ def previous_site(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("previous")
     (work / "seeds").mkdir()
     shutil.copy(GOOD, work / "seeds")
-    done = run_cli("build", "--seeds", "seeds", "--out", "site", cwd=work)
-    assert done.returncode == 0, done.stderr
+    assert sitegen("build", "--seeds", "seeds", "--out", "site", cwd=work) == 0
     return work / "site"
 
 
@@ -90,7 +112,7 @@ def put(work: Path, name: str, data: bytes | str | None = None, fixture: str | N
     return target
 
 
-def assert_refused(done: subprocess.CompletedProcess, work: Path, previous_site: Path, *messages: str) -> None:
+def assert_refused(done: Done | subprocess.CompletedProcess, work: Path, previous_site: Path, *messages: str) -> None:
     """Exit status 1, each message on stderr, no traceback, and the previous site exactly as it was."""
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
@@ -172,13 +194,13 @@ REFUSED: list[tuple[str, str, Callable[[], bytes] | None, str | None, str]] = [
 
 
 @pytest.mark.parametrize("case, name, make, fixture, message", REFUSED, ids=[r[0] for r in REFUSED])
-def test_refused_file_stops_the_build_and_names_the_file(work, previous_site, case, name, make, fixture, message):
+def test_refused_file_stops_the_build_and_names_the_file(run_cli, work, previous_site, case, name, make, fixture, message):
     put(work, name, make() if make else None, fixture=fixture)
     done = run_cli("build", "--seeds", "seeds", "--out", "site", cwd=work)
     assert_refused(done, work, previous_site, f"  {message}", "use --keep-going to build the other files anyway")
 
 
-def test_unreadable_file_is_refused(work, previous_site):
+def test_unreadable_file_is_refused(run_cli, work, previous_site):
     (work / "seeds" / "gone.txt").symlink_to(work / "nowhere.txt")  # readable by nobody, root included
     done = run_cli("build", "--seeds", "seeds", "--out", "site", cwd=work)
     assert_refused(done, work, previous_site, "  seeds/gone.txt: cannot read the file (No such file or directory); "
@@ -186,20 +208,20 @@ def test_unreadable_file_is_refused(work, previous_site):
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
-def test_file_without_read_permission_is_refused(work, previous_site):
+def test_file_without_read_permission_is_refused(run_cli, work, previous_site):
     put(work, "locked.txt", GOOD_TEXT).chmod(0)
     done = run_cli("build", "--seeds", "seeds", "--out", "site", cwd=work)
     assert_refused(done, work, previous_site, "  seeds/locked.txt: cannot read the file (Permission denied)")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_named_pipe_is_refused_without_waiting_on_it(work, previous_site):
+def test_named_pipe_is_refused_without_waiting_on_it(run_cli, work, previous_site):
     os.mkfifo(work / "seeds" / "pipe.txt")
     done = run_cli("build", "--seeds", "seeds", "--out", "site", cwd=work)
     assert_refused(done, work, previous_site, "  seeds/pipe.txt: not a regular file")
 
 
-def test_file_name_that_is_not_utf8_is_refused(work, previous_site):
+def test_file_name_that_is_not_utf8_is_refused(run_cli, work, previous_site):
     name = "石景山报".encode("gb18030") + b".txt"  # as a Windows zip file names it
     try:
         with open(os.path.join(os.fsencode(work / "seeds"), name), "wb") as f:
@@ -212,7 +234,7 @@ def test_file_name_that_is_not_utf8_is_refused(work, previous_site):
                                               "with another encoding); rename the file")
 
 
-def test_too_large_file_is_refused_until_the_limit_is_raised(work, previous_site):
+def test_too_large_file_is_refused_until_the_limit_is_raised(run_cli, work, previous_site):
     assert MAX_BYTES == 16 * MB
     put(work, "big.txt", GOOD_TEXT.replace("2020年4月16日", "2020年4月17日") * 3)
     done = run_cli("build", "--seeds", "seeds", "--out", "site", "--max-file-mb", "0.02", cwd=work)
@@ -224,13 +246,14 @@ def test_too_large_file_is_refused_until_the_limit_is_raised(work, previous_site
     assert len(catalog(work / "site")["issues"]) == 2
 
 
-def test_max_file_mb_must_be_a_size(work):
-    done = run_cli("build", "--seeds", "seeds", "--out", "site", "--max-file-mb", "lots", cwd=work)
-    assert done.returncode == 2
-    assert "argument --max-file-mb: 'lots' is not a size in MB; give a number such as 32" in done.stderr
+def test_max_file_mb_must_be_a_size(work, capfd):
+    with pytest.raises(SystemExit) as usage:  # argparse's way out of main: the process exits with its code
+        sitegen("build", "--seeds", "seeds", "--out", "site", "--max-file-mb", "lots", cwd=work)
+    assert usage.value.code == 2
+    assert "argument --max-file-mb: 'lots' is not a size in MB; give a number such as 32" in capfd.readouterr().err
 
 
-def test_keep_going_builds_the_rest_and_lists_what_it_skipped(work):
+def test_keep_going_builds_the_rest_and_lists_what_it_skipped(run_cli, work):
     skipped = []
     for case, name, make, fixture, message in REFUSED:
         put(work, name, make() if make else None, fixture=fixture)
@@ -252,7 +275,7 @@ def test_keep_going_builds_the_rest_and_lists_what_it_skipped(work):
     assert tree(work / "site") == before
 
 
-def test_keep_going_with_every_file_skipped_lists_them_and_keeps_the_site(work, previous_site):
+def test_keep_going_with_every_file_skipped_lists_them_and_keeps_the_site(run_cli, work, previous_site):
     (work / "seeds" / GOOD.name).unlink()
     put(work, "empty.txt", fixture="empty")
     put(work, "scan.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
@@ -266,11 +289,22 @@ def test_keep_going_with_every_file_skipped_lists_them_and_keeps_the_site(work, 
     assert tree(work / "site") == tree(previous_site)
 
 
-def test_check_reports_refused_files_too(work):
+def test_check_reports_refused_files_too(run_cli, work):
     put(work, "empty.txt", fixture="empty")
     done = run_cli("check", "--seeds", "seeds", cwd=work)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "error: seeds/empty.txt: the file is empty" in done.stdout
+
+
+def test_the_real_command_refuses_a_bad_file_with_status_1_and_no_traceback(work, previous_site):
+    """The one run through `python -m sitegen` in a process of its own: its exit status and output are those
+    main gives the cases above."""
+    put(work, "empty.txt", fixture="empty")
+    done = subprocess.run([sys.executable, "-m", "sitegen", "build", "--seeds", "seeds", "--out", "site"], cwd=work,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=600)
+    assert_refused(done, work, previous_site, "  seeds/empty.txt: the file is empty; add the issue's text or remove "
+                                              "the file", "use --keep-going to build the other files anyway")
+    assert done.stdout == ""
 
 
 # --- warned and built ---------------------------------------------------------------------------------
@@ -296,7 +330,7 @@ WARNED = [
 
 
 @pytest.mark.parametrize("case, fixture, warnings", WARNED, ids=[w[0] for w in WARNED])
-def test_warned_file_is_built_and_strict_refuses_it(work, previous_site, case, fixture, warnings):
+def test_warned_file_is_built_and_strict_refuses_it(run_cli, work, previous_site, case, fixture, warnings):
     put(work, f"{fixture}.txt", fixture=fixture)
     strict = run_cli("build", "--seeds", "seeds", "--out", "site", "--strict", cwd=work)
     assert_refused(strict, work, previous_site, *(f"  {w}" for w in warnings), "(--strict turns warnings into errors)")
@@ -308,7 +342,7 @@ def test_warned_file_is_built_and_strict_refuses_it(work, previous_site, case, f
     assert f"seeds/{fixture}.txt" in [i["source_file"] for i in catalog(work / "site")["issues"]]
 
 
-def test_impossible_date_is_never_written_as_a_date(work):
+def test_impossible_date_is_never_written_as_a_date(run_cli, work):
     put(work, "impossible_date.txt", fixture="impossible_date")
     assert run_cli("build", "--seeds", "seeds", "--out", "site", cwd=work).returncode == 0
     issue = next(i for i in catalog(work / "site")["issues"] if i["source_file"] == "seeds/impossible_date.txt")
@@ -326,7 +360,7 @@ def wall_of_text() -> str:
     return "石景山报\n\n2020年4月24日 星期五\n\n防汛演练举行\n\n本报讯(记者 乔斐)" + sentence * 180 + "\n"
 
 
-def test_paragraph_without_line_breaks_is_warned_about(work):
+def test_paragraph_without_line_breaks_is_warned_about(run_cli, work):
     put(work, "wall.txt", wall_of_text())
     done = run_cli("build", "--seeds", "seeds", "--out", "site", cwd=work)
     assert done.returncode == 0, done.stderr
@@ -336,7 +370,7 @@ def test_paragraph_without_line_breaks_is_warned_about(work):
            "its line breaks" in done.stderr
 
 
-def test_the_same_issue_twice_is_built_once_with_a_warning_naming_both(work):
+def test_the_same_issue_twice_is_built_once_with_a_warning_naming_both(run_cli, work):
     shutil.copy(GOOD, work / "seeds" / "zz copy of 002.txt")
     done = run_cli("build", "--seeds", "seeds", "--out", "site", cwd=work)
     assert done.returncode == 0, done.stderr
@@ -371,7 +405,7 @@ ENCODED: dict[str, Callable[[str], bytes]] = {
 ARTICLE_FIELDS = ("headline", "kicker", "deck", "byline", "section", "kind", "continued_from", "continued_on", "text")
 
 
-def test_every_encoding_gives_the_same_articles_as_the_utf8_original(tmp_path):
+def test_every_encoding_gives_the_same_articles_as_the_utf8_original(run_cli, tmp_path):
     """One build of the seed in every encoding (file names with spaces and Chinese), dated apart by sidecars."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -433,7 +467,7 @@ def assert_no_live_markup(html: str, where: str) -> None:
             assert "</" not in body and "<!--" not in body, where
 
 
-def test_text_that_looks_like_markup_is_shown_literally_everywhere(tmp_path):
+def test_text_that_looks_like_markup_is_shown_literally_everywhere(run_cli, tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     name = "<img src=x onerror=alert(9)> 报.txt"

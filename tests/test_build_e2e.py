@@ -1,6 +1,8 @@
 """Build the bundled seeds and check the site as a reader (and a researcher) would."""
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import os
 import re
@@ -14,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEEDS
+from sitegen.cli import main
 from sitegen.engine import build as build_module
 from sitegen.config import Config
 from sitegen.engine.build import build, load_archive, render_site
@@ -199,7 +202,7 @@ def test_text_that_looks_like_markup_is_shown_literally(tmp_path, tmp_seeds):
         "石景山报\n\n2020年4月17日 星期五\n\n<script>alert(1)</script>标题\n\n"
         "本报讯(记者 张三)正文<img src=x onerror=alert(2)>里有</p>标记。\n", encoding="utf-8")
     out = tmp_path / "site"
-    build(Config(seeds_dir=tmp_seeds, out_dir=out))
+    build(Config(seeds_dir=tmp_seeds, out_dir=out, cache_dir=tmp_path / "cache"))
     pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
     assert "<script>alert(1)" not in pages and "<img src=x" not in pages
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages
@@ -219,55 +222,61 @@ def test_two_builds_are_byte_identical(tmp_path, tmp_seeds):
 
 
 def test_failed_build_leaves_the_previous_site_as_it_was(tmp_path, tmp_seeds):
-    out = tmp_path / "site"
-    build(Config(seeds_dir=tmp_seeds, out_dir=out))
-    before = tree(out)
+    options = Config(seeds_dir=tmp_seeds, out_dir=tmp_path / "site", cache_dir=tmp_path / "cache")
+    build(options)
+    before = tree(options.out_dir)
     (tmp_seeds / "empty.txt").write_bytes(b"")
     with pytest.raises(SitegenError, match=r"empty.txt: the file is empty"):
-        build(Config(seeds_dir=tmp_seeds, out_dir=out))
-    assert tree(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds", "site"]
+        build(options)
+    assert tree(options.out_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "seeds", "site"]  # no half-written site beside
 
 
 def test_keep_going_builds_the_rest(tmp_path, tmp_seeds):
     (tmp_seeds / "empty.txt").write_bytes(b"")
-    result = build(Config(seeds_dir=tmp_seeds, out_dir=tmp_path / "site", keep_going=True))
+    result = build(Config(seeds_dir=tmp_seeds, out_dir=tmp_path / "site", keep_going=True,
+                                   cache_dir=tmp_path / "cache"))
     assert result.loaded.skipped == [str(tmp_seeds / "empty.txt")]
     assert len(result.issues) == 1
 
 
 def test_base_url_prefixes_every_link(tmp_path, tmp_seeds):
     out = tmp_path / "site"
-    build(Config(seeds_dir=tmp_seeds, out_dir=out, base_url="/repo-name/"))
+    build(Config(seeds_dir=tmp_seeds, out_dir=out, base_url="/repo-name/", cache_dir=tmp_path / "cache"))
     links = list(internal_links(out, base="/"))
     assert links and all(link.startswith("/repo-name/") for _, link in links)
     assert all(resolves(out, link, base="/repo-name/") for _, link in links)
     assert '"url": "/repo-name/' in (out / "catalog.json").read_text(encoding="utf-8")
 
 
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sitegen.cli", *args], cwd=cwd, capture_output=True, text=True)
+def run_cli(capfd, *args: str, cwd: Path) -> tuple[int, str, str]:
+    """`sitegen ARGS` run from the folder cwd, in this process: (exit status, stdout, stderr). The real
+    `python -m sitegen` is run by test_bad_input.py and the test below."""
+    capfd.readouterr()
+    with contextlib.chdir(cwd):
+        code = main(list(args))
+    return code, *capfd.readouterr()
 
 
-def test_cli_build_and_check(tmp_path, tmp_seeds):
-    done = run_cli("build", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert re.search(r"Built 1 issues, \d+ articles", done.stdout)
+def test_cli_build_and_check(tmp_path, tmp_seeds, capfd):
+    code, out, err = run_cli(capfd, "build", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
+    assert code == 0, err
+    assert re.search(r"Built 1 issues, \d+ articles", out)
     assert (tmp_path / "out" / "index.html").is_file()
-    check = run_cli("check", "--seeds", "seeds", cwd=tmp_path)
-    assert check.returncode == 0
-    assert "seeds/002_17d5a1e15a32e4e6.txt: 石景山报, 2020年4月16日" in check.stdout
-    assert "快递管理精细化 居民“件件有着落”" in check.stdout
+    code, out, _ = run_cli(capfd, "check", "--seeds", "seeds", cwd=tmp_path)
+    assert code == 0
+    assert "seeds/002_17d5a1e15a32e4e6.txt: 石景山报, 2020年4月16日" in out
+    assert "快递管理精细化 居民“件件有着落”" in out
 
 
-def test_cli_reports_bad_input_without_a_traceback(tmp_path, tmp_seeds):
+def test_cli_reports_bad_input_without_a_traceback(tmp_path, tmp_seeds, capfd):
     (tmp_seeds / "empty.txt").write_bytes(b"")
-    done = run_cli("build", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
-    assert done.returncode == 1
-    assert "seeds/empty.txt: the file is empty" in done.stderr
-    assert "Traceback" not in done.stderr
-    check = run_cli("check", "--seeds", "seeds", cwd=tmp_path)
-    assert check.returncode == 1 and "seeds/empty.txt" in check.stdout
+    code, _, err = run_cli(capfd, "build", "--seeds", "seeds", "--out", "out", cwd=tmp_path)
+    assert code == 1
+    assert "seeds/empty.txt: the file is empty" in err
+    assert "Traceback" not in err
+    code, out, _ = run_cli(capfd, "check", "--seeds", "seeds", cwd=tmp_path)
+    assert code == 1 and "seeds/empty.txt" in out
 
 
 def test_cli_output_read_by_a_reader_that_left_is_no_traceback(tmp_path, tmp_seeds):
@@ -357,9 +366,48 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def render_seeds(tmp_path: Path, name: str, other_core_free: Callable[[], bool], templates: Path = ROOT / "templates"):
-    """The bundled seeds' pages rendered into tmp_path/name: (the render manifest, the progress)."""
-    issues = finish_issues(load_archive(SEEDS, classified=True).placed)
+# --- rendering shared with a second process -------------------------------------------------------------
+# A build renders in two processes once the search index is built and enough pages are left: far more than
+# the seeds have, so these tests lower that threshold (the module constant PARALLEL_RENDER_MIN, there being
+# no option for it). Whether a second process took part is seen the way the system sees it: a process
+# forked from this one notes its id in a folder (os.register_at_fork), while a test listens.
+
+_LISTENING: list[Path] = []
+"""The folder a process forked from this one notes its id in, while a test listens; empty otherwise."""
+_DIE_AT_FORK: list[int] = []
+"""An exit status a process forked from this one ends with at once (as if the system killed it), while set."""
+
+
+def _at_fork() -> None:
+    if _LISTENING:
+        (_LISTENING[0] / str(os.getpid())).touch()
+    if _DIE_AT_FORK:
+        os._exit(_DIE_AT_FORK[0])
+
+
+os.register_at_fork(after_in_child=_at_fork)
+
+
+@pytest.fixture
+def forked(tmp_path) -> Callable[[], int]:
+    """How many processes were forked from this one since the test began."""
+    folder = tmp_path / "forked"
+    folder.mkdir()
+    _LISTENING.append(folder)
+    yield lambda: len(list(folder.iterdir()))
+    _LISTENING.clear()
+    _DIE_AT_FORK.clear()
+
+
+@pytest.fixture(scope="module")
+def seed_issues():
+    """The bundled seeds, read and classified as a build has them when it starts rendering."""
+    return finish_issues(load_archive(SEEDS, classified=True).placed)
+
+
+def render_seeds(issues, tmp_path: Path, name: str, other_core_free: Callable[[], bool],
+                 templates: Path = ROOT / "templates"):
+    """The seeds' pages rendered and published into tmp_path/name: (the render manifest, the progress)."""
     options = Config(seeds_dir=SEEDS, out_dir=tmp_path / name, cache_dir=tmp_path / f"cache-{name}",
                            templates_dir=templates)
     staged, progress = StagedSite(options.out_dir), CountingProgress()
@@ -372,15 +420,21 @@ def render_seeds(tmp_path: Path, name: str, other_core_free: Callable[[], bool],
     return manifest, progress
 
 
-def test_pages_rendered_by_two_processes_are_those_one_process_renders(tmp_path, monkeypatch):
-    forked = []
+@pytest.fixture
+def share_from_few_pages(monkeypatch) -> None:
     monkeypatch.setattr(build_module, "PARALLEL_RENDER_MIN", 1)
-    monkeypatch.setattr(build_module, "_render_in_two",
-                        lambda *a, real=build_module._render_in_two: forked.append(1) or real(*a))
-    one, _ = render_seeds(tmp_path, "one", other_core_free=lambda: False)
-    assert forked == []
-    two, progress = render_seeds(tmp_path, "two", other_core_free=lambda: True)
-    assert forked == [1]
+
+
+@pytest.mark.parametrize("free_from_look", [1, 3], ids=["shared from the start", "shared from the third look on"])
+def test_pages_rendered_by_two_processes_are_those_one_process_renders(seed_issues, tmp_path, monkeypatch, forked,
+                                                                       share_from_few_pages, free_from_look):
+    monkeypatch.setattr(build_module, "RENDER_STRETCH", 10)  # how often the build looks: a few times over the seeds
+    one, _ = render_seeds(seed_issues, tmp_path, "one", other_core_free=lambda: False)
+    assert forked() == 0
+    looks = itertools.count(1)
+    two, progress = render_seeds(seed_issues, tmp_path, "two", other_core_free=lambda: next(looks) >= free_from_look)
+    assert next(looks) > free_from_look  # the build looked until the other core was free
+    assert forked() == 1
     files = tree_bytes(tmp_path / "one")
     assert len(files) > 50
     assert tree_bytes(tmp_path / "two") == files
@@ -389,36 +443,33 @@ def test_pages_rendered_by_two_processes_are_those_one_process_renders(tmp_path,
     assert progress.counts["render"] == progress.totals["render"] == len(one.current)
 
 
-def test_a_template_error_in_the_other_process_is_a_clear_error(tmp_path, monkeypatch):
-    monkeypatch.setattr(build_module, "PARALLEL_RENDER_MIN", 1)
-    shares = []
-    monkeypatch.setattr(build_module, "_render_share",
-                        lambda pages, indexes, *a, real=build_module._render_share: shares.append(indexes)
-                        or real(pages, indexes, *a))
+def test_a_template_error_while_two_processes_render_is_a_clear_error_and_keeps_the_site(
+        seed_issues, tmp_path, forked, share_from_few_pages):
+    render_seeds(seed_issues, tmp_path, "site", other_core_free=lambda: False)
+    before = tree_bytes(tmp_path / "site")
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
-    # The search page is the second page planned: the forked process renders it.
+    # The search page is the second page planned: with the rendering shared from the start, the other
+    # process renders it.
     search = templates / "search.html"
     search.write_text(search.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}{{ no_such_thing }}", 1),
                       encoding="utf-8")
     with pytest.raises(SitegenError, match=r"search\.html(:\d+)?: 'no_such_thing' is undefined \(rendering /search/\)"):
-        render_seeds(tmp_path, "site", other_core_free=lambda: True, templates=templates)
-    # This process rendered pages 0, 2, 4 …; the search page (1) failed in the other.
-    assert [(r.start, r.step) for r in shares] == [(0, 2)]
-    assert not (tmp_path / "site").exists()
+        render_seeds(seed_issues, tmp_path, "site", other_core_free=lambda: True, templates=templates)
+    assert forked() == 1
+    assert tree_bytes(tmp_path / "site") == before
 
 
-def test_rendering_is_shared_from_the_moment_the_other_core_is_free(tmp_path, monkeypatch):
-    monkeypatch.setattr(build_module, "PARALLEL_RENDER_MIN", 1)
-    monkeypatch.setattr(build_module, "RENDER_STRETCH", 10)
-    starts = []
-    monkeypatch.setattr(build_module, "_render_in_two",
-                        lambda pages, first, *a, real=build_module._render_in_two: starts.append(first)
-                        or real(pages, first, *a))
-    one, _ = render_seeds(tmp_path, "one", other_core_free=lambda: False)
-    looks = iter([False, False, False])
-    _, progress = render_seeds(tmp_path, "two", other_core_free=lambda: next(looks, True))
-    assert starts == [30]  # three stretches of 10 pages here, then the rest shared
-    files = tree_bytes(tmp_path / "one")
-    assert tree_bytes(tmp_path / "two") == files
-    assert progress.counts["render"] == progress.totals["render"] == len(one.current)
+def test_a_rendering_process_that_dies_is_a_clear_error_and_keeps_the_site(seed_issues, tmp_path, forked,
+                                                                          share_from_few_pages):
+    render_seeds(seed_issues, tmp_path, "site", other_core_free=lambda: False)
+    before = tree_bytes(tmp_path / "site")
+    # Changed since, so that a home page published by mistake would show.
+    (tmp_path / "site" / "index.html").write_bytes(b"changed since")
+    before["index.html"] = b"changed since"
+    _DIE_AT_FORK.append(137)  # killed by the system, as when the machine runs out of memory
+    with pytest.raises(SitegenError, match=r"^the process rendering half of the pages died \(exit 137\); the machine "
+                                           r"may be out of memory: close other programs and build again$"):
+        render_seeds(seed_issues, tmp_path, "site", other_core_free=lambda: True)
+    assert forked() == 1
+    assert tree_bytes(tmp_path / "site") == before

@@ -1,11 +1,10 @@
-import os
+import contextlib
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import SEEDS
+from sitegen.cli import main
 from sitegen.config import Config, load_config
 from sitegen.errors import SitegenError
 
@@ -48,15 +47,14 @@ def test_bad_settings_file_is_an_error_naming_the_file(tmp_path, content, messag
         load_config(path)
 
 
-def test_bad_settings_file_stops_the_command_without_a_traceback(tmp_path):
+def test_bad_settings_file_stops_the_command_without_a_traceback(tmp_path, capfd):
     (tmp_path / "seeds").mkdir()
     shutil.copy(SEEDS / "002_17d5a1e15a32e4e6.txt", tmp_path / "seeds")
     (tmp_path / "sitegen.toml").write_bytes('title = "北京区报档案"\n'.encode("gb18030"))
-    done = subprocess.run([sys.executable, "-m", "sitegen.cli", "build"], cwd=tmp_path, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert done.returncode == 1
-    assert done.stderr == ("error: sitegen.toml:1: the settings file is not UTF-8 (TOML files must be); save it as "
-                           "UTF-8 and rebuild\n")
+    with contextlib.chdir(tmp_path):
+        assert main(["build"]) == 1
+    assert capfd.readouterr().err == ("error: sitegen.toml:1: the settings file is not UTF-8 (TOML files must be); "
+                                      "save it as UTF-8 and rebuild\n")
     assert not (tmp_path / "site").exists()
 
 

@@ -11,10 +11,10 @@ import contextlib
 import datetime
 import gzip
 import json
+import logging
 import os
 import pickle
 import shutil
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -110,6 +110,7 @@ def new_issue_text() -> str:
     return text.replace("2020年4月16日 星期四", "2020年12月3日 星期四").replace(OLD_HEADLINE, "快递驿站全覆盖")
 
 
+@pytest.mark.browser
 def test_an_added_issue_shows_everywhere(project, page):
     build_in(project)
     before = catalog(project / "site")
@@ -162,6 +163,7 @@ def test_an_added_issue_shows_everywhere(project, page):
 
 # --- edit -----------------------------------------------------------------------------------------
 
+@pytest.mark.browser
 def test_an_edited_headline_changes_everywhere_and_the_old_text_is_gone(project, page):
     build_in(project)
     [old] = [a for a in catalog(project / "site")["articles"] if OLD_HEADLINE in a["headline"]]
@@ -371,14 +373,32 @@ def test_a_search_file_changed_by_hand_in_the_site_is_indexed_again(project):
     assert_same_as_a_clean_build(project)
 
 
-def test_a_context_hash_goes_by_value_not_by_how_the_values_are_shared_or_interned():
-    headline = "".join(["快递管理", "精细化"])  # not interned, unlike the literal
-    shared = {"title": headline, "tags": ["a", "b"]}
-    apart = {"title": sys.intern("快递管理精细化"), "tags": ["a", "b"]}
-    assert context_hash({"page": shared, "again": shared}) == context_hash({"page": apart, "again": dict(apart)})
-    assert context_hash({"page": shared}) != context_hash({"page": {"title": headline, "tags": ["b", "a"]}})
+def test_a_rebuild_from_cached_issues_renders_no_page_again(project, caplog):
+    """The second build has every issue from the cache, not as the first parsed it: each page's context is
+    the same all the same, so each page is kept, not rendered again (what `sitegen -v build` reports)."""
+    caplog.set_level(logging.INFO, logger="sitegen.engine.build")
+    first = build_in(project)
+    assert f"rendered {first.pages} pages; 0 had the same content as before and were kept" in caplog.messages
+    before = tree(project / "site")
+    caplog.clear()
+    again = build_in(project)
+    assert f"rendered 0 pages; {again.pages} had the same content as before and were kept" in caplog.messages
+    assert tree(project / "site") == before
+
+
+def test_equal_contexts_hash_alike_however_they_were_built():
+    """A page's context built from freshly parsed issues, from cached ones, or in another build, holds its values
+    shared or apart, its strings interned or not: equal contexts must hash alike."""
+    text = '{"page": {"title": "快递管理精细化", "tags": ["防汛", "接诉即办"]}, ' \
+           '"again": {"title": "快递管理精细化", "tags": ["防汛", "接诉即办"]}}'
+    parsed = json.loads(text)
+    page = {"title": "".join(["快递管理", "精细化"]), "tags": ["防汛", "接诉即办"]}
+    shared = {"page": page, "again": page}  # one value in two places
+    from_cache = pickle.loads(pickle.dumps(shared))
+    assert len({context_hash(c) for c in (parsed, json.loads(text), shared, from_cache)}) == 1
+    assert context_hash(parsed) != context_hash({**parsed, "again": {**page, "tags": ["接诉即办", "防汛"]}})
     assert context_hash({"day": datetime.date(2020, 4, 16)}) == context_hash({"day": datetime.date(2020, 4, 16)})
     assert context_hash({"day": datetime.date(2020, 4, 16)}) != context_hash({"day": datetime.date(2020, 4, 17)})
     circular: dict = {}
     circular["self"] = circular
-    assert context_hash(circular) is None
+    assert context_hash(circular) is None  # cannot be hashed: the page is rendered every time

@@ -29,6 +29,8 @@ from sitegen.site.urls import SiteUrls
 
 playwright = pytest.importorskip("playwright.sync_api")
 
+pytestmark = pytest.mark.browser
+
 REPO = Path(__file__).resolve().parent.parent
 PAPERS = {  # seed file -> (publication, date); the seeds' own mastheads
     "000": ("石景山报", "2020-04-24"), "001": ("石景山报", "2020-06-24"), "002": ("石景山报", "2020-04-16"),

@@ -1,3 +1,4 @@
+import json
 import marshal
 import tempfile
 
@@ -17,11 +18,15 @@ def test_segmentation_uses_the_archive_dictionary():
     assert "吹哨报到" in words and "接诉即办" in words
 
 
-def test_second_run_reads_the_cache_and_gives_the_same_words(tmp_path, monkeypatch):
+def test_second_run_reads_the_cache_and_gives_the_same_words(tmp_path):
     first = segment.segment_issue(ISSUE, tmp_path)
-    assert len(cache_files(tmp_path)) == 1
-    monkeypatch.setattr(segment, "_segment_issue", lambda texts: (_ for _ in ()).throw(AssertionError("re-segmented")))
+    assert first == segment.segment_issue(ISSUE)  # what segmenting without a cache gives
+    [path] = cache_files(tmp_path)
     assert segment.segment_issue(ISSUE, tmp_path) == first
+    assert cache_files(tmp_path) == [path]
+    # Words doctored in the cache come back: the second run read them instead of segmenting again.
+    path.write_text(json.dumps([[["来自", "缓存"], ["缓存"]]], ensure_ascii=False), encoding="utf-8")
+    assert segment.segment_issue(ISSUE, tmp_path) == [(("来自", "缓存"), ("缓存",))]
 
 
 def test_changed_text_is_segmented_again(tmp_path):
@@ -39,19 +44,16 @@ def test_a_damaged_cache_file_is_ignored(tmp_path):
     assert segment.segment_issue(ISSUE, tmp_path) == expected
 
 
-def test_words_kept_under_another_fingerprint_are_removed(tmp_path, monkeypatch):
-    segment.segment_issue(ISSUE, tmp_path)
+def test_words_kept_under_another_fingerprint_are_removed(tmp_path):
+    """Words segmented with another dictionary, as an older jieba or userdict.txt left them, are dropped."""
+    words = segment.segment_issue(ISSUE, tmp_path)
     [kept] = cache_files(tmp_path)
-    stale = tmp_path / "segments" / "0123456789abcdef01234567" / "ab" / "ab.json"
+    stale = tmp_path / "segments" / "0123456789abcdef01234567" / kept.parent.name / kept.name
     stale.parent.mkdir(parents=True)
     stale.write_text("[]", encoding="utf-8")
     segment.remove_other_versions(tmp_path)
     assert cache_files(tmp_path) == [kept]
-    # A new dictionary (so a new fingerprint) segments again and leaves the old words to be removed.
-    monkeypatch.setattr(segment, "fingerprint", lambda: "f" * 64)
-    segment.segment_issue(ISSUE, tmp_path)
-    segment.remove_other_versions(tmp_path)
-    assert [p.relative_to(tmp_path).parts[1] for p in cache_files(tmp_path)] == ["f" * 24]
+    assert segment.segment_issue(ISSUE, tmp_path) == words
 
 
 TEXT = "区委书记常卫主持召开会议,深化“吹哨报到”改革,完善“接诉即办”机制。石景山区6000余人备战防汛。"
@@ -89,15 +91,18 @@ def test_a_damaged_snapshot_is_loaded_from_jieba_again(own_temp_dir):
     assert all(len(p.read_bytes()) > 1_000_000 for p in own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "*"))
 
 
-def test_a_snapshot_of_another_fingerprint_is_not_used_and_is_removed(own_temp_dir, monkeypatch):
+def test_a_snapshot_of_another_fingerprint_is_not_used_and_is_removed(own_temp_dir):
+    """What a changed dictionary leaves: the previous dictionary's snapshot, under its own fingerprint, and none
+    for the current one."""
     expected = _loaded_afresh()
-    [old] = own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "words-*")
-    monkeypatch.setattr(segment, "fingerprint", lambda: "f" * 64)
-    marshal_of_other = old.read_bytes()
-    old.write_bytes(marshal.dumps(({"假": 1}, 1, {})))  # what another dictionary would hold
+    [current] = own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "words-*")
+    snapshot = current.read_bytes()
+    other = current.with_name(current.name.rsplit("-", 1)[0] + f"-{'f' * 24}.marshal")
+    current.rename(other)
+    other.write_bytes(marshal.dumps(({"假": 1}, 1, {})))  # what another dictionary would hold
     assert _loaded_afresh() == expected
-    [new] = own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "words-*")
-    assert not old.exists() and new.name.endswith(f"-{'f' * 24}.marshal") and new.read_bytes() == marshal_of_other
+    assert list(own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "words-*")) == [current]
+    assert current.read_bytes() == snapshot
 
 
 def test_a_snapshot_holding_something_else_is_loaded_from_jieba_again(own_temp_dir):

@@ -65,6 +65,7 @@ def test_serve_shows_a_changed_seed_and_injects_live_reload(server):
     wait_for(lambda: "快递管理更精细" in fetch(url))
 
 
+@pytest.mark.browser
 def test_a_failed_rebuild_keeps_the_last_good_site_and_says_why(server, page):
     seed, url, proc = server
     good = fetch(url)

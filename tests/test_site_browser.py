@@ -4,7 +4,11 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from sitegen.search.tokens import normalize
+
+pytestmark = pytest.mark.browser
 
 
 def articles_containing(site_dir, word: str) -> set[str]:

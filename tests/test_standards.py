@@ -149,7 +149,7 @@ def unreachable_and_broken(out: Path) -> tuple[set[str], list[tuple[str, str, in
 
 def test_every_page_is_reachable_from_home_and_no_link_is_broken_under_a_subpath(tmp_path):
     out = tmp_path / "site"
-    build(Config(seeds_dir=SEEDS, out_dir=out, base_url="/sub/"))
+    build(Config(seeds_dir=SEEDS, out_dir=out, base_url="/sub/", cache_dir=tmp_path / "cache"))
     unreachable, broken = unreachable_and_broken(out)
     assert broken == []
     assert unreachable == set(), "pages not reachable by links from the home page"
