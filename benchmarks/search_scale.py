@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitegen.engine.build import load_archive  # noqa: E402
+from sitegen.engine.load import load_archive  # noqa: E402
 from sitegen.search import BUNDLE_DIR, SearchDoc, search_data, search_docs  # noqa: E402
 from sitegen.search.shards import SHARD_CHARS  # noqa: E402
 from sitegen.site import urls  # noqa: E402

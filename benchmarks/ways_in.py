@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitegen.engine.build import load_archive  # noqa: E402
+from sitegen.engine.load import load_archive  # noqa: E402
 from sitegen.archive.finish import finish_issues  # noqa: E402
 from sitegen.archive.people import index_people  # noqa: E402
 from sitegen.issue.enrich.people import _tagged, with_people  # noqa: E402

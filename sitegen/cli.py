@@ -43,7 +43,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .engine.build import load_archive
+    from .engine.load import load_archive
     from .site.format import cn_date
 
     loaded = load_archive(Path(args.seeds), max_bytes=int(args.max_file_mb * MB))

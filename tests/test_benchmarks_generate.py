@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.engine.build import load_archive
+from sitegen.engine.load import load_archive
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import generate  # noqa: E402

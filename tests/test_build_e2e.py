@@ -19,7 +19,8 @@ from conftest import ROOT, SEEDS
 from sitegen.cli import main
 from sitegen.engine import build as build_module
 from sitegen.config import Config
-from sitegen.engine.build import build, load_archive, render_site
+from sitegen.engine.build import build
+from sitegen.engine.load import load_archive
 from sitegen.archive.finish import finish_issues
 from sitegen.errors import SitegenError
 from sitegen.engine.progress import NoProgress
@@ -293,7 +294,8 @@ def test_cli_output_read_by_a_reader_that_left_is_no_traceback(tmp_path, tmp_see
 def test_issue_files_done_in_a_pool_come_out_as_in_one_process(tmp_path):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     import generate
-    from sitegen.engine.build import POOL_THRESHOLD, load_archive
+    from sitegen.engine.load import load_archive
+    from sitegen.engine.parallel import POOL_THRESHOLD
 
     generate.generate(POOL_THRESHOLD + 4, tmp_path)
     one = load_archive(tmp_path, keep_going=True, classified=True, workers=1)

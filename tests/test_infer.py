@@ -19,7 +19,7 @@ def seed(prefix: str, overrides: tuple[tuple[str, str], ...] = ()) -> Issue:
     path = next(SEEDS.glob(f"{prefix}_*.txt"))
     issue = parse_text(path.read_text(encoding="utf-8"), f"seeds/{path.name}")
     if overrides:
-        issue = parse_issue(dataclasses.replace(issue.source, overrides=overrides))
+        issue = parse_issue(dataclasses.replace(issue.source, overrides=overrides), load_places())
     return complete_issue(issue, load_places())
 
 
@@ -167,10 +167,10 @@ def test_a_date_given_in_the_sidecar_is_not_reported_missing(tmp_path):
     from sitegen.issue.read import read_source
 
     (tmp_path / "x.txt").write_text("\n\n文明实践站开放\n\n本报讯 新的文明实践站开放。\n", encoding="utf-8")
-    issue = complete_issue(parse_issue(read_source(tmp_path / "x.txt", "seeds/x.txt")), load_places())
+    issue = complete_issue(parse_issue(read_source(tmp_path / "x.txt", "seeds/x.txt"), load_places()), load_places())
     assert any("no date printed" in p.message for p in issue.problems)
     (tmp_path / "x.toml").write_text('date = 2020-05-03\npublication = "石景山报"\n', encoding="utf-8")
-    issue = complete_issue(parse_issue(read_source(tmp_path / "x.txt", "seeds/x.txt")), load_places())
+    issue = complete_issue(parse_issue(read_source(tmp_path / "x.txt", "seeds/x.txt"), load_places()), load_places())
     assert issue.date.isoformat() == "2020-05-03" and not issue.problems, issue.problems
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import SEEDS
 from sitegen.site import pages
-from sitegen.engine.build import load_archive
+from sitegen.engine.load import load_archive
 from sitegen.archive import build_archive
 from sitegen.archive.finish import finish_issues
 from sitegen.site.pages import Plan

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sitegen.lexicon import load_places
 from sitegen.model import Issue, Source
 from sitegen.issue.parse import accounted_lines, parse_issue, parse_text, placed_lines
 
@@ -517,7 +518,7 @@ def test_parse_text_builds_the_source() -> None:
 
 def test_parse_issue_reads_only_the_text() -> None:
     source = Source(path="/no/such/dir/issue.txt", text="标题\n\n本报讯(记者 甲)正文。\n", sha256="0" * 64)
-    assert parse_issue(source).articles[0].headline == "标题"
+    assert parse_issue(source, load_places()).articles[0].headline == "标题"
 
 
 def test_empty_text() -> None:

@@ -39,9 +39,10 @@ class IssueStep:
         """The issue, or the problem that stops the file from being used."""
         shown = self.shown(path)
         try:
-            issue = complete_issue(parse_issue(read_source(path, shown, self.max_bytes)), load_places())
+            places = load_places()
+            issue = complete_issue(parse_issue(read_source(path, shown, self.max_bytes), places), places)
             if self.classified:
-                return classify_issue(issue, load_places(), segment_issue(issue_texts(issue), self.cache_dir)), None
+                return classify_issue(issue, places, segment_issue(issue_texts(issue), self.cache_dir)), None
             return issue, None
         except ReadError as e:
             return None, Problem(e.path, e.line, e.reason)

@@ -18,7 +18,7 @@ from .lines import MD_HEADING, join_breaks, units_of
 from .furniture import date_problems, read_facts, split_furniture
 from ...model import ParsedArticle, ParsedIssue, Source
 from ...errors import Problem
-from ...lexicon import load_places
+from ...lexicon import Places, load_places
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +26,9 @@ LONG_PARAGRAPH = 5000
 """Characters: a printed paragraph is a few hundred; one this long has lost its line breaks."""
 
 
-def parse_issue(source: Source) -> ParsedIssue:
-    """Parse one issue's text; problems are reported in ParsedIssue.problems, never raised."""
-    places = load_places()
+def parse_issue(source: Source, places: Places) -> ParsedIssue:
+    """Parse one issue's text, knowing these districts and papers; problems are reported in
+    ParsedIssue.problems, never raised."""
     numbered = [(n, line.strip()) for n, line in enumerate(source.lines, 1) if line.strip()]
     furniture = split_furniture(numbered, places)
     facts = read_facts(furniture.masthead, source.path, places)
@@ -77,10 +77,12 @@ def structure_problems(articles: tuple[ParsedArticle, ...], path: str) -> list[P
     return problems
 
 
-def parse_text(text: str, path: str = "<text>") -> ParsedIssue:
-    """Parse an issue given as a string (tests, tools): wraps it in a Source and calls parse_issue."""
+def parse_text(text: str, path: str = "<text>", places: Places | None = None) -> ParsedIssue:
+    """Parse an issue given as a string (tests, tools): wraps it in a Source and calls parse_issue with
+    the places given, else the archive's own."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return parse_issue(Source(path=path, text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()))
+    return parse_issue(Source(path=path, text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()),
+                       places or load_places())
 
 
 def placed_lines(issue: ParsedIssue) -> list[tuple[int, str]]:

@@ -1,0 +1,103 @@
+"""Every issue file on its own: read, parsed and enriched, from the cache where its bytes were seen
+before, the others in a pool of processes; then each issue given its id."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..archive.ids import assign_ids
+from ..config import MAX_BYTES, Config
+from ..errors import Problem, SitegenError
+from ..issue.enrich import warm_up
+from ..issue.read import find_sources
+from ..issue.step import IssueStep
+from ..model import EnrichedIssue, ParsedIssue
+from .cache import IssueCache
+from .parallel import map_issues
+from .progress import NoProgress, Progress
+
+log = logging.getLogger(__name__)
+
+@dataclass(frozen=True)
+class Loaded:
+    """Every usable issue file, read (and enriched), each issue with its id; and what was found wrong."""
+
+    placed: list[tuple[str, ParsedIssue | EnrichedIssue]]
+    """(id, issue) pairs (sitegen.archive.ids.assign_ids)."""
+    problems: list[Problem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """The files left out (with --keep-going)."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+
+def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX_BYTES,
+                 cache: IssueCache | None = None, progress: Progress | None = None,
+                 classified: bool = False, workers: int | None = None) -> Loaded:
+    """Read and parse every issue file and give each issue its id; a file that cannot be used is an error
+    unless keep_going skips it.
+
+    classified: also do for each issue what needs only that issue (segmentation, districts, topics,
+    people, keyword candidates: sitegen.issue.enrich), giving EnrichedIssues; the keywords, which weigh
+    words against the whole archive, are chosen after (sitegen.archive.finish). With a cache, an issue file whose bytes (and
+    sidecar) were seen before is taken from it as it was left. The other files are done in a pool of
+    processes, one per core, when there are enough of them to pay for it.
+    """
+    progress = progress or NoProgress()
+    sources = find_sources(seeds_dir)
+    progress.phase("read", len(sources), "files")
+    step = IssueStep(seeds_dir, max_bytes, classified, cache.cache_dir if cache else None)
+    results: list[tuple[ParsedIssue | EnrichedIssue | None, Problem | None]] = [(None, None)] * len(sources)
+    keys = [cache.key(path, step.shown(path), max_bytes, step.kind) if cache else None for path in sources]
+    todo = []
+    for i, key in enumerate(keys):
+        issue = cache.get(key, EnrichedIssue if classified else ParsedIssue) if cache else None
+        if issue is None:
+            todo.append(i)
+        else:
+            results[i] = issue, None
+            progress.advance()
+    for i, result in zip(todo, map_issues(step, [sources[i] for i in todo], workers,
+                                          warm_up if classified else None)):
+        results[i] = result
+        if cache and result[0] is not None:
+            cache.put(keys[i], result[0])
+        progress.advance()
+    if cache:
+        log.info("read %d issue files, %d from the cache", len(sources), len(sources) - len(todo))
+    issues: list[ParsedIssue | EnrichedIssue] = []
+    problems: list[Problem] = []
+    skipped: list[str] = []
+    for issue, problem in results:
+        if problem is not None:
+            problems.append(replace(problem, severity="warning" if keep_going else "error"))
+            skipped.append(problem.path)
+        else:
+            assert issue is not None
+            problems.extend(issue.parsed.problems if isinstance(issue, EnrichedIssue) else issue.problems)
+            issues.append(issue)
+    placed, id_problems = assign_ids(issues)
+    return Loaded(placed, problems + id_problems, skipped)
+
+
+def refuse_unusable(loaded: Loaded, config: Config) -> None:
+    """Stop the build, before anything is written, on errors (and warnings with --strict) or when nothing is left."""
+    failing = loaded.errors + (loaded.warnings if config.strict else [])
+    if failing:
+        raise SitegenError(
+            "the build stopped; nothing was written:\n" + "\n".join(f"  {p}" for p in failing)
+            + ("\n(--strict turns warnings into errors)" if config.strict and loaded.warnings else "")
+            + ("\nuse --keep-going to build the other files anyway" if loaded.skipped or loaded.errors else ""))
+    if not loaded.placed and loaded.skipped:
+        raise SitegenError(
+            f"every issue file in {config.seeds_dir} was skipped; nothing was written:\n"
+            + "\n".join(f"  {p}" for p in loaded.problems) + "\nfix them as said above and rebuild")
+    if not loaded.placed:
+        raise SitegenError(f"{config.seeds_dir}: no issue files (*.txt) to build")

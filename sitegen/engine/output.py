@@ -1,0 +1,94 @@
+"""Everything written into the staged site: each page (rendered, or kept from the previous site when it
+would come out the same), the static files, the catalog, the feeds, the sitemap."""
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import jinja2
+
+from ..archive import Archive
+from ..config import Config
+from ..site import urls
+from ..site.catalog import catalog_bytes
+from ..site.feeds import feeds, robots, sitemap
+from ..site.pages import Page, Plan
+from ..site.plan import plan_lazily
+from ..site.render import editorial_pages, environment, render_page
+from ..site.write import StagedSite
+from .cache import RenderManifest, context_hash, templates_version
+from .parallel import render_all
+from .progress import Progress
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pages: int
+    manifest: RenderManifest | None
+    """What the pages were rendered from: kept once the site is published, for the next build."""
+
+
+def write_site(archive: Archive, config: Config, staged: StagedSite, progress: Progress,
+               other_core_free: Callable[[], bool] = lambda: False) -> Rendered:
+    """Plan and render every page, feed and data file of the site into staged.
+
+    other_core_free: whether nothing else needs the machine's other core any more (the search index is
+    built): the pages left are then rendered by two processes."""
+    progress.phase("plan")
+    base = urls.normalize_base_url(config.base_url)
+    site_url = urls.site_root(config.site_url, base)
+    pages = plan_lazily(Plan(archive, urls.SiteUrls(base, site_url), config.title, config.dev),
+                        editorial_pages(config.templates_dir / "pages"))
+    env = environment(config.templates_dir, config.cache_dir)
+    manifest = RenderManifest(config.cache_dir, config.out_dir, templates_version(config.templates_dir)) \
+        if config.cache_dir else None
+    progress.phase("render", len(pages), "pages")
+    rendered, paths = render_all(len(pages), _share(pages, env, staged, manifest), staged,
+                                 lambda: manifest.current if manifest else {},
+                                 lambda entries: manifest.current.update(entries) if manifest else None,
+                                 progress, other_core_free)
+    log.info("rendered %d pages; %d had the same content as before and were kept", rendered, len(pages) - rendered)
+    staged.copy_tree(config.static_dir, urls.STATIC.rstrip("/"))
+    staged.write(urls.CATALOG, catalog_bytes(archive, base))
+    staged.write(urls.NOJEKYLL, b"")
+    for path, data in feeds(archive, config.title, site_url, base):
+        staged.write(path, data)
+    staged.write(urls.SITEMAP, sitemap([p for _, p in sorted(paths.items()) if not p.endswith(".html")],
+                                       site_url, base))
+    staged.write(urls.ROBOTS, robots(site_url, base))
+    return Rendered(len(pages), manifest)
+
+
+def _share(pages: Sequence[Callable[[], Page]], env: jinja2.Environment, staged: StagedSite,
+           manifest: RenderManifest | None):
+    def share(indexes: Iterable[int], advance: Callable[[int], None]) -> tuple[int, dict[int, str]]:
+        rendered, paths = 0, {}
+        for i in indexes:
+            page = pages[i]()
+            paths[i] = page.path
+            rendered += write_page(page, env, staged, manifest)
+            advance(1)
+        return rendered, paths
+    return share
+
+
+def write_page(page: Page, env: jinja2.Environment, staged: StagedSite, manifest: RenderManifest | None) -> bool:
+    """Render one page into the staged site, unless the previous site has it rendered from the same context.
+
+    Return whether it was rendered.
+    """
+    rel = urls.output_file(page.path)
+    key = context_hash(page.context) if manifest else None
+    previous = manifest.unchanged(rel, key) if manifest else None
+    if previous and staged.keep(rel, *previous):
+        manifest.record(rel, key, previous[0], staged.stamp(rel))
+        return False
+    data = render_page(env, page)
+    staged.write(rel, data)
+    if manifest:
+        manifest.record(rel, key, hashlib.sha256(data).hexdigest(), staged.stamp(rel))
+    return True
