@@ -17,10 +17,12 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEEDS
 from sitegen.cli import main
-from sitegen.engine import build as build_module
+from sitegen.engine import build as build_module, parallel
 from sitegen.config import Config
 from sitegen.engine.build import build
+from sitegen.engine.output import write_site
 from sitegen.engine.load import load_archive
+from sitegen.archive import build_archive
 from sitegen.archive.finish import finish_issues
 from sitegen.errors import SitegenError
 from sitegen.engine.progress import NoProgress
@@ -311,13 +313,12 @@ def test_a_worker_that_dies_is_a_clear_error_not_a_traceback(tmp_path, monkeypat
     import os
 
     import generate
-    from sitegen.engine import build as build_module
     from sitegen.issue.step import IssueStep
 
-    generate.generate(build_module.POOL_THRESHOLD + 2, tmp_path / "seeds")
+    generate.generate(parallel.POOL_THRESHOLD + 2, tmp_path / "seeds")
     monkeypatch.setattr(IssueStep, "__call__", lambda self, path: os._exit(9))  # as if killed
     with pytest.raises(SitegenError, match="worker process reading issue files died"):
-        build_module.load_archive(tmp_path / "seeds", workers=2)
+        load_archive(tmp_path / "seeds", workers=2)
 
 
 def _killed(*args) -> None:
@@ -402,19 +403,19 @@ def forked(tmp_path) -> Callable[[], int]:
 
 
 @pytest.fixture(scope="module")
-def seed_issues():
-    """The bundled seeds, read and classified as a build has them when it starts rendering."""
-    return finish_issues(load_archive(SEEDS, classified=True).placed)
+def seed_archive():
+    """The bundled seeds' archive, as a build has it when it starts rendering."""
+    return build_archive(finish_issues(load_archive(SEEDS, classified=True).placed))
 
 
-def render_seeds(issues, tmp_path: Path, name: str, other_core_free: Callable[[], bool],
+def render_seeds(archive, tmp_path: Path, name: str, other_core_free: Callable[[], bool],
                  templates: Path = ROOT / "templates"):
     """The seeds' pages rendered and published into tmp_path/name: (the render manifest, the progress)."""
     options = Config(seeds_dir=SEEDS, out_dir=tmp_path / name, cache_dir=tmp_path / f"cache-{name}",
                            templates_dir=templates)
     staged, progress = StagedSite(options.out_dir), CountingProgress()
     try:
-        _, manifest = render_site(issues, options, staged, progress, other_core_free)
+        manifest = write_site(archive, options, staged, progress, other_core_free).manifest
     except BaseException:
         staged.discard()
         raise
@@ -424,17 +425,17 @@ def render_seeds(issues, tmp_path: Path, name: str, other_core_free: Callable[[]
 
 @pytest.fixture
 def share_from_few_pages(monkeypatch) -> None:
-    monkeypatch.setattr(build_module, "PARALLEL_RENDER_MIN", 1)
+    monkeypatch.setattr(parallel, "PARALLEL_RENDER_MIN", 1)
 
 
 @pytest.mark.parametrize("free_from_look", [1, 3], ids=["shared from the start", "shared from the third look on"])
-def test_pages_rendered_by_two_processes_are_those_one_process_renders(seed_issues, tmp_path, monkeypatch, forked,
+def test_pages_rendered_by_two_processes_are_those_one_process_renders(seed_archive, tmp_path, monkeypatch, forked,
                                                                        share_from_few_pages, free_from_look):
-    monkeypatch.setattr(build_module, "RENDER_STRETCH", 10)  # how often the build looks: a few times over the seeds
-    one, _ = render_seeds(seed_issues, tmp_path, "one", other_core_free=lambda: False)
+    monkeypatch.setattr(parallel, "RENDER_STRETCH", 10)  # how often the build looks: a few times over the seeds
+    one, _ = render_seeds(seed_archive, tmp_path, "one", other_core_free=lambda: False)
     assert forked() == 0
     looks = itertools.count(1)
-    two, progress = render_seeds(seed_issues, tmp_path, "two", other_core_free=lambda: next(looks) >= free_from_look)
+    two, progress = render_seeds(seed_archive, tmp_path, "two", other_core_free=lambda: next(looks) >= free_from_look)
     assert next(looks) > free_from_look  # the build looked until the other core was free
     assert forked() == 1
     files = tree_bytes(tmp_path / "one")
@@ -446,8 +447,8 @@ def test_pages_rendered_by_two_processes_are_those_one_process_renders(seed_issu
 
 
 def test_a_template_error_while_two_processes_render_is_a_clear_error_and_keeps_the_site(
-        seed_issues, tmp_path, forked, share_from_few_pages):
-    render_seeds(seed_issues, tmp_path, "site", other_core_free=lambda: False)
+        seed_archive, tmp_path, forked, share_from_few_pages):
+    render_seeds(seed_archive, tmp_path, "site", other_core_free=lambda: False)
     before = tree_bytes(tmp_path / "site")
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
@@ -457,14 +458,14 @@ def test_a_template_error_while_two_processes_render_is_a_clear_error_and_keeps_
     search.write_text(search.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}{{ no_such_thing }}", 1),
                       encoding="utf-8")
     with pytest.raises(SitegenError, match=r"search\.html(:\d+)?: 'no_such_thing' is undefined \(rendering /search/\)"):
-        render_seeds(seed_issues, tmp_path, "site", other_core_free=lambda: True, templates=templates)
+        render_seeds(seed_archive, tmp_path, "site", other_core_free=lambda: True, templates=templates)
     assert forked() == 1
     assert tree_bytes(tmp_path / "site") == before
 
 
-def test_a_rendering_process_that_dies_is_a_clear_error_and_keeps_the_site(seed_issues, tmp_path, forked,
+def test_a_rendering_process_that_dies_is_a_clear_error_and_keeps_the_site(seed_archive, tmp_path, forked,
                                                                           share_from_few_pages):
-    render_seeds(seed_issues, tmp_path, "site", other_core_free=lambda: False)
+    render_seeds(seed_archive, tmp_path, "site", other_core_free=lambda: False)
     before = tree_bytes(tmp_path / "site")
     # Changed since, so that a home page published by mistake would show.
     (tmp_path / "site" / "index.html").write_bytes(b"changed since")
@@ -472,6 +473,6 @@ def test_a_rendering_process_that_dies_is_a_clear_error_and_keeps_the_site(seed_
     _DIE_AT_FORK.append(137)  # killed by the system, as when the machine runs out of memory
     with pytest.raises(SitegenError, match=r"^the process rendering half of the pages died \(exit 137\); the machine "
                                            r"may be out of memory: close other programs and build again$"):
-        render_seeds(seed_issues, tmp_path, "site", other_core_free=lambda: True)
+        render_seeds(seed_archive, tmp_path, "site", other_core_free=lambda: True)
     assert forked() == 1
     assert tree_bytes(tmp_path / "site") == before

@@ -376,7 +376,7 @@ def test_a_search_file_changed_by_hand_in_the_site_is_indexed_again(project):
 def test_a_rebuild_from_cached_issues_renders_no_page_again(project, caplog):
     """The second build has every issue from the cache, not as the first parsed it: each page's context is
     the same all the same, so each page is kept, not rendered again (what `sitegen -v build` reports)."""
-    caplog.set_level(logging.INFO, logger="sitegen.engine.build")
+    caplog.set_level(logging.INFO, logger="sitegen")
     first = build_in(project)
     assert f"rendered {first.pages} pages; 0 had the same content as before and were kept" in caplog.messages
     before = tree(project / "site")
