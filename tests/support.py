@@ -8,6 +8,7 @@ from sitegen.archive.finish import finish_issues
 from sitegen.archive.ids import assign_ids
 from sitegen.issue.enrich import classify_issue, issue_texts
 from sitegen.issue.enrich.people import people_of
+from sitegen.engine.cache import SegmentCache
 from sitegen.issue.enrich.words import segment_issue
 from sitegen.lexicon import Places, load_places
 from sitegen.model import ArticleFacts, EnrichedIssue, Issue, ParsedIssue
@@ -17,7 +18,8 @@ def classify(issues: Sequence[ParsedIssue], places: Places | None = None, cache_
     """The issues as a build shows them: each enriched on its own (districts, topics, people, keyword
     candidates), then given its id, and its articles their keywords over all the issues given."""
     places = places or load_places()
-    placed, _ = assign_ids([classify_issue(i, places, segment_issue(issue_texts(i), cache_dir)) for i in issues])
+    segment = SegmentCache(cache_dir) if cache_dir else segment_issue
+    placed, _ = assign_ids([classify_issue(i, places, segment(issue_texts(i))) for i in issues])
     return finish_issues(placed)
 
 

@@ -4,6 +4,7 @@ import tempfile
 
 import pytest
 
+from sitegen.engine.cache import SegmentCache
 from sitegen.issue.enrich import words as segment
 
 ISSUE = [("本报讯 东城区防汛备战工作进入实质阶段,完善“接诉即办”机制。", "6000余人备战防汛")]
@@ -19,41 +20,41 @@ def test_segmentation_uses_the_archive_dictionary():
 
 
 def test_second_run_reads_the_cache_and_gives_the_same_words(tmp_path):
-    first = segment.segment_issue(ISSUE, tmp_path)
+    first = SegmentCache(tmp_path)(ISSUE)
     assert first == segment.segment_issue(ISSUE)  # what segmenting without a cache gives
     [path] = cache_files(tmp_path)
-    assert segment.segment_issue(ISSUE, tmp_path) == first
+    assert SegmentCache(tmp_path)(ISSUE) == first
     assert cache_files(tmp_path) == [path]
     # Words doctored in the cache come back: the second run read them instead of segmenting again.
     path.write_text(json.dumps([[["来自", "缓存"], ["缓存"]]], ensure_ascii=False), encoding="utf-8")
-    assert segment.segment_issue(ISSUE, tmp_path) == [(("来自", "缓存"), ("缓存",))]
+    assert SegmentCache(tmp_path)(ISSUE) == [(("来自", "缓存"), ("缓存",))]
 
 
 def test_changed_text_is_segmented_again(tmp_path):
-    segment.segment_issue(ISSUE, tmp_path)
+    SegmentCache(tmp_path)(ISSUE)
     changed = [(ISSUE[0][0] + "新增一句。", ISSUE[0][1])]
-    words = segment.segment_issue(changed, tmp_path)
+    words = SegmentCache(tmp_path)(changed)
     assert "新增" in words[0][0]
     assert len(cache_files(tmp_path)) == 2
 
 
 def test_a_damaged_cache_file_is_ignored(tmp_path):
-    expected = segment.segment_issue(ISSUE, tmp_path)
+    expected = SegmentCache(tmp_path)(ISSUE)
     [path] = cache_files(tmp_path)
     path.write_text("{not json", encoding="utf-8")
-    assert segment.segment_issue(ISSUE, tmp_path) == expected
+    assert SegmentCache(tmp_path)(ISSUE) == expected
 
 
 def test_words_kept_under_another_fingerprint_are_removed(tmp_path):
     """Words segmented with another dictionary, as an older jieba or userdict.txt left them, are dropped."""
-    words = segment.segment_issue(ISSUE, tmp_path)
+    words = SegmentCache(tmp_path)(ISSUE)
     [kept] = cache_files(tmp_path)
     stale = tmp_path / "segments" / "0123456789abcdef01234567" / kept.parent.name / kept.name
     stale.parent.mkdir(parents=True)
     stale.write_text("[]", encoding="utf-8")
-    segment.remove_other_versions(tmp_path)
+    SegmentCache(tmp_path).remove_other_versions()
     assert cache_files(tmp_path) == [kept]
-    assert segment.segment_issue(ISSUE, tmp_path) == words
+    assert SegmentCache(tmp_path)(ISSUE) == words
 
 
 TEXT = "区委书记常卫主持召开会议,深化“吹哨报到”改革,完善“接诉即办”机制。石景山区6000余人备战防汛。"

@@ -17,12 +17,11 @@ from ..archive.finish import finish_issues
 from ..config import Config
 from ..errors import SitegenError
 from ..issue.enrich import release
-from ..issue.enrich.words import remove_other_versions as remove_other_segmentations
 from ..model import Issue
 from ..search import build_search_index, search_docs
 from ..site import urls
 from ..site.write import StagedSite, WriteSummary
-from .cache import IssueCache
+from .cache import IssueCache, SegmentCache
 from .load import Loaded, load_archive, refuse_unusable
 from .output import write_site
 from .parallel import collector_kept_off, search_process
@@ -68,7 +67,7 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
             release()
         if cache:
             cache.remove_other_versions()
-            remove_other_segmentations(cache.cache_dir)
+            SegmentCache(cache.cache_dir).remove_other_versions()
         # 2. The search index, in a process of its own beside everything below: it needs only the
         # articles as read, not what the whole archive adds to them.
         staged = StagedSite(config.out_dir)

@@ -21,15 +21,19 @@ import pickle
 import shutil
 import stat
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..files import current_code_version, remove_other_folders, write_atomically
+from ..issue.enrich.words import ArticleWords, fingerprint, segment_issue
 from ..site.write import Stamp
 
 log = logging.getLogger(__name__)
 
 ISSUES = "issues"
+SEGMENTS = "segments"
 
 
 class IssueCache:
@@ -91,6 +95,43 @@ class IssueCache:
     def remove_other_versions(self) -> None:
         """Drop the entries made by other code versions."""
         remove_other_folders(self.root)
+
+
+@dataclass(frozen=True)
+class SegmentCache:
+    """Each issue's words, kept under a key made of its text and of the segmentation's fingerprint
+    (jieba's version, the dictionary, the words the archive adds): jieba is the costliest step of a
+    build, and its words outlive most changes to the rest of the code, which start the issue cache
+    afresh. Called as segment_issue is; a missing or damaged entry is segmented again."""
+
+    cache_dir: Path
+
+    def __call__(self, texts: Sequence[tuple[str, str]]) -> list[ArticleWords]:
+        h = hashlib.sha256(fingerprint().encode())
+        for body, headline in texts:
+            h.update(b"\1" + body.encode() + b"\0" + headline.encode())
+        key = h.hexdigest()
+        path = self._folder() / key[:2] / f"{key}.json"
+        words = self._load(path)
+        if words is None or len(words) != len(texts):
+            words = segment_issue(texts)
+            write_atomically(path, json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        return words
+
+    def remove_other_versions(self) -> None:
+        """Drop the words kept under another fingerprint (another jieba or dictionary): never used again."""
+        remove_other_folders(self._folder())
+
+    def _folder(self) -> Path:
+        return self.cache_dir / SEGMENTS / fingerprint()[:24]
+
+    @staticmethod
+    def _load(path: Path) -> list[ArticleWords] | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return [(tuple(w), tuple(h)) for w, h in data]
+        except (OSError, ValueError, TypeError):
+            return None  # missing or damaged: segment again
 
 
 RENDERED = "rendered"

@@ -10,10 +10,11 @@ from ..archive.ids import assign_ids
 from ..config import MAX_BYTES, Config
 from ..errors import Problem, SitegenError
 from ..issue.enrich import warm_up
+from ..issue.enrich.words import segment_issue
 from ..issue.read import find_sources
 from ..issue.step import IssueStep
 from ..model import EnrichedIssue, ParsedIssue
-from .cache import IssueCache
+from .cache import IssueCache, SegmentCache
 from .parallel import map_issues
 from .progress import NoProgress, Progress
 
@@ -53,7 +54,7 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
     progress = progress or NoProgress()
     sources = find_sources(seeds_dir)
     progress.phase("read", len(sources), "files")
-    step = IssueStep(seeds_dir, max_bytes, classified, cache.cache_dir if cache else None)
+    step = IssueStep(seeds_dir, max_bytes, classified, SegmentCache(cache.cache_dir) if cache else segment_issue)
     results: list[tuple[ParsedIssue | EnrichedIssue | None, Problem | None]] = [(None, None)] * len(sources)
     keys = [cache.key(path, step.shown(path), max_bytes, step.kind) if cache else None for path in sources]
     todo = []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from ..lexicon import load_places
 from ..model import EnrichedIssue, ParsedIssue
 from .complete import complete_issue
 from .enrich import classify_issue, issue_texts
-from .enrich.words import segment_issue
+from .enrich.words import ArticleWords, segment_issue
 from .parse import parse_issue
 from .read import ReadError, read_source
 
@@ -25,8 +26,9 @@ class IssueStep:
     seeds_dir: Path
     max_bytes: int
     classified: bool
-    cache_dir: Path | None
-    """Where segmentation is cached (kept apart from issues: it outlives changes to the rest of the code)."""
+    segment: Callable[[Sequence[tuple[str, str]]], list[ArticleWords]] = segment_issue
+    """How the articles' (text, headline) pairs are segmented: jieba itself, or the build's cache of its
+    words (sitegen.engine.cache.SegmentCache). Plain data too, for the worker processes."""
 
     @property
     def kind(self) -> str:
@@ -42,7 +44,7 @@ class IssueStep:
             places = load_places()
             issue = complete_issue(parse_issue(read_source(path, shown, self.max_bytes), places), places)
             if self.classified:
-                return classify_issue(issue, places, segment_issue(issue_texts(issue), self.cache_dir)), None
+                return classify_issue(issue, places, self.segment(issue_texts(issue))), None
             return issue, None
         except ReadError as e:
             return None, Problem(e.path, e.line, e.reason)

@@ -1,9 +1,7 @@
-"""Segment article text with jieba: once per issue, cached on disk by content.
+"""Segment article text with jieba, with the archive's own words (names, places, topic terms) added.
 
-jieba is the dominant cost of reading an archive, so an unchanged issue is never segmented twice:
-its words are kept in the cache folder under a key made of its text and of everything that changes
-segmentation (jieba's version, the user dictionary, the topic terms and place names that are added
-as words, and this module).
+fingerprint() names everything besides the text that decides how text is segmented, so that words
+kept from an earlier build (sitegen.engine.cache.SegmentCache) are used only while it holds.
 """
 from __future__ import annotations
 
@@ -11,7 +9,6 @@ import functools
 import hashlib
 import importlib
 import io
-import json
 import logging
 import marshal
 import os
@@ -22,7 +19,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import jieba
 
-from ...files import remove_other_folders, write_atomically
+from ...files import write_atomically
 from ...lexicon import DATA_DIR, load_places, load_topics
 
 if TYPE_CHECKING:
@@ -32,7 +29,6 @@ log = logging.getLogger(__name__)
 jieba.setLogLevel(logging.WARNING)
 
 CACHE_VERSION = "1"
-SEGMENTS = "segments"
 
 ArticleWords = tuple[tuple[str, ...], tuple[str, ...]]
 """(words of the whole article, words of its headline)."""
@@ -155,46 +151,6 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def _key(texts: Sequence[tuple[str, str]]) -> str:
-    h = hashlib.sha256(fingerprint().encode())
-    for body, headline in texts:
-        h.update(b"\1" + body.encode() + b"\0" + headline.encode())
-    return h.hexdigest()
-
-
-def _segment_issue(texts: Sequence[tuple[str, str]]) -> list[ArticleWords]:
+def segment_issue(texts: Sequence[tuple[str, str]]) -> list[ArticleWords]:
+    """Segment one issue's (article text, headline) pairs."""
     return [(tuple(segment(body)), tuple(segment(headline))) for body, headline in texts]
-
-
-def _load(path: Path) -> list[ArticleWords] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return [(tuple(w), tuple(h)) for w, h in data]
-    except (OSError, ValueError, TypeError):
-        return None  # missing or damaged: segment again
-
-
-def _store(path: Path, words: list[ArticleWords]) -> None:
-    write_atomically(path, json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-
-
-def _folder(cache_dir: Path) -> Path:
-    return cache_dir / SEGMENTS / fingerprint()[:24]
-
-
-def remove_other_versions(cache_dir: Path) -> None:
-    """Drop the words kept under another fingerprint (another jieba, dictionary or tokenizer): never used again."""
-    remove_other_folders(_folder(cache_dir))
-
-
-def segment_issue(texts: Sequence[tuple[str, str]], cache_dir: Path | None = None) -> list[ArticleWords]:
-    """Segment one issue's (article text, headline) pairs, reusing and filling the cache."""
-    if not cache_dir:
-        return _segment_issue(texts)
-    key = _key(texts)
-    path = _folder(cache_dir) / key[:2] / f"{key}.json"
-    words = _load(path)
-    if words is None or len(words) != len(texts):
-        words = _segment_issue(texts)
-        _store(path, words)
-    return words
