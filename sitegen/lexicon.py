@@ -137,3 +137,20 @@ def _table() -> dict[int, str]:
 def normalize(text: str) -> str:
     """Fold full-width forms, traditional characters and ASCII case, one character for one."""
     return text.translate(_table())
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Everything of sitegen/data/ the stages read, as one value handed to them. Compared (and hashed)
+    by identity: the stages' caches keep what they derive from it per Lexicon, at no cost per lookup."""
+
+    places: Places
+    topics: tuple[Topic, ...]
+    marks: Marks
+    stop_words: frozenset[str]
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """The archive's own tables, read once per process."""
+    return Lexicon(load_places(), load_topics(), load_marks(), stop_words())

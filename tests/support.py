@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from sitegen.archive.finish import finish_issues
@@ -10,22 +11,22 @@ from sitegen.issue.enrich import classify_issue, issue_texts
 from sitegen.issue.enrich.people import people_of
 from sitegen.engine.cache import SegmentCache
 from sitegen.issue.enrich.words import segment_issue
-from sitegen.lexicon import Places, load_places
+from sitegen.lexicon import Places, load_lexicon, load_marks
 from sitegen.model import ArticleFacts, EnrichedIssue, Issue, ParsedIssue
 
 
 def classify(issues: Sequence[ParsedIssue], places: Places | None = None, cache_dir: Path | None = None) -> list[Issue]:
     """The issues as a build shows them: each enriched on its own (districts, topics, people, keyword
     candidates), then given its id, and its articles their keywords over all the issues given."""
-    places = places or load_places()
+    lexicon = load_lexicon() if places is None else replace(load_lexicon(), places=places)
     segment = SegmentCache(cache_dir) if cache_dir else segment_issue
-    placed, _ = assign_ids([classify_issue(i, places, segment(issue_texts(i))) for i in issues])
+    placed, _ = assign_ids([classify_issue(i, lexicon, segment(issue_texts(i))) for i in issues])
     return finish_issues(placed)
 
 
 def with_people(issues: Sequence[ParsedIssue]) -> list[Issue]:
     """The issues with ids and every article's people, and nothing else found (no segmentation)."""
-    placed, _ = assign_ids([EnrichedIssue(i, tuple(ArticleFacts((), (), people_of(a), "") for a in i.articles))
+    placed, _ = assign_ids([EnrichedIssue(i, tuple(ArticleFacts((), (), people_of(a, load_marks()), "") for a in i.articles))
                             for i in issues])
     return finish_issues(placed)
 

@@ -3,7 +3,7 @@ import re
 from sitegen.archive.keywords import idf, top_keywords
 from sitegen.issue.enrich import keyword_terms, topics_of
 from sitegen.issue.enrich.words import segment
-from sitegen.lexicon import load_topics, stop_words
+from sitegen.lexicon import load_lexicon, load_topics, stop_words
 from support import classify
 from sitegen.model import ArticleFacts, Block, ParsedArticle, ParsedIssue, Source
 from sitegen.lexicon import load_places
@@ -40,7 +40,7 @@ def test_topics_come_from_the_text_best_first():
 
 
 def test_an_article_without_topic_words_gets_the_fallback_topic():
-    assert topics_of(["今天", "天气", "晴朗"], []) == (load_topics()[-1].name,)
+    assert topics_of(["今天", "天气", "晴朗"], [], load_lexicon()) == (load_topics()[-1].name,)
 
 
 def test_city_bulletin_article_belongs_to_the_district_it_is_about():
@@ -126,5 +126,5 @@ def test_keywords_weigh_a_word_by_how_many_articles_have_it_not_by_how_often_the
 
 def keywords_of(words, headline_words=()):
     """The keywords of an article that is the whole archive."""
-    terms = keyword_terms(words, headline_words)
+    terms = keyword_terms(words, headline_words, load_lexicon())
     return top_keywords(terms, {w: idf(0, 1) for w, _ in terms})

@@ -90,6 +90,14 @@ def test_no_circle_of_imports():
     assert circles == []
 
 
+def test_the_search_process_starts_small():
+    """The process that builds the search index imports sitegen.search alone: no jieba, no pinyin tables."""
+    code = "import sys, sitegen.search; print(sorted(m for m in ('jieba', 'pypinyin') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=PACKAGE.parent)
+    assert done.stdout.strip() == "[]"
+
+
 def test_rendering_and_the_archive_stage_load_no_jieba():
     code = ("import sys, sitegen.site.render, sitegen.site.plan, sitegen.site.catalog, sitegen.site.feeds, "
             "sitegen.archive.keywords, sitegen.archive.people, sitegen.archive.related, sitegen.search; "

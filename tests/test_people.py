@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.lexicon import load_marks
 from sitegen.model import Article, ArticleFacts, Block, ParsedArticle
 from sitegen.issue.parse import parse_text
 from sitegen.archive.people import Mention, index_people, is_writer
@@ -80,7 +81,7 @@ def test_officials_of_the_dongcheng_issue(articles, people):
 
 def test_lists_titles_after_names_and_first_mention_order(articles):
     meeting = next(a for a in articles if a.headline.startswith("我区召开应对新型冠状病毒"))
-    found = people_of(meeting)
+    found = people_of(meeting, load_marks())
     # 蔡奇书记 is in the headline, so he comes first; 区领导李新、李文起、吴克瑞、田利跃 each get the role.
     assert found[0] == ("蔡奇", "书记")
     assert found[1:] == (("石伟", "通讯员"), ("常卫", "区委书记"), ("李新", "区领导"), ("李文起", "区领导"),
@@ -119,7 +120,7 @@ def test_index_order_and_slugs(people, articles):
 def test_names_that_read_the_same_get_distinct_slugs_whatever_the_order():
     a = article("一", "本报讯(记者 张伟)今天下雨。")
     b = article("二", "本报讯(记者 章玮)今天晴天。")
-    a, b = (Article.of(x, "t/1", ArticleFacts((), (), people_of(x), ""), ()) for x in (a, b))
+    a, b = (Article.of(x, "t/1", ArticleFacts((), (), people_of(x, load_marks()), ""), ()) for x in (a, b))
     for order in ([a, b], [b, a]):
         slugs = {p.name: p.slug for p in index_people(order)}
         assert slugs == {"张伟": "zhangwei", "章玮": "zhangwei-2"}
@@ -127,7 +128,7 @@ def test_names_that_read_the_same_get_distinct_slugs_whatever_the_order():
 
 def test_a_name_again_without_its_title_is_the_same_person():
     a = article("区委书记王建国调研", "区委书记王建国来到园区。王建国指出,要抓好落实。王建国强调,要保障安全。")
-    assert people_of(a) == (("王建国", "区委书记"),)
+    assert people_of(a, load_marks()) == (("王建国", "区委书记"),)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -152,7 +153,7 @@ def test_a_name_again_without_its_title_is_the_same_person():
     ("区委书记李新华主持会议。副区长李新出席。", [("李新华", "区委书记"), ("李新", "副区长")]),
 ])
 def test_titles_before_unseen_names(text, expected):
-    assert list(people_of(article("标题", text))) == expected
+    assert list(people_of(article("标题", text), load_marks())) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -168,25 +169,25 @@ def test_titles_before_unseen_names(text, expected):
     "负责人严把关,志愿者常来社区。",
 ])
 def test_no_person_where_a_title_is_followed_by_an_ordinary_word(text):
-    assert people_of(article("标题", text)) == ()
+    assert people_of(article("标题", text), load_marks()) == ()
 
 
 def test_bylines():
-    assert byline_people("记者吴赛赛 通讯员田甜") == [("吴赛赛", "记者"), ("田甜", "通讯员")]
-    assert byline_people("记者仲然 高鑫铭") == [("仲然", "记者"), ("高鑫铭", "记者")]
-    assert byline_people("记者 王慧雯 通讯员 梁爽 摄影报道", credit=True) == [("王慧雯", "记者"), ("梁爽", "通讯员")]
-    assert byline_people("田甜摄", credit=True) == [("田甜", "摄影")]
-    assert byline_people("石荣平") == [("石荣平", None)]
+    assert byline_people("记者吴赛赛 通讯员田甜", load_marks()) == [("吴赛赛", "记者"), ("田甜", "通讯员")]
+    assert byline_people("记者仲然 高鑫铭", load_marks()) == [("仲然", "记者"), ("高鑫铭", "记者")]
+    assert byline_people("记者 王慧雯 通讯员 梁爽 摄影报道", load_marks(), credit=True) == [("王慧雯", "记者"), ("梁爽", "通讯员")]
+    assert byline_people("田甜摄", load_marks(), credit=True) == [("田甜", "摄影")]
+    assert byline_people("石荣平", load_marks()) == [("石荣平", None)]
     # After a role, a name is a name even where it is also a common word.
-    assert byline_people("记者 李冬梅 实习生 王宁 通讯员 高峰") == [("李冬梅", "记者"), ("王宁", "实习生"), ("高峰", "通讯员")]
-    assert byline_people("高峰") == []
+    assert byline_people("记者 李冬梅 实习生 王宁 通讯员 高峰", load_marks()) == [("李冬梅", "记者"), ("王宁", "实习生"), ("高峰", "通讯员")]
+    assert byline_people("高峰", load_marks()) == []
     for org in ["石景山区融媒体中心", "新华社发", "资料图片", "受访者供图", "首都文明办"]:
-        assert byline_people(org, credit=True) == []
+        assert byline_people(org, load_marks(), credit=True) == []
 
 
 def test_a_byline_without_a_role_names_the_author():
     a = ParsedArticle(headline="评论", blocks=(Block("p", "要抓好落实。", (2,)),), first_line=1, last_line=2, byline="石荣平")
-    assert people_of(a) == (("石荣平", "作者"),)
+    assert people_of(a, load_marks()) == (("石荣平", "作者"),)
 
 
 def test_writers_and_people_named_in_the_text(people):

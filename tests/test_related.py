@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen.lexicon import load_topics
+from sitegen.lexicon import load_topics, load_marks
 from support import classify
 from sitegen.issue.parse import parse_text
 from sitegen.issue.enrich.people import people_of
@@ -25,7 +25,7 @@ def seed_items() -> list[RelItem]:
     issues = [parse_text(p.read_text(encoding="utf-8"), f"seeds/{p.name}") for p in sorted(SEEDS.glob("*.txt"))]
     issues = classify(issues, load_places())
     return [
-        RelItem(a.id, i.date.isoformat() if i.date else "", a.topics, a.keywords, tuple(n for n, _ in people_of(a)))
+        RelItem(a.id, i.date.isoformat() if i.date else "", a.topics, a.keywords, tuple(n for n, _ in people_of(a, load_marks())))
         for i in issues for a in i.articles
     ]
 

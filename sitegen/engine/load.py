@@ -3,6 +3,7 @@ before, the others in a pool of processes; then each issue given its id."""
 from __future__ import annotations
 
 import logging
+from functools import partial
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from ..issue.enrich import warm_up
 from ..issue.enrich.words import segment_issue
 from ..issue.read import find_sources
 from ..issue.step import IssueStep
+from ..lexicon import load_lexicon
 from ..model import EnrichedIssue, ParsedIssue
 from .cache import IssueCache, SegmentCache
 from .parallel import map_issues
@@ -66,7 +68,7 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
             results[i] = issue, None
             progress.advance()
     for i, result in zip(todo, map_issues(step, [sources[i] for i in todo], workers,
-                                          warm_up if classified else None)):
+                                          partial(warm_up, load_lexicon()) if classified else None)):
         results[i] = result
         if cache and result[0] is not None:
             cache.put(keys[i], result[0])

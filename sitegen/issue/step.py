@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem
-from ..lexicon import load_places
+from ..lexicon import load_lexicon
 from ..model import EnrichedIssue, ParsedIssue
 from .complete import complete_issue
 from .enrich import classify_issue, issue_texts
@@ -41,10 +41,11 @@ class IssueStep:
         """The issue, or the problem that stops the file from being used."""
         shown = self.shown(path)
         try:
-            places = load_places()
-            issue = complete_issue(parse_issue(read_source(path, shown, self.max_bytes), places), places)
+            # The tables are read once a process: each stage below is handed what it uses of them.
+            lexicon = load_lexicon()
+            issue = complete_issue(parse_issue(read_source(path, shown, self.max_bytes), lexicon.places), lexicon.places)
             if self.classified:
-                return classify_issue(issue, places, self.segment(issue_texts(issue))), None
+                return classify_issue(issue, lexicon, self.segment(issue_texts(issue))), None
             return issue, None
         except ReadError as e:
             return None, Problem(e.path, e.line, e.reason)

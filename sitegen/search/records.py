@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ..errors import SitegenError
-from ..archive.ids import article_id
 from ..model import EnrichedIssue
 
 
@@ -28,15 +27,15 @@ class SearchDoc:
     topics: tuple[str, ...]
 
 
-def search_docs(placed: Iterable[tuple[str, EnrichedIssue]], url_path: Callable[[str], str],
+def search_docs(placed: Iterable[tuple[str, EnrichedIssue]], url_path: Callable[[str, int], str],
                 unknown_paper: str) -> list[SearchDoc]:
     """One search document per article, from the (id, issue) pairs as read: the index needs no keywords,
-    so it is built while they are chosen. url_path gives the site-relative path of an article id, and
+    so it is built while they are chosen. url_path gives the site-relative path of an issue's n-th article, and
     unknown_paper names an issue's paper when it has none: the site decides both, and this layer sits
     below it."""
     return [
         SearchDoc(
-            url_path=url_path(article_id(issue_id, n)),
+            url_path=url_path(issue_id, n),
             title=a.headline,
             text="\n".join(x for x in (a.kicker, a.headline, a.deck, a.text) if x),
             date=issue.parsed.date.isoformat() if issue.parsed.date else "",

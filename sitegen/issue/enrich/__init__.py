@@ -12,10 +12,9 @@ from typing import Iterable, Sequence
 
 from ...model import ArticleFacts, EnrichedIssue, ParsedArticle, ParsedIssue
 from .people import _pos, _tagged, byline_people, people_of
-from ...lexicon import Places, load_marks, load_topics, stop_words
+from ...lexicon import Lexicon, Places
 from .words import ArticleWords, segment_issue
 from .words import tokenizer as _tokenizer, word_tags as _word_tags
-from .words import segment as _segment
 
 log = logging.getLogger(__name__)
 
@@ -31,11 +30,6 @@ phrases and abbreviations. Numerals, measure words, adverbs, adjectives, pronoun
 words, prepositions and particles say nothing about what an article is about."""
 _NOT_IN_NEW_WORD = ("m", "q", "d", "p", "c", "u", "r", "y", "e", "o", "x")
 """A word jieba made up (余人, 共为, 图为) is dropped when a part of it is one of these."""
-
-
-def segment(text: str) -> list[str]:
-    """Split Chinese text into words with jieba (kept here for callers that think of it as classifying)."""
-    return _segment(text)
 
 
 def article_text(article: ParsedArticle) -> str:
@@ -57,7 +51,7 @@ def districts_of(article: ParsedArticle, issue: ParsedIssue, places: Places) -> 
     return tuple(found)
 
 
-def topics_of(words: Sequence[str], headline_words: Sequence[str]) -> tuple[str, ...]:
+def topics_of(words: Sequence[str], headline_words: Sequence[str], lexicon: Lexicon) -> tuple[str, ...]:
     """Score each topic by how often its terms occur; keep the best few, else the fallback (last) topic.
 
     A term counts wherever jieba's word contains it, so 疫情防控 counts for both 疫情 and 防控.
@@ -65,9 +59,9 @@ def topics_of(words: Sequence[str], headline_words: Sequence[str]) -> tuple[str,
     scores: Counter[int] = Counter()
     for weight, ws in ((1, words), (HEADLINE_WEIGHT, headline_words)):
         for w in ws:
-            for i in _word_topics(w):
+            for i in _word_topics(w, lexicon):
                 scores[i] += weight
-    topics = load_topics()
+    topics = lexicon.topics
     if not scores:
         return (topics[-1].name,)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -76,18 +70,18 @@ def topics_of(words: Sequence[str], headline_words: Sequence[str]) -> tuple[str,
 
 
 @functools.cache
-def _term_topics() -> dict[str, tuple[int, ...]]:
+def _term_topics(lexicon: Lexicon) -> dict[str, tuple[int, ...]]:
     out: dict[str, list[int]] = {}
-    for i, topic in enumerate(load_topics()):
+    for i, topic in enumerate(lexicon.topics):
         for term in topic.terms:
             out.setdefault(term, []).append(i)
     return {k: tuple(v) for k, v in out.items()}
 
 
 @functools.lru_cache(maxsize=200_000)
-def _word_topics(word: str) -> frozenset[int]:
+def _word_topics(word: str, lexicon: Lexicon) -> frozenset[int]:
     """The topics whose terms a word contains; each word counts once per topic, however many terms it holds."""
-    terms = _term_topics()
+    terms = _term_topics(lexicon)
     return frozenset(i for part in _substrings(word) for i in terms.get(part, ()))
 
 
@@ -98,10 +92,10 @@ def _substrings(word: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=200_000)
-def _is_keyword_candidate(w: str) -> bool:
-    if len(w) < 2 or w in stop_words() or _NUMBERISH.match(w) or not re.search(r"[\u4e00-\u9fff]", w):
+def _is_keyword_candidate(w: str, lexicon: Lexicon) -> bool:
+    if len(w) < 2 or w in lexicon.stop_words or _NUMBERISH.match(w) or not re.search(r"[\u4e00-\u9fff]", w):
         return False
-    if w in _term_topics():  # a topic term is a keyword whatever jieba tags it (两会 is "m")
+    if w in _term_topics(lexicon):  # a topic term is a keyword whatever jieba tags it (两会 is "m")
         return True
     return _part_of_speech_fits(w)
 
@@ -116,19 +110,19 @@ def _part_of_speech_fits(w: str) -> bool:
     return not any(f.startswith(_NOT_IN_NEW_WORD) for f in parts)
 
 
-def _keyword_candidates(words: Sequence[str]) -> list[str]:
-    return [w for w in words if _is_keyword_candidate(w)]
+def _keyword_candidates(words: Sequence[str], lexicon: Lexicon) -> list[str]:
+    return [w for w in words if _is_keyword_candidate(w, lexicon)]
 
 
-def keyword_terms(words: Sequence[str], headline_words: Sequence[str] = (),
+def keyword_terms(words: Sequence[str], headline_words: Sequence[str], lexicon: Lexicon,
                   signed: frozenset[str] = frozenset()) -> tuple[tuple[str, int], ...]:
     """An article's keyword candidates with their counts, in first-seen order: what TF-IDF needs of it.
 
     A word of the headline counts as HEADLINE_WEIGHT words of the body, since the headline says what the
     article is about; the names in its byline (signed) are left out: who wrote it is not what it is about.
     """
-    tf = Counter(w for w in _keyword_candidates(words) if w not in signed)
-    for w in _keyword_candidates(headline_words):
+    tf = Counter(w for w in _keyword_candidates(words, lexicon) if w not in signed)
+    for w in _keyword_candidates(headline_words, lexicon):
         if w not in signed:
             tf[w] += HEADLINE_WEIGHT - 1  # the headline is in `words` once already
     return tuple(tf.items())
@@ -139,30 +133,27 @@ def pack_terms(terms: Iterable[tuple[str, int]]) -> str:
     return "\n".join(f"{w} {n}" for w, n in terms)
 
 
-def _signed(article: ParsedArticle) -> frozenset[str]:
+def _signed(article: ParsedArticle, lexicon: Lexicon) -> frozenset[str]:
     """The names in an article's byline."""
-    return frozenset(name for name, _ in byline_people(article.byline)) if article.byline else frozenset()
+    return frozenset(name for name, _ in byline_people(article.byline, lexicon.marks)) if article.byline else frozenset()
 
 
-def warm_up() -> None:
-    """Load what classify_issue needs (jieba's dictionary and tagger, the data files) before forking
-    workers, so that they share it instead of each loading its own."""
+def warm_up(lexicon: Lexicon) -> None:
+    """Load what classify_issue needs (jieba's dictionary and tagger, the tables derived from the
+    lexicon) before forking workers, so that they share it instead of each loading its own."""
     _pos()
-    load_marks()
-    load_topics()
-    stop_words()
-    _term_topics()
+    _term_topics(lexicon)
 
 
 def release() -> None:
     """Drop jieba's dictionary and tagger and the caches built over them, once every issue is
     segmented: the build goes on to render beside a Pagefind run and needs none of it (a later
     in-process build loads them again; `sitegen serve` does not drop them, to rebuild sooner)."""
-    for cached in (_tokenizer, _word_tags, _pos, _tagged, _word_topics, _is_keyword_candidate):
+    for cached in (_tokenizer, _word_tags, _pos, _tagged, _term_topics, _word_topics, _is_keyword_candidate):
         cached.cache_clear()
 
 
-def classify_issue(issue: ParsedIssue, places: Places, words: Sequence[ArticleWords]) -> EnrichedIssue:
+def classify_issue(issue: ParsedIssue, lexicon: Lexicon, words: Sequence[ArticleWords]) -> EnrichedIssue:
     """What can be known of each article from its own issue: districts, topics, people, and the keyword
     candidates that the archive stage weighs against every other article (sitegen.archive.keywords).
 
@@ -170,10 +161,10 @@ def classify_issue(issue: ParsedIssue, places: Places, words: Sequence[ArticleWo
     """
     return EnrichedIssue(issue, tuple(
         ArticleFacts(
-            districts=districts_of(a, issue, places),
-            topics=topics_of(body, head),
-            people=people_of(a),
-            keyword_counts=pack_terms(keyword_terms(body, head, _signed(a))),
+            districts=districts_of(a, issue, lexicon.places),
+            topics=topics_of(body, head, lexicon),
+            people=people_of(a, lexicon.marks),
+            keyword_counts=pack_terms(keyword_terms(body, head, lexicon, _signed(a, lexicon))),
         )
         for a, (body, head) in zip(issue.articles, words)
     ))

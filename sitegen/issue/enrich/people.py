@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Sequence
 from .. import patterns
 from .words import tagger as _pos, user_tags
 from ...model import ParsedArticle
-from ...lexicon import load_marks
+from ...lexicon import Marks
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def _tagged(snippet: str) -> tuple[tuple[str, str], ...]:
     return tuple((t.word, t.flag) for t in _pos().cut(snippet))
 
 
-def plausible_name(word: str, signed: bool = False) -> bool:
+def plausible_name(word: str, marks: Marks, signed: bool = False) -> bool:
     """Whether a word can be a person's name: 2–4 Chinese characters led by a surname, not a common word.
 
     signed: the word follows a role in a byline (通讯员 高峰), where a word the dictionary tags as a
@@ -60,7 +60,6 @@ def plausible_name(word: str, signed: bool = False) -> bool:
         return False
     if word in _known_names():
         return True
-    marks = load_marks()
     compound = word[:2] in marks.compound_surnames
     if not (compound and len(word) >= 3 or word[0] in marks.surnames and len(word) <= 3):
         return False
@@ -73,35 +72,35 @@ def plausible_name(word: str, signed: bool = False) -> bool:
     return True
 
 
-def _ends_name(following: tuple[str, str] | None, strict: bool = False) -> bool:
+def _ends_name(following: tuple[str, str] | None, marks: Marks, strict: bool = False) -> bool:
     """Whether the word after a name is one that follows names: punctuation, 介绍, 指出 … or (unless
     strict) any verb, time word or particle."""
     if following is None:
         return True
     word, flag = following
-    return flag == "x" or word.startswith(load_marks().after_name) or not strict and flag.startswith(_AFTER_NAME_FLAGS)
+    return flag == "x" or word.startswith(marks.after_name) or not strict and flag.startswith(_AFTER_NAME_FLAGS)
 
 
-def name_at(text: str, i: int) -> str | None:
+def name_at(text: str, i: int, marks: Marks) -> str | None:
     """The person's name that starts at text[i], if one plainly does: a name, then a word that ends it."""
-    marks, known = load_marks(), _known_pattern()
+    known = _known_pattern()
     if not (text[i:i + 1] in marks.surnames or text[i:i + 2] in marks.compound_surnames
             or known is not None and known.match(text, i)):
         return None  # most titles are followed by anything but a name (领导干部, 居民群众): skip jieba
     tokens = [*_tagged(text[i:i + 8]), None]
     word, flag = tokens[0]
     if flag.startswith("nr") and len(word) >= 2:
-        if _ends_name(tokens[1]):
-            return word if plausible_name(word) else None
+        if _ends_name(tokens[1], marks):
+            return word if plausible_name(word, marks) else None
         # jieba cut one character off an unknown name (史志/明、): take it back if the name ends there.
         nxt = tokens[1]
-        if len(nxt[0]) == 1 and not nxt[1].startswith(_FUNCTION_FLAGS + ("v",)) and _ends_name(tokens[2], strict=True):
-            return word + nxt[0] if plausible_name(word + nxt[0]) else None
-        return _name_by_its_end(text, i, tokens[:-1])
+        if len(nxt[0]) == 1 and not nxt[1].startswith(_FUNCTION_FLAGS + ("v",)) and _ends_name(tokens[2], marks, strict=True):
+            return word + nxt[0] if plausible_name(word + nxt[0], marks) else None
+        return _name_by_its_end(text, i, tokens[:-1], marks)
     # jieba split a name it did not know (王/淑珍, 牛/青山): a one-character surname, then names, single
     # characters or (before a word that plainly ends a name) nouns.
     if len(word) != 1 or flag.startswith(_FUNCTION_FLAGS):
-        return _name_by_its_end(text, i, tokens[:-1])
+        return _name_by_its_end(text, i, tokens[:-1], marks)
     name, best, strict = word, None, False
     for k, piece in enumerate(tokens[1:-1], start=1):
         word, flag = piece
@@ -112,21 +111,21 @@ def name_at(text: str, i: int) -> str | None:
         if len(name) + len(word) > 4:
             break
         name += word
-        if plausible_name(name) and _ends_name(tokens[k + 1], strict):
+        if plausible_name(name, marks) and _ends_name(tokens[k + 1], marks, strict):
             best = name
-    return best or _name_by_its_end(text, i, tokens[:-1])
+    return best or _name_by_its_end(text, i, tokens[:-1], marks)
 
 
-def _name_by_its_end(text: str, i: int, tokens: Sequence[tuple[str, str]]) -> str | None:
+def _name_by_its_end(text: str, i: int, tokens: Sequence[tuple[str, str]], marks: Marks) -> str | None:
     """A name jieba cut across (于/军/主持会议, 张/海波, 孔令/文说): three or two characters led by a
     surname, right before a word that plainly ends a name (主持, 带队, 说, punctuation), with no verb,
     adjective or function word jieba found inside them."""
-    if text[i:i + 1] not in load_marks().surnames:
+    if text[i:i + 1] not in marks.surnames:
         return None
     for length in (3, 2):
         name = text[i:i + length]
         following = _tagged(text[i + length:i + length + 4])
-        if len(name) < length or not following or not _ends_name(following[0], strict=True):
+        if len(name) < length or not following or not _ends_name(following[0], marks, strict=True):
             continue
         at, inside = 0, []
         for word, flag in tokens:
@@ -134,7 +133,7 @@ def _name_by_its_end(text: str, i: int, tokens: Sequence[tuple[str, str]]) -> st
             if start >= 1 and at <= length:
                 inside.append(flag)
         # Given names jieba reads as adverbs (王/立新) are let through; verbs and the rest are not (严/把关).
-        if not any(f.startswith(_NOT_IN_NAME_FLAGS) and f != "d" for f in inside) and plausible_name(name):
+        if not any(f.startswith(_NOT_IN_NAME_FLAGS) and f != "d" for f in inside) and plausible_name(name, marks):
             return name
     return None
 
@@ -143,13 +142,13 @@ Hit = tuple[int, int, str, str | None]
 """(position in the article, priority at one position: lower wins, name, role)."""
 
 
-def _role_before(text: str) -> Iterator[Hit]:
+def _role_before(text: str, marks: Marks) -> Iterator[Hit]:
     """区委书记常卫, 区委副书记、区长李新, 区领导李新、李文起、吴克瑞 (each name of the list gets the role)."""
-    for m in load_marks().role_before.finditer(text):
+    for m in marks.role_before.finditer(text):
         i = m.end()
         while i < len(text) and text[i] in " :：":  # 记者 乔斐, 记者:王浩江
             i += 1
-        while (name := name_at(text, i)) is not None:
+        while (name := name_at(text, i, marks)) is not None:
             yield i, 0, name, m.group()
             i += len(name)
             if not text.startswith("、", i):
@@ -157,21 +156,21 @@ def _role_before(text: str) -> Iterator[Hit]:
             i += 1
 
 
-def _name_ending_at(text: str, end: int) -> str | None:
+def _name_ending_at(text: str, end: int, marks: Marks) -> str | None:
     """The person's name that ends at text[end], if one plainly does (蔡奇 in 蔡奇书记)."""
     start = max(0, end - 8)
     at = start
     for word, flag in _tagged(text[start:end]):
         at += len(word)
         if at == end:
-            return word if flag.startswith("nr") and plausible_name(word) else None
+            return word if flag.startswith("nr") and plausible_name(word, marks) else None
     return None
 
 
-def _role_after(text: str) -> Iterator[Hit]:
+def _role_after(text: str, marks: Marks) -> Iterator[Hit]:
     """蔡奇书记; 吴松元、宋铁健等区领导."""
-    for m in load_marks().title_after.finditer(text):
-        if (name := _name_ending_at(text, m.start())) is not None:
+    for m in marks.title_after.finditer(text):
+        if (name := _name_ending_at(text, m.start(), marks)) is not None:
             yield m.start() - len(name), 1, name, m.group()
     for m in LEADERS_AFTER.finditer(text):
         # Walk back over 、-separated names; the run stops at the first item that is not one.
@@ -180,19 +179,19 @@ def _role_after(text: str) -> Iterator[Hit]:
         pos, found = m.start(), []
         for item in reversed(items):
             pos -= len(item)
-            if not item or name_at(head, pos) != item:
+            if not item or name_at(head, pos, marks) != item:
                 break
             found.append((pos, 2, item, m.group(1)))
             pos -= 1
         yield from reversed(found)
 
 
-def _known_bare(text: str) -> Iterator[Hit]:
+def _known_bare(text: str, marks: Marks) -> Iterator[Hit]:
     """Names from the archive's dictionary, wherever they stand as a word (常卫先后来到…)."""
     if (known := _known_pattern()) is None:
         return
     for m in known.finditer(text):
-        if name_at(text, m.start()) == m.group():  # a word of its own, not the start of 李新华
+        if name_at(text, m.start(), marks) == m.group():  # a word of its own, not the start of 李新华
             yield m.start(), 3, m.group(), None
 
 
@@ -202,13 +201,13 @@ def _known_pattern() -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, names))) if names else None
 
 
-def _hits_in_text(text: str) -> Iterator[Hit]:
-    yield from _role_before(text)
-    yield from _role_after(text)
-    yield from _known_bare(text)
+def _hits_in_text(text: str, marks: Marks) -> Iterator[Hit]:
+    yield from _role_before(text, marks)
+    yield from _role_after(text, marks)
+    yield from _known_bare(text, marks)
 
 
-def byline_people(byline: str, credit: bool = False) -> list[tuple[str, str | None]]:
+def byline_people(byline: str, marks: Marks, credit: bool = False) -> list[tuple[str, str | None]]:
     """Names in a byline or photo credit with the role printed before them: "记者吴赛赛 通讯员田甜".
 
     A role carries on to the names after it (记者仲然 高鑫铭); a credit with no role printed
@@ -222,7 +221,7 @@ def byline_people(byline: str, credit: bool = False) -> list[tuple[str, str | No
         shot = CREDIT_SUFFIX.search(chunk)
         if shot:
             chunk = chunk[:shot.start()]
-        if chunk and plausible_name(chunk, signed=role is not None):
+        if chunk and plausible_name(chunk, marks, signed=role is not None):
             out.append((chunk, role or ("摄影" if credit and shot else None)))
     return out
 
@@ -231,7 +230,7 @@ BYLINE_DEFAULT_ROLE = "作者"
 """The role of a name signed with no role printed (●石荣平 under a commentary)."""
 
 
-def people_of(article: ParsedArticle) -> tuple[tuple[str, str | None], ...]:
+def people_of(article: ParsedArticle, marks: Marks) -> tuple[tuple[str, str | None], ...]:
     """(name, role) of everyone an article names, in order of first mention; role None if never given."""
     hits: list[Hit] = []
     pieces = [article.kicker, article.headline, article.deck, article.byline] + [b.text for b in article.blocks]
@@ -242,9 +241,9 @@ def people_of(article: ParsedArticle) -> tuple[tuple[str, str | None], ...]:
             continue
         if kind in ("byline", "credit"):
             default = BYLINE_DEFAULT_ROLE if kind == "byline" else None
-            hits += [(offset, -1, name, role or default) for name, role in byline_people(text, credit=kind == "credit")]
+            hits += [(offset, -1, name, role or default) for name, role in byline_people(text, marks, credit=kind == "credit")]
         else:
-            hits += [(offset + pos, prio, name, role) for pos, prio, name, role in _hits_in_text(text)]
+            hits += [(offset + pos, prio, name, role) for pos, prio, name, role in _hits_in_text(text, marks)]
         full.append(text)
         offset += len(text) + 1
     text = "\n".join(full)
