@@ -84,10 +84,10 @@ def heaviest_article(site: Path) -> str:
 
 def build_seeds(out: Path) -> None:
     from sitegen.config import Config
-from sitegen.engine.build import build
+    from sitegen.engine.build import build
 
     with contextlib.chdir(ROOT):
-        build(Config(seeds_dir=Path("seeds"), out_dir=out))
+        build(Config(seeds_dir=Path("seeds"), out_dir=out, cache_dir=out.parent / "cache"))
 
 
 def throttle(cdp, network: dict) -> None:

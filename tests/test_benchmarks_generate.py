@@ -77,3 +77,10 @@ def test_continuations_and_colophons_are_there(archive):
     assert any(a.continued_from for a in articles)
     assert any(i.colophon for _, i in archive.placed)
 
+
+
+def test_every_benchmark_script_compiles():
+    """The benchmarks are run by hand, not by the suite: a script broken by a change to the package's
+    names would otherwise be found only by the next person who measures."""
+    for script in sorted((Path(__file__).resolve().parent.parent / "benchmarks").glob("*.py")):
+        compile(script.read_text(encoding="utf-8"), str(script), "exec")
