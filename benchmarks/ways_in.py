@@ -28,7 +28,7 @@ from sitegen.engine.load import load_archive  # noqa: E402
 from sitegen.archive.finish import finish_issues  # noqa: E402
 from sitegen.archive.people import index_people  # noqa: E402
 from sitegen.issue.enrich.people import _tagged, people_of  # noqa: E402
-from sitegen.lexicon import load_marks  # noqa: E402
+from sitegen.lexicon import load_lexicon, load_marks  # noqa: E402
 from sitegen.archive.related import RelItem, related_articles  # noqa: E402
 
 
@@ -59,7 +59,7 @@ def main() -> None:
             items = [RelItem(a.id, i.date.isoformat() if i.date else "", a.topics, a.keywords,
                              tuple(name for name, _ in a.people)) for i in issues for a in i.articles]
             started = time.perf_counter()
-            related_articles(items)
+            related_articles(items, load_lexicon().topics[-1].name)
             timings["related_articles"].append(time.perf_counter() - started)
         print(f"{len(articles)} articles, {args.runs} runs (medians)")
         for name, ts in timings.items():

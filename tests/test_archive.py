@@ -11,12 +11,17 @@ from sitegen.site.pages import Plan
 from sitegen.site.plan import all_pages
 
 from support import finished
+from sitegen.lexicon import load_lexicon
 from test_urls import make_issue
+
+
+SITE = urls.SiteUrls("/", load_lexicon())
 
 
 def archive(*issues):
     """The Archive of these issues (parsed, or finished already)."""
-    return build_archive([i for issue in issues for i in ([issue] if hasattr(issue, "id") else finished([issue]))])
+    return build_archive([i for issue in issues for i in ([issue] if hasattr(issue, "id") else finished([issue]))],
+                         load_lexicon())
 
 
 def with_topics(parsed, *topics):
@@ -40,9 +45,9 @@ def test_issues_and_articles_are_newest_first_and_grouped_once():
 def test_a_topic_the_taxonomy_does_not_know_is_linked_by_its_pinyin_everywhere():
     # 旧主题 is not in topics.toml (a topic renamed since the issue was read): one path, from urls.topic_path.
     a = archive(with_topics(make_issue("seeds/a.txt"), "旧主题", "疫情防控"))
-    assert urls.topic_path("旧主题") == "topics/jiuzhuti/"
-    assert urls.topic_path("疫情防控") == "topics/" + next(t.slug for t in load_topics() if t.name == "疫情防控") + "/"
-    pages = {p.path: p.context["page"] for p in all_pages(Plan(a, urls.SiteUrls("/")))}
+    assert SITE.topic_path("旧主题") == "topics/jiuzhuti/"
+    assert SITE.topic_path("疫情防控") == "topics/" + next(t.slug for t in load_topics() if t.name == "疫情防控") + "/"
+    pages = {p.path: p.context["page"] for p in all_pages(Plan(a, urls.SiteUrls("/", load_lexicon())))}
     assert "topics/jiuzhuti/" in pages
     linked = {g["label"]: g["url"] for g in pages[""]["topics"]}
     assert linked["旧主题"] == "/topics/jiuzhuti/"
@@ -53,8 +58,8 @@ def test_a_topic_the_taxonomy_does_not_know_is_linked_by_its_pinyin_everywhere()
 
 def test_feeds_are_written_by_the_configured_site_title():
     a = archive(with_topics(make_issue("seeds/a.txt"), "疫情防控"))
-    written = dict(feeds(a, "石景山档案馆", "https://example.org", "/"))
-    assert set(written) == {urls.FEED, urls.district_feed_path("石景山区")}
+    written = dict(feeds(a, "石景山档案馆", urls.SiteUrls("/", load_lexicon(), "https://example.org")))
+    assert set(written) == {urls.FEED, SITE.district_feed_path("石景山区")}
     for data in written.values():
         assert b"<author><name>\xe7\x9f\xb3\xe6\x99\xaf\xe5\xb1\xb1\xe6\xa1\xa3\xe6\xa1\x88\xe9\xa6\x86</name></author>" in data
         assert "北京区报档案".encode() not in data
@@ -71,6 +76,6 @@ def test_catalog_and_pages_read_the_same_people_and_continuations():
     data = catalog(a, "/")
     assert [p["name"] for p in data["people"]] == [p.name for p in a.people] == ["常卫"]
     assert data["articles"][0]["continued_on"] == {"page": "2版", "article": last}
-    pages = {p.path: p.context["page"] for p in all_pages(Plan(a, urls.SiteUrls("/")))}
+    pages = {p.path: p.context["page"] for p in all_pages(Plan(a, urls.SiteUrls("/", load_lexicon())))}
     assert pages[first + "/"]["article"]["continued_on"]["url"] == "/" + last + "/"
     assert pages[first + "/"]["article"]["people"][0]["url"] == data["people"][0]["url"]

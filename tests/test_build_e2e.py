@@ -27,6 +27,7 @@ from sitegen.archive.finish import finish_issues
 from sitegen.errors import SitegenError
 from sitegen.engine.progress import NoProgress
 from sitegen.site.write import StagedSite
+from sitegen.lexicon import load_lexicon
 
 
 def soup(site: Path, url: str, base: str = "/") -> BeautifulSoup:
@@ -405,7 +406,7 @@ def forked(tmp_path) -> Callable[[], int]:
 @pytest.fixture(scope="module")
 def seed_archive():
     """The bundled seeds' archive, as a build has it when it starts rendering."""
-    return build_archive(finish_issues(load_archive(SEEDS, classified=True).placed))
+    return build_archive(finish_issues(load_archive(SEEDS, classified=True).placed), load_lexicon())
 
 
 def render_seeds(archive, tmp_path: Path, name: str, other_core_free: Callable[[], bool],
@@ -415,7 +416,7 @@ def render_seeds(archive, tmp_path: Path, name: str, other_core_free: Callable[[
                            templates_dir=templates)
     staged, progress = StagedSite(options.out_dir), CountingProgress()
     try:
-        manifest = write_site(archive, options, staged, progress, other_core_free).manifest
+        manifest = write_site(archive, load_lexicon(), options, staged, progress, other_core_free).manifest
     except BaseException:
         staged.discard()
         raise

@@ -8,6 +8,7 @@ from sitegen.site.pages import Plan
 from sitegen.site.plan import all_pages
 from sitegen.site.urls import SiteUrls
 from support import finished
+from sitegen.lexicon import load_lexicon
 
 from test_urls import make_issue
 
@@ -46,7 +47,8 @@ def test_only_days_with_issues_are_linked():
 
 
 def planned(issues):
-    return {p.path: p.context["page"] for p in all_pages(Plan(build_archive(finished(issues)), SiteUrls("/")))}
+    plan = Plan(build_archive(finished(issues), load_lexicon()), SiteUrls("/", load_lexicon()))
+    return {p.path: p.context["page"] for p in all_pages(plan)}
 
 
 def test_year_page_has_twelve_months_and_days_lead_to_their_issue_or_month():

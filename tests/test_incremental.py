@@ -30,6 +30,7 @@ from sitegen.engine.cache import IssueCache, context_hash
 from sitegen.files import code_version
 from sitegen.lexicon import load_topics
 from sitegen.model import EnrichedIssue
+from sitegen.lexicon import load_lexicon
 
 GOOD = "002_17d5a1e15a32e4e6.txt"
 OLD_HEADLINE = "快递管理精细化"
@@ -133,7 +134,7 @@ def test_an_added_issue_shows_everywhere(project, page):
     for a in articles:
         assert soup(site, a["url"]).h1.get_text() == a["headline"]
         for district in a["district"]:
-            assert a["url"] in links(site, "/" + urls.district_path(district))
+            assert a["url"] in links(site, "/" + urls.SiteUrls("/", load_lexicon()).district_path(district))
         for topic in a["topics"]:
             assert a["url"] in links(site, topic_url(topic))
     assert any("快递驿站全覆盖" in a["headline"] for a in articles)

@@ -11,6 +11,7 @@ from sitegen.archive.finish import finish_issues
 from sitegen.site.pages import Plan
 from sitegen.site.plan import all_pages
 from sitegen.site.urls import SiteUrls
+from sitegen.lexicon import load_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +21,8 @@ def issues():
 
 def planned(issues, size: int, monkeypatch) -> dict[str, dict]:
     monkeypatch.setattr(pages, "LIST_PAGE_SIZE", size)
-    return {p.path: p.context["page"] for p in all_pages(Plan(build_archive(issues), SiteUrls("/")))}
+    plan = Plan(build_archive(issues, load_lexicon()), SiteUrls("/", load_lexicon()))
+    return {p.path: p.context["page"] for p in all_pages(plan)}
 
 
 def lists(planned: dict[str, dict], prefix: str) -> dict[str, list[dict]]:

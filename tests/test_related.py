@@ -36,7 +36,7 @@ def shares(a: RelItem, b: RelItem) -> bool:
 
 
 def test_seed_articles_relate_to_others_that_share_something(seed_items):
-    related = related_articles(seed_items)
+    related = related_articles(seed_items, FALLBACK)
     by_id = {it.id: it for it in seed_items}
     assert set(related) == set(by_id)
     for item in seed_items:
@@ -52,11 +52,11 @@ def test_seed_articles_relate_to_others_that_share_something(seed_items):
 
 
 def test_deterministic_whatever_the_input_order(seed_items):
-    first = related_articles(seed_items)
+    first = related_articles(seed_items, FALLBACK)
     shuffled = list(seed_items)
     random.Random(7).shuffle(shuffled)
-    assert related_articles(shuffled) == first
-    assert related_articles(seed_items) == first
+    assert related_articles(shuffled, FALLBACK) == first
+    assert related_articles(seed_items, FALLBACK) == first
 
 
 def test_nothing_in_common_means_no_related_articles():
@@ -66,7 +66,7 @@ def test_nothing_in_common_means_no_related_articles():
         RelItem("c", "2020-01-03", (FALLBACK,), ("天气",), ()),
         RelItem("d", "2020-01-04", (FALLBACK,), ("晴朗",), ()),  # the fallback topic is no common ground
     ]
-    assert related_articles(items) == {"a": (), "b": (), "c": (), "d": ()}
+    assert related_articles(items, FALLBACK) == {"a": (), "b": (), "c": (), "d": ()}
 
 
 def test_a_shared_person_or_keyword_outranks_a_shared_topic():
@@ -78,7 +78,7 @@ def test_a_shared_person_or_keyword_outranks_a_shared_topic():
         RelItem("filler-1", "2020-01-04", ("党建",), ("学习",), ()),
         RelItem("filler-2", "2020-01-05", ("党建",), ("学习",), ()),
     ]
-    related = related_articles(items)
+    related = related_articles(items, FALLBACK)
     assert related["x"] == ("same-person", "same-keyword", "topic-only")
     assert related["filler-1"] == ("filler-2",)
 
@@ -87,13 +87,13 @@ def test_ties_go_to_the_newer_article_then_the_smaller_id():
     items = [RelItem("me", "2020-06-01", ("防汛",))] + [
         RelItem(i, d, ("防汛",)) for i, d in [("b", "2020-05-01"), ("a", "2020-05-01"), ("c", "2020-07-01"), ("u", "")]
     ]
-    assert related_articles(items, n=3)["me"] == ("c", "a", "b")
-    assert related_articles(items, n=10)["me"] == ("c", "a", "b", "u")
+    assert related_articles(items, FALLBACK, n=3)["me"] == ("c", "a", "b")
+    assert related_articles(items, FALLBACK, n=10)["me"] == ("c", "a", "b", "u")
 
 
 def test_ids_must_be_unique():
     with pytest.raises(ValueError):
-        related_articles([RelItem("a"), RelItem("a")])
+        related_articles([RelItem("a"), RelItem("a")], FALLBACK)
 
 
 def brute_force(items: list[RelItem], n: int) -> dict[str, tuple[str, ...]]:
@@ -137,7 +137,7 @@ small_items = st.lists(
 def test_the_same_as_scoring_every_pair(raw, n):
     items = [RelItem(f"id{i:02d}", d, tuple(sorted(t)), tuple(sorted(k)), tuple(sorted(p)))
              for i, (d, t, k, p) in enumerate(raw)]
-    assert related_articles(items, n=n, fallback_topic=FALLBACK) == brute_force(items, n)
+    assert related_articles(items, FALLBACK, n=n) == brute_force(items, n)
 
 
 def test_ten_thousand_articles():
@@ -154,7 +154,7 @@ def test_ten_thousand_articles():
     ]
     # A small case that must come out right among them: three articles and the one person they share.
     known = [RelItem(f"known/{k}", f"2021-01-0{k}", (FALLBACK,), (), ("独有的人",)) for k in (1, 2, 3)]
-    related = related_articles(items + known)
+    related = related_articles(items + known, FALLBACK)
     assert len(related) == 10_003
     assert related["known/1"] == ("known/3", "known/2")
     assert related["known/3"] == ("known/2", "known/1")

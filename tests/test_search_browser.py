@@ -26,6 +26,7 @@ from sitegen.archive import build_archive
 from sitegen.site.listings import search as search_page_of
 from sitegen.site.pages import Plan
 from sitegen.site.urls import SiteUrls
+from sitegen.lexicon import load_lexicon
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -108,7 +109,8 @@ def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int
         loader=jinja2.FileSystemLoader([str(tmpl_dir), str(REPO / "templates")]),
         autoescape=True, undefined=jinja2.StrictUndefined,
     )
-    search_page = search_page_of(Plan(build_archive([]), SiteUrls(base_url)))  # the site's own context for the page
+    # the site's own context for the page
+    search_page = search_page_of(Plan(build_archive([], load_lexicon()), SiteUrls(base_url, load_lexicon())))
     html = env.get_template(search_page.template).render(search_page.context)
     (out / search_page.path).mkdir(parents=True)
     (out / search_page.path / "index.html").write_text(html, encoding="utf-8")

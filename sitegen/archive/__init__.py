@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Callable, Hashable, Iterable, Mapping, Sequence, TypeVar
 
+from ..lexicon import Lexicon
 from ..model import Issue
 from .continuations import continuation_links
 from .groups import Entry, entries, group, sort_issues
@@ -53,7 +54,7 @@ class Archive:
     by_topic: Groups[str, Entry]
 
 
-def build_archive(issues: Sequence[Issue]) -> Archive:
+def build_archive(issues: Sequence[Issue], lexicon: Lexicon) -> Archive:
     """The Archive of issues that have their ids and keywords (archive.ids, archive.keywords)."""
     ordered = tuple(sort_issues(issues))
     listed = tuple(entries(ordered))
@@ -70,7 +71,7 @@ def build_archive(issues: Sequence[Issue]) -> Archive:
         related=MappingProxyType(related_articles([
             RelItem(e.article.id, e.issue.date.isoformat() if e.issue.date else "", e.article.topics,
                     e.article.keywords, tuple(name for name, _ in e.article.people))
-            for e in listed])),
+            for e in listed], lexicon.topics[-1].name)),
         by_issue=_groups(listed, lambda e: [e.issue.id]),
         by_paper=_groups(ordered, lambda i: [i.publication or ""]),
         by_year=_groups(ordered, lambda i: [i.date.year] if i.date else []),

@@ -11,7 +11,7 @@ from typing import Sequence, TypeVar
 from pypinyin import lazy_pinyin
 
 from ..errors import Problem
-from ..lexicon import load_places
+from ..lexicon import Places
 from ..model import EnrichedIssue, ParsedIssue
 
 UNKNOWN_PAPER_SLUG = "unknown"
@@ -26,11 +26,11 @@ def slugify(name: str) -> str:
     return slug or "x"
 
 
-def publication_slug(name: str | None) -> str:
+def publication_slug(name: str | None, places: Places) -> str:
     """The URL segment of a paper: its slug in places.toml, else its pinyin."""
     if not name:
         return UNKNOWN_PAPER_SLUG
-    known = load_places().publication(name)
+    known = places.publication(name)
     return known.slug if known else slugify(name)
 
 
@@ -39,8 +39,9 @@ def article_id(issue_id: str, number: int) -> str:
     return f"{issue_id}/{number}"
 
 
-def assign_ids(issues: Sequence[Placed]) -> tuple[list[tuple[str, Placed]], list[Problem]]:
-    """Give each issue its permanent id ("paper/2020-04-16"); return (id, issue) pairs, and the problems.
+def assign_ids(issues: Sequence[Placed], places: Places) -> tuple[list[tuple[str, Placed]], list[Problem]]:
+    """Give each issue its permanent id ("paper/2020-04-16", the paper's slug from places); return (id, issue)
+    pairs, and the problems.
 
     Of two issues of one paper on one day, the one with the smaller number (总第N期, else 第N期) keeps
     the plain id and the other gets its number appended, whatever their files are called, so that
@@ -60,7 +61,7 @@ def assign_ids(issues: Sequence[Placed]) -> tuple[list[tuple[str, Placed]], list
     for placed in sorted(issues, key=order):
         issue = _parsed(placed)
         day = issue.date.isoformat() if issue.date else "undated-" + issue.source.sha256[:8]
-        base = f"{publication_slug(issue.publication)}/{day}"
+        base = f"{publication_slug(issue.publication, places)}/{day}"
         key = base
         if key in taken:
             first = taken[key]

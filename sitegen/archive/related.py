@@ -15,7 +15,6 @@ Candidates come from inverted indexes, never from all pairs (10,000 articles tak
 """
 from __future__ import annotations
 
-import functools
 import heapq
 import itertools
 import logging
@@ -24,7 +23,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from ..lexicon import load_topics
 
 log = logging.getLogger(__name__)
 
@@ -48,20 +46,16 @@ class RelItem:
     """Names of the people the article names."""
 
 
-@functools.cache
-def _fallback_topic() -> str:
-
-    return load_topics()[-1].name
-
-
 def related_articles(
-    items: Sequence[RelItem], n: int = 5, fallback_topic: str | None = None
+    items: Sequence[RelItem], fallback_topic: str, n: int = 5
 ) -> dict[str, tuple[str, ...]]:
-    """Up to n related article ids for every item, best first; an item with nothing in common gets ()."""
+    """Up to n related article ids for every item, best first; an item with nothing in common gets ().
+
+    fallback_topic: the topic of articles no topic fits (the taxonomy's last), which says nothing in common."""
     ids = [it.id for it in items]
     if len(set(ids)) != len(ids):
         raise ValueError("related_articles: item ids must be unique")
-    index = _build_index(items, _fallback_topic() if fallback_topic is None else fallback_topic)
+    index = _build_index(items, fallback_topic)
     views: dict[frozenset[int], _TopicView] = {}
     out = {it.id: tuple(items[j].id for j in _best(index, i, n, views)) for i, it in enumerate(items)}
     log.debug("related articles for %d items", len(items))

@@ -17,6 +17,7 @@ from ..archive.finish import finish_issues
 from ..archive.ids import article_id
 from ..config import Config
 from ..errors import SitegenError
+from ..lexicon import load_lexicon
 from ..issue.enrich import release
 from ..model import Issue
 from ..search import build_search_index, search_docs
@@ -53,6 +54,7 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
     if config.cache_dir:  # every step finds the same cache, whatever folder it runs a tool in
         config = replace(config, cache_dir=config.cache_dir.resolve())
     cache = IssueCache(config.cache_dir) if config.cache_dir else None
+    lexicon = load_lexicon()  # the tables every stage reads, read once and handed to each
     with search_process() as searcher, collector_kept_off() as set_apart:
         # 1. Every issue file on its own.
         try:
@@ -79,10 +81,10 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
             # 3. The whole archive, once.
             progress.phase("classify", len(loaded.placed), "issues")
             issues = finish_issues(loaded.placed)
-            archive = build_archive(issues)
+            archive = build_archive(issues, lexicon)
             progress.advance(len(issues))
             # 4. The site.
-            rendered = write_site(archive, config, staged, progress, searching.done)
+            rendered = write_site(archive, lexicon, config, staged, progress, searching.done)
             progress.phase("search", len(docs), "articles")
             try:
                 searching.result()

@@ -86,7 +86,7 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
             assert issue is not None
             problems.extend(issue.parsed.problems if isinstance(issue, EnrichedIssue) else issue.problems)
             issues.append(issue)
-    placed, id_problems = assign_ids(issues)
+    placed, id_problems = assign_ids(issues, load_lexicon().places)
     return Loaded(placed, problems + id_problems, skipped)
 
 

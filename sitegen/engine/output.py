@@ -11,6 +11,7 @@ import jinja2
 
 from ..archive import Archive
 from ..config import Config
+from ..lexicon import Lexicon
 from ..site import urls
 from ..site.catalog import catalog_bytes
 from ..site.feeds import feeds, robots, sitemap
@@ -32,7 +33,7 @@ class Rendered:
     """What the pages were rendered from: kept once the site is published, for the next build."""
 
 
-def write_site(archive: Archive, config: Config, staged: StagedSite, progress: Progress,
+def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: StagedSite, progress: Progress,
                other_core_free: Callable[[], bool] = lambda: False) -> Rendered:
     """Plan and render every page, feed and data file of the site into staged.
 
@@ -41,7 +42,8 @@ def write_site(archive: Archive, config: Config, staged: StagedSite, progress: P
     progress.phase("plan")
     base = urls.normalize_base_url(config.base_url)
     site_url = urls.site_root(config.site_url, base)
-    pages = plan_lazily(Plan(archive, urls.SiteUrls(base, site_url), config.title, config.dev),
+    site_urls = urls.SiteUrls(base, lexicon, site_url)
+    pages = plan_lazily(Plan(archive, site_urls, config.title, config.dev),
                         editorial_pages(config.templates_dir / "pages"))
     env = environment(config.templates_dir, config.cache_dir)
     manifest = RenderManifest(config.cache_dir, config.out_dir, templates_version(config.templates_dir)) \
@@ -55,7 +57,7 @@ def write_site(archive: Archive, config: Config, staged: StagedSite, progress: P
     staged.copy_tree(config.static_dir, urls.STATIC.rstrip("/"))
     staged.write(urls.CATALOG, catalog_bytes(archive, base))
     staged.write(urls.NOJEKYLL, b"")
-    for path, data in feeds(archive, config.title, site_url, base):
+    for path, data in feeds(archive, config.title, site_urls):
         staged.write(path, data)
     staged.write(urls.SITEMAP, sitemap([p for _, p in sorted(paths.items()) if not p.endswith(".html")],
                                        site_url, base))

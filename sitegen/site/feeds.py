@@ -15,13 +15,14 @@ def _abs(site_url: str, base_url: str, path: str) -> str:
     return site_url.rstrip("/") + urls.url(base_url, path)
 
 
-def feeds(archive: Archive, site_title: str, site_url: str, base_url: str) -> Iterator[tuple[str, bytes]]:
+def feeds(archive: Archive, site_title: str, site_urls: urls.SiteUrls) -> Iterator[tuple[str, bytes]]:
     """The site's feeds as (path, bytes): every article, then each district's."""
+    site_url, base_url = site_urls.site_url, site_urls.base_url
     yield urls.FEED, atom_feed(site_title, urls.HOME, urls.FEED, archive.entries, site_url, base_url, site_title)
     for name, es in archive.by_district.items():
-        yield urls.district_feed_path(name), atom_feed(f"{site_title}：{name}", urls.district_path(name),
-                                                       urls.district_feed_path(name), es, site_url, base_url,
-                                                       site_title)
+        yield site_urls.district_feed_path(name), atom_feed(f"{site_title}：{name}", site_urls.district_path(name),
+                                                            site_urls.district_feed_path(name), es, site_url,
+                                                            base_url, site_title)
 
 
 def atom_feed(title: str, path: str, feed_path: str, es: Sequence[Entry], site_url: str, base_url: str,

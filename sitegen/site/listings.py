@@ -28,9 +28,9 @@ def home(plan: Plan) -> Page:
         stats={"issues": len(a.issues), "articles": len(a.entries), "papers": len(a.by_paper),
                "first": cn_date(min(dated)) if dated else "", "last": cn_date(max(dated)) if dated else ""},
         newest=[issue_card(plan, i) for i in a.issues[:NEWEST_ON_HOME]],
-        papers=counted_links(plan, a.by_paper, urls.paper_path),
-        districts=counted_links(plan, a.by_district, urls.district_path),
-        topics=counted_links(plan, a.by_topic, urls.topic_path),
+        papers=counted_links(plan, a.by_paper, plan.urls.paper_path),
+        districts=counted_links(plan, a.by_district, plan.urls.district_path),
+        topics=counted_links(plan, a.by_topic, plan.urls.topic_path),
         years=counted_links(plan, a.by_year, urls.year_path),
         people=[person_card(plan, p) for p in a.people[:PEOPLE_ON_HOME]], people_url=plan.url(urls.PEOPLE)))
 
@@ -51,15 +51,15 @@ def overview(plan: Plan, path: str, title: str, crumb: str, groups: dict, path_o
 
 
 def papers_overview(plan: Plan) -> Page:
-    return overview(plan, urls.PAPERS, "全部报刊", "报刊", plan.archive.by_paper, urls.paper_path, "期")
+    return overview(plan, urls.PAPERS, "全部报刊", "报刊", plan.archive.by_paper, plan.urls.paper_path, "期")
 
 
 def districts_overview(plan: Plan) -> Page:
-    return overview(plan, urls.DISTRICTS, "按区域浏览", "区域", plan.archive.by_district, urls.district_path, "篇")
+    return overview(plan, urls.DISTRICTS, "按区域浏览", "区域", plan.archive.by_district, plan.urls.district_path, "篇")
 
 
 def topics_overview(plan: Plan) -> Page:
-    return overview(plan, urls.TOPICS, "按主题浏览", "主题", plan.archive.by_topic, urls.topic_path, "篇")
+    return overview(plan, urls.TOPICS, "按主题浏览", "主题", plan.archive.by_topic, plan.urls.topic_path, "篇")
 
 
 def dates(plan: Plan) -> Page:
@@ -132,8 +132,8 @@ def paper_page(plan: Plan, name: str) -> Page:
     dated = [i.date for i in issues if i.date]
     districts = sorted({i.district for i in issues if i.district})
     return page(plan, "paper.html", PaperPage(
-        **frame(plan, urls.paper_path(name), label,
-                [link(plan, "报刊", urls.PAPERS), link(plan, label, urls.paper_path(name))]),
+        **frame(plan, plan.urls.paper_path(name), label,
+                [link(plan, "报刊", urls.PAPERS), link(plan, label, plan.urls.paper_path(name))]),
         facts={"issues": len(issues), "articles": sum(len(i.articles) for i in issues),
                "district": "、".join(districts) if districts else "全市",
                "first": cn_date(min(dated)) if dated else "", "last": cn_date(max(dated)) if dated else ""},
@@ -151,12 +151,12 @@ def listing(plan: Plan, path: str, name: str, kind: str, parent: str, es: Sequen
 
 
 def district_page(plan: Plan, name: str, number: int = 1) -> Page:
-    return listing(plan, urls.district_path(name), name, "区域", urls.DISTRICTS, plan.archive.by_district[name],
-                   number, feed={"title": f"{plan.title}：{name}", "url": plan.url(urls.district_feed_path(name))})
+    return listing(plan, plan.urls.district_path(name), name, "区域", urls.DISTRICTS, plan.archive.by_district[name],
+                   number, feed={"title": f"{plan.title}：{name}", "url": plan.url(plan.urls.district_feed_path(name))})
 
 
 def topic_page(plan: Plan, name: str, number: int = 1) -> Page:
-    return listing(plan, urls.topic_path(name), name, "主题", urls.TOPICS, plan.archive.by_topic[name], number)
+    return listing(plan, plan.urls.topic_path(name), name, "主题", urls.TOPICS, plan.archive.by_topic[name], number)
 
 
 def people_overview(plan: Plan) -> Page:

@@ -15,7 +15,7 @@ def issue_page(plan: Plan, issue: Issue) -> Page:
     path = urls.issue_path(issue)
     source = plan.url(urls.source_path(issue))
     return page(plan, "issue.html", IssuePage(
-        **frame(plan, path, issue_label(issue), [link(plan, paper_name(issue), urls.paper_path(issue.publication)),
+        **frame(plan, path, issue_label(issue), [link(plan, paper_name(issue), plan.urls.paper_path(issue.publication)),
                                                  link(plan, cn_date(issue.date), path)]),
         issue={**issue_card(plan, issue),
                "issue_no": issue.issue_no, "total_no": issue.total_no, "pages": issue.pages,
@@ -43,7 +43,7 @@ def source_page(plan: Plan, issue: Issue) -> Page:
     path = urls.source_path(issue)
     return page(plan, "source.html", SourcePage(
         **frame(plan, path, "原文：" + issue_label(issue),
-                [link(plan, paper_name(issue), urls.paper_path(issue.publication)),
+                [link(plan, paper_name(issue), plan.urls.paper_path(issue.publication)),
                  link(plan, cn_date(issue.date), urls.issue_path(issue)), link(plan, "原文", path)]),
         issue_url=plan.url(urls.issue_path(issue)), source_file=issue.source.path,
         lines=[{"n": n, "text": t} for n, t in enumerate(issue.source.lines, start=1)]))
@@ -55,15 +55,15 @@ def article_page(plan: Plan, e: Entry) -> Page:
     here = plan.urls.absolute(path)
     siblings = issue.articles
     return page(plan, "article.html", ArticlePage(
-        **frame(plan, path, a.headline, [link(plan, paper_name(issue), urls.paper_path(issue.publication)),
+        **frame(plan, path, a.headline, [link(plan, paper_name(issue), plan.urls.paper_path(issue.publication)),
                                          link(plan, cn_date(issue.date), urls.issue_path(issue)),
                                          link(plan, a.headline, path)]),
         article={
             **card(plan, e),
             "byline": a.byline, "section": a.section, "kind_code": a.kind,
             "blocks": body_blocks(a),
-            "district_links": [link(plan, n, urls.district_path(n)) for n in a.districts],
-            "topic_links": [link(plan, n, urls.topic_path(n)) for n in a.topics],
+            "district_links": [link(plan, n, plan.urls.district_path(n)) for n in a.districts],
+            "topic_links": [link(plan, n, plan.urls.topic_path(n)) for n in a.topics],
             "keywords": list(a.keywords),
             "people": [{**person_link(plan, archive.person_named[name]), "role": role} for name, role in a.people],
             "related": [card(plan, archive.by_id[other]) for other in archive.related[a.id]],

@@ -7,11 +7,10 @@ adding other issues never changes them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
 
 from ..archive.ids import publication_slug, slugify
-from ..lexicon import load_places, load_topics
+from ..lexicon import Lexicon
 from ..model import Article, Issue
 
 HOME = ""
@@ -39,11 +38,6 @@ PATHS = {"home": HOME, "search": SEARCH, "districts": DISTRICTS, "topics": TOPIC
 """The site's fixed pages and files by name, for templates: `{{ paths.cite|url }}`."""
 
 
-def district_slug(name: str) -> str:
-    known = load_places().district(name)
-    return known.slug if known else slugify(name)
-
-
 def issue_path(issue: Issue) -> str:
     return issue.id + "/"
 
@@ -58,28 +52,6 @@ def article_path(article: Article) -> str:
 
 def article_path_of(article_id: str) -> str:
     return article_id + "/"
-
-
-def paper_path(name: str | None) -> str:
-    return publication_slug(name) + "/"
-
-
-def district_path(name: str) -> str:
-    return DISTRICTS + district_slug(name) + "/"
-
-
-@cache
-def _topic_slugs() -> dict[str, str]:
-    return {t.name: t.slug for t in load_topics()}
-
-
-def topic_path(name: str) -> str:
-    """A topic's page: its slug in topics.toml, else its name's pinyin (a topic the taxonomy no longer has)."""
-    return TOPICS + (_topic_slugs().get(name) or slugify(name)) + "/"
-
-
-def district_feed_path(name: str) -> str:
-    return district_path(name) + FEED
 
 
 def editorial_path(slug: str) -> str:
@@ -117,12 +89,18 @@ def url(base_url: str, path: str) -> str:
 
 @dataclass(frozen=True)
 class SiteUrls:
-    """URLs of site-relative paths for one build: under its base URL, and absolute under its site URL."""
+    """URLs of site-relative paths for one build: under its base URL, and absolute under its site URL;
+    and the paths of papers, districts and topics, by the slugs the lexicon gives them."""
 
     base_url: str
     """"/" or "/repo/" (normalize_base_url)."""
+    lexicon: Lexicon
     site_url: str = ""
     """Scheme and host ("https://x.github.io", site_root), "" when not configured."""
+    _topic_slugs: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_topic_slugs", {t.name: t.slug for t in self.lexicon.topics})
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -130,6 +108,21 @@ class SiteUrls:
     def absolute(self, path: str) -> str:
         """For canonical links, citations and feeds (root-relative when no site URL is set)."""
         return self.site_url + self.base_url + path
+
+    def paper_path(self, name: str | None) -> str:
+        """A paper's page: its slug in places.toml, else its name's pinyin."""
+        return publication_slug(name, self.lexicon.places) + "/"
+
+    def district_path(self, name: str) -> str:
+        known = self.lexicon.places.district(name)
+        return DISTRICTS + (known.slug if known else slugify(name)) + "/"
+
+    def district_feed_path(self, name: str) -> str:
+        return self.district_path(name) + FEED
+
+    def topic_path(self, name: str) -> str:
+        """A topic's page: its slug in topics.toml, else its name's pinyin (a topic the taxonomy no longer has)."""
+        return TOPICS + (self._topic_slugs.get(name) or slugify(name)) + "/"
 
 
 def site_root(site_url: str, base_url: str) -> str:
