@@ -19,8 +19,7 @@ Time is wall-clock time of the whole command; CPU time (user + system, of the co
 process under it, from wait4) is reported beside it, as it barely moves when the machine is busy
 with other work while wall time does. Timed runs are not watched while they run: reading a big
 process's smaps_rollup walks its page tables, and sampling sitegen's tree every 100 ms made a build
-of 2,000 issues ~9 s (a fifth) slower and cost its processes ~8 s more CPU (44.7 -> 53.6 s, medians
-of 2 runs each, alternated, 2026-12-03), far more than it costs Pelican's one small process.
+of 2,000 issues about a fifth slower, far more than it costs Pelican's one small process.
 Memory comes from one more clean build of each tool in run 1, watched: the peak, over that build,
 of the sum of the proportional set size (PSS, from
 /proc/PID/smaps_rollup) of the command and every process under it, sampled every 100 ms. That counts

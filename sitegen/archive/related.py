@@ -6,7 +6,7 @@ An article's score against another is the sum, over what they share, of a weight
 id. Nothing in common means no related articles: the list is never padded, and the fallback topic (综合)
 is no common ground at all.
 
-Candidates come from inverted indexes, never from all pairs (10,000 articles take a second or two):
+Candidates come from inverted indexes, never from all pairs, so the work grows with the archive, not its square:
 - people and keywords through their posting lists. One shared by more than MAX_POSTING articles is left
   out of the score altogether: it says little about two articles, and reading its list for every
   article that has it is what would make the work quadratic;

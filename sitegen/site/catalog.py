@@ -62,8 +62,8 @@ def _continuation(page: str | None, other: str | None) -> dict[str, Any] | None:
 
 def catalog_bytes(archive: Archive, base_url: str) -> bytes:
     """catalog() as JSON with one line per issue, article and person: still easy to page through and
-    grep, and made by json's C encoder (an indented dump goes through its Python one: at 10,000
-    articles 160 MB of pieces at once, and several times slower)."""
+    grep, and made by json's C encoder (an indented dump goes through its Python one, which holds all
+    its pieces at once and is slower)."""
     def line(value: Any) -> bytes:
         return json.dumps(value, ensure_ascii=False).encode("utf-8")
 

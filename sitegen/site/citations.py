@@ -12,7 +12,7 @@ COLLECTIVE_AUTHOR = re.compile(r"(?:本报|本刊)?(?:特约)?评论员")
 
 
 def authors(article: Article) -> list[str]:
-    """Who signed an article, in the order of its byline: the people sitegen.people found in the byline
+    """Who signed an article, in the order of its byline: the people sitegen.issue.enrich.people found in the byline
     (so "记者吴赛赛 通讯员田甜" gives 吴赛赛, 田甜), or a collective byline such as 本报评论员."""
     byline = article.byline or ""
     found = {name for name, _ in article.people if name in byline}

@@ -65,7 +65,7 @@ def numbered_page(path: str, number: int) -> str:
 
 
 def person_path(slug: str) -> str:
-    """A person's page: their slug comes from sitegen.people (pinyin, numbered where names read the same)."""
+    """A person's page: their slug comes from sitegen.archive.people (pinyin, numbered where names read the same)."""
     return PEOPLE + slug + "/"
 
 
