@@ -6,6 +6,7 @@ import pytest
 
 from sitegen.engine.cache import SegmentCache
 from sitegen.issue.enrich import words as segment
+from sitegen.issue.enrich.snapshots import SNAPSHOT_PREFIX
 
 ISSUE = [("本报讯 东城区防汛备战工作进入实质阶段,完善“接诉即办”机制。", "6000余人备战防汛")]
 
@@ -79,35 +80,35 @@ def own_temp_dir(tmp_path, monkeypatch):
 
 def test_the_dictionary_loaded_from_its_snapshot_segments_and_tags_as_jieba_loaded_it(own_temp_dir):
     words, tagged, tags = _loaded_afresh()  # from jieba's dictionary: the snapshots are made
-    assert sorted(p.name.split("-")[2] for p in own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "*")) == ["tags", "words"]
+    assert sorted(p.name.split("-")[2] for p in own_temp_dir.glob(SNAPSHOT_PREFIX + "*")) == ["tags", "words"]
     assert "接诉即办" in words and ("常卫", "nr") in tagged and tags["常卫"] == "nr" and tags["改革"] == "vn"
     assert _loaded_afresh() == (words, tagged, tags)  # from the snapshots
 
 
 def test_a_damaged_snapshot_is_loaded_from_jieba_again(own_temp_dir):
     expected = _loaded_afresh()
-    for path in own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "*"):
+    for path in own_temp_dir.glob(SNAPSHOT_PREFIX + "*"):
         path.write_bytes(path.read_bytes()[:1000])
     assert _loaded_afresh() == expected
-    assert all(len(p.read_bytes()) > 1_000_000 for p in own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "*"))
+    assert all(len(p.read_bytes()) > 1_000_000 for p in own_temp_dir.glob(SNAPSHOT_PREFIX + "*"))
 
 
 def test_a_snapshot_of_another_fingerprint_is_not_used_and_is_removed(own_temp_dir):
     """What a changed dictionary leaves: the previous dictionary's snapshot, under its own fingerprint, and none
     for the current one."""
     expected = _loaded_afresh()
-    [current] = own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "words-*")
+    [current] = own_temp_dir.glob(SNAPSHOT_PREFIX + "words-*")
     snapshot = current.read_bytes()
     other = current.with_name(current.name.rsplit("-", 1)[0] + f"-{'f' * 24}.marshal")
     current.rename(other)
     other.write_bytes(marshal.dumps(({"假": 1}, 1, {})))  # what another dictionary would hold
     assert _loaded_afresh() == expected
-    assert list(own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "words-*")) == [current]
+    assert list(own_temp_dir.glob(SNAPSHOT_PREFIX + "words-*")) == [current]
     assert current.read_bytes() == snapshot
 
 
 def test_a_snapshot_holding_something_else_is_loaded_from_jieba_again(own_temp_dir):
     expected = _loaded_afresh()
-    for path in own_temp_dir.glob(segment.SNAPSHOT_PREFIX + "*"):
+    for path in own_temp_dir.glob(SNAPSHOT_PREFIX + "*"):
         path.write_bytes(marshal.dumps(["not", "a", "dictionary"]))
     assert _loaded_afresh() == expected

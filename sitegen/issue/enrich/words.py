@@ -10,17 +10,14 @@ import hashlib
 import importlib
 import io
 import logging
-import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 import jieba
 
-from ...files import write_atomically
 from ...lexicon import DATA_DIR, load_places, load_topics
+from .snapshots import load_snapshot, save_snapshot
 
 if TYPE_CHECKING:
     from jieba import posseg
@@ -34,18 +31,11 @@ ArticleWords = tuple[tuple[str, ...], tuple[str, ...]]
 """(words of the whole article, words of its headline)."""
 
 
-SNAPSHOT_PREFIX = "sitegen-jieba-"
-"""jieba's dictionary as loaded for the archive is kept in the temporary folder, where jieba keeps its
-own (jieba.cache), as marshal files named by this prefix, what they hold, the user's id (a shared
-/tmp lets no one else replace them) and the fingerprint. Reading them is several times quicker than
-loading jieba's dictionary, adding the archive's words and reading its tags."""
-
-
 @functools.cache
 def tokenizer() -> jieba.Tokenizer:
     """A jieba tokenizer that knows the archive's own names and every topic term as a word."""
     tk = jieba.Tokenizer()
-    state = _load_snapshot("words")
+    state = load_snapshot("words", fingerprint())
     if isinstance(state, tuple) and len(state) == 3 and isinstance(state[0], dict) and isinstance(state[1], int) \
             and isinstance(state[2], dict):
         tk.FREQ, tk.total, tk.user_word_tag_tab = state
@@ -59,14 +49,14 @@ def tokenizer() -> jieba.Tokenizer:
         for name in (d.name, *d.aliases):
             tk.add_word(name, freq=200)
     tk.initialize()
-    _save_snapshot("words", (tk.FREQ, tk.total, tk.user_word_tag_tab))
+    save_snapshot("words", fingerprint(), (tk.FREQ, tk.total, tk.user_word_tag_tab))
     return tk
 
 
 @functools.cache
 def word_tags() -> dict[str, str]:
     """The part of speech of every word of jieba's dictionary, the archive's user dictionary's over them."""
-    tags = _load_snapshot("tags")
+    tags = load_snapshot("tags", fingerprint())
     if not isinstance(tags, dict):
         tags = {}
         with jieba.dt.get_dict_file() as f:  # the dictionary the tokenizer starts from: jieba's own
@@ -74,7 +64,7 @@ def word_tags() -> dict[str, str]:
                 word, _, tag = line.decode("utf-8").split()
                 tags[word] = tag
         tags.update(user_tags())
-        _save_snapshot("tags", tags)
+        save_snapshot("tags", fingerprint(), tags)
     return tags
 
 
@@ -111,27 +101,6 @@ def _import_posseg():
         finally:
             del jieba.dt.get_dict_file
     return sys.modules["jieba.posseg"]
-
-
-def _snapshot_path(what: str) -> Path:
-    return Path(tempfile.gettempdir()) / f"{SNAPSHOT_PREFIX}{what}-{os.getuid()}-{fingerprint()[:24]}.marshal"
-
-
-def _load_snapshot(what: str):
-    """What _save_snapshot kept, or None. Read whole, then unmarshalled: marshal.load on a file reads it
-    in small pieces, which is much slower (and is how jieba's own cache loads)."""
-    try:
-        return marshal.loads(_snapshot_path(what).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None  # none yet, or damaged: loaded from jieba's dictionary again
-
-
-def _save_snapshot(what: str, value) -> None:
-    path = _snapshot_path(what)
-    if write_atomically(path, marshal.dumps(value), "jieba's dictionary"):
-        for other in path.parent.glob(f"{SNAPSHOT_PREFIX}{what}-{os.getuid()}-*.marshal"):
-            if other != path:  # another fingerprint's: never used again
-                other.unlink(missing_ok=True)
 
 
 def segment(text: str) -> list[str]:
