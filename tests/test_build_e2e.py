@@ -330,9 +330,6 @@ def _killed(*args) -> None:
 
 
 def test_a_search_process_that_dies_fails_the_build_and_leaves_the_site(tmp_path, monkeypatch):
-    from sitegen.engine import build as build_module
-    from sitegen.issue.step import IssueStep
-
     out = tmp_path / "site"
     build(Config(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}

@@ -1,6 +1,5 @@
 import datetime
 import json
-from dataclasses import replace
 
 from sitegen.lexicon import load_marks
 from sitegen.model import Article, ArticleFacts, Block, Issue, ParsedArticle, Source

@@ -11,16 +11,13 @@ project's own folder; whoever can write there can change the code too.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import logging
 import marshal
 import os
 import pickle
-import shutil
 import stat
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path

@@ -6,14 +6,12 @@ import functools
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Iterable, Sequence
 
+from ...lexicon import Lexicon, Places
 from ...model import ArticleFacts, EnrichedIssue, ParsedArticle, ParsedIssue
 from .people import _pos, _tagged, byline_people, people_of
-from ...lexicon import Lexicon, Places
-from .words import ArticleWords, segment_issue
+from .words import ArticleWords
 from .words import tokenizer as _tokenizer, word_tags as _word_tags
 
 log = logging.getLogger(__name__)

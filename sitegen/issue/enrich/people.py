@@ -11,10 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
-from collections import Counter
-from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 
 from .. import patterns
