@@ -7,8 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import SitegenError
+from .errors import SitegenError, os_error_message
 from .config import MAX_BYTES, MB
+
+log = logging.getLogger(__name__)
 
 
 def _config(args: argparse.Namespace):
@@ -113,7 +115,7 @@ def parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("serve", help="build, serve on localhost and rebuild on changes")
     site_args(s)
-    s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free one)")
     s.set_defaults(func=cmd_serve)
     return ap
 
@@ -130,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # the reader of the output left (sitegen build | head -1): the build is done
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that no later flush fails
+        return 1
+    except OSError as e:  # the machine refused: a full disk, a read-only folder, a taken port
+        log.info("the build stopped", exc_info=True)  # -v shows where
+        print(f"error: {os_error_message(e)}", file=sys.stderr)
         return 1
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -11,7 +12,7 @@ from livereload import Server
 
 from .config import Config
 from .engine.build import build
-from .errors import SitegenError
+from .errors import SitegenError, os_error_message
 from .engine.progress import NoProgress, Progress
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,17 @@ def _write_status(out_dir: Path, text: str) -> None:
         status.write_text(text, encoding="utf-8")
 
 
+def free_port(port: int) -> int:
+    """The port to serve on: port itself while no other program listens there (0: any free one)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as e:
+            raise SitegenError(f"port {port} on 127.0.0.1: {os_error_message(e)}") from None
+        return probe.getsockname()[1]
+
+
 def serve(options: Config | Callable[[], Config], port: int = 8000, watch_files: Sequence[Path] = (),
           progress: Progress | None = None) -> None:
     """Serve the site on 127.0.0.1:port and rebuild once per burst of changes.
@@ -65,6 +77,7 @@ def serve(options: Config | Callable[[], Config], port: int = 8000, watch_files:
     (the settings file).
     """
     make = options if callable(options) else (lambda: options)
+    port = free_port(port)  # before the first build: a taken port is said at once
     first = make()
     progress = progress or NoProgress()
     out_dir = first.out_dir

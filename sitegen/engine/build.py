@@ -98,10 +98,14 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
             if rendered.manifest:
                 rendered.manifest.save()
             progress.end()
-        except BaseException:
+        except BaseException as e:
             progress.stop()
             searching.cancel()
             wait([searching])  # a Pagefind run under way writes into the staged folder until it ends
             staged.discard()
+            if isinstance(e, OSError) and (e.filename is None or str(e.filename).startswith(str(staged.root))):
+                # Named by the folder the keeper chose, not by the staging folder, now gone.
+                log.info("writing the site failed", exc_info=True)
+                raise OSError(e.errno, e.strerror, str(config.out_dir)) from None
             raise
     return BuildResult(loaded, issues, rendered.pages, written, time.monotonic() - started)

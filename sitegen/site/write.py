@@ -45,8 +45,11 @@ class StagedSite:
 
     def __init__(self, out_dir: Path):
         self.out_dir = out_dir.resolve()
-        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.root = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
+        try:
+            self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+            self.root = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
+        except OSError as e:  # said of the folder the keeper chose, not of a staging folder never made
+            raise OSError(e.errno, e.strerror, str(out_dir)) from None
         self._written: set[str] = set()
         self._unchanged: set[str] = set()
 

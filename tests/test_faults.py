@@ -1,0 +1,113 @@
+"""Faults of the machine around a build, met as a keeper's machine or a CI runner meets them: a disk that
+fills, a folder that cannot be written, a port another program holds. Each ends in one message that
+names the place, the error in words and what to do, exit 1, no traceback; the previous site stays byte
+for byte as it was, no staging folder is left, and once the fault is cleared the next build succeeds.
+
+The disk and the read-only folder are small filesystems of the test's own (tmpfs mounts: root only;
+elsewhere those tests are skipped)."""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+from sitegen.cli import main
+from sitegen.serve import free_port
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def disk(tmp_path):
+    """A 16 MB filesystem of the test's own, unmounted after."""
+    where = tmp_path / "disk"
+    where.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(where)], capture_output=True,
+                          text=True)
+    if done.returncode:
+        pytest.skip(f"cannot mount a filesystem here: {done.stderr.strip()}")
+    yield where
+    subprocess.run(["umount", "-l", str(where)], check=True)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A keeper's project folder (the cache lands here, not in the repository) with the seeds."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    return tmp_path
+
+
+def build(out: Path, capfd) -> tuple[int, str]:
+    code = main(["build", "-q", "--seeds", "seeds", "--out", str(out)])
+    return code, capfd.readouterr().err
+
+
+def edit_every_issue(seeds: Path) -> None:
+    """A change that every page shows: each issue's text is different."""
+    for path in seeds.glob("*.txt"):
+        path.write_text(path.read_text(encoding="utf-8").replace("。", "！", 3), encoding="utf-8")
+
+
+def errors(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if not line.startswith("warning: ")]
+
+
+def test_a_full_disk_is_said_and_leaves_the_site_as_it_was(project, disk, capfd):
+    out = disk / "site"
+    assert build(out, capfd)[0] == 0
+    before = tree(out)
+    free_kb = shutil.disk_usage(disk).free // 1024
+    (disk / "filler").write_bytes(b"\0" * ((free_kb - 64) * 1024))  # 64 KB left: far less than a site
+    edit_every_issue(project / "seeds")
+    code, stderr = build(out, capfd)
+    assert code == 1
+    assert errors(stderr) == [f"error: {out}: No space left on device; free some space on that disk (or choose "
+                              "another --out) and build again"]
+    assert tree(out) == before
+    assert sorted(p.name for p in disk.iterdir()) == ["filler", "site"]  # no staging folder left
+    (disk / "filler").unlink()
+    assert build(out, capfd)[0] == 0
+    assert tree(out) != before
+
+
+def test_a_read_only_folder_is_said_and_leaves_the_site_as_it_was(project, disk, capfd):
+    out = disk / "site"
+    assert build(out, capfd)[0] == 0
+    before = tree(out)
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    edit_every_issue(project / "seeds")
+    code, stderr = build(out, capfd)
+    assert code == 1
+    assert errors(stderr) == [f"error: {out}: Read-only file system; choose another --out, on a disk that can be "
+                              "written, and build again"]
+    assert tree(out) == before
+    subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
+    assert build(out, capfd)[0] == 0
+    assert tree(out) != before
+
+
+def test_a_taken_port_is_said_before_anything_is_built(project, capfd):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = main(["serve", "-q", "--seeds", "seeds", "--out", "site", "--port", str(port)])
+    assert code == 1
+    assert capfd.readouterr().err == (f"error: port {port} on 127.0.0.1: Address already in use; another program uses "
+                                      "that port: choose another --port, or --port 0 for any free one\n")
+    assert not (project / "site").exists()
+
+
+def test_port_0_is_any_free_port():
+    port = free_port(0)
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind(("127.0.0.1", port))  # free indeed
+    assert port > 0
