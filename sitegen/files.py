@@ -27,9 +27,16 @@ def write_atomically(path: Path, data: bytes, what: str = "the cache entry") -> 
         os.replace(tmp, path)
         return True
     except OSError as e:
-        log.info("cannot write %s %s (%s)", what, path, e)
+        # Said once a process and folder: a full disk would otherwise say it for every entry.
+        if (path.parent.parent, e.errno) not in _warned:
+            _warned.add((path.parent.parent, e.errno))
+            log.warning("warning: cannot write %s %s (%s); the build goes on without keeping it", what, path,
+                        e.strerror or e)
         tmp.unlink(missing_ok=True)
         return False
+
+
+_warned: set[tuple[Path, int | None]] = set()
 
 
 def remove_other_folders(current: Path) -> None:

@@ -7,6 +7,7 @@ The disk and the read-only folder are small filesystems of the test's own (tmpfs
 elsewhere those tests are skipped)."""
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,8 @@ import pytest
 
 from conftest import SEEDS
 from sitegen.cli import main
+from sitegen.config import Config
+from sitegen.engine.build import build as build_site
 from sitegen.serve import free_port
 
 
@@ -111,3 +114,19 @@ def test_port_0_is_any_free_port():
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("127.0.0.1", port))  # free indeed
     assert port > 0
+
+
+
+def test_a_full_cache_only_costs_time(project, disk, capfd):
+    """The cache on a disk with no room left: the build says so, once a kind of entry, and goes on."""
+    free_kb = shutil.disk_usage(disk).free // 1024
+    (disk / "filler").write_bytes(b"\0" * ((free_kb - 8) * 1024))
+    result = build_site(Config(seeds_dir=Path("seeds"), out_dir=Path("site"), cache_dir=disk / "cache"))
+    stderr = capfd.readouterr().err
+    warned = [line for line in stderr.splitlines() if "cannot " in line]
+    assert warned and all("No space left on device" in line for line in warned), stderr
+    assert len(warned) < 10  # not one a file
+    assert "Traceback" not in stderr
+    catalog = json.loads((project / "site" / "catalog.json").read_text(encoding="utf-8"))
+    assert len(catalog["articles"]) == sum(len(i.articles) for i in result.issues) > 0
+    assert (project / "site" / "pagefind" / "pagefind.js").is_file()

@@ -169,6 +169,15 @@ class ShardCache:
         if self.root is None:
             out = self.work / key
             return out if index_shard(shard, out, self.budget) else None
+        try:
+            return self._cached(shard, key)
+        except (OSError, SitegenError) as e:  # a full or unwritable cache only costs time
+            log.warning("warning: cannot keep the search index of %s in %s (%s); indexed without the cache",
+                        shard.name, self.root, e)
+            out = self.work / key
+            return out if index_shard(shard, out, self.budget) else None
+
+    def _cached(self, shard: Shard, key: str) -> Path | None:
         out = self.root / key
         if out.is_dir():
             if _sound(out):
