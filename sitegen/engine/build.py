@@ -22,7 +22,7 @@ from ..issue.enrich import release
 from ..model import Issue
 from ..search import build_search_index, search_docs
 from ..site import urls
-from ..site.write import StagedSite, WriteSummary
+from ..site.write import StagedSite, WriteSummary, output_locked
 from .cache import IssueCache, SegmentCache
 from .load import Loaded, load_archive, refuse_unusable
 from .output import write_site
@@ -55,7 +55,7 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         config = replace(config, cache_dir=config.cache_dir.resolve())
     cache = IssueCache(config.cache_dir) if config.cache_dir else None
     lexicon = load_lexicon()  # the tables every stage reads, read once and handed to each
-    with search_process() as searcher, collector_kept_off() as set_apart:
+    with output_locked(config.out_dir), search_process() as searcher, collector_kept_off() as set_apart:
         # 1. Every issue file on its own.
         try:
             loaded = load_archive(config.seeds_dir, config.keep_going, config.max_file_bytes, cache, progress,

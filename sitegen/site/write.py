@@ -7,12 +7,15 @@ and `make`-like tools look at) stays as it was, and the swap stays one atomic re
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import filecmp
 import hashlib
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +34,29 @@ def _stamp(path: Path) -> Stamp | None:
     except OSError:
         return None
     return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+@contextlib.contextmanager
+def output_locked(out_dir: Path) -> Iterator[None]:
+    """Hold the folder the site is written in for this build alone: a second build there (a keeper's beside
+    `sitegen serve`'s, two CI jobs) waits until the first has published, then builds on its site; never
+    a mix. The lock is flock on that folder itself, so nothing is left beside the site, and the system
+    lets it go when the process ends, however it ends."""
+    parent = out_dir.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as e:  # said of the folder the keeper chose
+        raise OSError(e.errno, e.strerror, str(out_dir)) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning("another build is writing in %s: waiting for it to finish", parent)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)
