@@ -4,11 +4,13 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
 from .errors import SitegenError, os_error_message
 from .config import MAX_BYTES, MB
+from .engine.stopping import Interrupted, stop_on_signals
 
 log = logging.getLogger(__name__)
 
@@ -124,12 +126,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
     try:
-        return args.func(args)
+        with stop_on_signals():
+            return args.func(args)
     except SitegenError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130
+    except (Interrupted, KeyboardInterrupt) as e:  # SIGTERM or SIGINT: stopped, the previous site as it was
+        print("interrupted", file=sys.stderr)
+        return 128 + (e.signum if isinstance(e, Interrupted) else signal.SIGINT)
     except BrokenPipeError:  # the reader of the output left (sitegen build | head -1): the build is done
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that no later flush fails
         return 1

@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from livereload import Server
+from tornado.ioloop import IOLoop
 
 from .config import Config
 from .engine.build import build
+from .engine.stopping import Interrupted, also_on_stop, received
 from .errors import SitegenError, os_error_message
 from .engine.progress import NoProgress, Progress
 
@@ -82,9 +84,23 @@ def serve(options: Config | Callable[[], Config], port: int = 8000, watch_files:
     progress = progress or NoProgress()
     out_dir = first.out_dir
     rebuild(make, progress, out_dir)
+    stopped: list[Interrupted] = []
+
+    def on_change() -> None:
+        try:
+            rebuild(make, progress, out_dir)
+        except Interrupted as e:  # raised in a callback of the server's loop, which would only log it
+            stopped.append(e)
+            IOLoop.current().stop()
+
     server = Server()
     watched = [first.seeds_dir, first.templates_dir, first.static_dir, Path(__file__).parent / "data", *watch_files]
     for path in watched:
-        server.watch(str(path), lambda: rebuild(make, progress, out_dir), delay=0.5)
+        server.watch(str(path), on_change, delay=0.5)
     print(f"Serving {out_dir} on http://127.0.0.1:{port}/ — Ctrl-C to stop", flush=True)
-    server.serve(root=str(out_dir), host="127.0.0.1", port=port, open_url_delay=None, restart_delay=0)
+    with also_on_stop(lambda: IOLoop.current().add_callback_from_signal(IOLoop.current().stop)):
+        server.serve(root=str(out_dir), host="127.0.0.1", port=port, open_url_delay=None, restart_delay=0)
+    if stopped:
+        raise stopped[0]
+    if (signum := received()) is not None:
+        raise Interrupted(signum)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -165,3 +167,78 @@ def test_two_builds_into_one_folder_at_once_give_one_whole_site(project, tmp_pat
     assert f"another build is writing in {tmp_path}: waiting for it to finish" in said[1][1]
     assert tree(shared) == tree(tmp_path / "alone")  # the last to publish, whole
     assert not [p for p in tmp_path.iterdir() if ".new-" in p.name]
+
+
+def marked(mark: str) -> list[int]:
+    """The processes alive whose environment holds mark (a build and everything it started)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if mark.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def pagefind_running(mark: str) -> bool:
+    for pid in marked(mark):
+        try:
+            if b"pagefind" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0]:
+                return True
+        except OSError:
+            continue
+    return False
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_build_stopped_in_any_phase_leaves_the_site_and_no_process_behind(tmp_path, signum):
+    """Stopped while reading, while rendering and while Pagefind indexes: each time it says so and ends
+    at once with 128 + the signal, the previous site byte for byte as it was, no staging folder, no
+    process of it left; the next build succeeds."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    generate.generate(60, tmp_path / "seeds")
+    out = tmp_path / "site"
+
+    def start(mark: str) -> subprocess.Popen:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "SITEGEN_TEST_MARK": mark}
+        return subprocess.Popen([sys.executable, "-m", "sitegen", "build", "--seeds", "seeds", "--out", "site"],
+                                cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    assert start(f"{tmp_path}-first").wait() == 0
+    before = tree(out)
+    edit_every_issue(tmp_path / "seeds")
+    shutil.rmtree(tmp_path / ".sitegen-cache")  # every phase has work to do again
+    phases = {
+        "read": lambda mark, lines: True,  # as soon as it runs: it reads for seconds
+        "render": lambda mark, lines: any(line.startswith("plan:") for line in lines),
+        "search": lambda mark, lines: pagefind_running(mark),
+    }
+    for phase, reached in phases.items():
+        mark = f"{tmp_path}-{phase}"
+        build = start(mark)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(build.stderr), daemon=True)
+        reader.start()
+        deadline = time.monotonic() + 120
+        while not reached(mark, lines):
+            assert build.poll() is None and time.monotonic() < deadline, f"the build never reached {phase}: {lines}"
+            time.sleep(0.02)
+        time.sleep(0.3 if phase == "read" else 0)
+        build.send_signal(signum)
+        stopped = time.monotonic()
+        assert build.wait(timeout=30) == 128 + signum, (phase, lines)
+        assert time.monotonic() - stopped < 10, f"stopping took {time.monotonic() - stopped:.1f} s"
+        reader.join(timeout=10)
+        assert lines[-1] == "interrupted\n" and not any("Traceback" in line for line in lines), (phase, lines)
+        assert tree(out) == before, phase
+        assert not [p.name for p in tmp_path.iterdir() if ".new-" in p.name], phase
+        deadline = time.monotonic() + 5
+        while marked(mark) and time.monotonic() < deadline:  # the kernel ends the killed ones at once
+            time.sleep(0.05)
+        assert marked(mark) == [], f"processes left after stopping in {phase}"
+    assert start(f"{tmp_path}-last").wait() == 0
+    assert tree(out) != before

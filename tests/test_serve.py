@@ -99,3 +99,12 @@ def test_serve_follows_an_added_issue_and_the_settings_file(server):
     assert "石景山报档案（预览）" in fetch(url)  # the last good site stays
     settings.write_text('title = "北京区报档案"\n', encoding="utf-8")
     wait_for(lambda: fetch(status).startswith("ok") and "石景山报档案（预览）" not in fetch(url))
+
+
+def test_serve_stops_on_sigterm_with_a_word_and_nothing_left(server):
+    _, url, proc = server
+    proc.terminate()
+    assert proc.wait(10) == 143
+    assert proc.stdout.read().rstrip().endswith("interrupted")
+    with pytest.raises(OSError):
+        fetch(url)

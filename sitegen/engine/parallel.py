@@ -8,6 +8,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -78,10 +79,17 @@ def search_process() -> Executor:
     """One process for the search index, spawned rather than forked: it starts small and holds only its
     articles, where a forked one would share the whole archive and copy it page by page as its collector
     touches it. Started before the issues are read, so that Python and its imports are ready by then."""
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=log_like_parent,
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_search_process,
                                initargs=(logging.getLogger().getEffectiveLevel(),))
     pool.submit(os.getpid)
     return pool
+
+
+def _start_search_process(log_level: int) -> None:
+    # Ctrl-C reaches every process of the terminal's group: this one leaves it to the build, which
+    # stops it (engine/stopping.py), instead of printing a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    log_like_parent(log_level)
 
 
 PARALLEL_RENDER_MIN = 1000
