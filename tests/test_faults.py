@@ -216,7 +216,8 @@ def test_a_build_stopped_in_any_phase_leaves_the_site_and_no_process_behind(tmp_
         "render": lambda mark, lines: any(line.startswith("plan:") for line in lines),
         "search": lambda mark, lines: pagefind_running(mark),
     }
-    stops = [("read", signal.SIGTERM), ("render", signal.SIGTERM), ("search", signal.SIGTERM), ("search", signal.SIGINT)]
+    stops = [("read", signal.SIGTERM), ("render", signal.SIGTERM), ("search", signal.SIGTERM),
+             ("search", signal.SIGINT)]
     for phase, signum in stops:
         reached = phases[phase]
         mark = f"{tmp_path}-{phase}-{signum}"
