@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -291,6 +292,20 @@ def test_the_cache_is_pruned(tmp_path, monkeypatch, docs):
     for n in range(3):
         build_search_index(docs[n * 3 : n * 3 + 3], tmp_path / "site", cache)
     assert len(list((cache / "search").iterdir())) == 2  # the last build's shard and one more
+
+
+def test_what_a_stopped_build_left_half_made_in_the_cache_goes_once_a_day_old(tmp_path, docs):
+    """A search process killed while indexing leaves .KEY-xxxx in the cache: never read, and removed
+    when old enough not to be another build's, under way."""
+    cache = tmp_path / "cache"
+    build_search_index(docs[:3], tmp_path / "site", cache)
+    old, young = cache / "search" / ".old-half", cache / "search" / ".young-half"
+    for folder in (old, young):
+        (folder / "b").mkdir(parents=True)
+    a_day_ago = time.time() - search_bundle.HALF_MADE_KEEP_S - 60
+    os.utime(old, (a_day_ago, a_day_ago))
+    build_search_index(docs[:3], tmp_path / "site", cache)
+    assert not old.exists() and young.is_dir()
 
 
 def test_shards_that_give_a_page_the_same_id_keep_their_own_docs(tmp_path):

@@ -153,6 +153,10 @@ def _sound(folder: Path) -> bool:
         return False
 
 
+HALF_MADE_KEEP_S = 24 * 3600
+"""How long a half-made shard folder is left alone: another build may be making it."""
+
+
 class ShardCache:
     """Finished shard bundles in cache_dir/search/<key>/, or none (cache_dir None: a temporary folder)."""
 
@@ -200,9 +204,15 @@ class ShardCache:
         return None if (out / ".empty").is_file() else out
 
     def prune(self, used: set[str]) -> None:
-        """Drop cached shards beyond the CACHE_KEEP most recently used ones not used by this build."""
+        """Drop cached shards beyond the CACHE_KEEP most recently used ones not used by this build, and
+        the half-made ones a stopped build left (.KEY-xxxx, never read) once they are a day old: a
+        younger one may be another build's, under way."""
         if self.root is None or not self.root.is_dir():
             return
+        stale = time.time() - HALF_MADE_KEEP_S
+        for path in self.root.iterdir():
+            if path.name.startswith(".") and path.stat().st_mtime < stale:
+                shutil.rmtree(path, ignore_errors=True)
         others = [p for p in self.root.iterdir() if p.name not in used and not p.name.startswith(".")]
         others.sort(key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
         for path in others[CACHE_KEEP:]:
