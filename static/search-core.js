@@ -285,7 +285,7 @@ export function matchRanges(text, terms) {
   return merged;
 }
 
-// An HTML excerpt of text around its first match (in the body when there is one), terms in <mark>.
+// An HTML excerpt of text around its first match (in the body when there is one), terms in <mark>, each whole.
 // Each piece of text between offsets is escaped on its own, so no markup from the text survives.
 export function excerpt(text, title, terms, width = 110) {
   text = text.replace(/[\r\n]/g, " ");
@@ -296,7 +296,11 @@ export function excerpt(text, title, terms, width = 110) {
   const end = Math.min(text.length, start + width);
   start = Math.max(0, Math.min(start, end - width));
   const surrogate = (i) => i > 0 && i < text.length && /[\udc00-\udfff]/.test(text[i]);
-  const s = surrogate(start) ? start - 1 : start, e = surrogate(end) ? end + 1 : end;
+  let s = surrogate(start) ? start - 1 : start, e = surrogate(end) ? end + 1 : end;
+  for (const [a0, b0] of ranges) {  // a matched term is shown whole: the excerpt widens to hold it
+    if (a0 < s && s < b0) s = a0;
+    if (a0 < e && e < b0) e = b0;
+  }
   let html = s > 0 ? "…" : "", pos = s;
   for (const [a0, b0] of ranges) {
     const a = Math.max(a0, pos), b = Math.min(b0, e);
