@@ -40,7 +40,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitegen.archive.ids import article_id  # noqa: E402
 from sitegen.engine.load import load_archive  # noqa: E402
 from sitegen.search import BUNDLE_DIR, SearchDoc, search_data, search_docs  # noqa: E402
 from sitegen.search.shards import SHARD_CHARS  # noqa: E402
@@ -194,8 +193,7 @@ def main() -> None:
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
     archive = load_archive(args.seeds, classified=True)
-    docs = search_docs(archive.placed, lambda issue_id, n: urls.article_path_of(article_id(issue_id, n)),
-                       urls.UNKNOWN_PAPER)
+    docs = search_docs(archive.placed, urls.article_path_at, urls.UNKNOWN_PAPER)
     docs_file, more_file = args.work / "docs.pickle", args.work / "more.pickle"
     docs_file.write_bytes(pickle.dumps(docs))
     more_file.write_bytes(pickle.dumps(one_more_issue(docs)))

@@ -75,6 +75,12 @@ class ParsedArticle:
         """The body as plain text, one block a line."""
         return "\n".join(b.text for b in self.blocks)
 
+    @property
+    def full_text(self) -> str:
+        """Everything the article says: kicker, headline, deck and body, one a line (what is classified,
+        searched and dated)."""
+        return "\n".join(x for x in (self.kicker, self.headline, self.deck, self.text) if x)
+
 
 @dataclass(frozen=True)
 class ParsedIssue:

@@ -1,6 +1,8 @@
 import datetime
 
-from sitegen.archive.groups import by_district, by_month, by_year, entries, group, sort_issues
+from sitegen.archive import build_archive
+from sitegen.archive.groups import entries, group, sort_issues
+from sitegen.lexicon import load_lexicon
 from sitegen.model import Article, Block, Issue, Source
 
 
@@ -26,15 +28,16 @@ def test_entries_keep_print_order_within_an_issue():
 
 
 def test_an_article_about_two_districts_is_listed_under_each():
-    groups = by_district(entries([A, B, C]))
+    groups = build_archive([A, B, C], load_lexicon()).by_district
     assert list(groups) == sorted(groups)
     assert [e.article.id for e in groups["东城区"]] == ["b/1", "a/2"]
     assert [e.article.id for e in groups["石景山区"]] == ["a/1", "a/2", "c/1"]
 
 
 def test_dates_group_by_year_and_month_skipping_undated():
-    assert {y: [i.id for i in v] for y, v in by_year([A, B, C]).items()} == {2020: ["b", "a"]}
-    assert list(by_month([A, B, C])) == [(2020, 4), (2020, 5)]
+    archive = build_archive([A, B, C], load_lexicon())
+    assert {y: [i.id for i in v] for y, v in archive.by_year.items()} == {2020: ["b", "a"]}
+    assert list(archive.by_month) == [(2020, 4), (2020, 5)]
 
 
 def test_group_is_stable():

@@ -51,23 +51,3 @@ def group(items: Iterable[T], keys: Callable[[T], Iterable[K]]) -> dict[K, list[
 
 def _sort_key(key: object) -> tuple:
     return (str(type(key)), key)
-
-
-def by_district(all_entries: Sequence[Entry]) -> dict[str, list[Entry]]:
-    return group(all_entries, lambda e: e.article.districts)
-
-
-def by_topic(all_entries: Sequence[Entry]) -> dict[str, list[Entry]]:
-    return group(all_entries, lambda e: e.article.topics)
-
-
-def by_publication(issues: Sequence[Issue]) -> dict[str, list[Issue]]:
-    return group(sort_issues(issues), lambda i: [i.publication or ""])
-
-
-def by_year(issues: Sequence[Issue]) -> dict[int, list[Issue]]:
-    return group(sort_issues(issues), lambda i: [i.date.year] if i.date else [])
-
-
-def by_month(issues: Sequence[Issue]) -> dict[tuple[int, int], list[Issue]]:
-    return group(sort_issues(issues), lambda i: [(i.date.year, i.date.month)] if i.date else [])

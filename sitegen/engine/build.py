@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 
 from ..archive import build_archive
 from ..archive.finish import finish_issues
-from ..archive.ids import article_id
 from ..config import Config
 from ..errors import SitegenError
 from ..lexicon import load_lexicon
@@ -74,8 +73,7 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         # 2. The search index, in a process of its own beside everything below: it needs only the
         # articles as read, not what the whole archive adds to them.
         staged = StagedSite(config.out_dir)
-        docs = search_docs(loaded.placed, lambda issue_id, n: urls.article_path_of(article_id(issue_id, n)),
-                           urls.UNKNOWN_PAPER)
+        docs = search_docs(loaded.placed, urls.article_path_at, urls.UNKNOWN_PAPER)
         searching = searcher.submit(build_search_index, docs, staged.root, config.cache_dir)
         try:
             # 3. The whole archive, once.

@@ -59,9 +59,8 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
     staged.write(urls.NOJEKYLL, b"")
     for path, data in feeds(archive, config.title, site_urls):
         staged.write(path, data)
-    staged.write(urls.SITEMAP, sitemap([p for _, p in sorted(paths.items()) if not p.endswith(".html")],
-                                       site_url, base))
-    staged.write(urls.ROBOTS, robots(site_url, base))
+    staged.write(urls.SITEMAP, sitemap([p for _, p in sorted(paths.items()) if not p.endswith(".html")], site_urls))
+    staged.write(urls.ROBOTS, robots(site_urls))
     return Rendered(len(pages), manifest)
 
 

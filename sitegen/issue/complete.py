@@ -51,8 +51,8 @@ def _guesses(issue: ParsedIssue) -> tuple[Problem, ...]:
 
 def body_text(issue: ParsedIssue) -> str:
     """Join what the issue's articles and unplaced lines say (not masthead or colophon)."""
-    parts = [t for a in issue.articles for t in (a.kicker, a.headline, a.deck, a.text) if t]
-    return "\n".join(parts + [t for _, t in issue.unplaced])
+    said = [a.full_text for a in issue.articles]
+    return "\n".join([t for t in said if t] + [t for _, t in issue.unplaced])
 
 
 def text_year(text: str) -> int | None:

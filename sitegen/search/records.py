@@ -37,7 +37,7 @@ def search_docs(placed: Iterable[tuple[str, EnrichedIssue]], url_path: Callable[
         SearchDoc(
             url_path=url_path(issue_id, n),
             title=a.headline,
-            text="\n".join(x for x in (a.kicker, a.headline, a.deck, a.text) if x),
+            text=a.full_text,
             date=issue.parsed.date.isoformat() if issue.parsed.date else "",
             publication=issue.parsed.publication or unknown_paper,
             districts=facts.districts,

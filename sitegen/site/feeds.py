@@ -11,21 +11,16 @@ from . import urls
 FEED_SIZE = 50
 
 
-def _abs(site_url: str, base_url: str, path: str) -> str:
-    return site_url.rstrip("/") + urls.url(base_url, path)
-
-
 def feeds(archive: Archive, site_title: str, site_urls: urls.SiteUrls) -> Iterator[tuple[str, bytes]]:
     """The site's feeds as (path, bytes): every article, then each district's."""
-    site_url, base_url = site_urls.site_url, site_urls.base_url
-    yield urls.FEED, atom_feed(site_title, urls.HOME, urls.FEED, archive.entries, site_url, base_url, site_title)
+    yield urls.FEED, atom_feed(site_title, urls.HOME, urls.FEED, archive.entries, site_urls, site_title)
     for name, es in archive.by_district.items():
         yield site_urls.district_feed_path(name), atom_feed(f"{site_title}：{name}", site_urls.district_path(name),
-                                                            site_urls.district_feed_path(name), es, site_url,
-                                                            base_url, site_title)
+                                                            site_urls.district_feed_path(name), es, site_urls,
+                                                            site_title)
 
 
-def atom_feed(title: str, path: str, feed_path: str, es: Sequence[Entry], site_url: str, base_url: str,
+def atom_feed(title: str, path: str, feed_path: str, es: Sequence[Entry], site_urls: urls.SiteUrls,
               author: str) -> bytes:
     """The newest articles of a listing as an Atom feed; `updated` is the newest issue's date, never the build time.
 
@@ -36,15 +31,15 @@ def atom_feed(title: str, path: str, feed_path: str, es: Sequence[Entry], site_u
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
         f"<title>{escape(title)}</title>",
-        f"<id>{escape(_abs(site_url, base_url, feed_path))}</id>",
-        f"<link rel=\"self\" href={quoteattr(_abs(site_url, base_url, feed_path))}/>",
-        f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(_abs(site_url, base_url, path))}/>",
+        f"<id>{escape(site_urls.absolute(feed_path))}</id>",
+        f"<link rel=\"self\" href={quoteattr(site_urls.absolute(feed_path))}/>",
+        f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(site_urls.absolute(path))}/>",
         f"<updated>{updated}T00:00:00Z</updated>",
         f"<author><name>{escape(author)}</name></author>",
     ]
     for e in newest:
         a = e.article
-        link = _abs(site_url, base_url, urls.article_path(a))
+        link = site_urls.absolute(urls.article_path(a))
         summary = next((b.text for b in a.blocks if b.kind == "p"), "")[:200]
         lines += [
             "<entry>",
@@ -61,12 +56,12 @@ def atom_feed(title: str, path: str, feed_path: str, es: Sequence[Entry], site_u
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def sitemap(paths: Sequence[str], site_url: str, base_url: str) -> bytes:
+def sitemap(paths: Sequence[str], site_urls: urls.SiteUrls) -> bytes:
     """Every HTML page's URL."""
-    body = "".join(f"<url><loc>{escape(_abs(site_url, base_url, p))}</loc></url>\n" for p in paths)
+    body = "".join(f"<url><loc>{escape(site_urls.absolute(p))}</loc></url>\n" for p in paths)
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n").encode("utf-8")
 
 
-def robots(site_url: str, base_url: str) -> bytes:
-    return f"User-agent: *\nAllow: /\nSitemap: {_abs(site_url, base_url, urls.SITEMAP)}\n".encode("utf-8")
+def robots(site_urls: urls.SiteUrls) -> bytes:
+    return f"User-agent: *\nAllow: /\nSitemap: {site_urls.absolute(urls.SITEMAP)}\n".encode("utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..archive.ids import publication_slug, slugify
+from ..archive.ids import article_id, publication_slug, slugify
 from ..lexicon import Lexicon
 from ..model import Article, Issue
 
@@ -52,6 +52,11 @@ def article_path(article: Article) -> str:
 
 def article_path_of(article_id: str) -> str:
     return article_id + "/"
+
+
+def article_path_at(issue_id: str, number: int) -> str:
+    """The path of an issue's number-th article (from 1), before the Article itself is made."""
+    return article_path_of(article_id(issue_id, number))
 
 
 def editorial_path(slug: str) -> str:

@@ -30,13 +30,9 @@ _NOT_IN_NEW_WORD = ("m", "q", "d", "p", "c", "u", "r", "y", "e", "o", "x")
 """A word jieba made up (余人, 共为, 图为) is dropped when a part of it is one of these."""
 
 
-def article_text(article: ParsedArticle) -> str:
-    return "\n".join(x for x in (article.kicker, article.headline, article.deck, article.text) if x)
-
-
 def districts_of(article: ParsedArticle, issue: ParsedIssue, places: Places) -> tuple[str, ...]:
     """The districts an article is about: those it names, and its own paper's district."""
-    text = article_text(article)
+    text = article.full_text
     found = []
     for d in places.districts:
         full = text.count(d.name)
@@ -170,4 +166,4 @@ def classify_issue(issue: ParsedIssue, lexicon: Lexicon, words: Sequence[Article
 
 def issue_texts(issue: ParsedIssue) -> list[tuple[str, str]]:
     """What is segmented of each article: its whole text, and its headline."""
-    return [(article_text(a), a.headline) for a in issue.articles]
+    return [(a.full_text, a.headline) for a in issue.articles]
