@@ -149,9 +149,13 @@ def match(truths: list[dict], parsed: tuple[ParsedArticle, ...]) -> list[tuple[i
     return pairs
 
 
+def shown_path(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def parse_file(path: Path) -> ParsedIssue:
     places = load_places()
-    return complete_issue(parse_issue(read_source(path, str(path.relative_to(ROOT))), places), places)
+    return complete_issue(parse_issue(read_source(path, shown_path(path)), places), places)
 
 
 def furniture_lines(issue: ParsedIssue) -> set[int]:
@@ -163,7 +167,7 @@ def furniture_lines(issue: ParsedIssue) -> set[int]:
 def score_file(path: Path, score: Score) -> None:
     truth = tomllib.loads(path.with_suffix("").with_suffix(".truth.toml").read_text(encoding="utf-8"))
     issue = parse_file(path)
-    shown = str(path.relative_to(ROOT))
+    shown = shown_path(path)
     lines = issue.source.lines
     score.files += 1
     facts = truth.get("issue", {})

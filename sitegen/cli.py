@@ -59,6 +59,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             extra = "".join(f" [{k}]" for k in (
                 a.continued_from and f"上接{a.continued_from}", a.continued_on and f"下转{a.continued_on}") if k)
             print(f"  {n:2d}. {a.headline}{extra}  (line {a.first_line})")
+            if a.call:
+                stack = "  ".join(f"{k}「{v}」" for k, v in (("引题", a.kicker), ("主题", a.headline), ("副题", a.deck)) if v)
+                print(f"      {stack}: {a.call}")
+        for line, text in issue.furniture:
+            print(f"{issue.source.path}:{line}: furniture: {text[:40]}")
         for line, text in issue.unplaced:
             print(f"{issue.source.path}:{line}: could not place this line: {text[:40]}")
     for p in loaded.problems:

@@ -70,6 +70,9 @@ class ParsedArticle:
     head: tuple[tuple[int, str], ...] = ()
     """Lines printed above the body, as printed (line number, text): section label, kicker, headline, deck,
     author line (●石荣平). With the blocks' lines, they account for every printed line of the article."""
+    call: str | None = None
+    """Where the head has a kicker or deck: the rule that told them from the headline ("… (guess)" where the
+    print gave no clear evidence); sitegen check shows it."""
     @property
     def text(self) -> str:
         """The body as plain text, one block a line."""
@@ -105,6 +108,9 @@ class ParsedIssue:
     """Masthead lines as printed (line number, text): publisher, 准印证号, web site, contacts, slogans."""
     colophon: tuple[tuple[int, str], ...] = ()
     """Colophon lines (责编, 核稿, 电话, 报/送/发 …) as printed."""
+    furniture: tuple[tuple[int, str], ...] = ()
+    """Page furniture between and inside pages, as printed: running heads (第2版 要闻 责任编辑：…), 导读 blocks,
+    weather, addresses, hotlines, subscription notes."""
     unplaced: tuple[tuple[int, str], ...] = ()
     """Lines the parser could not place in an article, masthead or colophon; shown on the issue page."""
     problems: tuple[Problem, ...] = ()

@@ -315,7 +315,7 @@ WARNED = [
       "seeds/impossible_date.txt: no date printed and none found in the text; give one as date = YYYY-MM-DD"]),
     ("no masthead", "no_masthead",
      ["seeds/no_masthead.txt: no masthead: paper 石景山报 inferred from the text; date 2020-04-15 inferred from the "
-      'text; check, and where wrong or unknown set publication = "…" and date = YYYY-MM-DD in seeds/no_masthead.toml']),
+      'text (line 3); check, and where wrong or unknown set publication = "…" and date = YYYY-MM-DD in seeds/no_masthead.toml']),
     ("no headline", "no_headline",
      ["seeds/no_headline.txt:6: text with no headline (lines 6-6) is shown as “4月16日,区里召开会议,部署今…”; "
       "add its headline if the file lost it"]),

@@ -30,7 +30,7 @@ def test_seed_000_is_inferred() -> None:
     assert (issue.date, issue.date_inferred) == (datetime.date(2020, 4, 24), True)
     assert [str(p) for p in issue.problems] == [
         "seeds/000_c2abc22f1572126e.txt: no masthead: paper 石景山报 inferred from the text; date 2020-04-24 inferred "
-        'from the text; check, and where wrong or unknown set publication = "…" and date = YYYY-MM-DD in '
+        'from the text (line 25); check, and where wrong or unknown set publication = "…" and date = YYYY-MM-DD in '
         "seeds/000_c2abc22f1572126e.toml"]
 
 
@@ -62,7 +62,7 @@ def test_a_masthead_without_a_date_is_warned_about() -> None:
                            load_places())
     assert (issue.publication, issue.date, issue.date_inferred) == ("石景山报", datetime.date(2020, 4, 3), True)
     assert [p.message for p in issue.problems] == [
-        "not in the masthead: date 2020-04-03 inferred from the text; check, and where wrong "
+        "not in the masthead: date 2020-04-03 inferred from the text (line 5); check, and where wrong "
         "or unknown set date = YYYY-MM-DD in x.toml"]
 
 
@@ -112,9 +112,44 @@ def test_no_date_anywhere_is_a_problem() -> None:
 
 
 def test_an_explicit_year_beats_the_text_year() -> None:
-    text = "标题\n\n本报讯(记者 甲)2019年12月30日,我区召开会议。2020年1月2日将再次召开。\n"
+    text = "标题\n\n本报讯(记者 甲)2019年12月30日,我区召开会议。2020年1月2日,再次召开。\n"
     issue = complete_issue(parse_text(text), load_places())
     assert issue.date == datetime.date(2020, 1, 2)
+
+
+def test_a_plan_or_deadline_is_never_the_date() -> None:
+    # 将, 计划, 预计, 截至…将, …前: the issue came out before these days, so the latest event before them is its date.
+    text = ("标题\n\n本报讯(记者 甲)2019年12月30日,我区召开会议。2020年1月2日将再次召开。\n"
+            "区里计划于3月5日开展检查,预计4月1日完工,截至5月1日将完成改造,6月1日前完成验收。\n")
+    issue = complete_issue(parse_text(text, "x.txt"), load_places())
+    assert issue.date == datetime.date(2019, 12, 30)
+    assert "date 2019-12-30 inferred from the text (line 3)" in issue.problems[-1].message
+
+
+def test_a_count_up_to_a_past_day_is_an_event() -> None:
+    text = "标题\n\n本报讯(记者 甲)2023年6月8日,我区召开会议。截至6月7日,已完成清淤42公里。\n"
+    assert complete_issue(parse_text(text), load_places()).date == datetime.date(2023, 6, 8)
+
+
+def test_a_date_after_every_plan_is_not_taken() -> None:
+    # A date later than a plan the text names cannot be the issue's: the plan was still to come when it was printed.
+    text = "标题\n\n本报讯(记者 甲)2021年4月14日,我区启动宣传。活动将于5月1日举行。\n\n标题二\n\n本报讯 6月2日,…\n"
+    assert complete_issue(parse_text(text), load_places()).date == datetime.date(2021, 4, 14)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("本报讯(记者 甲)10月10日(星期四),东城区召开庆祝新中国成立70周年总结会。", datetime.date(2019, 10, 10)),
+    ("本报讯(记者 甲)9月1日(星期二),房山区举行纪念抗日战争胜利70周年座谈会。", datetime.date(2015, 9, 1)),
+    ("本报讯(记者 甲)6月30日,我区举行庆祝建党100周年大会。", datetime.date(2021, 6, 30)),
+])
+def test_a_numbered_anniversary_gives_the_year(text: str, date: datetime.date) -> None:
+    assert complete_issue(parse_text(f"标题\n\n{text}\n"), load_places()).date == date
+
+
+def test_a_printed_weekday_settles_the_year_at_new_year() -> None:
+    # 2020年 is the latest year named, but 1月2日 was a Thursday in 2020 only: no move; 12月31日(星期二) is 2019.
+    text = "标题\n\n本报讯(记者 甲)12月31日(星期二),我区总结2020年工作安排。\n"
+    assert complete_issue(parse_text(text), load_places()).date == datetime.date(2019, 12, 31)
 
 
 def test_impossible_month_day_is_a_warning() -> None:
@@ -148,9 +183,14 @@ def test_district_of_text(text: str, district: str | None) -> None:
 
 
 def test_publication_needs_our_paper_and_our_district() -> None:
+    # With no masthead the file is a district paper's page: the district it names is set, but with no 本报 in
+    # the text nothing says which paper printed it.
     no_ours = "标题\n\n记者在石景山区了解到,4月3日,2020年的活动开始。\n"
     issue = complete_issue(parse_text(no_ours), load_places())
-    assert (issue.publication, issue.district) == (None, None)
+    assert (issue.publication, issue.district) == (None, "石景山区")
+    with_masthead = "某某周报\n2020年4月3日\n\n标题\n\n记者在石景山区了解到,4月3日,活动开始。\n"
+    issue = complete_issue(parse_text(with_masthead), load_places())
+    assert (issue.publication, issue.district) == ("某某周报", None)
     no_paper = "标题\n\n我区石景山区4月3日召开2020年会议。\n"
     issue = complete_issue(parse_text(no_paper), load_places())
     assert (issue.publication, issue.district) == (None, "石景山区")

@@ -6,6 +6,7 @@ import datetime
 import logging
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import ParsedIssue
@@ -26,11 +27,12 @@ OUR_PAPER = ("本报讯", "本报记者", "本报通讯员", "本报")
 
 def complete_issue(issue: ParsedIssue, places: Places) -> ParsedIssue:
     """Infer what the masthead did not print, then let the keeper's overrides win; warn about what is still a guess."""
-    issue = _apply_overrides(_infer(issue, places), places)
-    return dataclasses.replace(issue, problems=issue.problems + _guesses(issue))
+    inferred, date_line = _infer(issue, places)
+    issue = _apply_overrides(inferred, places)
+    return dataclasses.replace(issue, problems=issue.problems + _guesses(issue, date_line))
 
 
-def _guesses(issue: ParsedIssue) -> tuple[Problem, ...]:
+def _guesses(issue: ParsedIssue, date_line: int | None = None) -> tuple[Problem, ...]:
     """Warn where the paper or the date was neither printed in a masthead nor given by the keeper."""
     given = {k for k, _ in issue.source.overrides}
     guessed, keys = [], []
@@ -39,7 +41,8 @@ def _guesses(issue: ParsedIssue) -> tuple[Problem, ...]:
                        else "paper unknown (listed under 未知报刊)")
         keys.append('publication = "…"')
     if "date" not in given and issue.date_inferred and issue.date:
-        guessed.append(f"date {issue.date.isoformat()} inferred from the text")
+        where = f" (line {date_line})" if date_line else ""
+        guessed.append(f"date {issue.date.isoformat()} inferred from the text{where}")
         keys.append("date = YYYY-MM-DD")
     if not guessed:
         return ()
@@ -67,26 +70,88 @@ def text_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-def latest_date(issue: ParsedIssue, year: int | None) -> tuple[datetime.date | None, list[Problem]]:
-    """Find the latest M月D日 the text mentions, in its own year where printed, else in `year`."""
+FUTURE_BEFORE = re.compile(r"(?:将于|将在|将|计划于?|预计于?|拟于?|定于|(?<!截)至|到|前往)\s*$")
+UNTIL = re.compile(r"(?:截至|截止到?)\s*$")
+PLANNED = re.compile(r"[^，,。；;！？]*?(?:将|要|预计|计划|力争)")
+"""截至6月30日将完成 is a deadline; 截至6月7日，已完成 counts up to a past day."""
+FUTURE_AFTER = re.compile(r"\s*(?:前|之前|以前|底前|起将|将|截止)")
+"""A date after 将于, 计划, 预计, 截至… or before 前 is a plan, schedule or deadline: not an event the issue reports."""
+WEEKDAY = re.compile(r"\s*[(（]\s*(?:星期|周)([一二三四五六日天])\s*[)）]")
+WEEKDAYS = "一二三四五六日"
+ANNIVERSARIES = (
+    (re.compile(r"新中国成立\s*(\d{1,3})\s*周年|中华人民共和国成立\s*(\d{1,3})\s*周年"), 1949),
+    (re.compile(r"(?:抗日战争|抗战).{0,16}?胜利\s*(\d{1,3})\s*周年"), 1945),
+    (re.compile(r"(?:建党|中国共产党成立)\s*(\d{1,3})\s*周年"), 1921),
+    (re.compile(r"改革开放\s*(\d{1,3})\s*周年"), 1978),
+)
+"""Numbered anniversaries and the year they count from: 新中国成立70周年 is 2019."""
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date the text mentions, where, and whether it is a plan or deadline rather than an event."""
+
+    day: datetime.date
+    line: int
+    future: bool
+
+
+def anniversary_year(text: str) -> int | None:
+    """The year a numbered anniversary the text celebrates falls in (the latest, if several)."""
+    years = [base + int(next(g for g in m.groups() if g)) for pattern, base in ANNIVERSARIES for m in pattern.finditer(text)]
+    return max(years) if years else None
+
+
+def _weekday_year(month: int, day: int, weekday: str, year: int) -> int:
+    """The year nearest to `year` (within one) in which month/day falls on the printed weekday, else `year`."""
+    for y in (year, year - 1, year + 1):
+        try:
+            if datetime.date(y, month, day).weekday() == WEEKDAYS.index(weekday.replace("天", "日")):
+                return y
+        except ValueError:
+            continue
+    return year
+
+
+def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], list[Problem]]:
+    """Every M月D日 the body mentions, in its own year where printed, else in `year` (checked against a printed
+    weekday, 10月10日（星期四）); each marked as a plan or deadline where the words around it say so."""
     problems: list[Problem] = []
-    found: list[datetime.date] = []
-    skip = {n for n, _ in issue.masthead + issue.colophon}
+    found: list[Dated] = []
+    skip = {n for n, _ in issue.masthead + issue.colophon + issue.furniture}
     for n, line in enumerate(issue.source.lines, 1):
         if n in skip:
             continue
         for m in MONTH_DAY.finditer(line):
             y = int(m.group(1)) if m.group(1) else year
+            month, day = int(m.group(2)), int(m.group(3))
+            if y is not None and not m.group(1) and (w := WEEKDAY.match(line, m.end())):
+                y = _weekday_year(month, day, w.group(1), y)
             try:
-                day = datetime.date(y or 2000, int(m.group(2)), int(m.group(3)))  # 2000: a leap year
+                when = datetime.date(y or 2000, month, day)  # 2000: a leap year
             except ValueError:
                 if not m.group(1):  # a bad full date was reported by the parser already
                     problems.append(Problem(issue.source.path, n, f"date {m.group(0)} is not a date; it was not "
                                                                   "used — correct it in the file"))
                 continue
             if y is not None:
-                found.append(day)
-    return (max(found) if found else None), problems
+                before = line[max(0, m.start() - 4):m.start()]
+                future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(line, m.end())
+                              or UNTIL.search(before) and PLANNED.match(line, m.end()))
+                found.append(Dated(when, n, future))
+    return found, problems
+
+
+def latest_date(issue: ParsedIssue, year: int | None) -> tuple[Dated | None, list[Problem]]:
+    """The date of the latest event the text reports: the latest date it mentions that is not a plan or deadline,
+    and before every plan or deadline it names (a future date says the issue came out before it)."""
+    found, problems = mentioned_dates(issue, year)
+    plans = [d.day for d in found if d.future]
+    events = [d for d in found if not d.future and (not plans or d.day < min(plans))]
+    events = events or [d for d in found if not d.future]
+    if not events:
+        return None, problems
+    return max(events, key=lambda d: (d.day, -d.line)), problems
 
 
 def district_of_text(text: str, places: Places) -> str | None:
@@ -120,16 +185,19 @@ def district_named(text: str, places: Places) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _infer(issue: ParsedIssue, places: Places) -> ParsedIssue:
+def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]:
+    """The issue with what the text says of its paper, district and date; and the line its date was taken from."""
     text = body_text(issue)
+    date_line = None
     changes: dict[str, object] = {}
     problems = list(issue.problems)
     known = places.publication(issue.publication) if issue.publication else None
     city_wide = known is not None and known.district is None
     if issue.district is None and not city_wide and (district := district_of_masthead(issue, places)):
         changes["district"] = district
-    elif issue.district is None and not city_wide and any(w in text for w in OUR_DISTRICT):
-        # "我区" says the paper belongs to a district; the one the text names most is that district.
+    elif issue.district is None and not city_wide and (any(w in text for w in OUR_DISTRICT) or not issue.masthead):
+        # "我区" says the paper belongs to a district, and so does a file with no masthead (a district paper's
+        # pages): the district the text names most is that district.
         district = district_of_text(text, places)
         if district:
             changes["district"] = district
@@ -137,16 +205,17 @@ def _infer(issue: ParsedIssue, places: Places) -> ParsedIssue:
             if issue.publication is None and paper and any(w in text for w in OUR_PAPER):
                 changes.update(publication=paper.name, publication_inferred=True)
     if issue.date is None:
-        date, date_problems = latest_date(issue, text_year(text))
+        dated, date_problems = latest_date(issue, text_year(text) or anniversary_year(text))
         problems.extend(date_problems)
-        if date:
-            changes.update(date=date, date_inferred=True)
+        if dated:
+            changes.update(date=dated.day, date_inferred=True)
+            date_line = dated.line
         elif "date" not in {k for k, _ in issue.source.overrides}:  # the keeper's sidecar gives it: no warning
             problems.append(Problem(issue.source.path, None, "no date printed and none found in the text; "
                                     "give one as date = YYYY-MM-DD in the sidecar .toml file"))
     if changes:
         log.debug("%s: inferred %s", issue.source.path, changes)
-    return dataclasses.replace(issue, problems=tuple(problems), **changes)
+    return dataclasses.replace(issue, problems=tuple(problems), **changes), date_line
 
 
 def _positive_int(value: str) -> int | None:

@@ -285,6 +285,8 @@ class IssueDetails(IssueCard):
     publication_inferred: bool
     masthead: list[str]
     colophon: list[str]
+    furniture: list[UnplacedLine]
+    """Page furniture (running heads, 导读, weather, notices), each linked to its line in the source view."""
     unplaced: list[UnplacedLine]
     source_url: str
     source_file: str

@@ -21,6 +21,7 @@ def issue_page(plan: Plan, issue: Issue) -> Page:
                "issue_no": issue.issue_no, "total_no": issue.total_no, "pages": issue.pages,
                "district": issue.district, "publication_inferred": issue.publication_inferred,
                "masthead": [t for _, t in issue.masthead], "colophon": [t for _, t in issue.colophon],
+               "furniture": [{"line": n, "text": t, "url": source + f"#L{n}"} for n, t in issue.furniture],
                "unplaced": [{"line": n, "text": t, "url": source + f"#L{n}"} for n, t in issue.unplaced],
                "source_url": source, "source_file": issue.source.path},
         articles=[card(plan, e) for e in plan.archive.by_issue.get(issue.id, ())],

@@ -14,7 +14,7 @@ import logging
 from collections import Counter
 
 from .articles import assemble
-from .lines import MD_HEADING, join_breaks, units_of
+from .lines import MD_HEADING, indented_lines, join_breaks, units_of
 from .furniture import date_problems, read_facts, split_furniture
 from ...model import ParsedArticle, ParsedIssue, Source
 from ...errors import Problem
@@ -34,7 +34,7 @@ def parse_issue(source: Source, places: Places) -> ParsedIssue:
     facts = read_facts(furniture.masthead, source.path, places)
     body = list(furniture.body)
     markdown = any(MD_HEADING.match(t) for _, t in body)
-    pieces = join_breaks(units_of(body), markdown)
+    pieces = join_breaks(units_of(body, indented_lines(source.lines)), markdown)
     articles, unplaced = assemble(pieces, dict(numbered), markdown)
     problems = date_problems(numbered, source.path) + [
         Problem(source.path, n, f"line not placed in any article, masthead or colophon: {t[:30]}; "
@@ -54,6 +54,7 @@ def parse_issue(source: Source, places: Places) -> ParsedIssue:
         district=facts.district,
         masthead=furniture.masthead,
         colophon=furniture.colophon,
+        furniture=furniture.page,
         unplaced=unplaced,
         problems=tuple(problems),
     )
@@ -88,7 +89,7 @@ def parse_text(text: str, path: str = "<text>", places: Places | None = None) ->
 def placed_lines(issue: ParsedIssue) -> list[tuple[int, str]]:
     """List every (line number, printed text) the issue put somewhere, once per place it was put."""
     printed = issue.source.lines
-    placed = list(issue.masthead) + list(issue.colophon) + list(issue.unplaced)
+    placed = list(issue.masthead) + list(issue.colophon) + list(issue.furniture) + list(issue.unplaced)
     for article in issue.articles:
         placed.extend(article.head)
         placed.extend((n, printed[n - 1].strip()) for b in article.blocks for n in b.lines)
@@ -96,5 +97,5 @@ def placed_lines(issue: ParsedIssue) -> list[tuple[int, str]]:
 
 
 def accounted_lines(issue: ParsedIssue) -> Counter[str]:
-    """Count the printed lines found in masthead, colophon, articles (head and blocks) and unplaced."""
+    """Count the printed lines found in masthead, colophon, furniture, articles (head and blocks) and unplaced."""
     return Counter(text for _, text in placed_lines(issue))

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from .. import patterns
 from .lines import (
-    AUTHOR, CONTINUED_FROM, CONTINUED_ON, LEAD, SECTION, Piece, is_deck_like, is_exclaim_headline, is_headline_pair,
-    visible_len,
+    AUTHOR, CONTINUED_FROM, CONTINUED_ON, LEAD, ONWARD_BARE, SECTION, Piece, is_deck_like, is_exclaim_headline, is_from_line,
+    is_headline_pair, onward_pages, visible_len,
 )
 from ...model import Block, ParsedArticle
 
@@ -24,6 +24,10 @@ LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|落幕|开班|开幕式)$")
 KICKER_MAX = 30
 """A plain line above a Markdown ## headline is its kicker only when it is at most this long (visible width)."""
+PHOTO_HEADLINE_MAX = 12
+"""Characters: the headline of photo news is a few words (冬训, 板栗花开, 春日花海迎游客)."""
+PHOTO_CAPTION_MAX = 120
+"""Characters: a photo's caption is a sentence or two."""
 SUBHEAD_CN = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
@@ -45,6 +49,7 @@ class _Draft:
     closed: bool = False
     """Ended by a source line or (下转N版): whatever follows belongs to another article."""
     label_line: int | None = None
+    call: str | None = None
     """The line of the 【】 section label this draft took into its head, if it did."""
 
 
@@ -89,31 +94,59 @@ def _chain_to_lead(pieces: list[Piece], i: int) -> bool:
     return k < len(pieces) and pieces[k].role in ("lead", "author", "from")
 
 
+PLACE_END = re.compile(r"(?:街道|社区|镇|乡|村|区|县|城)$")
+COLUMN_MAX = 4
+"""A column label (战疫一线, 文化惠民) over a three-line stack is at most this long; a longer bare line is its kicker."""
+
+
+def is_column_label(text: str, below: list[str]) -> bool:
+    """Tell whether the first line of a headline stack is a column label (the section of this article) rather than
+    its kicker."""
+    # The rule: a bare label of 2-6 characters, shorter than the line below it, and not a place (展览路街道 over a
+    # headline says where, as a kicker does). Over two more lines it is a label only when it is a column name's
+    # length and the two below make a headline and deck (——…); otherwise the three lines are kicker, headline, deck.
+    if not LABEL.match(text) or PLACE_END.search(text) or visible_len(text) >= visible_len(below[0]):
+        return False
+    if len(below) == 1:
+        return True
+    return len(below) == 2 and visible_len(text) <= COLUMN_MAX and is_deck_like(below[1])
+
+
 def resolve_headline(lines: list[str]) -> tuple[str | None, int, str | None]:
     """Split a headline group into (kicker, index of the main headline, deck)."""
+    kicker, main, deck, _ = call_headline(lines)
+    return kicker, main, deck
+
+
+def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
+    """Split a headline group into (kicker, index of the main headline, deck, the rule that decided); the rule
+    ends in "(guess)" where the print gives no clear evidence, for sitegen check to show."""
     # Rule, from how district papers set a 引题/主题/副题 stack:
     # - three lines: kicker, main, deck; more: first kicker, last deck, the rest is the main headline;
     # - two lines [A, B]: B is the deck if it opens with a dash or has a semicolon (汛前拟开展…演练;已排查…),
-    #   else A is the kicker if it names an event (…会议召开, …举行); else the one with clause commas is the
-    #   explanatory line (deck below, kicker above); else a much longer second line is a deck, and
-    #   otherwise A is the kicker (精细精准抓落实 确保… is the punchy main line under its event kicker).
+    #   else A is the kicker if it names an event (…会议召开, …举行) or is a bare place (展览路街道); else the
+    #   one with clause commas is the explanatory line (deck below, kicker above); else a much longer second
+    #   line is a deck, and otherwise A is the kicker (精细精准抓落实 确保… is the punchy main line under its
+    #   event kicker). The last two are guesses from length alone.
     if len(lines) == 1:
-        return None, 0, None
+        return None, 0, None, "one line"
     if len(lines) >= 3:
-        return lines[0], 1, lines[-1]
+        return lines[0], 1, lines[-1], f"{len(lines)} lines: kicker, headline, deck"
     a, b = lines
     commas = lambda s: any(c in s for c in "，,")  # noqa: E731
     if is_deck_like(b):
-        return None, 0, b
+        return None, 0, b, "the second line opens with a dash or has a semicolon: a deck"
     if EVENT_END.search(a):
-        return a, 1, None
+        return a, 1, None, "the first line names an event (…召开, …举行): a kicker"
+    if LABEL.match(a) and PLACE_END.search(a):
+        return a, 1, None, "the first line is a bare place: a kicker"
     if commas(b) and not commas(a):
-        return None, 0, b
+        return None, 0, b, "the second line has clause commas: a deck"
     if commas(a) and not commas(b):
-        return a, 1, None
+        return a, 1, None, "the first line has clause commas: a kicker"
     if visible_len(b) > 1.5 * visible_len(a):
-        return None, 0, b
-    return a, 1, None
+        return None, 0, b, "the second line is much longer: a deck (guess)"
+    return a, 1, None, "no mark either way: the first line taken as the kicker (guess)"
 
 
 def made_up_headline(text: str) -> str:
@@ -223,7 +256,8 @@ class _Assembler:
                 return k
             self.start(heads=group)
             return k
-        if nxt in ("para", "numbered", "exclaim") and (len(group) >= 2 or self.cur is None or self.cur.closed):
+        if nxt in ("para", "numbered", "exclaim") and (len(group) >= 2 or self.cur is None or self.cur.closed
+                                                        or self.is_brief()):
             self.start(heads=group)
             return k
         if self.cur is None:
@@ -236,15 +270,26 @@ class _Assembler:
             self.block(kind, g)
         return k
 
+    def is_brief(self) -> bool:
+        """Tell whether the article being built is a brief: a headline and one paragraph, no lead, no byline."""
+        d = self.cur
+        return d is not None and d.headline is not None and not d.has_lead and d.byline is None \
+            and [b.kind for b in d.blocks] == ["p"]
+
     def is_photo(self, i: int, k: int) -> bool:
-        """Tell whether a headline, one paragraph and a credit, then a new start, make a photo story."""
+        """Tell whether a headline (perhaps under a kicker), one paragraph and a credit, then a new start or the end,
+        make a photo story."""
         ps, shapes = self.pieces, self.shapes
-        if k != i + 1 or k + 1 >= len(ps) or ps[k].role != "text" or shapes[k + 1] != "credit":
+        if k - i > 2 or k + 1 >= len(ps) or ps[k].role != "text" or shapes[k + 1] != "credit":
             return False
         after = shapes[k + 2] if k + 2 < len(ps) else None
         if after not in (None, "mdh", "section", "head", "exclaim", "lead", "author", "from"):
             return False
-        return shapes[i] == "exclaim" or bool(PHOTO_REPORT.search(ps[k + 1].text)) or self.cur is None or self.cur.closed
+        if shapes[i] == "exclaim" or PHOTO_REPORT.search(ps[k + 1].text) or self.cur is None or self.cur.closed:
+            return True
+        # Inside an article a caption over a credit is a photo of it; a short headline over them, with the
+        # credit the last line before the next article, is photo news of its own.
+        return visible_len(ps[i].text) <= PHOTO_HEADLINE_MAX and visible_len(ps[k].text) <= PHOTO_CAPTION_MAX
 
     def body(self, i: int) -> int:
         """Place a lead, author line, continued paragraph, paragraph, credit or source line."""
@@ -266,7 +311,10 @@ class _Assembler:
             d = self.headed()
             m = CONTINUED_FROM.match(p.text)
             d.continued_from = f"{m.group(1)}版" if m else None
-            self.block("p", p)
+            if is_from_line(p.text):  # 上接第1版 on its own line, under the jump headline: part of the head
+                d.head.extend((n, self.printed[n]) for n in p.lines)
+            else:
+                self.block("p", p)
         else:
             kind = {"credit": "credit", "source": "source"}.get(p.role, "p")
             if self.cur is None or (self.cur.closed and kind == "p"):
@@ -294,14 +342,14 @@ class _Assembler:
                 d.head.append((self.section_line, self.printed[self.section_line]))
                 d.label_line, self.section_line = self.section_line, None
         label = heads[0] if len(heads) >= 2 and len(heads[0].lines) == 1 else None
-        if label and LABEL.match(label.text) and visible_len(label.text) < visible_len(heads[1].text):
+        if label and is_column_label(label.text, [h.text for h in heads[1:]]):
             # A bare column label (战疫一线) over a headline names the section of this article only.
             d.section = heads[0].text
             d.head.extend((n, self.printed[n]) for n in heads[0].lines)
             heads = heads[1:]
         if heads:
             texts = [h.text for h in heads]
-            d.kicker, main, d.deck = resolve_headline(texts)
+            d.kicker, main, d.deck, d.call = call_headline(texts)
             d.headline = " ".join(texts[1:-1]) if len(texts) >= 4 else texts[main]
             d.headline_line = heads[main].lines[0]
             d.head.extend((n, self.printed[n]) for h in heads for n in h.lines)
@@ -314,7 +362,8 @@ class _Assembler:
         self.cur.blocks.append(Block(kind, p.text, p.lines))
         if kind == "source":
             self.cur.closed = True  # (石景山区文明办) signs off an item
-        elif (m := CONTINUED_ON.search(p.text)) and p.text.rstrip().endswith((")", "）")) and "下转" in m.group(0):
+        elif (m := CONTINUED_ON.search(p.text)) and p.text.rstrip().endswith((")", "）")) and "下转" in m.group(0) \
+                or ONWARD_BARE.search(p.text):
             self.cur.closed = True  # the rest of this article is on another page
 
     def finish(self) -> None:
@@ -334,13 +383,13 @@ class _Assembler:
             headline = made_up_headline(d.blocks[0].text)
             if kind == "news" and not d.has_lead:
                 kind = "fragment"
-        onward = [m for b in d.blocks for m in CONTINUED_ON.finditer(b.text)]
+        onward = [page for b in d.blocks for page in onward_pages(b.text)]
         lines = [n for n, _ in d.head] + [n for b in d.blocks for n in b.lines]
         self.done.append(ParsedArticle(
             headline=headline, blocks=tuple(d.blocks), first_line=min(lines), last_line=max(lines),
             kicker=d.kicker, deck=d.deck, byline=d.byline, section=d.section, kind=kind,
-            continued_from=d.continued_from, continued_on=f"{onward[-1].group(1)}版" if onward else None,
-            headline_line=d.headline_line, head=tuple(sorted(d.head)),
+            continued_from=d.continued_from, continued_on=f"{onward[-1]}版" if onward else None,
+            headline_line=d.headline_line, head=tuple(sorted(d.head)), call=d.call if d.kicker or d.deck else None,
         ))
 
 

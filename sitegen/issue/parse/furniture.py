@@ -15,21 +15,35 @@ log = logging.getLogger(__name__)
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ISSUE_NO = re.compile(r"(?<!总)第\s*(\d+)\s*期")
 TOTAL_NO = re.compile(r"总\s*第\s*(\d+)\s*期")
-PAGES = re.compile(r"(?:本期|共)\s*(\d+)\s*版")
+PAGES = re.compile(r"(?:本期|今日|共)\s*(\d+)\s*版")
 
 # A line made only of these tokens is a dateline or issue line: 2020年4月16日 星期四, 第30期(总第1907期)本期8版.
 _DATELINE_TOKENS = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|周[一二三四五六日]|农历\S+"
-    r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期|共)\s*\d+\s*版|第\s*\d+\s*版|[\s()（）|｜·•/／,，、-]"
+    r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期|今日|共)\s*\d+\s*版|第\s*\d+\s*版|[\s()（）|｜·•/／,，、-]"
 )
-_PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯)$")
+_PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯|时讯)$")
 _LICENCE = re.compile(r"准印证|刊号|CN\s*\d{2}-|国内统一连续出版物号|邮发代号")
 _WEB = re.compile(r"https?://|www\.|\.(?:com|cn|net|org)\b", re.I)
 _ENGLISH_TITLE = re.compile(r"^[A-Z][A-Z .&'-]{3,}$")
 _CHANNEL = re.compile(r"(?:公众号|微信|微博|客户端|抖音号|视频号|二维码)$")
 _PUBLISHER = re.compile(r"(?:主办|出版|主管|承办|协办|编印|印发|编辑部|办)$")
+_PUBLISHER_FIRST = re.compile(r"^(?:主办|出版|主管|承办|协办|编印)(?:单位)?\s*[:：]")
 _CONTACT = re.compile(r"^[●•·]?\s*[^:：]{1,12}[:：]\s*[\d\s-]{3,}$")
 _EDITOR = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|校对|核稿|审核|审校|美编|版式|制版|签发|终审|组版)\s*[:：]")
+# Page furniture between and inside pages: a page's running head (第2版 with its date, name or editors), a
+# 导读 block (导读, then ▶ lines ending in a page), weather, the paper's address, hotlines and subscription notes.
+_PAGE_NO = re.compile(r"第\s*\d+\s*版")
+_PAGE_STAFF = re.compile(r"责任编辑|责编|美术编辑|美编|版式|校对|编辑\s*[:：/／]")
+_GUIDE = re.compile(r"^(?:今日|本期|本版)?导\s*读$")
+_GUIDE_ITEM = re.compile(r"^[▶►▷]\s*\S.*?(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
+_WEATHER = re.compile(r"^(?:今日|明日|今天|明天)?天气(?:预报)?\s*[:：]")
+_NOTICE = re.compile(
+    r"^(?:本报)?(?:地址|社址|广告(?:部)?(?:热线|电话)?|新闻热线|热线电话|订阅(?:热线|电话)|发行(?:部|热线|电话)?|邮发代号"
+    r"|邮编|印刷|定价)\s*[:：]|^欢迎订阅|(?:^|\s)编印(?:\s|$)"
+)
+PAGE_FURNITURE_MAX = 80
+"""Visible characters: a running head, hotline or subscription note is one short line."""
 _TAIL = re.compile(r"^(?:电话|传真|邮箱|电子邮箱|地址|邮编|网址|报|送|发|抄送|主送|印发|联系人)\s*[:：]")
 
 
@@ -40,6 +54,8 @@ class Furniture:
     masthead: tuple[tuple[int, str], ...]
     body: tuple[tuple[int, str], ...]
     colophon: tuple[tuple[int, str], ...]
+    page: tuple[tuple[int, str], ...] = ()
+    """Page furniture elsewhere: running heads, 导读 blocks, weather, addresses, hotlines, subscription notes."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +76,7 @@ def is_strong_masthead(text: str, places: Places, top: bool) -> bool:
     bare = re.sub(r"\s", "", text)
     if places.publication(bare):
         return True
-    if (DATE.search(text) or re.search(r"第\s*\d+\s*期|本期\s*\d+\s*版", text)) and not _DATELINE_TOKENS.sub("", text):
+    if (DATE.search(text) or re.search(r"第\s*\d+\s*期|(?:本期|今日)\s*\d+\s*版", text)) and not _DATELINE_TOKENS.sub("", text):
         return True
     if _LICENCE.search(text) and visible_len(text) <= 40:
         return True
@@ -75,7 +91,18 @@ def is_strong_masthead(text: str, places: Places, top: bool) -> bool:
 def _is_weak_masthead(text: str) -> bool:
     # Publisher and contact lines: masthead near the top, but worded like ordinary text elsewhere.
     short = visible_len(text) <= 24 and not is_closed(text)
-    return short and (bool(_PUBLISHER.search(text)) or bool(_CONTACT.match(text)))
+    return short and (bool(_PUBLISHER.search(text) or _PUBLISHER_FIRST.match(text)) or bool(_CONTACT.match(text)))
+
+
+def is_page_furniture(text: str) -> bool:
+    """Tell whether a line is page furniture: a running head, a 导读 line, weather, an address, hotline or
+    subscription note; never article text."""
+    if visible_len(text) > PAGE_FURNITURE_MAX or "。" in text:
+        return False
+    if _PAGE_NO.search(text) and (_PAGE_STAFF.search(text) or DATE.search(text) or re.search("星期[一二三四五六日天]", text)
+                                  or len(text.split()) >= 2 and not re.search("[，,；;：:]", text)):
+        return True  # 2016年3月4日 星期五 第2版 要闻 责任编辑：张伟; 第 3 版    文化    校对 / 王琪
+    return bool(_GUIDE.match(text) or _GUIDE_ITEM.match(text) or _WEATHER.match(text) or _NOTICE.search(text))
 
 
 def _is_anchor(text: str) -> bool:
@@ -114,9 +141,12 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
         i for i, (_, t) in enumerate(numbered)
         if i not in colophon_at and is_strong_masthead(t, places, top=False) and not _is_anchor(t)
     }
+    page_at = {
+        i for i, (_, t) in enumerate(numbered) if i not in masthead_at | colophon_at and is_page_furniture(t)
+    }
     pick = lambda at: tuple(numbered[i] for i in sorted(at))  # noqa: E731
-    body = set(range(len(numbered))) - masthead_at - colophon_at
-    return Furniture(pick(masthead_at), pick(body), pick(colophon_at))
+    body = set(range(len(numbered))) - masthead_at - colophon_at - page_at
+    return Furniture(pick(masthead_at), pick(body), pick(colophon_at), pick(page_at))
 
 
 def read_facts(masthead: tuple[tuple[int, str], ...], path: str, places: Places) -> MastheadFacts:

@@ -20,8 +20,11 @@ PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", "
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 SECTION = re.compile(r"^【([^【】]{1,16})】$")
 LEAD = re.compile("^" + patterns.LEAD)
-CONTINUED_FROM = re.compile(r"^[(（]\s*(?:上接|接上)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]")
+# (上接1版) in brackets or 上接第1版 without, opening a paragraph or on a line of its own.
+CONTINUED_FROM = re.compile(r"^[(（]?\s*(?:上接|接上)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版(?:\s*[)）])?")
 CONTINUED_ON = re.compile(r"[(（]\s*(?:下转|转|详见|见)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]")
+ONWARD_BARE = re.compile(r"下转\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*$")
+"""下转第2版 with no brackets: it says so only where it ends a paragraph or stands alone."""
 _NAME = patterns.NAME
 _ROLE = patterns.STAFF
 # Each further name starts after a separator or a role word and is not itself a role word, so a line
@@ -55,6 +58,8 @@ class Unit:
     """"text", "lead" (本报讯…), "from" ((上接1版)…), "author" (●石荣平, 本报记者 张三), "credit" (田甜摄),
     "source" ((区文明办)),
     "onward" (a lone (下转2版)), "section" (【文明创建】) or "mdh" (a Markdown heading)."""
+    indent: bool = False
+    """Printed with an indent (　　) in a file whose paragraphs are indented: it starts a paragraph."""
 
     @cached_property
     def shape(self) -> Shape:
@@ -157,8 +162,8 @@ class Shape:
         # a line below a headline with a semicolon is a deck.
         if self.numbered_head:
             return False
-        if self.stops or self.unbalanced or self.tail[-1:] in NO_END:
-            return True
+        if self.stops or self.unbalanced or self.tail[-1:] in NO_END or self.tail[-1:] in "，,、":
+            return True  # no headline ends in 的 or 和, nor in a comma: the sentence goes on below
         if self.clauses:
             if after_heading and self.deck_like:
                 return False
@@ -169,8 +174,8 @@ class Shape:
 def is_closed(text: str) -> bool:
     """Tell whether a block ends a sentence, so nothing printed after it continues it."""
     t = text.rstrip()[-CLOSE_WINDOW:]
-    if CONTINUED_ON.search(t[-12:]) and t.endswith((")", "）")):
-        return True  # (下转2版): the rest is on another page
+    if CONTINUED_ON.search(t[-12:]) and t.endswith((")", "）")) or ONWARD_BARE.search(t[-12:]):
+        return True  # (下转2版), 下转第2版: the rest is on another page
     # A closing bracket group after a full stop, 。(石景山区文明办), is closed; one after a word is not.
     t = re.sub(r"[(（][^()（）]*[)）]$", "", t).rstrip() or t
     # A closing quote only closes when a stop precedes it: …完善“接诉即办” is still mid-sentence.
@@ -195,11 +200,16 @@ def looks_cut(text: str, after_heading: bool = False) -> bool:
 
 def is_exclaim_headline(text: str) -> bool:
     """Tell whether a line is a short headline ending in ! or ?, such as “520”我们登记结婚啦!."""
+    # A comma is allowed in a short one: 垃圾分类，你做对了吗？
     t = text.rstrip("”’\"' ")
     return (
         bool(t) and t[-1] in "!！?？" and visible_len(text) <= 30
-        and not any(c in t[:-1] for c in FULL_STOPS + CLAUSE_MARKS)
+        and not any(c in t[:-1] for c in FULL_STOPS + (CLAUSE_MARKS if visible_len(text) > EXCLAIM_COMMA_MAX else ""))
     )
+
+
+EXCLAIM_COMMA_MAX = 16
+"""A headline ending in ! or ? may hold a comma when it is no longer than this: a sentence of speech is longer."""
 
 
 HEADLINE_PART_MAX = 30
@@ -228,7 +238,7 @@ def line_role(text: str) -> str:
         return "lead"
     if CONTINUED_FROM.match(text):
         return "from"
-    if CONTINUED_ON.fullmatch(text):
+    if CONTINUED_ON.fullmatch(text) or ONWARD_BARE.match(text):
         return "onward"
     inner = text[1:-1].strip() if SOURCE.match(text) else text
     if visible_len(inner) <= 30 and CREDIT.search(inner) and not any(c in inner for c in FULL_STOPS + "，,"):
@@ -240,9 +250,23 @@ def line_role(text: str) -> str:
     return "text"
 
 
-def units_of(numbered: list[tuple[int, str]]) -> list[Unit]:
-    """Give each body line its role."""
-    return [Unit(n, t, line_role(t)) for n, t in numbered]
+INDENTED_MIN = 3
+"""Lines: a file with at least this many indented lines (　　本报讯…) indents its paragraphs."""
+
+
+def indented_lines(lines: list[str]) -> frozenset[int]:
+    """The numbers of the lines printed with a paragraph indent, in a file that indents its paragraphs (else none)."""
+    # A file indents its paragraphs when some lines are indented and an unfinished indented line is followed
+    # straight away by one that is not: the layout cut a paragraph there. A file indented throughout says nothing.
+    found = frozenset(n for n, t in enumerate(lines, 1) if t.startswith(("　", "  ")) and t.strip())
+    cut = any(n in found and n + 1 <= len(lines) and n + 1 not in found and lines[n].strip() and not is_closed(lines[n - 1])
+              for n in found)
+    return found if len(found) >= INDENTED_MIN and cut else frozenset()
+
+
+def units_of(numbered: list[tuple[int, str]], indented: frozenset[int] = frozenset()) -> list[Unit]:
+    """Give each body line its role (and whether its paragraph indent says it starts a paragraph)."""
+    return [Unit(n, t, line_role(t), n in indented) for n, t in numbered]
 
 
 def headline_chain_ends_in_lead(units: list[Unit], i: int) -> bool:
@@ -262,9 +286,15 @@ def _separator(a_tail: str, b: str) -> str:
     return ""
 
 
-def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: bool, after_heading: bool) -> bool:
+def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: bool, after_heading: bool,
+                 indented: bool = False) -> bool:
     if units[i].role != "text" or headline_chain_ends_in_lead(units, i):
         return False
+    if units[i].indent and units[i].text[:1] not in NO_START:
+        return False  # an indent starts a paragraph
+    if indented:
+        # Where paragraphs are indented, an unfinished indented paragraph goes on in the unindented line below.
+        return True
     if markdown or role in ("lead", "from") or units[i].text[:1] in NO_START:
         # Markdown marks every heading with #, so an unfinished plain line there is always cut;
         # a lead or continued paragraph is a paragraph whatever its length.
@@ -296,17 +326,20 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
             continue
         # The paragraph grows as parts and a Shape, so that joining many lines stays linear.
         role, parts, lines, shape = u.role, [u.text], [u.line], u.shape
+        indented = u.indent
         held: list[Piece] = []
         after_heading = _after_heading(pieces)
-        while role in ("text", "lead", "from") and not shape.closed and i < len(units):
+        # A continuation mark on a line of its own (上接第1版) is not joined to the paragraph below it.
+        alone = role == "from" and is_from_line(u.text)
+        while role in ("text", "lead", "from") and not alone and not shape.closed and i < len(units):
             if (
                 units[i].role == "credit" and i + 1 < len(units) and not markdown
-                and shape.strongly_cut and _should_join(role, shape, units, i + 1, markdown, after_heading)
+                and shape.strongly_cut and _should_join(role, shape, units, i + 1, markdown, after_heading, indented)
             ):
                 # A photo credit printed inside a cut paragraph: join around it, keep the credit after.
                 held.append(Piece("credit", units[i].text, (units[i].line,)))
                 i += 1
-            elif not _should_join(role, shape, units, i, markdown, after_heading):
+            elif not _should_join(role, shape, units, i, markdown, after_heading, indented):
                 break
             nxt = units[i]
             sep = _separator(shape.tail, nxt.text)
@@ -325,3 +358,17 @@ def _after_heading(pieces: list[Piece]) -> bool:
         return False
     p = pieces[-1]
     return p.role == "mdh" or (p.role == "text" and not p.shape.closed and not p.shape.looks_cut())
+
+
+def onward_pages(text: str) -> list[str]:
+    """The pages a text says it goes on to, in order: (下转2版), (详见3版), and 下转第2版 at its end."""
+    pages = [m.group(1) for m in CONTINUED_ON.finditer(text)]
+    if m := ONWARD_BARE.search(text):
+        pages.append(m.group(1))
+    return pages
+
+
+def is_from_line(text: str) -> bool:
+    """Tell whether a line is only a continuation mark, (上接1版) or 上接第1版, with the text below it."""
+    m = CONTINUED_FROM.match(text)
+    return m is not None and not text[m.end():].strip()

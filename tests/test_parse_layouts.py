@@ -1,0 +1,198 @@
+"""The parser on layouts the seeds do not show: page furniture, mastheads, headline stacks, short pieces, forms
+inside articles, continuations and layout breaks, each from a string literal."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from sitegen.issue.complete import complete_issue
+from sitegen.issue.parse import parse_text
+from sitegen.lexicon import load_places
+from sitegen.model import ParsedIssue
+from test_parse import assert_every_line_once
+
+
+def parse(text: str) -> ParsedIssue:
+    issue = parse_text(text, "x.txt")
+    assert_every_line_once(issue)
+    return issue
+
+
+def heads(issue: ParsedIssue) -> list[tuple[str | None, str, str | None]]:
+    return [(a.kicker, a.headline, a.deck) for a in issue.articles]
+
+
+def paragraphs(issue: ParsedIssue, n: int) -> list[str]:
+    return [b.text for b in issue.articles[n].blocks if b.kind == "p"]
+
+
+# --- 1. page furniture -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("running_head", [
+    "2016年3月4日 星期五 第2版 要闻 责任编辑：张伟 美术编辑：刘洋",
+    "2016年3月4日 星期五 第2版 要闻 美术编辑：刘洋  责任编辑：张伟",
+    "第3版 | 区域 | 责编 王磊 | 版式 赵静 | 校对 钱琳",
+    "第 2 版    综合新闻    责任编辑 / 李明    校对 / 王琪",
+    "第2版 综合新闻 责任编辑：邹静",
+    "2021年9月30日 星期四 第2版 副中心新闻",
+])
+def test_a_running_head_is_furniture_not_a_kicker(running_head: str) -> None:
+    issue = parse(f"标题一\n\n本报讯 正文一。（下转2版）\n\n{running_head}\n\n标题二\n\n本报讯（记者 甲）正文二。\n")
+    assert issue.furniture == ((5, running_head),)
+    assert heads(issue) == [(None, "标题一", None), (None, "标题二", None)]
+
+
+def test_a_guide_block_weather_and_notices_are_furniture() -> None:
+    text = ("朝阳报\n2016年3月4日 星期五\n\n今日导读\n▶ 区人代会闭幕 2版\n▶社区运动会落幕 （第3版）\n\n"
+            "今日天气：晴转多云 北风二三级 最低气温-1℃\n\n区人代会闭幕\n\n本报讯（记者 甲）3月3日，会议闭幕。\n\n"
+            "广告热线：65099000 地址：朝阳区日坛北路17号\n欢迎订阅2017年度《朝阳报》，全年定价120元，各邮局均可订阅\n"
+            "区委宣传部 编印  发行：朝阳报社发行部\n")
+    issue = parse(text)
+    assert [n for n, _ in issue.furniture] == [4, 5, 6, 8, 14, 15, 16]
+    assert heads(issue) == [(None, "区人代会闭幕", None)]
+    assert paragraphs(issue, 0) == ["本报讯（记者 甲）3月3日，会议闭幕。"]
+
+
+def test_a_line_naming_a_page_in_the_text_is_not_furniture() -> None:
+    issue = parse("标题\n\n本报讯 详情见第2版，会议要求，各单位要抓好落实。\n")
+    assert issue.furniture == ()
+
+
+# --- 2. mastheads ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("issue_line, numbers", [
+    ("第9期（总第812期） 今日8版", (9, 812, 8)),
+    ("第44期(总第1594期)  共12版", (44, 1594, 12)),
+    ("第 47 期  总第 2096 期  共 8 版", (47, 2096, 8)),
+    ("第14期 总第1032期 本期8版", (14, 1032, 8)),
+])
+def test_masthead_numbers_in_their_common_forms(issue_line: str, numbers: tuple[int, int, int]) -> None:
+    text = (f"海淀报\nHAIDIAN NEWS\n2018年6月15日 星期五\n{issue_line}\n出版：海淀区融媒体中心\n"
+            "国内统一连续出版物号 CN11-0125\nhttp://www.bjhd.gov.cn\n\n标题\n\n本报讯（记者 甲）正文。\n")
+    issue = parse(text)
+    assert (issue.issue_no, issue.total_no, issue.pages) == numbers
+    assert [n for n, _ in issue.masthead] == [1, 2, 3, 4, 5, 6, 7]
+    assert (issue.publication, issue.date) == ("海淀报", datetime.date(2018, 6, 15))
+
+
+def test_a_paper_called_shixun_is_a_paper() -> None:
+    issue = complete_issue(parse("通州时讯\n2021年9月30日 星期四\n\n标题\n\n本报讯 正文。\n"), load_places())
+    assert (issue.publication, issue.district) == ("通州时讯", "通州区")
+
+
+# --- 3. headline stacks ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("stack, want", [
+    # Three lines: kicker, headline, deck, whatever the first line's length.
+    ("中秋国庆临近\n我区开展节前安全生产大检查\n——重点检查商场超市和建筑工地",
+     ("中秋国庆临近", "我区开展节前安全生产大检查", "——重点检查商场超市和建筑工地")),
+    ("冬季供暖\n小区暖气试水\n居民提前“验温”", ("冬季供暖", "小区暖气试水", "居民提前“验温”")),
+    # Two lines: a dash opens the deck; a bare place above is the kicker, however much longer the line below.
+    ("我区召开平安建设工作会\n——部署“七一”前后安全稳定工作", (None, "我区召开平安建设工作会", "——部署“七一”前后安全稳定工作")),
+    ("展览路街道\n居民议事会议出停车新规", ("展览路街道", "居民议事会议出停车新规", None)),
+    ("坚持绿色发展 建设美丽朝阳\n望京街道试点生活垃圾分类", ("坚持绿色发展 建设美丽朝阳", "望京街道试点生活垃圾分类", None)),
+    # One line, a question with a comma in it.
+    ("垃圾分类，你做对了吗？", (None, "垃圾分类，你做对了吗？", None)),
+])
+def test_headline_stacks(stack: str, want: tuple[str | None, str, str | None]) -> None:
+    issue = parse(f"{stack}\n\n本报讯（记者 甲）6月13日，活动举行。\n")
+    assert heads(issue) == [want]
+    assert issue.articles[0].section is None
+
+
+def test_a_short_column_label_over_headline_and_deck_is_the_section() -> None:
+    issue = parse("战疫一线\n老街坊守护社区\n——八角街道组织志愿者值守\n\n本报讯（记者 甲）正文。\n")
+    assert heads(issue) == [(None, "老街坊守护社区", "——八角街道组织志愿者值守")]
+    assert issue.articles[0].section == "战疫一线"
+
+
+# --- 4. short pieces -------------------------------------------------------------------------------
+
+def test_photo_news_after_an_article_is_its_own_article() -> None:
+    text = ("年货大集开市啦！\n本报讯（通讯员 乙）1月11日，大集开市。\n市民说：“年味儿有了。”\n\n"
+            "冬训\n1月10日，冰球队队员在室内冰场训练。\n记者 袁野 摄\n\n"
+            "麦浪翻滚 颗粒归仓\n夏粮收获\n近日，麦田里收割机来回穿梭。\n记者 常青 摄\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "年货大集开市啦！", None), (None, "冬训", None), ("麦浪翻滚 颗粒归仓", "夏粮收获", None)]
+    assert [a.kind for a in issue.articles] == ["news", "photo", "photo"]
+    assert [a.byline for a in issue.articles] == ["通讯员 乙", "记者 袁野", "记者 常青"]
+
+
+def test_briefs_with_no_lead_are_each_an_article() -> None:
+    text = ("【简讯】\n\n丰台站改造进展顺利\n日前，丰台站改建工程主体结构施工完成过半。\n\n"
+            "“丰台故事”征文启动\n区文联近日启动主题征文活动，征文截止时间为11月30日。\n\n"
+            "长辛店老镇焕新颜\n长辛店老镇核心区已有23处历史建筑完成修缮。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["丰台站改造进展顺利", "“丰台故事”征文启动", "长辛店老镇焕新颜"]
+    assert all(len(a.blocks) == 1 for a in issue.articles)
+
+
+def test_a_subheading_inside_a_long_article_stays_a_subheading() -> None:
+    text = ("标题\n\n本报讯（记者 甲）会议召开。\n\n会议指出，要抓好落实。\n\n狠抓落实\n\n会议要求，各单位要落实责任。\n")
+    issue = parse(text)
+    assert [b.kind for b in issue.articles[0].blocks] == ["p", "p", "h2", "p"]
+
+
+# --- 5. forms inside articles ----------------------------------------------------------------------
+
+def test_an_interview_keeps_each_question_and_answer() -> None:
+    text = ("让好政策落到企业心坎上\n——访区经济和信息化局局长刘建国\n本报记者 杜鹃\n\n"
+            "记者：今年以来，出台了哪些举措？\n刘建国：一是推行“一窗受理”；二是压缩审批时限，\n"
+            "平均办理时间缩短了四成。\n记者：下一步有什么打算？\n刘建国：我们将继续走访企业，\n把问题清单变成服务清单。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "让好政策落到企业心坎上", "——访区经济和信息化局局长刘建国")]
+    assert issue.articles[0].byline == "本报记者 杜鹃"
+    assert [p[:3] for p in paragraphs(issue, 0)] == ["记者：", "刘建国", "记者：", "刘建国"]
+    assert paragraphs(issue, 0)[-1] == "刘建国：我们将继续走访企业，把问题清单变成服务清单。"
+
+
+@pytest.mark.parametrize("signature, byline", [("□ 周明", "周明"), ("文/孟凡", "孟凡")])
+def test_a_signed_commentary(signature: str, byline: str) -> None:
+    issue = parse(f"文明养犬 从拴好绳做起\n{signature}\n\n近来，不少居民反映遛狗不拴绳。\n\n希望每一位养犬人都能从自身做起。\n")
+    assert (issue.articles[0].headline, issue.articles[0].byline) == ("文明养犬 从拴好绳做起", byline)
+    assert len(paragraphs(issue, 0)) == 2
+
+
+def test_numbered_items_each_start_a_paragraph() -> None:
+    text = ("我区部署防汛工作\n\n本报讯（通讯员 乙）7月5日，我区召开防汛工作部署会。\n一是压实防汛责任；\n"
+            "二是加强隐患排查，对山区、河道等重点部位逐一检查；\n三是做好应急准备。\n"
+            "改造工程主要包括：\n（一）路面加宽；\n（二）完善排水设施（含边沟、涵洞\n）等。\n")
+    issue = parse(text)
+    assert [p[:2] for p in paragraphs(issue, 0)] == ["本报", "一是", "二是", "三是", "改造", "（一", "（二"]
+    assert paragraphs(issue, 0)[-1] == "（二）完善排水设施（含边沟、涵洞）等。"
+
+
+# --- 6. continuations ------------------------------------------------------------------------------
+
+def test_continuations_without_brackets_and_with_a_jump_headline() -> None:
+    text = ("绿心公园开园迎客\n\n本报讯（记者 马骏）9月29日，公园开园。\n\n公园内建有环形慢行系统，市民可以骑行。下转第2版\n\n"
+            "2021年9月30日 星期四 第2版 副中心新闻\n\n绿心公园开园\n上接第1版\n\n为方便市民游园，公园周边新设停车场。\n")
+    issue = parse(text)
+    first, second = issue.articles
+    assert (first.headline, first.continued_on, len(first.blocks)) == ("绿心公园开园迎客", "2版", 2)
+    assert (second.headline, second.continued_from) == ("绿心公园开园", "1版")
+    assert second.blocks[0].text == "为方便市民游园，公园周边新设停车场。"
+    assert (10, "上接第1版") in second.head
+
+
+# --- 7. layout breaks ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cut, rest", [
+    ("预计9月1日投入使用，可新增学位", "2700个。"),
+    ("同时推动新校实行“", "一体化”管理。"),
+    ("惠及沿线12个村", "、1.3万余名村民。"),
+    ("主要从环境卫生、邻里互助、文明公约三个方面进行评比", "（每项满分10分）。"),
+])
+def test_a_layout_break_before_a_digit_quote_comma_or_bracket_is_joined(cut: str, rest: str) -> None:
+    issue = parse(f"标题\n\n本报讯（记者 甲）日前，{cut}\n{rest}\n")
+    assert paragraphs(issue, 0) == [f"本报讯（记者 甲）日前，{cut}{rest}"]
+
+
+def test_in_an_indented_file_the_unindented_line_after_a_break_goes_on() -> None:
+    text = ("门头沟区启动冬季清洁取暖检查\n　　本报讯（记者 闫博）11月18日，检查启动。\n　　据介绍\n该区共有“煤改电”村庄86个。\n"
+            "　　区城市管理委表示，将组织巡回检修。\n妙峰山镇民宿迎来冬季客流\n　　本报讯（通讯员 庞晓）入冬以来，民宿走俏。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["门头沟区启动冬季清洁取暖检查", "妙峰山镇民宿迎来冬季客流"]
+    assert paragraphs(issue, 0)[1] == "据介绍该区共有“煤改电”村庄86个。"
+    assert len(paragraphs(issue, 0)) == 3
