@@ -47,9 +47,9 @@ def test_a_guide_block_weather_and_notices_are_furniture() -> None:
     text = ("朝阳报\n2016年3月4日 星期五\n\n今日导读\n▶ 区人代会闭幕 2版\n▶社区运动会落幕 （第3版）\n\n"
             "今日天气：晴转多云 北风二三级 最低气温-1℃\n\n区人代会闭幕\n\n本报讯（记者 甲）3月3日，会议闭幕。\n\n"
             "广告热线：65099000 地址：朝阳区日坛北路17号\n欢迎订阅2017年度《朝阳报》，全年定价120元，各邮局均可订阅\n"
-            "区委宣传部 编印  发行：朝阳报社发行部\n")
+            "区委宣传部 编印  发行：朝阳报社发行部\n◆ 古北水镇迎来暑期客流高峰 3版\n广告经营许可证：京密工商广字第0012号\n")
     issue = parse(text)
-    assert [n for n, _ in issue.furniture] == [4, 5, 6, 8, 14, 15, 16]
+    assert [n for n, _ in issue.furniture] == [4, 5, 6, 8, 14, 15, 16, 17, 18]
     assert heads(issue) == [(None, "区人代会闭幕", None)]
     assert paragraphs(issue, 0) == ["本报讯（记者 甲）3月3日，会议闭幕。"]
 
@@ -92,6 +92,9 @@ def test_a_paper_called_shixun_is_a_paper() -> None:
     ("我区召开平安建设工作会\n——部署“七一”前后安全稳定工作", (None, "我区召开平安建设工作会", "——部署“七一”前后安全稳定工作")),
     ("展览路街道\n居民议事会议出停车新规", ("展览路街道", "居民议事会议出停车新规", None)),
     ("坚持绿色发展 建设美丽朝阳\n望京街道试点生活垃圾分类", ("坚持绿色发展 建设美丽朝阳", "望京街道试点生活垃圾分类", None)),
+    # An exclamation under a statement is its deck; a longer single phrase under a slogan is the headline.
+    ("首钢园迎来“六一”亲子游\n孩子们在工业遗存中感受科技魅力！", (None, "首钢园迎来“六一”亲子游", "孩子们在工业遗存中感受科技魅力！")),
+    ("守护好“一盆净水”\n密云水库蓄水量创近二十年新高", ("守护好“一盆净水”", "密云水库蓄水量创近二十年新高", None)),
     # One line, a question with a comma in it.
     ("垃圾分类，你做对了吗？", (None, "垃圾分类，你做对了吗？", None)),
 ])

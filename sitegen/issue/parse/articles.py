@@ -125,9 +125,11 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
     # - three lines: kicker, main, deck; more: first kicker, last deck, the rest is the main headline;
     # - two lines [A, B]: B is the deck if it opens with a dash or has a semicolon (汛前拟开展…演练;已排查…),
     #   else A is the kicker if it names an event (…会议召开, …举行) or is a bare place (展览路街道); else the
-    #   one with clause commas is the explanatory line (deck below, kicker above); else a much longer second
-    #   line is a deck, and otherwise A is the kicker (精细精准抓落实 确保… is the punchy main line under its
-    #   event kicker). The last two are guesses from length alone.
+    #   one with clause commas is the explanatory line (deck below, kicker above); else an exclamation under a
+    #   statement (…亲子游 / …科技魅力！), or a much longer second line in two phrases (“桶前值守”你参与了吗?
+    #   志愿者带头分类投放), is a deck; a longer single phrase under a slogan is the headline (守护好“一盆净水” /
+    #   密云水库蓄水量创近二十年新高), and otherwise A is the
+    #   kicker (精细精准抓落实 确保… is the punchy main line under its event kicker). The last three are guesses.
     if len(lines) == 1:
         return None, 0, None, "one line"
     if len(lines) >= 3:
@@ -144,8 +146,10 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
         return None, 0, b, "the second line has clause commas: a deck"
     if commas(a) and not commas(b):
         return a, 1, None, "the first line has clause commas: a kicker"
-    if visible_len(b) > 1.5 * visible_len(a):
-        return None, 0, b, "the second line is much longer: a deck (guess)"
+    if b.rstrip("”’\"' ")[-1:] in "！!？?" and a.rstrip("”’\"' ")[-1:] not in "！!？?":
+        return None, 0, b, "the second line is an exclamation or question under a statement: a deck (guess)"
+    if visible_len(b) > 1.5 * visible_len(a) and len(b.split()) >= 2:
+        return None, 0, b, "the second line is much longer and in two phrases: a deck (guess)"
     return a, 1, None, "no mark either way: the first line taken as the kicker (guess)"
 
 

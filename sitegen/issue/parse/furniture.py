@@ -36,11 +36,11 @@ _EDITOR = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|校对|�
 _PAGE_NO = re.compile(r"第\s*\d+\s*版")
 _PAGE_STAFF = re.compile(r"责任编辑|责编|美术编辑|美编|版式|校对|编辑\s*[:：/／]")
 _GUIDE = re.compile(r"^(?:今日|本期|本版)?导\s*读$")
-_GUIDE_ITEM = re.compile(r"^[▶►▷]\s*\S.*?(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
+_GUIDE_ITEM = re.compile(r"^[▶►▷◆◇■●★☆]\s*\S.*?(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
 _WEATHER = re.compile(r"^(?:今日|明日|今天|明天)?天气(?:预报)?\s*[:：]")
 _NOTICE = re.compile(
     r"^(?:本报)?(?:地址|社址|广告(?:部)?(?:热线|电话)?|新闻热线|热线电话|订阅(?:热线|电话)|发行(?:部|热线|电话)?|邮发代号"
-    r"|邮编|印刷|定价)\s*[:：]|^欢迎订阅|(?:^|\s)编印(?:\s|$)"
+    r"|邮编|印刷|定价|广告经营许可证|广告许可证)\s*[:：]|^欢迎订阅|(?:^|\s)编印(?:\s|$)"
 )
 PAGE_FURNITURE_MAX = 80
 """Visible characters: a running head, hotline or subscription note is one short line."""
