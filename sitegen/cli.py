@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import signal
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from .errors import SitegenError, os_error_message
 from .config import MAX_BYTES, MB
+from .model import Article, Issue
 from .engine.stopping import Interrupted, stop_on_signals
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         inferred = "（据正文推断）" if issue.date_inferred else ""
         print(f"{issue.source.path}: {issue.publication or '未知报刊'}, {cn_date(issue.date)}{inferred}, "
               f"{len(issue.articles)} articles")
+        uncertain = []
         for n, a in enumerate(issue.articles, start=1):
             extra = "".join(f" [{k}]" for k in (
                 a.continued_from and f"上接{a.continued_from}", a.continued_on and f"下转{a.continued_on}") if k)
@@ -62,13 +65,28 @@ def cmd_check(args: argparse.Namespace) -> int:
             if a.call:
                 stack = "  ".join(f"{k}「{v}」" for k, v in (("引题", a.kicker), ("主题", a.headline), ("副题", a.deck)) if v)
                 print(f"      {stack}: {a.call}")
+            if a.call and a.call.endswith("(guess)"):
+                uncertain.append(a)
         for line, text in issue.furniture:
             print(f"{issue.source.path}:{line}: furniture: {text[:40]}")
+        for a in uncertain:
+            print(uncertain_call(issue, a))
         for line, text in issue.unplaced:
             print(f"{issue.source.path}:{line}: could not place this line: {text[:40]}")
     for p in loaded.problems:
         print(f"{p.severity}: {p}")
     return 1 if loaded.errors else 0
+
+
+def uncertain_call(issue: Issue, a: Article) -> str:
+    """Say an uncertain headline call, its evidence, and the sidecar table that would make the other call."""
+    other = next((n for n, t in a.head if n != a.headline_line and t in (a.kicker, a.deck)), None)
+    sidecar = Path(issue.source.path).with_suffix(".toml")
+    other_text = issue.source.lines[other - 1].strip() if other else ""
+    fix = (f'\n    if “{other_text}” is the headline, add to {sidecar}:\n'
+           f'      [[fix]]\n      line = {other}\n      text = {json.dumps(other_text, ensure_ascii=False)}\n'
+           '      is = "headline"') if other else ""
+    return f"{issue.source.path}:{a.headline_line}: uncertain: headline “{a.headline}”: {a.call}{fix}"
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -12,6 +12,21 @@ from dataclasses import dataclass, fields
 from .errors import Problem
 
 
+FIX_KINDS = ("headline", "kicker", "deck", "furniture", "start", "continues")
+"""What a keeper's correction can say a line is: the headline, kicker or deck of its article's head, page
+furniture, the start of an article, or the rest of the paragraph before it (a layout break)."""
+
+
+@dataclass(frozen=True)
+class LineFix:
+    """A keeper's correction from the sidecar: line `line`, which reads `text`, is `kind` (one of FIX_KINDS)."""
+
+    line: int
+    text: str
+    """The start of the line as printed: checked against the file, so that a correction never lands on another line."""
+    kind: str
+
+
 @dataclass(frozen=True)
 class Source:
     """One issue file as read from disk and decoded."""
@@ -25,6 +40,8 @@ class Source:
     encoding: str = "utf-8"
     overrides: tuple[tuple[str, str], ...] = ()
     """Keeper's corrections from the sidecar file `NAME.toml` (key, value), e.g. ("date", "2020-04-24")."""
+    fixes: tuple[LineFix, ...] = ()
+    """Keeper's corrections of what a line is, from the sidecar's [[fix]] tables, in the order given."""
 
     @property
     def lines(self) -> list[str]:

@@ -84,7 +84,10 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
             skipped.append(problem.path)
         else:
             assert issue is not None
-            problems.extend(issue.parsed.problems if isinstance(issue, EnrichedIssue) else issue.problems)
+            found = issue.parsed.problems if isinstance(issue, EnrichedIssue) else issue.problems
+            # An error found in a usable file (a sidecar correction that no longer holds, and so was not
+            # applied) stops the build, unless keep_going builds the issue without it.
+            problems.extend(replace(p, severity="warning") if keep_going and p.severity == "error" else p for p in found)
             issues.append(issue)
     placed, id_problems = assign_ids(issues, load_lexicon().places)
     return Loaded(placed, problems + id_problems, skipped)

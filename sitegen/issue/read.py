@@ -18,7 +18,7 @@ import stat
 import tomllib
 from pathlib import Path
 
-from ..model import Source
+from ..model import FIX_KINDS, LineFix, Source
 from ..config import MAX_BYTES, MB
 from ..errors import SitegenError
 from ..lexicon import normalize
@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 """Refuse larger files (raised with --max-file-mb): an issue is a few hundred KB, anything this big is a mistake."""
 
 OVERRIDE_KEYS = ("publication", "date", "issue_no", "total_no", "pages", "district")
+FIX_TABLE = "fix"
+"""The sidecar's array of tables of line corrections: [[fix]] line = 31, text = "…", is = "headline"."""
 _PATHLIKE = re.compile(r"(?:^|[/\\])\.\.(?:[/\\]|$)|^\s*[/\\~]|^[A-Za-z]:")
 """A value that names a place in the file system: ../x, /etc, ~/x, C:\\x."""
 MAX_NAME = 40
@@ -339,25 +341,32 @@ def _guess(raw: bytes) -> str:
 
 
 def read_overrides(txt_path: Path, shown_path: str) -> tuple[tuple[str, str], ...]:
-    """Read the keeper's sidecar NAME.toml beside NAME.txt, if there is one; refuse a bad one with a ReadError."""
+    """Read the issue facts the keeper's sidecar NAME.toml gives, if there is one; refuse a bad one with a ReadError."""
+    return read_sidecar(txt_path, shown_path)[0]
+
+
+def read_sidecar(txt_path: Path, shown_path: str) -> tuple[tuple[tuple[str, str], ...], tuple[LineFix, ...]]:
+    """Read the keeper's sidecar NAME.toml beside NAME.txt, if there is one: the issue facts it gives and its line
+    corrections; refuse a bad one with a ReadError."""
     sidecar = txt_path.with_suffix(".toml")
     if not sidecar.exists():
-        return ()
+        return (), ()
     shown = str(Path(shown_path).with_suffix(".toml"))
     try:
         raw_bytes = sidecar.read_bytes()
     except OSError as e:
         raise ReadError(shown, None, f"cannot be read ({e.strerror}); check its permissions") from None
     if not raw_bytes.removeprefix(codecs.BOM_UTF8).strip():
-        return ()
+        return (), ()
     text, _ = decode(raw_bytes, shown)  # Notepad writes a BOM, or UTF-16
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ReadError(shown, None, f"is not valid TOML ({e}); fix its syntax") from None
-    unknown = sorted(set(raw) - set(OVERRIDE_KEYS))
+    unknown = sorted(set(raw) - set(OVERRIDE_KEYS) - {FIX_TABLE})
     if unknown:
-        raise ReadError(shown, None, f"unknown keys {', '.join(unknown)}; allowed are {', '.join(OVERRIDE_KEYS)}")
+        raise ReadError(shown, None, f"unknown keys {', '.join(unknown)}; allowed are {', '.join(OVERRIDE_KEYS)} "
+                                     f"and [[{FIX_TABLE}]] tables")
     out = []
     for key in (k for k in OVERRIDE_KEYS if k in raw):
         value = raw[key]
@@ -367,7 +376,34 @@ def read_overrides(txt_path: Path, shown_path: str) -> tuple[tuple[str, str], ..
         if key in ("publication", "district"):
             _check_name(shown, key, value)
         out.append((key, value))
-    return tuple(out)
+    return tuple(out), _read_fixes(shown, raw.get(FIX_TABLE, []))
+
+
+FIX_TEXT_MIN = 2
+"""Characters: a correction names at least this much of its line, so that a moved line is noticed."""
+
+
+def _read_fixes(shown: str, tables: object) -> tuple[LineFix, ...]:
+    """The [[fix]] tables of a sidecar, each checked for its shape (not yet against the issue's text)."""
+    example = f'[[{FIX_TABLE}]] line = 31, text = "the line as printed", is = "headline"'
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise ReadError(shown, None, f"{FIX_TABLE} must be written as tables, each {example}")
+    fixes = []
+    for i, t in enumerate(tables, 1):
+        what = f"[[{FIX_TABLE}]] number {i}"
+        if set(t) != {"line", "text", "is"}:
+            raise ReadError(shown, None, f"{what} has keys {', '.join(sorted(t)) or 'none'}; it needs exactly "
+                                         f"line, text and is: {example}")
+        line, text, kind = t["line"], t["text"], t["is"]
+        if not isinstance(line, int) or isinstance(line, bool) or line < 1:
+            raise ReadError(shown, None, f"{what}: line = {line!r} is not a line number (1, 2, …)")
+        if not isinstance(text, str) or len(text.strip()) < FIX_TEXT_MIN or "\n" in text:
+            raise ReadError(shown, None, f"{what}: text = {text!r} must be the start of line {line} as printed "
+                                         f"(at least {FIX_TEXT_MIN} characters, one line)")
+        if kind not in FIX_KINDS:
+            raise ReadError(shown, None, f"{what}: is = {kind!r} is not one of {', '.join(FIX_KINDS)}")
+        fixes.append(LineFix(line, text.strip(), kind))
+    return tuple(fixes)
 
 
 def _check_name(shown: str, key: str, value: str) -> None:
@@ -407,7 +443,7 @@ def read_source(path: Path, shown_path: str | None = None, max_bytes: int = MAX_
         raise ReadError(shown, None, _too_big(len(raw), max_bytes))
     text, encoding = decode(raw, shown)
     try:
-        overrides = read_overrides(path, shown)
+        overrides, fixes = read_sidecar(path, shown)
     except ReadError as e:  # the issue is what is skipped: name it, and the sidecar that is wrong
         raise ReadError(shown, None, f"sidecar {e}") from None
     return Source(
@@ -416,6 +452,7 @@ def read_source(path: Path, shown_path: str | None = None, max_bytes: int = MAX_
         sha256=hashlib.sha256(raw).hexdigest(),
         encoding=encoding,
         overrides=overrides,
+        fixes=fixes,
     )
 
 

@@ -15,7 +15,8 @@ from collections import Counter
 
 from .articles import assemble
 from .lines import MD_HEADING, indented_lines, join_breaks, units_of
-from .furniture import date_problems, read_facts, split_furniture
+from .fixes import checked_fixes
+from .furniture import date_problems, read_facts, refiled, split_furniture
 from ...model import ParsedArticle, ParsedIssue, Source
 from ...errors import Problem
 from ...lexicon import Places, load_places
@@ -30,13 +31,14 @@ def parse_issue(source: Source, places: Places) -> ParsedIssue:
     """Parse one issue's text, knowing these districts and papers; problems are reported in
     ParsedIssue.problems, never raised."""
     numbered = [(n, line.strip()) for n, line in enumerate(source.lines, 1) if line.strip()]
-    furniture = split_furniture(numbered, places)
+    fixes, fix_problems = checked_fixes(source)
+    furniture = refiled(split_furniture(numbered, places), fixes)
     facts = read_facts(furniture.masthead, source.path, places)
     body = list(furniture.body)
     markdown = any(MD_HEADING.match(t) for _, t in body)
-    pieces = join_breaks(units_of(body, indented_lines(source.lines)), markdown)
+    pieces = join_breaks(units_of(body, indented_lines(source.lines), fixes), markdown)
     articles, unplaced = assemble(pieces, dict(numbered), markdown)
-    problems = date_problems(numbered, source.path) + [
+    problems = fix_problems + date_problems(numbered, source.path) + [
         Problem(source.path, n, f"line not placed in any article, masthead or colophon: {t[:30]}; "
                                 "it is listed on the issue page — check the lines around it")
         for n, t in unplaced

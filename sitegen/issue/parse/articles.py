@@ -11,6 +11,7 @@ from .lines import (
     is_headline_pair, onward_pages, visible_len,
 )
 from ...model import Block, ParsedArticle
+from .fixes import HEAD_KINDS, STARTS
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,9 @@ def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
     """Say for each piece whether it reads as "head", "numbered" head, "exclaim" headline, "para" or its role."""
     shapes: list[str] = []
     for i, p in enumerate(pieces):
-        if p.role != "text":
+        if p.fix in HEAD_KINDS:
+            shapes.append("head")  # the keeper says so
+        elif p.role != "text":
             shapes.append(p.role)
         elif p.shape.closed:
             shapes.append("exclaim" if is_exclaim_headline(p.text) or is_headline_pair(p.text) and _before_lead(pieces, i)
@@ -153,6 +156,24 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
     return a, 1, None, "no mark either way: the first line taken as the kicker (guess)"
 
 
+FIXED = "as the sidecar's [[fix]] says"
+
+
+def fixed_stack(heads: list[Piece]) -> tuple[str | None, int, str | None] | None:
+    """(kicker, index of the headline, deck) of a stack where the keeper named a line, else None."""
+    fixes = [h.fix for h in heads]
+    if "headline" in fixes:
+        main = fixes.index("headline")
+    elif "kicker" in fixes:
+        main = min(fixes.index("kicker") + 1, len(heads) - 1)
+    elif "deck" in fixes:
+        main = max(fixes.index("deck") - 1, 0)
+    else:
+        return None
+    join = lambda ps: " ".join(p.text for p in ps) or None  # noqa: E731
+    return join(heads[:main]), main, join(heads[main + 1:])
+
+
 def made_up_headline(text: str) -> str:
     """Make a headline from a text's first words, ending in … to show it was not printed."""
     # Readers see a continued fragment under its first words, 着力打好碧水保卫战…; the trailing … and
@@ -199,6 +220,8 @@ class _Assembler:
     def step(self, i: int) -> int:
         """Place the piece at i (and any it belongs with); return the index of the next unplaced piece."""
         p, shape = self.pieces[i], self.shapes[i]
+        if p.fix in STARTS:
+            self.finish()  # the keeper says an article starts here
         if p.role == "mdh":
             if p.level <= 2 or self.cur is None:
                 self.start(heads=[p])
@@ -229,7 +252,7 @@ class _Assembler:
     def heads(self, i: int) -> int:
         """Place a group of headline-like lines: a new article's headline stack, a sub-heading or a caption."""
         k = i + 1
-        while k < len(self.pieces) and k - i < 4:
+        while k < len(self.pieces) and k - i < 4 and not self.new_stack(i, k):
             # A headline may end in ! or ? (“520”我们登记结婚啦!), above or below another headline line
             # or as a deck (——…!): it belongs to the stack when a lead follows.
             before_lead = k + 1 < len(self.pieces) and self.shapes[k + 1] in ("lead", "author", "from")
@@ -241,6 +264,14 @@ class _Assembler:
             break
         group = self.pieces[i:k]
         nxt = self.shapes[k] if k < len(self.pieces) else None
+        if any(g.fix in HEAD_KINDS for g in group) and not self.is_photo(i, k):
+            if any(g.fix in STARTS for g in group) or self.cur is None or self.cur.blocks:
+                self.start(heads=group)  # the keeper named a line of this stack: it heads an article
+            else:
+                self.cur.deck = " ".join(g.text for g in group)  # a deck under the headline above
+                self.cur.head.extend((n, self.printed[n]) for g in group for n in g.lines)
+                self.cur.call = FIXED
+            return k
         if self.is_photo(i, k):
             d = self.start(heads=group, kind="photo")
             self.block("caption", self.pieces[k])
@@ -273,6 +304,14 @@ class _Assembler:
             kind = "caption" if last and nxt == "credit" else "h2" if nxt in ("para", "numbered", "exclaim") else "p"
             self.block(kind, g)
         return k
+
+    def new_stack(self, i: int, k: int) -> bool:
+        """Tell whether the keeper's corrections start a new headline stack at piece k (of a group from i)."""
+        fix = self.pieces[k].fix
+        if fix in ("kicker", "start"):
+            return True
+        in_group = [p.fix for p in self.pieces[i:k]]
+        return fix == "headline" and ("headline" in in_group or "deck" in in_group) or "deck" in in_group
 
     def is_brief(self) -> bool:
         """Tell whether the article being built is a brief: a headline and one paragraph, no lead, no byline."""
@@ -345,7 +384,8 @@ class _Assembler:
             if self.section_line is not None:
                 d.head.append((self.section_line, self.printed[self.section_line]))
                 d.label_line, self.section_line = self.section_line, None
-        label = heads[0] if len(heads) >= 2 and len(heads[0].lines) == 1 else None
+        fixed = any(h.fix in HEAD_KINDS for h in heads)
+        label = heads[0] if len(heads) >= 2 and len(heads[0].lines) == 1 and not fixed else None
         if label and is_column_label(label.text, [h.text for h in heads[1:]]):
             # A bare column label (战疫一线) over a headline names the section of this article only.
             d.section = heads[0].text
@@ -353,8 +393,12 @@ class _Assembler:
             heads = heads[1:]
         if heads:
             texts = [h.text for h in heads]
-            d.kicker, main, d.deck, d.call = call_headline(texts)
-            d.headline = " ".join(texts[1:-1]) if len(texts) >= 4 else texts[main]
+            if fixed := fixed_stack(heads):
+                d.kicker, main, d.deck = fixed
+                d.call = FIXED
+            else:
+                d.kicker, main, d.deck, d.call = call_headline(texts)
+            d.headline = " ".join(texts[1:-1]) if len(texts) >= 4 and not fixed else texts[main]
             d.headline_line = heads[main].lines[0]
             d.head.extend((n, self.printed[n]) for h in heads for n in h.lines)
         self.cur = d
@@ -393,7 +437,7 @@ class _Assembler:
             headline=headline, blocks=tuple(d.blocks), first_line=min(lines), last_line=max(lines),
             kicker=d.kicker, deck=d.deck, byline=d.byline, section=d.section, kind=kind,
             continued_from=d.continued_from, continued_on=f"{onward[-1]}版" if onward else None,
-            headline_line=d.headline_line, head=tuple(sorted(d.head)), call=d.call if d.kicker or d.deck else None,
+            headline_line=d.headline_line, head=tuple(sorted(d.head)), call=d.call if d.kicker or d.deck or d.call == FIXED else None,
         ))
 
 

@@ -189,3 +189,20 @@ def date_problems(numbered: list[tuple[int, str]], path: str) -> list[Problem]:
         for m in DATE.finditer(text):
             _date(m, path, n, problems)
     return problems
+
+
+def refiled(furniture: Furniture, fixes: dict[int, str]) -> Furniture:
+    """Move the lines the keeper's corrections name: one called furniture out of the body, one called a headline,
+    kicker, deck, start or continuation out of the masthead, colophon or furniture into the body."""
+    if not fixes:
+        return furniture
+    to_page = {n for n, kind in fixes.items() if kind == "furniture"}
+    to_body = set(fixes) - to_page
+    out = lambda lines: tuple(x for x in lines if x[0] not in to_body)  # noqa: E731
+    moved = [x for x in furniture.masthead + furniture.colophon + furniture.page if x[0] in to_body]
+    return Furniture(
+        masthead=out(furniture.masthead),
+        body=tuple(sorted([x for x in furniture.body if x[0] not in to_page] + moved)),
+        colophon=out(furniture.colophon),
+        page=tuple(sorted(out(furniture.page) + tuple(x for x in furniture.body if x[0] in to_page))),
+    )

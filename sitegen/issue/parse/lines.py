@@ -60,6 +60,8 @@ class Unit:
     "onward" (a lone (下转2版)), "section" (【文明创建】) or "mdh" (a Markdown heading)."""
     indent: bool = False
     """Printed with an indent (　　) in a file whose paragraphs are indented: it starts a paragraph."""
+    fix: str | None = None
+    """What the keeper's sidecar says this line is (sitegen.model.FIX_KINDS), if it says."""
 
     @cached_property
     def shape(self) -> Shape:
@@ -76,6 +78,8 @@ class Piece:
     lines: tuple[int, ...]
     level: int = 0
     """Markdown heading level (2 for ##), 0 for other pieces."""
+    fix: str | None = None
+    """What the keeper's sidecar says its first line is, if it says."""
 
     @cached_property
     def shape(self) -> Shape:
@@ -264,9 +268,11 @@ def indented_lines(lines: list[str]) -> frozenset[int]:
     return found if len(found) >= INDENTED_MIN and cut else frozenset()
 
 
-def units_of(numbered: list[tuple[int, str]], indented: frozenset[int] = frozenset()) -> list[Unit]:
-    """Give each body line its role (and whether its paragraph indent says it starts a paragraph)."""
-    return [Unit(n, t, line_role(t), n in indented) for n, t in numbered]
+def units_of(numbered: list[tuple[int, str]], indented: frozenset[int] = frozenset(),
+             fixes: dict[int, str] | None = None) -> list[Unit]:
+    """Give each body line its role (and whether its paragraph indent or the keeper says it starts a paragraph)."""
+    fixes = fixes or {}
+    return [Unit(n, t, line_role(t), n in indented, fixes.get(n)) for n, t in numbered]
 
 
 def headline_chain_ends_in_lead(units: list[Unit], i: int) -> bool:
@@ -288,7 +294,9 @@ def _separator(a_tail: str, b: str) -> str:
 
 def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: bool, after_heading: bool,
                  indented: bool = False) -> bool:
-    if units[i].role != "text" or headline_chain_ends_in_lead(units, i):
+    if units[i].fix == "continues":
+        return True  # the keeper says so
+    if units[i].fix or units[i].role != "text" or headline_chain_ends_in_lead(units, i):
         return False
     if units[i].indent and units[i].text[:1] not in NO_START:
         return False  # an indent starts a paragraph
@@ -330,8 +338,10 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
         held: list[Piece] = []
         after_heading = _after_heading(pieces)
         # A continuation mark on a line of its own (上接第1版) is not joined to the paragraph below it.
-        alone = role == "from" and is_from_line(u.text)
-        while role in ("text", "lead", "from") and not alone and not shape.closed and i < len(units):
+        # A line the keeper calls a headline, kicker or deck stands alone too.
+        alone = role == "from" and is_from_line(u.text) or u.fix in ("headline", "kicker", "deck")
+        while i < len(units) and (units[i].fix == "continues" or role in ("text", "lead", "from") and not alone
+                                  and not shape.closed):
             if (
                 units[i].role == "credit" and i + 1 < len(units) and not markdown
                 and shape.strongly_cut and _should_join(role, shape, units, i + 1, markdown, after_heading, indented)
@@ -348,7 +358,7 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
             lines.append(nxt.line)
             log.debug("joined line %d to the paragraph of line %d", nxt.line, lines[0])
             i += 1
-        pieces.append(Piece(role, "".join(parts), tuple(lines)))
+        pieces.append(Piece(role, "".join(parts), tuple(lines), fix=u.fix))
         pieces.extend(held)
     return pieces
 
