@@ -51,7 +51,11 @@ def remove_other_folders(current: Path) -> None:
 def code_version(package_dir: Path = PACKAGE_DIR) -> str:
     """A hash of the package's source and data files (and of the Python version that pickles entries)."""
     h = hashlib.sha256(f"{sys.version_info[:2]}\0".encode())
-    for path in sorted(p for p in package_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    # The built-in theme (data/templates, data/static) is not code: the pages and static files it
+    # makes are checked against its bytes where they are made.
+    theme = {package_dir / "data" / "templates", package_dir / "data" / "static"}
+    for path in sorted(p for p in package_dir.rglob("*")
+                       if p.is_file() and "__pycache__" not in p.parts and not theme & set(p.parents)):
         if path.suffix in (".pyc", ".tmp"):
             continue
         h.update(path.relative_to(package_dir).as_posix().encode() + b"\0")

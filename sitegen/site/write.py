@@ -15,7 +15,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,10 +152,14 @@ class StagedSite:
         and a hard link to it in the next build's staged site has them too."""
         return _stamp(self.root / rel)
 
-    def copy_tree(self, src: Path, rel: str) -> None:
-        """Copy a folder of assets (static/) into the site, in a stable order."""
-        for path in sorted(p for p in src.rglob("*") if p.is_file()):
-            self.write(f"{rel}/{path.relative_to(src).as_posix()}", path.read_bytes())
+    def copy_trees(self, sources: Sequence[Path], rel: str) -> None:
+        """Copy folders of assets (static/) into the site as one, in a stable order: of two files with one
+        name, the one in the folder listed first."""
+        files: dict[str, Path] = {}
+        for src in reversed(sources):
+            files.update((p.relative_to(src).as_posix(), p) for p in src.rglob("*") if p.is_file())
+        for name, path in sorted(files.items()):
+            self.write(f"{rel}/{name}", path.read_bytes())
 
     def _link_if_unchanged(self, rel: str, target: Path, data: bytes) -> bool:
         """Put a hard link to the previous site's file at target if its bytes are data."""
