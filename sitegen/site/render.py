@@ -12,7 +12,7 @@ import jinja2
 import jinja2.bccache
 import markdown
 
-from ..files import current_code_version, remove_other_folders
+from ..files import current_code_version, remove_other_folders, room_for
 from ..errors import SitegenError
 from . import urls
 from .pages import Page
@@ -51,6 +51,8 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if not room_for(Path(self.directory), 0):  # the site needs the room (a template is a few KB)
+            return
         try:
             super().dump_bytecode(bucket)
         except OSError as e:

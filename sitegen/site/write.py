@@ -173,11 +173,13 @@ class StagedSite:
         self._unchanged.add(rel)
         return True
 
-    def publish(self) -> WriteSummary:
+    def publish(self, uninterrupted: contextlib.AbstractContextManager = contextlib.nullcontext()) -> WriteSummary:
         """Replace the output folder by the staged one; count what changed.
 
         Files that did not come through `write` (the search bundle, written by Pagefind) are compared
         here, and linked to the previous site's copy when they are the same.
+        uninterrupted: what keeps a stop signal from taking effect between the two renames (which would
+        leave no site at all) or before the old site is removed (which would leave it beside the new).
         """
         old_files, new_files = _files(self.out_dir), _files(self.root)
         for rel in sorted((new_files.keys() - self._written) & old_files.keys()):
@@ -188,15 +190,16 @@ class StagedSite:
         unchanged = len(self._unchanged & new_files.keys())
         summary = WriteSummary(written=len(new_files) - unchanged, unchanged=unchanged,
                                removed=len(old_files.keys() - new_files.keys()))
-        old = None
-        if self.out_dir.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
-            os.rmdir(old)
-            os.replace(self.out_dir, old)
-        os.replace(self.root, self.out_dir)
-        os.chmod(self.out_dir, 0o755)
-        if old:
-            shutil.rmtree(old, ignore_errors=True)
+        with uninterrupted:
+            old = None
+            if self.out_dir.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
+                os.rmdir(old)
+                os.replace(self.out_dir, old)
+            os.replace(self.root, self.out_dir)
+            os.chmod(self.out_dir, 0o755)
+            if old:
+                shutil.rmtree(old, ignore_errors=True)
         return summary
 
     def _keep_old_copy(self, rel: str) -> None:
