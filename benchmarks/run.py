@@ -68,6 +68,7 @@ from urllib.parse import quote
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
 from page_weight import CHROMIUM, CHROMIUM_ARGS, CPU_SLOWDOWN, NETWORKS, GzipHandler, throttle  # noqa: E402
+from sitegen.site.catalog import read_catalog  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -473,7 +474,7 @@ def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: 
             clear(sg_dir, keep=("seeds",))
             sg.memory.append(m := measure(build, sg_dir, env, sample=True))
             print(f"  run {run}: sitegen clean build watched for memory: peak {m.peak_tree_mb:.0f} MB", flush=True)
-            catalog = json.loads((sg_dir / "site" / "catalog.json").read_text(encoding="utf-8"))
+            catalog = read_catalog(sg_dir / "site")
             sg.articles = len(catalog["articles"])
             posts = posts_from_catalog(catalog)
             sg.site_bytes = folder_bytes(sg_dir / "site")

@@ -7,7 +7,6 @@ The disk and the read-only folder are small filesystems of the test's own (tmpfs
 elsewhere those tests are skipped)."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -26,6 +25,7 @@ from sitegen.cli import main
 from sitegen.config import Config
 from sitegen.engine.build import build as build_site
 from sitegen.serve import free_port
+from support import read_catalog
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -134,7 +134,7 @@ def test_a_full_cache_only_costs_time(project, disk, capfd, monkeypatch):
     assert warned and all("No space left on device" in line or "MB left" in line for line in warned), stderr
     assert len(warned) < 10  # not one a file
     assert "Traceback" not in stderr
-    catalog = json.loads((project / "site" / "catalog.json").read_text(encoding="utf-8"))
+    catalog = read_catalog(project / "site")
     assert len(catalog["articles"]) == sum(len(i.articles) for i in result.issues) > 0
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()
 

@@ -13,7 +13,7 @@ from ..archive import Archive
 from ..config import Config
 from ..lexicon import Lexicon
 from ..site import urls
-from ..site.catalog import catalog_bytes
+from ..site.catalog import catalog_files
 from ..site.feeds import feeds, robots, sitemap
 from ..site.pages import Page, Plan
 from ..site.plan import plan_lazily
@@ -55,7 +55,8 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
                                  progress, other_core_free)
     log.info("rendered %d pages; %d had the same content as before and were kept", rendered, len(pages) - rendered)
     staged.copy_trees(config.static_dirs, urls.STATIC.rstrip("/"))
-    staged.write(urls.CATALOG, catalog_bytes(archive, base))
+    for path, data in catalog_files(archive, base):
+        staged.write(path, data)
     staged.write(urls.NOJEKYLL, b"")
     for path, data in feeds(archive, config.title, site_urls):
         staged.write(path, data)
