@@ -1,4 +1,4 @@
-"""Measure sitegen on synthetic archives, side by side with Pelican and Hugo (with and without Pagefind) building the same articles.
+"""Measure sitegen on synthetic archives beside Pelican and Hugo (with and without Pagefind) building the same articles.
 
     .venv/bin/python benchmarks/run.py                          # 200 and 2,000 issues, 3 runs each
     .venv/bin/python benchmarks/run.py --issues 20 --runs 1     # a quick check that everything works
