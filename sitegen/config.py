@@ -1,4 +1,9 @@
-"""Everything a build is told: `sitegen.toml` in the project folder, then the command line's flags over it."""
+"""Everything a build is told: `sitegen.toml` in the project folder, then the command line's flags over it.
+
+A project folder holds the issue files (seeds/) and, optionally, its own templates/ and static/, whose
+files override the built-in theme's one by one. The built-in theme ships inside the package, in
+sitegen/data/templates and sitegen/data/static (in a source checkout, links to the repository's
+top-level templates/ and static/, its source)."""
 from __future__ import annotations
 
 import tomllib
@@ -9,8 +14,10 @@ from typing import Any
 from .errors import SitegenError
 
 CONFIG_FILE = "sitegen.toml"
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-"""The folder holding the built-in templates/ and static/."""
+DATA_DIR = Path(__file__).resolve().parent / "data"
+THEME_TEMPLATES = DATA_DIR / "templates"
+"""The built-in templates; a project's own override them file by file, and reach them as sitegen/NAME."""
+THEME_STATIC = DATA_DIR / "static"
 MB = 1024 * 1024
 MAX_BYTES = 16 * MB
 """Issue files larger than this are refused unless --max-file-mb says otherwise: a real issue is well
@@ -37,14 +44,36 @@ class Config:
     """A preview build for `sitegen serve`: pages load static/dev.js, which shows a failed rebuild."""
     cache_dir: Path | None = Path(".sitegen-cache")
     """Where work for unchanged issues is kept between builds (None: no cache)."""
-    templates_dir: Path = PROJECT_DIR / "templates"
-    static_dir: Path = PROJECT_DIR / "static"
+    templates_dir: Path = Path("templates")
+    """The project's own templates, each used instead of the built-in one of its name (if the folder exists)."""
+    static_dir: Path = Path("static")
+    """The project's own static files, each copied instead of the built-in one of its name (if the folder exists)."""
+
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        """Where templates are looked up, first match wins: the project's own, then the built-in theme."""
+        return _layers(self.templates_dir, THEME_TEMPLATES)
+
+    @property
+    def static_dirs(self) -> tuple[Path, ...]:
+        """Where static files come from, first match wins: the project's own, then the built-in theme."""
+        return _layers(self.static_dir, THEME_STATIC)
 
 
-FILE_KEYS = {"base_url": str, "site_url": str, "title": str}
+def _layers(own: Path, builtin: Path) -> tuple[Path, ...]:
+    # This repository is a project whose own templates/ are the theme's source: one layer, not two.
+    if own.is_dir() and own.resolve() != builtin.resolve():
+        return own, builtin
+    return (builtin,)
+
+
+FILE_KEYS = {"base_url": str, "site_url": str, "title": str, "seeds": str, "out": str, "templates": str, "static": str}
 """What sitegen.toml may set, and the type of each."""
+FOLDER_KEYS = {"seeds": "seeds_dir", "out": "out_dir", "templates": "templates_dir", "static": "static_dir"}
+"""The settings that name a folder (relative to the settings file's own folder), and the Config field each sets."""
 _TYPE_NAMES = {str: "text in quotes"}
-EXAMPLES = {"base_url": '"/repo-name/"', "site_url": '"https://name.github.io/repo-name"', "title": '"北京区报档案"'}
+EXAMPLES = {"base_url": '"/repo-name/"', "site_url": '"https://name.github.io/repo-name"', "title": '"北京区报档案"',
+            "seeds": '"issues"', "out": '"public"', "templates": '"theme/templates"', "static": '"theme/static"'}
 
 
 def load_config(path: Path, **flags: Any) -> Config:
@@ -52,7 +81,8 @@ def load_config(path: Path, **flags: Any) -> Config:
 
     Every bad setting is reported at once, in one error naming the file.
     """
-    settings = read_settings(path)
+    settings = {FOLDER_KEYS.get(key, key): path.parent / value if key in FOLDER_KEYS else value
+                for key, value in read_settings(path).items()}
     unknown = set(flags) - {f.name for f in fields(Config)}
     if unknown:
         raise TypeError(f"not settings: {', '.join(sorted(unknown))}")

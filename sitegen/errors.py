@@ -40,3 +40,8 @@ _WHAT_TO_DO = {
     errno.ENOTDIR: "a file stands where a folder is needed: choose another --out, or move the file",
     errno.EADDRINUSE: "another program uses that port: choose another --port, or --port 0 for any free one",
 }
+
+
+class UsageError(SitegenError):
+    """sitegen asked to do something it cannot where it was run (no archive here, a folder already in
+    use): exit code 2, as for a bad flag."""

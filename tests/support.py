@@ -13,6 +13,7 @@ from sitegen.engine.cache import SegmentCache
 from sitegen.issue.enrich.words import segment_issue
 from sitegen.lexicon import Places, load_lexicon, load_marks
 from sitegen.model import ArticleFacts, EnrichedIssue, Issue, ParsedIssue
+from sitegen.site.catalog import read_catalog
 
 
 def classify(issues: Sequence[ParsedIssue], places: Places | None = None, cache_dir: Path | None = None) -> list[Issue]:
@@ -36,3 +37,6 @@ def finished(issues: Sequence[ParsedIssue]) -> list[Issue]:
     placed, _ = assign_ids([EnrichedIssue(i, tuple(ArticleFacts((), (), (), "") for _ in i.articles)) for i in issues],
                            load_lexicon().places)
     return finish_issues(placed)
+
+
+__all__ = ["classify", "finished", "read_catalog", "with_people"]

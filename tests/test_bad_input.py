@@ -41,6 +41,7 @@ from sitegen.issue.parse import parse_text
 from sitegen.issue.read import MAX_BYTES, MB, decode
 from sitegen.search import SearchDoc
 from sitegen.search.pagefind import shadow_page
+from support import read_catalog
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
 GOOD = SEEDS / "002_17d5a1e15a32e4e6.txt"
@@ -124,7 +125,7 @@ def assert_refused(done: Done | subprocess.CompletedProcess, work: Path, previou
 
 
 def catalog(site: Path) -> dict:
-    return json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    return read_catalog(site)
 
 
 # --- refused files ------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from sitegen.errors import SitegenError
 from sitegen.engine.progress import NoProgress
 from sitegen.site.write import StagedSite
 from sitegen.lexicon import load_lexicon
+from support import read_catalog
 
 
 def soup(site: Path, url: str, base: str = "/") -> BeautifulSoup:
@@ -38,7 +39,7 @@ def soup(site: Path, url: str, base: str = "/") -> BeautifulSoup:
 
 @pytest.fixture(scope="module")
 def catalog(site_dir):
-    return json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+    return read_catalog(site_dir)
 
 
 def by_headline(catalog, headline):
@@ -346,8 +347,29 @@ def test_catalog_file_holds_one_record_a_line(site_dir):
     data = json.loads(text)
     lines = text.splitlines()
     records = [json.loads(ln.rstrip(",")) for ln in lines if ln.startswith("{\"")]
-    assert len(records) == len(data["issues"]) + len(data["articles"]) + len(data["people"])
+    assert len(records) == len(data["issues"]) + len(data["articles"]) + len(data["people"]) + len(data["parts"])
     assert [r["headline"] for r in records if "headline" in r] == [a["headline"] for a in data["articles"]]
+
+
+def test_the_texts_come_in_parts_a_paper_and_year_each_as_json_lines(site_dir):
+    """catalog.json lists every article without its text; each part holds one paper's year with the texts,
+    and the parts together hold every article once, oldest first in each."""
+    data = json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+    assert all("text" not in a for a in data["articles"])
+    metadata = {a["id"]: a for a in data["articles"]}
+    seen = []
+    for part in data["parts"]:
+        jsonl = (site_dir / part["url"].lstrip("/")).read_bytes()
+        assert len(jsonl) == part["bytes"]
+        records = [json.loads(line) for line in jsonl.decode("utf-8").splitlines()]
+        assert len(records) == part["articles"] > 0
+        assert {(r["publication"], (r["date"] or "")[:4]) for r in records} == {(part["publication"], str(part["year"]))}
+        assert [r["date"] for r in records] == sorted(r["date"] for r in records)
+        for r in records:
+            assert {k: v for k, v in r.items() if k not in ("text", "publication")} == metadata[r["id"]]
+            assert r["text"].strip()
+        seen += [r["id"] for r in records]
+    assert sorted(seen) == sorted(metadata) and len(seen) == len(set(seen))
 
 
 class CountingProgress(NoProgress):

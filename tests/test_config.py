@@ -1,11 +1,12 @@
 import contextlib
 import shutil
+from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 from sitegen.cli import main
-from sitegen.config import Config, load_config
+from sitegen.config import THEME_STATIC, THEME_TEMPLATES, Config, load_config
 from sitegen.errors import SitegenError
 
 
@@ -65,7 +66,7 @@ def test_every_bad_setting_is_reported_at_once(tmp_path):
         load_config(path)
     assert str(raised.value) == (
         f"{path}: 2 bad settings:\n"
-        "  unknown setting 'baseurl'; known are base_url, site_url, title\n"
+        "  unknown setting 'baseurl'; known are base_url, site_url, title, seeds, out, templates, static\n"
         '  title must be text in quotes, e.g. title = "北京区报档案"')
 
 
@@ -74,3 +75,25 @@ def test_flags_win_over_the_settings_file(tmp_path):
     path.write_text('base_url = "/repo/"\ntitle = "石景山区报刊档案"\n', encoding="utf-8")
     config = load_config(path, base_url="/other/", strict=True)
     assert (config.base_url, config.title, config.strict) == ("/other/", "石景山区报刊档案", True)
+
+
+def test_folders_are_named_relative_to_the_settings_file_and_flags_win(tmp_path):
+    path = tmp_path / "archive" / "sitegen.toml"
+    path.parent.mkdir()
+    path.write_text('seeds = "issues"\nout = "/srv/www"\ntemplates = "theme/templates"\nstatic = "theme/static"\n',
+                    encoding="utf-8")
+    config = load_config(path)
+    assert (config.seeds_dir, config.out_dir) == (tmp_path / "archive" / "issues", Path("/srv/www"))
+    assert (config.templates_dir, config.static_dir) == (tmp_path / "archive/theme/templates",
+                                                         tmp_path / "archive/theme/static")
+    assert load_config(path, seeds_dir=Path("elsewhere")).seeds_dir == Path("elsewhere")
+
+
+def test_the_theme_is_the_built_in_one_unless_the_project_has_its_own_folders(tmp_path):
+    config = Config(templates_dir=tmp_path / "templates", static_dir=tmp_path / "static")
+    assert config.template_dirs == (THEME_TEMPLATES,) and config.static_dirs == (THEME_STATIC,)
+    assert (THEME_TEMPLATES / "base.html").is_file() and (THEME_STATIC / "style.css").is_file()
+    (tmp_path / "templates").mkdir()
+    assert config.template_dirs == (tmp_path / "templates", THEME_TEMPLATES)
+    # This repository's own templates/ are the theme's source: one layer, not the same files twice.
+    assert Config(templates_dir=ROOT / "templates").template_dirs == (THEME_TEMPLATES,)

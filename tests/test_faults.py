@@ -7,7 +7,6 @@ The disk and the read-only folder are small filesystems of the test's own (tmpfs
 elsewhere those tests are skipped)."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -21,10 +20,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS
+from sitegen import files
 from sitegen.cli import main
 from sitegen.config import Config
 from sitegen.engine.build import build as build_site
 from sitegen.serve import free_port
+from support import read_catalog
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -122,19 +123,42 @@ def test_port_0_is_any_free_port():
 
 
 
-def test_a_full_cache_only_costs_time(project, disk, capfd):
+def test_a_full_cache_only_costs_time(project, disk, capfd, monkeypatch):
     """The cache on a disk with no room left: the build says so, once a kind of entry, and goes on."""
+    monkeypatch.setattr(files, "CACHE_LEAVES_FREE", 0)  # a disk that fills, not one the cache keeps off
     free_kb = shutil.disk_usage(disk).free // 1024
     (disk / "filler").write_bytes(b"\0" * ((free_kb - 8) * 1024))
     result = build_site(Config(seeds_dir=Path("seeds"), out_dir=Path("site"), cache_dir=disk / "cache"))
     stderr = capfd.readouterr().err
-    warned = [line for line in stderr.splitlines() if "cannot " in line]
-    assert warned and all("No space left on device" in line for line in warned), stderr
+    warned = [line for line in stderr.splitlines() if "cannot " in line or "not keeping" in line]
+    assert warned and all("No space left on device" in line or "MB left" in line for line in warned), stderr
     assert len(warned) < 10  # not one a file
     assert "Traceback" not in stderr
-    catalog = json.loads((project / "site" / "catalog.json").read_text(encoding="utf-8"))
+    catalog = read_catalog(project / "site")
     assert len(catalog["articles"]) == sum(len(i.articles) for i in result.issues) > 0
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()
+
+
+def test_the_cache_keeps_off_the_room_the_site_needs(project, disk, capfd):
+    """Site and cache on one small disk (16 MB, less than the cache leaves free, 64 MB): the cache keeps nothing
+    there, says so once a kind of entry, and build after build the site has the room it needs."""
+    for _ in range(3):
+        edit_every_issue(project / "seeds")
+        build_site(Config(seeds_dir=Path("seeds"), out_dir=disk / "site", cache_dir=disk / "cache"))
+        stderr = capfd.readouterr().err
+        warned = [line for line in stderr.splitlines() if "not keeping" in line]
+        reserve = f"{files.CACHE_LEAVES_FREE // 2**20} MB left, which the site needs"
+        assert warned and all(reserve in line for line in warned), stderr
+        assert len(warned) < 10 and "Traceback" not in stderr
+        assert (disk / "site" / "pagefind" / "pagefind.js").is_file()
+        assert [p for p in (disk / "cache").rglob("*") if p.is_file()] == []
+
+
+def test_room_for_a_cache_entry_leaves_the_disk_its_reserve(tmp_path, monkeypatch):
+    free = files.CACHE_LEAVES_FREE + 45 * 2**20
+    monkeypatch.setattr(files.shutil, "disk_usage", lambda where: shutil._ntuple_diskusage(10 * free, 0, free))
+    assert files.room_for(tmp_path / "not" / "made" / "yet", 40 * 2**20)
+    assert not files.room_for(tmp_path, 50 * 2**20)
 
 
 def test_two_builds_into_one_folder_at_once_give_one_whole_site(project, tmp_path):
@@ -244,3 +268,35 @@ def test_a_build_stopped_in_any_phase_leaves_the_site_and_no_process_behind(tmp_
         assert marked(mark) == [], f"processes left after stopping in {phase}"
     assert start(f"{tmp_path}-last").wait() == 0
     assert tree(out) != before
+
+
+STOPPED_IN_THE_SWAP = """
+import os, signal, sys
+from pathlib import Path
+from sitegen.cli import main
+
+rename = os.replace
+
+def replace(src, dst, *args, **kwargs):
+    rename(src, dst, *args, **kwargs)
+    if Path(src).name == "site":  # the old site is moved aside, the new one not yet in its place
+        os.kill(os.getpid(), signal.SIGTERM)
+
+os.replace = replace
+sys.exit(main(["build", "-q", "--seeds", "seeds", "--out", "site"]))
+"""
+
+
+def test_a_stop_while_the_new_site_is_swapped_in_leaves_one_whole_site(project, tmp_path):
+    """SIGTERM between the two renames that swap the sites: the swap ends first (else there would be no
+    site at all), then the build stops as told, with the new site whole and nothing left beside it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    assert main(["build", "-q", "--seeds", "seeds", "--out", "site"]) == 0
+    edit_every_issue(project / "seeds")
+    assert main(["build", "-q", "--seeds", "seeds", "--out", str(tmp_path / "clean")]) == 0
+    done = subprocess.run([sys.executable, "-c", STOPPED_IN_THE_SWAP], cwd=project, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 128 + signal.SIGTERM and done.stderr.splitlines()[-1] == "interrupted", done.stderr
+    assert "Traceback" not in done.stderr
+    assert tree(project / "site") == tree(tmp_path / "clean")
+    assert [p.name for p in project.iterdir() if ".old-" in p.name or ".new-" in p.name] == []

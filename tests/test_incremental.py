@@ -31,6 +31,7 @@ from sitegen.files import code_version
 from sitegen.lexicon import load_topics
 from sitegen.model import EnrichedIssue
 from sitegen.lexicon import load_lexicon
+from support import read_catalog
 
 GOOD = "002_17d5a1e15a32e4e6.txt"
 OLD_HEADLINE = "快递管理精细化"
@@ -73,7 +74,7 @@ def links(site: Path, url: str) -> set[str]:
 
 
 def catalog(site: Path) -> dict:
-    return json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    return read_catalog(site)
 
 
 def search_docs(site: Path) -> list[dict]:

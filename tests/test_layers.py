@@ -19,7 +19,7 @@ LAYERS = [
     {"search"},  # the search index, from the archive's articles
     {"site"},  # the pages, feeds and catalog, from the archive
     {"engine"},  # how the stages are run: processes, caches, the order of the build
-    {"cli", "serve", "__main__", "__init__"},  # what a keeper runs
+    {"cli", "serve", "project", "__main__", "__init__"},  # what a keeper runs
 ]
 LAYER_OF = {name: n for n, names in enumerate(LAYERS) for name in names}
 

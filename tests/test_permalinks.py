@@ -3,7 +3,6 @@ article after a keeper drops more issues into seeds/, whatever the new files are
 from __future__ import annotations
 
 import contextlib
-import json
 import shutil
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from sitegen.config import Config
 from sitegen.engine.build import build
+from support import read_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIJINGSHAN = "002_17d5a1e15a32e4e6.txt"  # 石景山报 2020年4月16日 第30期(总第1907期)
@@ -19,7 +19,7 @@ SHIJINGSHAN = "002_17d5a1e15a32e4e6.txt"  # 石景山报 2020年4月16日 第30�
 def build_catalog(seeds: Path, out: Path) -> dict:
     with contextlib.chdir(seeds.parent):
         build(Config(seeds_dir=Path(seeds.name), out_dir=out, cache_dir=None))
-    return json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    return read_catalog(out)
 
 
 def shown_headline(site: Path, url: str) -> str:

@@ -9,7 +9,6 @@ desktop, dark) and the printed article to tests/screenshots/ (git-ignored), for 
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import re
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 from conftest import ROOT, SEEDS, serve_dir
 from sitegen.config import Config
 from sitegen.engine.build import build
+from support import read_catalog
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "tests" / "screenshots"
@@ -31,7 +31,7 @@ pytestmark = pytest.mark.browser
 
 
 def load_catalog(site_dir: Path) -> dict:
-    return json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+    return read_catalog(site_dir)
 
 
 def page_kinds(site_dir: Path) -> dict[str, str]:

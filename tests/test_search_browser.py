@@ -27,6 +27,7 @@ from sitegen.site.listings import search as search_page_of
 from sitegen.site.pages import Plan
 from sitegen.site.urls import SiteUrls
 from sitegen.lexicon import load_lexicon
+from support import read_catalog
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -320,7 +321,7 @@ def test_the_built_pages_hand_the_browser_pythons_constants(site_dir):
     }
     assert all((site_dir / BUNDLE_DIR / data[k]).is_file() for k in ("runtime", "shards", "t2s"))
     assert list((site_dir / BUNDLE_DIR).glob(data["doc"].replace("{page}", "*")))
-    catalog = json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+    catalog = read_catalog(site_dir)
     article = site_dir / catalog["articles"][0]["url"].lstrip("/") / "index.html"
     assert page_data(article.read_text(encoding="utf-8")) == {k: data[k] for k in ("ranges", "whitespace", "bundle", "t2s")}
 

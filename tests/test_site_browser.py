@@ -1,18 +1,18 @@
 """The built seeds site in real Chromium: a reader searches in Chinese and opens what they found."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 from sitegen.search.tokens import normalize
+from support import read_catalog
 
 pytestmark = pytest.mark.browser
 
 
 def articles_containing(site_dir, word: str) -> set[str]:
-    catalog = json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+    catalog = read_catalog(site_dir)
     return {a["url"] for a in catalog["articles"]
             if normalize(word) in normalize("\n".join(filter(None, [a["kicker"], a["headline"], a["deck"], a["text"]])))}
 

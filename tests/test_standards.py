@@ -17,6 +17,7 @@ import pytest
 from conftest import ROOT, SEEDS, serve_dir
 from sitegen.config import Config
 from sitegen.engine.build import build
+from support import read_catalog
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -24,7 +25,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def page_kinds(site: Path) -> dict[str, Path]:
     """One page of every kind the site has."""
-    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    catalog = read_catalog(site)
     issue, article = catalog["issues"][0]["url"].strip("/"), catalog["articles"][0]["url"].strip("/")
     rels = {"home": "", "issue": issue, "source": issue + "/source", "article": article,
             "papers": "papers", "paper": issue.split("/")[0], "dates": "dates", "year": "dates/2020",
@@ -56,7 +57,7 @@ def test_every_page_kind_is_valid_html(site_dir):
 
 
 def test_feeds_are_valid_atom_with_the_newest_articles(site_dir):
-    catalog = json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+    catalog = read_catalog(site_dir)
     feed = ET.parse(site_dir / "feed.xml").getroot()
     assert feed.tag == ATOM + "feed"
     entries = feed.findall(ATOM + "entry")

@@ -4,7 +4,6 @@ Every expectation below comes from reading the seeds; the line quoted is where a
 """
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from pathlib import Path
@@ -15,6 +14,7 @@ from bs4 import BeautifulSoup
 from sitegen.config import Config
 from sitegen.engine.build import build
 from sitegen.lexicon import DATA_DIR, load_places, stop_words
+from support import read_catalog
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -23,7 +23,7 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 
 @pytest.fixture(scope="module")
 def catalog(site_dir):
-    return json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+    return read_catalog(site_dir)
 
 
 def article(catalog, headline: str) -> dict:
@@ -198,7 +198,7 @@ def test_articles_with_nothing_in_common_have_no_related_list(tmp_path):
     (seeds / "one.txt").write_text(UNRELATED, encoding="utf-8")
     out = tmp_path / "site"
     build(Config(seeds_dir=seeds, out_dir=out, cache_dir=None))
-    cat = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    cat = read_catalog(out)
     assert len(cat["articles"]) == 2
     a, b = cat["articles"]
     assert not set(a["keywords"]) & set(b["keywords"]) and not set(a["topics"]) & set(b["topics"])

@@ -27,6 +27,7 @@ from .load import Loaded, load_archive, refuse_unusable
 from .output import write_site
 from .parallel import collector_kept_off, search_process
 from .progress import NoProgress, Progress
+from .stopping import held
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
             progress.advance(len(docs))
             # 5. The new site for the old, in one rename.
             progress.phase("publish")
-            written = staged.publish()
+            written = staged.publish(uninterrupted=held())
             if rendered.manifest:
                 rendered.manifest.save()
             progress.end()

@@ -156,11 +156,14 @@ def context_hash(context: Any) -> str | None:
     return hashlib.sha256(data).hexdigest()
 
 
-def templates_version(templates_dir: Path) -> str:
-    """The code version together with the templates' bytes: what, besides a context, makes a page."""
+def templates_version(template_dirs: Sequence[Path]) -> str:
+    """The code version together with the templates' bytes, each folder in lookup order: what, besides a
+    context, makes a page."""
     h = hashlib.sha256(current_code_version().encode())
-    for path in sorted(p for p in templates_dir.rglob("*") if p.is_file()):
-        h.update(path.relative_to(templates_dir).as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    for layer, folder in enumerate(template_dirs):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            name = f"{layer}/{path.relative_to(folder).as_posix()}"
+            h.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 
 

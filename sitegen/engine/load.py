@@ -105,5 +105,3 @@ def refuse_unusable(loaded: Loaded, config: Config) -> None:
         raise SitegenError(
             f"every issue file in {config.seeds_dir} was skipped; nothing was written:\n"
             + "\n".join(f"  {p}" for p in loaded.problems) + "\nfix them as said above and rebuild")
-    if not loaded.placed:
-        raise SitegenError(f"{config.seeds_dir}: no issue files (*.txt) to build")

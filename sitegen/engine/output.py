@@ -13,7 +13,7 @@ from ..archive import Archive
 from ..config import Config
 from ..lexicon import Lexicon
 from ..site import urls
-from ..site.catalog import catalog_bytes
+from ..site.catalog import catalog_files
 from ..site.feeds import feeds, robots, sitemap
 from ..site.pages import Page, Plan
 from ..site.plan import plan_lazily
@@ -44,9 +44,9 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
     site_url = urls.site_root(config.site_url, base)
     site_urls = urls.SiteUrls(base, lexicon, site_url)
     pages = plan_lazily(Plan(archive, site_urls, config.title, config.dev),
-                        editorial_pages(config.templates_dir / "pages"))
-    env = environment(config.templates_dir, config.cache_dir)
-    manifest = RenderManifest(config.cache_dir, config.out_dir, templates_version(config.templates_dir)) \
+                        editorial_pages(config.template_dirs))
+    env = environment(config.template_dirs, config.cache_dir)
+    manifest = RenderManifest(config.cache_dir, config.out_dir, templates_version(config.template_dirs)) \
         if config.cache_dir else None
     progress.phase("render", len(pages), "pages")
     rendered, paths = render_all(len(pages), _share(pages, env, staged, manifest), staged,
@@ -54,8 +54,9 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
                                  lambda entries: manifest.current.update(entries) if manifest else None,
                                  progress, other_core_free)
     log.info("rendered %d pages; %d had the same content as before and were kept", rendered, len(pages) - rendered)
-    staged.copy_tree(config.static_dir, urls.STATIC.rstrip("/"))
-    staged.write(urls.CATALOG, catalog_bytes(archive, base))
+    staged.copy_trees(config.static_dirs, urls.STATIC.rstrip("/"))
+    for path, data in catalog_files(archive, base):
+        staged.write(path, data)
     staged.write(urls.NOJEKYLL, b"")
     for path, data in feeds(archive, config.title, site_urls):
         staged.write(path, data)

@@ -30,10 +30,9 @@ def stop_on_signals() -> Iterator[None]:
         if os.getpid() != owner:  # a forked worker inherited the handler: the main process decides
             os._exit(128 + signum)
         _received.append(signum)
-        kill_descendants()
-        for callback in list(_on_stop):
-            callback()
-        raise Interrupted(signum)
+        if _holding:  # within held(): it stops at the block's end
+            return
+        _stop_now(signum)
 
     owner = os.getpid()
     _received.clear()
@@ -45,9 +44,31 @@ def stop_on_signals() -> Iterator[None]:
             signal.signal(s, handler)
 
 
+def _stop_now(signum: int) -> None:
+    kill_descendants()
+    for callback in list(_on_stop):
+        callback()
+    raise Interrupted(signum)
+
+
 _received: list[int] = []
 """The signals received: a loop that swallows the exception a handler raises can still see it was told."""
 _on_stop: list[Callable[[], None]] = []
+_holding: list[bool] = []
+
+
+@contextlib.contextmanager
+def held() -> Iterator[None]:
+    """A step that must not stop half-way (the old site swapped for the new): a stop signal received
+    within this block takes effect at its end."""
+    before = len(_received)
+    _holding.append(True)
+    try:
+        yield
+    finally:
+        _holding.pop()
+    if not _holding and len(_received) > before:
+        _stop_now(_received[-1])
 
 
 def received() -> int | None:

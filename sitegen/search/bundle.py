@@ -25,6 +25,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import SitegenError
+from ..files import CACHE_LEAVES_FREE, room_for, say_once
 from .pagefind import page_ids, run_pagefind, write_shadow
 from .pf_format import make_filters_deterministic
 from .records import SearchDoc, check_docs, doc_json
@@ -171,15 +172,17 @@ class ShardCache:
         """The shard's bundle folder, indexed now or found in the cache; None if it has nothing to search."""
         key = shard_key(shard, self.version)
         if self.root is None:
-            out = self.work / key
-            return out if index_shard(shard, out, self.budget) else None
+            return self._uncached(shard, key)
         try:
             return self._cached(shard, key)
         except (OSError, SitegenError) as e:  # a full or unwritable cache only costs time
             log.warning("warning: cannot keep the search index of %s in %s (%s); indexed without the cache",
                         shard.name, self.root, e)
-            out = self.work / key
-            return out if index_shard(shard, out, self.budget) else None
+            return self._uncached(shard, key)
+
+    def _uncached(self, shard: Shard, key: str) -> Path | None:
+        out = self.work / key
+        return out if index_shard(shard, out, self.budget) else None
 
     def _cached(self, shard: Shard, key: str) -> Path | None:
         out = self.root / key
@@ -190,6 +193,11 @@ class ShardCache:
                 return None if (out / ".empty").is_file() else out
             # Its files are hard-linked into the site: one edited there is edited here too.
             log.warning("search: the cached index of %s was changed or damaged; indexing it again", shard.name)
+        if not room_for(self.root, 0):
+            say_once(self.root, "room", "warning: not keeping the search index in %s: the disk has less than "
+                     "%d MB left, which the site needs; indexed without the cache", self.root,
+                     CACHE_LEAVES_FREE // 2**20)
+            return self._uncached(shard, key)
         self.root.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=self.root))
         try:

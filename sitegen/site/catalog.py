@@ -1,15 +1,38 @@
-"""catalog.json: the archive as data, for researchers and readers' tools (format in the README)."""
+"""The archive as data, for researchers and readers' tools (format in the README).
+
+catalog.json holds every issue, article and person with their metadata, but no article's text: at tens
+of thousands of articles the texts are most of the archive's bytes, and few want them all at once. The
+texts are in parts, one paper's year each, as JSON Lines, listed in catalog.json with their sizes; a
+researcher takes one part, or all of them. (JSON Lines alone: a CSV copy of every text would add an
+eighth to the site's size, and one line of pandas makes it from a part.)
+"""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ..archive import Archive
+from ..model import Article, Issue
 from . import urls
 
 
+def catalog_files(archive: Archive, base_url: str) -> Iterator[tuple[str, bytes]]:
+    """(path, bytes) of catalog.json and of every part it lists, parts first."""
+    data = catalog(archive, base_url)
+    parts = []
+    for (slug, year), records in _parts(archive, data["articles"]).items():
+        jsonl = b"".join(_json(r) + b"\n" for r in records)
+        path = urls.catalog_part_path(slug, year)
+        yield path, jsonl
+        parts.append({"publication": records[0]["publication"], "year": year, "articles": len(records),
+                      "url": urls.url(base_url, path), "bytes": len(jsonl)})
+    yield urls.CATALOG, _catalog_json({**data, "parts": parts})
+
+
 def catalog(archive: Archive, base_url: str) -> dict[str, Any]:
-    """Every issue and article with its metadata, newest issue first, and everyone the articles name."""
+    """Every issue and article with its metadata (no text), newest issue first, and everyone the articles name."""
     out_issues, out_articles = [], []
     for issue in archive.issues:
         out_issues.append({
@@ -29,44 +52,71 @@ def catalog(archive: Archive, base_url: str) -> dict[str, Any]:
             "colophon": [t for _, t in issue.colophon],
             "articles": [a.id for a in issue.articles],
         })
-        for a in issue.articles:
-            out_articles.append({
-                "id": a.id,
-                "url": urls.url(base_url, urls.article_path(a)),
-                "issue": issue.id,
-                "headline": a.headline,
-                "kicker": a.kicker,
-                "deck": a.deck,
-                "byline": a.byline,
-                "section": a.section,
-                "kind": a.kind,
-                "district": list(a.districts),
-                "topics": list(a.topics),
-                "keywords": list(a.keywords),
-                "people": [{"name": name, "role": role} for name, role in a.people],
-                "date": issue.date.isoformat() if issue.date else None,
-                "continued_from": _continuation(a.continued_from, archive.continued_from.get(a.id)),
-                "continued_on": _continuation(a.continued_on, archive.continued_on.get(a.id)),
-                "lines": [a.first_line, a.last_line],
-                "text": a.text,
-            })
+        out_articles.extend(_article(archive, issue, a, base_url) for a in issue.articles)
     people = [{"name": p.name, "url": urls.url(base_url, urls.person_path(p.slug)), "roles": list(p.roles),
                "articles": [{"id": m.article_id, "role": m.role} for m in p.mentions]}
               for p in archive.people]
     return {"issues": out_issues, "articles": out_articles, "people": people}
 
 
+def _article(archive: Archive, issue: Issue, a: Article, base_url: str) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "url": urls.url(base_url, urls.article_path(a)),
+        "issue": issue.id,
+        "headline": a.headline,
+        "kicker": a.kicker,
+        "deck": a.deck,
+        "byline": a.byline,
+        "section": a.section,
+        "kind": a.kind,
+        "district": list(a.districts),
+        "topics": list(a.topics),
+        "keywords": list(a.keywords),
+        "people": [{"name": name, "role": role} for name, role in a.people],
+        "date": issue.date.isoformat() if issue.date else None,
+        "continued_from": _continuation(a.continued_from, archive.continued_from.get(a.id)),
+        "continued_on": _continuation(a.continued_on, archive.continued_on.get(a.id)),
+        "lines": [a.first_line, a.last_line],
+    }
+
+
+def _parts(archive: Archive, articles: list[dict[str, Any]]) -> dict[tuple[str, int | None], list[dict[str, Any]]]:
+    """Each paper's articles by year, with their texts, oldest issue first (a part grows at its end)."""
+    records = {r["id"]: r for r in articles}
+    parts: dict[tuple[str, int | None], list[dict[str, Any]]] = {}
+    for issue in reversed(archive.issues):
+        key = (issue.id.split("/")[0], issue.date.year if issue.date else None)
+        parts.setdefault(key, []).extend({"publication": issue.publication, **records[a.id], "text": a.text}
+                                         for a in issue.articles)
+    return dict(sorted(parts.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)))
+
+
 def _continuation(page: str | None, other: str | None) -> dict[str, Any] | None:
     return {"page": page, "article": other} if page else None
 
 
-def catalog_bytes(archive: Archive, base_url: str) -> bytes:
-    """catalog() as JSON with one line per issue, article and person: still easy to page through and
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def _catalog_json(value: dict[str, Any]) -> bytes:
+    """catalog() as JSON with one line per issue, article, person and part: still easy to page through and
     grep, and made by json's C encoder (an indented dump goes through its Python one, which holds all
     its pieces at once and is slower)."""
-    def line(value: Any) -> bytes:
-        return json.dumps(value, ensure_ascii=False).encode("utf-8")
-
-    parts = [line(key) + b": [\n" + b",\n".join(map(line, items)) + b"\n]"
-             for key, items in catalog(archive, base_url).items()]
+    parts = [_json(key) + b": [\n" + b",\n".join(map(_json, items)) + b"\n]" for key, items in value.items()]
     return b"{\n" + b",\n".join(parts) + b"\n}\n"
+
+
+def read_catalog(site: Path) -> dict[str, Any]:
+    """A built site's catalog.json as one who takes every part has it: each article with its text."""
+    data = json.loads((site / urls.CATALOG).read_text(encoding="utf-8"))
+    if "parts" not in data:  # a catalog that holds the texts itself (a site made by an older sitegen)
+        return data
+    texts = {}
+    for part in data["parts"]:
+        path = "/".join(part["url"].split("/")[-3:])  # catalog/PAPER/YEAR.jsonl, whatever the base URL
+        for line in (site / path).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            texts[record["id"]] = record["text"]
+    return {**data, "articles": [{**a, "text": texts[a["id"]]} for a in data["articles"]]}

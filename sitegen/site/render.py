@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import jinja2
 import jinja2.bccache
 import markdown
 
-from ..files import current_code_version, remove_other_folders
+from ..files import current_code_version, remove_other_folders, room_for
 from ..errors import SitegenError
 from . import urls
 from .pages import Page
@@ -50,14 +51,22 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if not room_for(Path(self.directory), 0):  # the site needs the room (a template is a few KB)
+            return
         try:
             super().dump_bytecode(bucket)
         except OSError as e:
             log.info("cannot keep a compiled template in %s (%s)", self.directory, e)
 
 
-def environment(templates_dir: Path, cache_dir: Path | None = None) -> jinja2.Environment:
+THEME_PREFIX = "sitegen"
+"""A template named sitegen/NAME is always the built-in NAME: a project's own base.html can extend it."""
+
+
+def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) -> jinja2.Environment:
     """The Jinja environment: input text is never trusted, so escaping is always on.
+
+    template_dirs: where templates are looked up, first match wins; the last is the built-in theme.
 
     cache_dir: where compiled templates are kept between builds (Jinja checks each against its source),
     so that a rebuild after one issue does not compile them all again.
@@ -74,7 +83,10 @@ def environment(templates_dir: Path, cache_dir: Path | None = None) -> jinja2.En
         except OSError as e:
             log.info("cannot keep compiled templates in %s (%s)", folder, e)
     env = DataEnvironment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        loader=jinja2.ChoiceLoader([
+            jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+            jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(str(template_dirs[-1]))}),
+        ]),
         bytecode_cache=bytecode_cache,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -115,10 +127,14 @@ def render_page(env: jinja2.Environment, page: Page) -> bytes:
         raise SitegenError(f"{where}{':' + str(line) if line else ''}: {e.message} (rendering /{page.path})") from None
 
 
-def editorial_pages(pages_dir: Path) -> list[tuple[str, str, str]]:
-    """Our own Markdown pages (关于本站, 如何引用): (slug, title, html), title from the first heading."""
+def editorial_pages(template_dirs: Sequence[Path]) -> list[tuple[str, str, str]]:
+    """The Markdown pages in pages/ of the template folders (关于本站, 如何引用): (slug, title, html), title
+    from the first heading; a page of a project's own templates replaces the built-in page of its name."""
+    files: dict[str, Path] = {}
+    for folder in reversed(template_dirs):
+        files.update((f.name, f) for f in (folder / "pages").glob("*.md"))
     out = []
-    for md_file in sorted(pages_dir.glob("*.md")):
+    for _, md_file in sorted(files.items()):
         text = md_file.read_text(encoding="utf-8")
         title = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("# ")), md_file.stem)
         body = markdown.markdown(text, extensions=["extra"], output_format="html")

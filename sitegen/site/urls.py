@@ -82,6 +82,14 @@ def month_path(year: int, month: int) -> str:
     return f"{DATES}{year:04d}/{month:02d}/"
 
 
+CATALOG_PARTS = "catalog/"
+
+
+def catalog_part_path(paper_slug: str, year: int | None) -> str:
+    """One paper's articles of one year as data, with their texts: catalog/shijingshan-bao/2020.jsonl."""
+    return f"{CATALOG_PARTS}{paper_slug}/{year if year else 'undated'}.jsonl"
+
+
 def output_file(path: str) -> str:
     """The file a page path is written to, relative to the output folder."""
     return path if "." in path.rsplit("/", 1)[-1] else path + "index.html"

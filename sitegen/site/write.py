@@ -15,7 +15,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,10 +152,14 @@ class StagedSite:
         and a hard link to it in the next build's staged site has them too."""
         return _stamp(self.root / rel)
 
-    def copy_tree(self, src: Path, rel: str) -> None:
-        """Copy a folder of assets (static/) into the site, in a stable order."""
-        for path in sorted(p for p in src.rglob("*") if p.is_file()):
-            self.write(f"{rel}/{path.relative_to(src).as_posix()}", path.read_bytes())
+    def copy_trees(self, sources: Sequence[Path], rel: str) -> None:
+        """Copy folders of assets (static/) into the site as one, in a stable order: of two files with one
+        name, the one in the folder listed first."""
+        files: dict[str, Path] = {}
+        for src in reversed(sources):
+            files.update((p.relative_to(src).as_posix(), p) for p in src.rglob("*") if p.is_file())
+        for name, path in sorted(files.items()):
+            self.write(f"{rel}/{name}", path.read_bytes())
 
     def _link_if_unchanged(self, rel: str, target: Path, data: bytes) -> bool:
         """Put a hard link to the previous site's file at target if its bytes are data."""
@@ -169,11 +173,13 @@ class StagedSite:
         self._unchanged.add(rel)
         return True
 
-    def publish(self) -> WriteSummary:
+    def publish(self, uninterrupted: contextlib.AbstractContextManager = contextlib.nullcontext()) -> WriteSummary:
         """Replace the output folder by the staged one; count what changed.
 
         Files that did not come through `write` (the search bundle, written by Pagefind) are compared
         here, and linked to the previous site's copy when they are the same.
+        uninterrupted: what keeps a stop signal from taking effect between the two renames (which would
+        leave no site at all) or before the old site is removed (which would leave it beside the new).
         """
         old_files, new_files = _files(self.out_dir), _files(self.root)
         for rel in sorted((new_files.keys() - self._written) & old_files.keys()):
@@ -184,15 +190,16 @@ class StagedSite:
         unchanged = len(self._unchanged & new_files.keys())
         summary = WriteSummary(written=len(new_files) - unchanged, unchanged=unchanged,
                                removed=len(old_files.keys() - new_files.keys()))
-        old = None
-        if self.out_dir.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
-            os.rmdir(old)
-            os.replace(self.out_dir, old)
-        os.replace(self.root, self.out_dir)
-        os.chmod(self.out_dir, 0o755)
-        if old:
-            shutil.rmtree(old, ignore_errors=True)
+        with uninterrupted:
+            old = None
+            if self.out_dir.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
+                os.rmdir(old)
+                os.replace(self.out_dir, old)
+            os.replace(self.root, self.out_dir)
+            os.chmod(self.out_dir, 0o755)
+            if old:
+                shutil.rmtree(old, ignore_errors=True)
         return summary
 
     def _keep_old_copy(self, rel: str) -> None:
