@@ -66,6 +66,8 @@ def test_a_line_naming_a_page_in_the_text_is_not_furniture() -> None:
     ("第44期(总第1594期)  共12版", (44, 1594, 12)),
     ("第 47 期  总第 2096 期  共 8 版", (47, 2096, 8)),
     ("第14期 总第1032期 本期8版", (14, 1032, 8)),
+    ("第50期 总第2950期 今日八版", (50, 2950, 8)),
+    ("第5期（总第3005期） 共十二版", (5, 3005, 12)),
 ])
 def test_masthead_numbers_in_their_common_forms(issue_line: str, numbers: tuple[int, int, int]) -> None:
     text = (f"海淀报\nHAIDIAN NEWS\n2018年6月15日 星期五\n{issue_line}\n出版：海淀区融媒体中心\n"
@@ -91,6 +93,7 @@ def test_a_paper_called_shixun_is_a_paper() -> None:
     # Two lines: a dash opens the deck; a bare place above is the kicker, however much longer the line below.
     ("我区召开平安建设工作会\n——部署“七一”前后安全稳定工作", (None, "我区召开平安建设工作会", "——部署“七一”前后安全稳定工作")),
     ("展览路街道\n居民议事会议出停车新规", ("展览路街道", "居民议事会议出停车新规", None)),
+    ("三八节\n女职工健康讲座进机关", ("三八节", "女职工健康讲座进机关", None)),
     ("坚持绿色发展 建设美丽朝阳\n望京街道试点生活垃圾分类", ("坚持绿色发展 建设美丽朝阳", "望京街道试点生活垃圾分类", None)),
     # An exclamation under a statement is its deck; a longer single phrase under a slogan is the headline.
     ("首钢园迎来“六一”亲子游\n孩子们在工业遗存中感受科技魅力！", (None, "首钢园迎来“六一”亲子游", "孩子们在工业遗存中感受科技魅力！")),

@@ -98,6 +98,8 @@ def _chain_to_lead(pieces: list[Piece], i: int) -> bool:
 
 
 PLACE_END = re.compile(r"(?:街道|社区|镇|乡|村|区|县|城)$")
+OCCASION_END = re.compile(r"(?:节|纪念日|宣传日|宣传周|活动周|安全月|周年)$")
+"""A bare line naming an occasion (三八节, 安全生产月) over a headline says when, as a kicker does."""
 COLUMN_MAX = 4
 """A column label (战疫一线, 文化惠民) over a three-line stack is at most this long; a longer bare line is its kicker."""
 
@@ -105,10 +107,11 @@ COLUMN_MAX = 4
 def is_column_label(text: str, below: list[str]) -> bool:
     """Tell whether the first line of a headline stack is a column label (the section of this article) rather than
     its kicker."""
-    # The rule: a bare label of 2-6 characters, shorter than the line below it, and not a place (展览路街道 over a
-    # headline says where, as a kicker does). Over two more lines it is a label only when it is a column name's
+    # The rule: a bare label of 2-6 characters, shorter than the line below it, and not a place or an occasion
+    # (展览路街道, 三八节 over a headline say where or when, as a kicker does). Over two more lines it is a label only when it is a column name's
     # length and the two below make a headline and deck (——…); otherwise the three lines are kicker, headline, deck.
-    if not LABEL.match(text) or PLACE_END.search(text) or visible_len(text) >= visible_len(below[0]):
+    if not LABEL.match(text) or PLACE_END.search(text) or OCCASION_END.search(text) \
+            or visible_len(text) >= visible_len(below[0]):
         return False
     if len(below) == 1:
         return True
@@ -143,8 +146,8 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
         return None, 0, b, "the second line opens with a dash or has a semicolon: a deck"
     if EVENT_END.search(a):
         return a, 1, None, "the first line names an event (…召开, …举行): a kicker"
-    if LABEL.match(a) and PLACE_END.search(a):
-        return a, 1, None, "the first line is a bare place: a kicker"
+    if LABEL.match(a) and (PLACE_END.search(a) or OCCASION_END.search(a)):
+        return a, 1, None, "the first line is a bare place or occasion: a kicker"
     if commas(b) and not commas(a):
         return None, 0, b, "the second line has clause commas: a deck"
     if commas(a) and not commas(b):

@@ -15,12 +15,14 @@ log = logging.getLogger(__name__)
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ISSUE_NO = re.compile(r"(?<!总)第\s*(\d+)\s*期")
 TOTAL_NO = re.compile(r"总\s*第\s*(\d+)\s*期")
-PAGES = re.compile(r"(?:本期|今日|共)\s*(\d+)\s*版")
+PAGES = re.compile(r"(?:本期|今日|共)\s*(\d+|[一二三四五六七八九十]{1,3})\s*版")
+_CN_DIGITS = "一二三四五六七八九"
 
 # A line made only of these tokens is a dateline or issue line: 2020年4月16日 星期四, 第30期(总第1907期)本期8版.
 _DATELINE_TOKENS = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|周[一二三四五六日]|农历\S+"
-    r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期|今日|共)\s*\d+\s*版|第\s*\d+\s*版|[\s()（）|｜·•/／,，、-]"
+    r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期|今日|共)\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|第\s*\d+\s*版"
+    r"|[\s()（）|｜·•/／,，、-]"
 )
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯|时讯)$")
 _LICENCE = re.compile(r"准印证|刊号|CN\s*\d{2}-|国内统一连续出版物号|邮发代号")
@@ -165,12 +167,23 @@ def read_facts(masthead: tuple[tuple[int, str], ...], path: str, places: Places)
         if total_no is None and (m := TOTAL_NO.search(text)):
             total_no = int(m.group(1))
         if pages is None and (m := PAGES.search(text)):
-            pages = int(m.group(1))
+            pages = page_count(m.group(1))
     known = places.publication(publication) if publication else None
     return MastheadFacts(
         publication, date, issue_no, total_no, pages,
         district=known.district if known else None,
     )
+
+
+def page_count(printed: str) -> int | None:
+    """The number a page count prints, in figures (8) or in words (八, 十二, 二十四)."""
+    if printed.isdigit():
+        return int(printed)
+    tens, _, units = printed.rpartition("十")
+    if "十" not in printed:
+        return _CN_DIGITS.index(printed) + 1 if len(printed) == 1 else None
+    value = (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CN_DIGITS.index(units) + 1 if units else 0)
+    return value if len(tens) <= 1 and len(units) <= 1 else None
 
 
 def _date(m: re.Match[str], path: str, line: int, problems: list[Problem]) -> datetime.date | None:
