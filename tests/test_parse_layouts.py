@@ -36,8 +36,12 @@ def paragraphs(issue: ParsedIssue, n: int) -> list[str]:
     "第 2 版    综合新闻    责任编辑 / 李明    校对 / 王琪",
     "第2版 综合新闻 责任编辑：邹静",
     "2021年9月30日 星期四 第2版 副中心新闻",
+    "第二版 要闻 2016年3月4日",
+    "2016年3月4日 星期五 要闻 责任编辑：张伟",
+    "晴转多云 北风二三级 -1℃～11℃",
+    "投稿邮箱：cyb@163.com",
 ])
-def test_a_running_head_is_furniture_not_a_kicker(running_head: str) -> None:
+def test_a_running_head_weather_or_notice_is_furniture_not_a_kicker(running_head: str) -> None:
     issue = parse(f"标题一\n\n本报讯 正文一。（下转2版）\n\n{running_head}\n\n标题二\n\n本报讯（记者 甲）正文二。\n")
     assert issue.furniture == ((5, running_head),)
     assert heads(issue) == [(None, "标题一", None), (None, "标题二", None)]
@@ -52,6 +56,13 @@ def test_a_guide_block_weather_and_notices_are_furniture() -> None:
     assert [n for n, _ in issue.furniture] == [4, 5, 6, 8, 14, 15, 16, 17, 18]
     assert heads(issue) == [(None, "区人代会闭幕", None)]
     assert paragraphs(issue, 0) == ["本报讯（记者 甲）3月3日，会议闭幕。"]
+
+
+def test_a_guide_block_without_bullets_ends_at_its_last_page_reference() -> None:
+    text = ("今日导读\n区人代会闭幕……2版\n社区运动会落幕 3版\n区十七届人大六次会议闭幕\n\n本报讯（记者 甲）3月3日，会议闭幕。\n")
+    issue = parse(text)
+    assert [n for n, _ in issue.furniture] == [1, 2, 3]
+    assert [a.headline for a in issue.articles] == ["区十七届人大六次会议闭幕"]
 
 
 def test_a_line_naming_a_page_in_the_text_is_not_furniture() -> None:

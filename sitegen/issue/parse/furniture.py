@@ -35,14 +35,17 @@ _CONTACT = re.compile(r"^[●•·]?\s*[^:：]{1,12}[:：]\s*[\d\s-]{3,}$")
 _EDITOR = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|校对|核稿|审核|审校|美编|版式|制版|签发|终审|组版)\s*[:：]")
 # Page furniture between and inside pages: a page's running head (第2版 with its date, name or editors), a
 # 导读 block (导读, then ▶ lines ending in a page), weather, the paper's address, hotlines and subscription notes.
-_PAGE_NO = re.compile(r"第\s*\d+\s*版")
+_PAGE_NO = re.compile(r"第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版")
 _PAGE_STAFF = re.compile(r"责任编辑|责编|美术编辑|美编|版式|校对|编辑\s*[:：/／]")
 _GUIDE = re.compile(r"^(?:今日|本期|本版)?导\s*读$")
 _GUIDE_ITEM = re.compile(r"^[▶►▷◆◇■●★☆]\s*\S.*?(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
 _WEATHER = re.compile(r"^(?:今日|明日|今天|明天)?天气(?:预报)?\s*[:：]")
+_FORECAST = re.compile(r"[晴阴雨雪云雾霾]")
+_DEGREES = re.compile(r"-?\d+\s*(?:℃|°C)")
+_PAGE_REF = re.compile(r"(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
 _NOTICE = re.compile(
     r"^(?:本报)?(?:地址|社址|广告(?:部)?(?:热线|电话)?|新闻热线|热线电话|订阅(?:热线|电话)|发行(?:部|热线|电话)?|邮发代号"
-    r"|邮编|印刷|定价|广告经营许可证|广告许可证)\s*[:：]|^欢迎订阅|(?:^|\s)编印(?:\s|$)"
+    r"|邮编|印刷|定价|广告经营许可证|广告许可证|投稿邮箱|新闻投稿|发行热线)\s*[:：]|^欢迎订阅|(?:^|\s)编印(?:\s|$)"
 )
 PAGE_FURNITURE_MAX = 80
 """Visible characters: a running head, hotline or subscription note is one short line."""
@@ -104,7 +107,30 @@ def is_page_furniture(text: str) -> bool:
     if _PAGE_NO.search(text) and (_PAGE_STAFF.search(text) or DATE.search(text) or re.search("星期[一二三四五六日天]", text)
                                   or len(text.split()) >= 2 and not re.search("[，,；;：:]", text)):
         return True  # 2016年3月4日 星期五 第2版 要闻 责任编辑：张伟; 第 3 版    文化    校对 / 王琪
+    if DATE.search(text) and _PAGE_STAFF.search(text) and not re.search("[，,；;]", text):
+        return True  # a running head that leaves out the page: 2016年3月4日 星期五 要闻 责任编辑：张伟
+    if _DEGREES.search(text) and _FORECAST.search(text) and visible_len(text) <= 40 and not re.search("[，,；;]", text):
+        return True  # 晴转多云 北风二三级 -1℃～11℃
     return bool(_GUIDE.match(text) or _GUIDE_ITEM.match(text) or _WEATHER.match(text) or _NOTICE.search(text))
+
+
+GUIDE_ITEM_MAX = 30
+"""Visible characters: a line of a 导读 block is a short headline and its page."""
+
+
+def guide_block(numbered: list[tuple[int, str]], taken: set[int]) -> set[int]:
+    """The lines of each 导读 block: after a 导读 line, the short lines that end in their page (区人代会闭幕 2版),
+    bulleted or not, up to the first line that does not."""
+    found: set[int] = set()
+    for i, (_, text) in enumerate(numbered):
+        if not _GUIDE.match(text):
+            continue
+        k = i + 1
+        while k < len(numbered) and (k in taken or visible_len(numbered[k][1]) <= GUIDE_ITEM_MAX
+                                     and _PAGE_REF.search(numbered[k][1]) and "。" not in numbered[k][1]):
+            found.add(k)
+            k += 1
+    return found - taken
 
 
 def _is_anchor(text: str) -> bool:
@@ -146,6 +172,7 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
     page_at = {
         i for i, (_, t) in enumerate(numbered) if i not in masthead_at | colophon_at and is_page_furniture(t)
     }
+    page_at |= guide_block(numbered, masthead_at | colophon_at | page_at)
     pick = lambda at: tuple(numbered[i] for i in sorted(at))  # noqa: E731
     body = set(range(len(numbered))) - masthead_at - colophon_at - page_at
     return Furniture(pick(masthead_at), pick(body), pick(colophon_at), pick(page_at))
