@@ -40,10 +40,11 @@ MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
 WPE_DRIVER = "/usr/bin/WPEWebDriver"
 COG = "/usr/bin/cog"
 XVFB_RUN = "/usr/bin/xvfb-run"
+XAUTH = "/usr/bin/xauth"
 ENGINES = ("firefox", "webkitgtk", "wpe")
 NEEDS = {  # engine -> (files it needs, the Debian packages that hold them)
     "firefox": ((FIREFOX,), "firefox-esr"),
-    "webkitgtk": ((WEBKITGTK_DRIVER, MINIBROWSER, XVFB_RUN), "webkit2gtk-driver xvfb"),
+    "webkitgtk": ((WEBKITGTK_DRIVER, MINIBROWSER, XVFB_RUN, XAUTH), "webkit2gtk-driver xvfb xauth"),
     "wpe": ((WPE_DRIVER, COG), "wpewebkit-driver cog"),
 }
 START_TIMEOUT = 60
@@ -311,7 +312,7 @@ class WPE(_Selenium):
         options.add_argument("--platform=headless")
         options.set_capability("browserName", "cog")  # WPEWebDriver refuses Selenium's default name
         env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-        super().__init__([WPE_DRIVER], options, env)
+        super().__init__([WPE_DRIVER], options, env)  # its headless window stays 800 × 600
 
 
 def start(engine: str) -> Engine:

@@ -120,6 +120,7 @@ def test_search_page(engine, served, catalog, kind, query, filters):
     assert all("<mark>" in r["excerpt"] and not cut_marks(r["excerpt"], terms) for r in shown), shown
     if filters:
         assert engine.evaluate("() => document.querySelector('select[name=district]').value") == filters["district"]
+    engine.evaluate("() => document.querySelector('.search-status').scrollIntoView()")  # the results on screen
     shot(engine, f"search-{kind}")
     no_errors(engine, f"the search page for {query}")
 
