@@ -15,6 +15,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import functools
+import io
 import json
 import os
 import re
@@ -50,6 +51,7 @@ NEEDS = {  # engine -> (files it needs, the Debian packages that hold them)
 START_TIMEOUT = 60
 """Seconds for an engine to start and open its session (WebKitWebDriver hangs without a display)."""
 SCRIPT_TIMEOUT = 60
+"""Seconds for a page to load, or a script to give its answer (passed to the Firefox driver too)."""
 
 ERROR_CATCHER = """<script>(() => {
   const errors = window.__sitegenErrors = [];
@@ -91,25 +93,11 @@ def serve_with_error_catcher(root: Path) -> tuple[_Server, str]:
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            return _Bytes(body)
+            return io.BytesIO(body)
 
     server = _Server(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-class _Bytes:
-    """A file-like body for SimpleHTTPRequestHandler.copyfile."""
-
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, n: int = -1) -> bytes:
-        out, self.data = (self.data, b"") if n < 0 else (self.data[:n], self.data[n:])
-        return out
-
-    def close(self) -> None:
-        pass
 
 
 def _call(fn: str, arg: Any) -> str:
@@ -121,6 +109,8 @@ class Engine:
     """One engine with one page open: what the tests do in it, the same in every engine."""
 
     name: str
+    version: str
+    """The engine's own version, as its driver gives it."""
 
     def goto(self, url: str) -> None:
         raise NotImplementedError
@@ -128,9 +118,6 @@ class Engine:
     def evaluate(self, fn: str, arg: Any = None) -> Any:
         """Call the JavaScript function fn (source text, may be async) on arg in the page; its result as JSON."""
         raise NotImplementedError
-
-    def url(self) -> str:
-        return self.evaluate("() => location.href")
 
     def screenshot(self, path: Path) -> None:
         raise NotImplementedError
@@ -151,7 +138,7 @@ class Engine:
             time.sleep(0.1)
         state = self.evaluate("() => [location.href, document.querySelector('.search-status')?.textContent,"
                               " window.__sitegenErrors]")
-        raise AssertionError(f"{self.name}: timed out waiting for {fn} ({arg!r}); page {state}; last error {last}")
+        raise AssertionError(f"{self.name} {self.version}: timed out waiting for {fn} ({arg!r}); page {state}; last error {last}")
 
     def errors(self) -> list[str]:
         """The page's JavaScript errors so far (the page must have the error catcher)."""
@@ -167,7 +154,7 @@ class Firefox(Engine):
         node = shutil.which("node")
         if not node or not (ROOT / "node_modules" / "puppeteer-core").is_dir():
             pytest.fail("puppeteer-core is missing: run ./bin/test, which installs it with npm ci")
-        self.proc = subprocess.Popen([node, str(DRIVER_JS), FIREFOX], cwd=ROOT, stdin=subprocess.PIPE,
+        self.proc = subprocess.Popen([node, str(DRIVER_JS), FIREFOX, str(SCRIPT_TIMEOUT)], cwd=ROOT, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=True, encoding="utf-8", start_new_session=True)
         self.n = 0
         with concurrent.futures.ThreadPoolExecutor(1) as pool:
@@ -248,6 +235,7 @@ class _Selenium(Engine):
         finally:
             pool.shutdown(wait=False)
         self.driver.set_script_timeout(SCRIPT_TIMEOUT)
+        self.driver.set_page_load_timeout(SCRIPT_TIMEOUT)
         self.version = self.driver.capabilities.get("browserVersion", "?")
 
     def goto(self, url: str) -> None:

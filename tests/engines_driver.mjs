@@ -1,7 +1,7 @@
 // Firefox ESR for the cross-engine lane (tests/engines.py): puppeteer-core drives Debian's firefox-esr
 // over WebDriver BiDi, headless, and this script takes its orders as JSON lines on stdin.
 //
-//   node tests/engines_driver.mjs FIREFOX_PATH
+//   node tests/engines_driver.mjs FIREFOX_PATH TIMEOUT_SECONDS  (for a page to load, a script to answer)
 //   <- {"ready": "<browser version>"}
 //   -> {"id": 1, "cmd": "goto", "url": "…"}          <- {"id": 1, "value": null}
 //   -> {"id": 2, "cmd": "evaluate", "expr": "…"}     <- {"id": 2, "value": …}  (a promise is awaited)
@@ -11,11 +11,13 @@
 import readline from "node:readline";
 import puppeteer from "puppeteer-core";
 
+const timeout = Number(process.argv[3]) * 1000;
 const browser = await puppeteer.launch({
   browser: "firefox", executablePath: process.argv[2], protocol: "webDriverBiDi", headless: true,
-  defaultViewport: { width: 1280, height: 900 },
+  defaultViewport: { width: 1280, height: 900 }, protocolTimeout: timeout,
 });
 const page = await browser.newPage();
+page.setDefaultTimeout(timeout);
 const send = (msg) => process.stdout.write(JSON.stringify(msg) + "\n");
 
 const commands = {

@@ -75,7 +75,7 @@ def page_facts(engine: Engine) -> dict:
 
 
 def test_reading_pages(engine, served, catalog):
-    """Home, an issue, an article and a district listing load whole, each with no error."""
+    """Home, an issue, an article and a district listing each show what a reader looks for, with no error."""
     issue = catalog["issues"][0]
     article = next(a for a in catalog["articles"] if a["issue"] == issue["id"])
     shijingshan = {a["url"] for a in catalog["articles"] if "石景山区" in a["district"]}
