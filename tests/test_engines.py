@@ -8,7 +8,6 @@ error on any page. With SITEGEN_SCREENSHOTS=1 the pages are saved to tests/scree
 """
 from __future__ import annotations
 
-import json
 import os
 import random
 import re
@@ -21,6 +20,7 @@ import pytest
 from engines import ENGINES, Engine, serve_with_error_catcher, start
 from excerpts import EXCERPTS_JS, check_excerpts, cut_marks, excerpt_cases, site_docs
 from sitegen.search.tokens import normalize, query_terms
+from sitegen.site.catalog import read_catalog
 
 pytestmark = [pytest.mark.browser, pytest.mark.engines]
 
@@ -45,7 +45,7 @@ def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
 
 @pytest.fixture(scope="module")
 def catalog(site_dir: Path) -> dict:
-    return json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+    return read_catalog(site_dir)
 
 
 def shot(engine: Engine, name: str) -> None:
