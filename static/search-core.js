@@ -254,12 +254,22 @@ export async function find(query, { filters, sort, counts = true } = {}) {
 }
 
 // <shard>/sitegen-docs/<page>.json.gz: gzipped by the build; a host may already have unzipped it on the way.
+// The engine unpacks it where it has DecompressionStream; elsewhere (Safari before 16.4) inflate.js
+// does, fetched the first time it is needed and so never by the engines that have one.
+let inflateLoad = null;
+function gunzip(buf) {
+  if (typeof DecompressionStream === "function") {
+    return new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  }
+  inflateLoad ??= import("./inflate.js").catch((e) => { inflateLoad = null; throw e; });
+  return inflateLoad.then((m) => m.gunzip(new Uint8Array(buf)));
+}
 async function getDoc(url) {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  const buf = await r.arrayBuffer(), head = new Uint8Array(buf.slice(0, 2));
+  const buf = await r.arrayBuffer(), head = new Uint8Array(buf, 0, Math.min(2, buf.byteLength));
   const gzipped = head[0] === 0x1f && head[1] === 0x8b;
-  return new Response(gzipped ? new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip")) : buf).json();
+  return JSON.parse(new TextDecoder().decode(gzipped ? await gunzip(buf) : buf));
 }
 const docs = new Map();
 const loadDoc = (shards, h) => {

@@ -26,7 +26,16 @@ function resultItem(r, q) {
   return li;
 }
 
+// Search runs Pagefind's WebAssembly: a browser without it (or with it turned off, as in Safari's
+// Lockdown Mode) gets the page's message and the ways to browse instead of a search box that fails.
+const canSearch = () => typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
+
 async function initSearchPage(root) {
+  if (!canSearch()) {
+    root.querySelector("form").hidden = true;
+    root.querySelector(".search-unavailable[hidden]").hidden = false;
+    return;
+  }
   const form = root.querySelector("form"), input = form.elements.q;
   const status = root.querySelector(".search-status"), list = root.querySelector(".search-results");
   const more = root.querySelector(".search-more");

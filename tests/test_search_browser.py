@@ -25,7 +25,8 @@ from sitegen.search.tokens import (CJK_PREFIX, IDEOGRAPH_RANGES, SENTINEL, WHITE
 from sitegen.archive import build_archive
 from sitegen.site.listings import search as search_page_of
 from sitegen.site.pages import Plan
-from sitegen.site.urls import SiteUrls
+from sitegen.site.render import url_filter
+from sitegen.site.urls import PATHS, SiteUrls
 from sitegen.lexicon import load_lexicon
 from support import read_catalog
 
@@ -110,13 +111,15 @@ def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int
         loader=jinja2.FileSystemLoader([str(tmpl_dir), str(REPO / "templates")]),
         autoescape=True, undefined=jinja2.StrictUndefined,
     )
+    env.filters["url"] = url_filter  # as the site's own environment has them
+    env.globals["paths"] = PATHS
     # the site's own context for the page
     search_page = search_page_of(Plan(build_archive([], load_lexicon()), SiteUrls(base_url, load_lexicon())))
     html = env.get_template(search_page.template).render(search_page.context)
     (out / search_page.path).mkdir(parents=True)
     (out / search_page.path / "index.html").write_text(html, encoding="utf-8")
     (out / "static").mkdir()
-    for name in ("search-core.js", "search-page.js", "highlight.js"):
+    for name in ("search-core.js", "search-page.js", "highlight.js", "inflate.js"):
         shutil.copy(REPO / "static" / name, out / "static" / name)
     build_search_index(docs, out, shard_chars=shard_chars)
     from html import escape
@@ -291,6 +294,22 @@ def test_an_excerpt_holds_every_matched_term_whole(page, server):
                         [text])
     assert re.findall(r"<mark>(.*?)</mark>", got) == ["防汛", "防汛"], got
     assert got.endswith("防汛</mark>…")
+
+
+def test_search_without_decompression_stream(page, server, docs):
+    """Where the engine has no DecompressionStream (Safari before 16.4), static/inflate.js unpacks the
+    articles' texts: the same results and excerpts. An engine that has one never fetches inflate.js."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    queries = ["石景山 防汛", "東華門", "11208"]
+    page.goto(f"{server}/search/")
+    native = [api_search(page, q) for q in queries]
+    assert all(native) and not [u for u in fetched if u.endswith("/inflate.js")]
+    page.add_init_script("delete window.DecompressionStream")
+    page.goto(f"{server}/search/")
+    assert page.evaluate("typeof DecompressionStream") == "undefined"
+    assert [api_search(page, q) for q in queries] == native
+    assert [u for u in fetched if u.endswith("/inflate.js")] == [f"{server}/static/inflate.js"]
 
 
 def test_sort_by_date_and_filters(page, server, docs):

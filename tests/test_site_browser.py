@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from excerpts import EXCERPTS_JS, check_excerpts, excerpt_cases, site_docs
 from sitegen.search.tokens import normalize
 from support import read_catalog
 
@@ -54,3 +55,35 @@ def test_header_search_box_leads_to_results(page, site_url):
     page.locator(".search-results li").first.wait_for()
     assert "q=" in page.url
     assert any("核酸检测" in t for t in page.locator(".search-results .excerpt").all_inner_texts())
+
+
+def test_excerpts_of_random_queries_hold_every_term_whole(page, site_url, site_dir):
+    """Hundreds of queries cut at random from the search docs: every mark of every excerpt is whole
+    terms (the same check runs in Firefox and WebKit: tests/test_engines.py)."""
+    cases = excerpt_cases(site_docs(site_dir), 500, seed=23)
+    page.goto(site_url + "search/")
+    check_excerpts(cases, page.evaluate(EXCERPTS_JS, cases))
+
+
+def ways_to_browse(page) -> list[str]:
+    return page.locator(".search-unavailable:visible a").evaluate_all("as => as.map((a) => a.getAttribute('href'))")
+
+
+def test_without_webassembly_the_search_page_offers_the_listings(page, site_url):
+    """A browser without WebAssembly (or with it off, as in Safari's Lockdown Mode) is told so in
+    Chinese and given the date, district and topic listings instead of a search box that fails."""
+    page.add_init_script("delete window.WebAssembly")
+    page.goto(site_url + "search/?q=防汛")
+    page.locator(".search-unavailable:visible").wait_for()
+    assert "不支持搜索" in page.locator(".search-unavailable:visible").inner_text()
+    assert ways_to_browse(page) == ["/dates/", "/districts/", "/topics/"]
+    assert page.locator("form.search-form").is_hidden()
+
+
+def test_without_javascript_the_search_page_offers_the_listings(browser, site_url):
+    context = browser.new_context(locale="zh-CN", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "search/")
+    assert "需要启用 JavaScript" in page.locator(".search-unavailable:visible").inner_text()
+    assert ways_to_browse(page) == ["/dates/", "/districts/", "/topics/"]
+    context.close()
