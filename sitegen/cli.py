@@ -48,6 +48,11 @@ def _progress(args: argparse.Namespace):
     return NoProgress() if args.quiet else Progress(sys.stderr)
 
 
+NO_SITE_URL = ("no site URL, so the pages have no canonical link and robots.txt no sitemap line (search engines "
+               "take only absolute addresses); to publish, give --site-url https://name.github.io/repo-name "
+               "or site_url in sitegen.toml")
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .engine.build import build
 
@@ -56,6 +61,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     skipped = result.loaded.skipped
     for p in result.loaded.problems:
         print(f"{'skipped' if p.path in skipped else 'warning'}: {p}", file=sys.stderr)
+    if not result.site_url:
+        print(f"warning: {NO_SITE_URL}", file=sys.stderr)
     if not args.quiet:
         print(result.summary_line())
     if not result.issues and not skipped:

@@ -39,6 +39,8 @@ class BuildResult:
     pages: int
     written: WriteSummary
     seconds: float
+    site_url: str
+    """The site's absolute address as given ("" when none was: the pages then have no canonical link)."""
 
     def summary_line(self) -> str:
         n_articles = sum(len(i.articles) for i in self.issues)
@@ -107,4 +109,5 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
                 log.info("writing the site failed", exc_info=True)
                 raise OSError(e.errno, e.strerror, str(config.out_dir)) from None
             raise
-    return BuildResult(loaded, issues, rendered.pages, written, time.monotonic() - started)
+    return BuildResult(loaded, issues, rendered.pages, written, time.monotonic() - started,
+                       config.site_url)
