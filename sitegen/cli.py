@@ -78,9 +78,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .engine.load import load_archive
     from .site.format import cn_date
 
-    seeds_dir = Path(args.seeds or "seeds")
-    _refuse_outside_an_archive(seeds_dir, Path(CONFIG_FILE))
-    loaded = load_archive(seeds_dir, max_bytes=int(args.max_file_mb * MB))
+    from .config import load_config
+
+    flags = {"seeds_dir": Path(args.seeds)} if args.seeds else {}
+    config = load_config(Path(args.config), **flags)
+    _refuse_outside_an_archive(config.seeds_dir, Path(args.config))
+    loaded = load_archive(config.seeds_dir, max_bytes=int(args.max_file_mb * MB), tables=config.tables)
     for _, issue in loaded.placed:
         inferred = "（据正文推断）" if issue.date_inferred else ""
         print(f"{issue.source.path}: {issue.publication or '未知报刊'}, {cn_date(issue.date)}{inferred}, "
@@ -153,7 +156,8 @@ def parser() -> argparse.ArgumentParser:
     site_args(b)
     b.set_defaults(func=cmd_build)
     c = sub.add_parser("check", help="read and parse the issues without writing; report what was found")
-    c.add_argument("--seeds", default=None, help="folder of issue files (default: seeds)")
+    c.add_argument("--seeds", default=None, help="folder of issue files (default: seeds in sitegen.toml, else seeds)")
+    c.add_argument("--config", default="sitegen.toml", help="settings file (default: sitegen.toml, if present)")
     _add_max_file_mb(c)
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("serve", help="build, serve on localhost and rebuild on changes")
