@@ -50,6 +50,11 @@ def _progress(args: argparse.Namespace):
     return NoProgress() if args.quiet else Progress(sys.stderr)
 
 
+NO_SITE_URL = ("no site URL, so the pages have no canonical link and robots.txt no sitemap line (search engines "
+               "take only absolute addresses); to publish, give --site-url https://name.github.io/repo-name "
+               "or site_url in sitegen.toml")
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .engine.build import build
 
@@ -58,6 +63,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     skipped = result.loaded.skipped
     for p in result.loaded.problems:
         print(f"{'skipped' if p.path in skipped else 'warning'}: {p}", file=sys.stderr)
+    if not result.site_url:
+        print(f"warning: {NO_SITE_URL}", file=sys.stderr)
     if not args.quiet:
         print(result.summary_line())
     if not result.issues and not skipped:
@@ -73,9 +80,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .engine.load import load_archive
     from .site.format import cn_date
 
-    seeds_dir = Path(args.seeds or "seeds")
-    _refuse_outside_an_archive(seeds_dir, Path(CONFIG_FILE))
-    loaded = load_archive(seeds_dir, max_bytes=int(args.max_file_mb * MB))
+    from .config import load_config
+
+    flags = {"seeds_dir": Path(args.seeds)} if args.seeds else {}
+    config = load_config(Path(args.config), **flags)
+    _refuse_outside_an_archive(config.seeds_dir, Path(args.config))
+    loaded = load_archive(config.seeds_dir, max_bytes=int(args.max_file_mb * MB), tables=config.tables)
     for _, issue in loaded.placed:
         inferred = "（据正文推断）" if issue.date_inferred else ""
         print(f"{issue.source.path}: {issue.publication or '未知报刊'}, {cn_date(issue.date)}{inferred}, "
@@ -169,7 +179,8 @@ def parser() -> argparse.ArgumentParser:
     site_args(b)
     b.set_defaults(func=cmd_build)
     c = sub.add_parser("check", help="read and parse the issues without writing; report what was found")
-    c.add_argument("--seeds", default=None, help="folder of issue files (default: seeds)")
+    c.add_argument("--seeds", default=None, help="folder of issue files (default: seeds in sitegen.toml, else seeds)")
+    c.add_argument("--config", default="sitegen.toml", help="settings file (default: sitegen.toml, if present)")
     _add_max_file_mb(c)
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("serve", help="build, serve on localhost and rebuild on changes")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SitegenError
+from .lexicon import Tables
 
 CONFIG_FILE = "sitegen.toml"
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -42,6 +43,9 @@ class Config:
     """Issue files larger than this are refused (--max-file-mb)."""
     dev: bool = False
     """A preview build for `sitegen serve`: pages load static/dev.js, which shows a failed rebuild."""
+    data_dir: Path = Path("data")
+    """The project's own tables (places.toml, topics.toml, people.toml, stopwords.txt, userdict.txt), each
+    read instead of sitegen's of its name (if the folder exists)."""
     cache_dir: Path | None = Path(".sitegen-cache")
     """Where work for unchanged issues is kept between builds (None: no cache)."""
     templates_dir: Path = Path("templates")
@@ -53,6 +57,12 @@ class Config:
     def template_dirs(self) -> tuple[Path, ...]:
         """Where templates are looked up, first match wins: the project's own, then the built-in theme."""
         return _layers(self.templates_dir, THEME_TEMPLATES)
+
+    @property
+    def tables(self) -> Tables:
+        """Where each table is read from: the project's data/ folder where it has the file, else sitegen's."""
+        own = _layers(self.data_dir, DATA_DIR)
+        return Tables.at(own[0] if len(own) > 1 else None)
 
     @property
     def static_dirs(self) -> tuple[Path, ...]:
@@ -67,13 +77,16 @@ def _layers(own: Path, builtin: Path) -> tuple[Path, ...]:
     return (builtin,)
 
 
-FILE_KEYS = {"base_url": str, "site_url": str, "title": str, "seeds": str, "out": str, "templates": str, "static": str}
+FILE_KEYS = {"base_url": str, "site_url": str, "title": str, "seeds": str, "out": str, "templates": str, "static": str,
+             "data": str}
 """What sitegen.toml may set, and the type of each."""
-FOLDER_KEYS = {"seeds": "seeds_dir", "out": "out_dir", "templates": "templates_dir", "static": "static_dir"}
+FOLDER_KEYS = {"seeds": "seeds_dir", "out": "out_dir", "templates": "templates_dir", "static": "static_dir",
+               "data": "data_dir"}
 """The settings that name a folder (relative to the settings file's own folder), and the Config field each sets."""
 _TYPE_NAMES = {str: "text in quotes"}
 EXAMPLES = {"base_url": '"/repo-name/"', "site_url": '"https://name.github.io/repo-name"', "title": '"北京区报档案"',
-            "seeds": '"issues"', "out": '"public"', "templates": '"theme/templates"', "static": '"theme/static"'}
+            "seeds": '"issues"', "out": '"public"', "templates": '"theme/templates"', "static": '"theme/static"',
+            "data": '"tables"'}
 
 
 def load_config(path: Path, **flags: Any) -> Config:

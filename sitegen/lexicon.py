@@ -4,16 +4,52 @@ and papers, topics, the marks of a person's name, stop words, and traditional to
 Plain values with no jieba: every stage may read them."""
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+from .errors import SitegenError
 
 DATA_DIR = Path(__file__).parent / "data"
+OWN_TABLES = ("places.toml", "topics.toml", "people.toml", "stopwords.txt", "userdict.txt")
+"""The tables an archive project may have its own of, in its data/ folder: each replaces sitegen's whole."""
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Where each table is read from: the project's own data/ folder where it has the file, else sitegen's;
+    and a hash of what the files held when this value was made (Tables.at), so that a table edited
+    between two builds in one process (`sitegen serve`) is a different Tables, read again."""
+
+    own: Path | None = None
+    stamp: str = ""
+
+    @classmethod
+    def at(cls, own: Path | None) -> Tables:
+        tables = cls(own)
+        h = hashlib.sha256()
+        for name in OWN_TABLES:
+            path = tables.path(name)
+            h.update(f"{name}\0{path.parent != DATA_DIR}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
+        return cls(own, h.hexdigest())
+
+    def path(self, name: str) -> Path:
+        if self.own is not None and name in OWN_TABLES and (self.own / name).is_file():
+            return self.own / name
+        return DATA_DIR / name
+
+
+BUILT_IN = Tables.at(None)
+"""sitegen's own tables, for a project with none of its own."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +81,6 @@ class Places:
         return next((p for p in self.publications if p.name == name), None)
 
 
-@functools.cache
 def load_places(path: Path = DATA_DIR / "places.toml") -> Places:
     """Read the districts and papers table."""
     with open(path, "rb") as f:
@@ -67,7 +102,6 @@ class Topic:
     terms: tuple[str, ...]
 
 
-@functools.cache
 def load_topics(path: str = str(DATA_DIR / "topics.toml")) -> tuple[Topic, ...]:
     """Read the topic taxonomy that keepers edit."""
     with open(path, "rb") as f:
@@ -75,7 +109,6 @@ def load_topics(path: str = str(DATA_DIR / "topics.toml")) -> tuple[Topic, ...]:
     return tuple(Topic(t["name"], t["slug"], tuple(t["terms"])) for t in raw["topic"])
 
 
-@functools.cache
 def stop_words(path: str = str(DATA_DIR / "stopwords.txt")) -> frozenset[str]:
     """Words that are never keywords: the data file keepers edit (one or more a line, # notes)."""
     lines = Path(path).read_text(encoding="utf-8").splitlines()
@@ -93,9 +126,11 @@ class Marks:
     title_after: re.Pattern[str]
     after_name: tuple[str, ...]
     not_name_endings: tuple[str, ...]
+    tables: Tables = BUILT_IN
+    """Where the user dictionary is read from: the names it tags nr are people wherever they stand, and
+    jieba, with its words, tags the text around a possible name."""
 
 
-@functools.cache
 def load_marks(path: str = str(DATA_DIR / "people.toml")) -> Marks:
     with open(path, "rb") as f:
         raw = tomllib.load(f)
@@ -148,9 +183,34 @@ class Lexicon:
     topics: tuple[Topic, ...]
     marks: Marks
     stop_words: frozenset[str]
+    tables: Tables
+    """Where they were read from: jieba's tokenizer reads the user dictionary there too."""
 
 
 @functools.cache
-def load_lexicon() -> Lexicon:
-    """The archive's own tables, read once per process."""
-    return Lexicon(load_places(), load_topics(), load_marks(), stop_words())
+def load_lexicon(tables: Tables = BUILT_IN) -> Lexicon:
+    """The archive's tables, read once per process; a table of the archive's own that cannot be read is
+    refused with a message naming it."""
+    def read(name: str, loader: Callable[[Any], Any], as_text: bool = True) -> Any:
+        path = tables.path(name)
+        try:
+            return loader(str(path) if as_text else path)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, re.error) as e:
+            what = f"no {e} entry" if isinstance(e, KeyError) else str(e)
+            raise SitegenError(f"{path}: cannot use this table ({what}); see sitegen's own {name} for its form "
+                               "(sitegen/data/ in its repository), or remove the file to use sitegen's") from None
+
+    places = read("places.toml", load_places, as_text=False)
+    topics = read("topics.toml", load_topics)
+    marks = dataclasses.replace(read("people.toml", load_marks), tables=tables)
+    words = read("stopwords.txt", stop_words)
+    read("userdict.txt", check_userdict)
+    return Lexicon(places, topics, marks, words, tables)
+
+
+def check_userdict(path: str) -> None:
+    """Refuse a user dictionary jieba would stop on: each line is a word, then a count and a part of speech."""
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        parts = line.split()
+        if len(parts) > 3 or len(parts) >= 2 and not parts[1].isdigit():
+            raise ValueError(f"line {n}: {line.strip()!r} is not WORD [COUNT] [PART-OF-SPEECH], e.g. 常卫 5 nr")

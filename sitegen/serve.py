@@ -94,7 +94,8 @@ def serve(options: Config | Callable[[], Config], port: int = 8000, watch_files:
             IOLoop.current().stop()
 
     server = Server()
-    watched = [first.seeds_dir, *first.template_dirs, *first.static_dirs, Path(__file__).parent / "data", *watch_files]
+    watched = [first.seeds_dir, *first.template_dirs, *first.static_dirs, Path(__file__).parent / "data",
+               *([first.data_dir] if first.data_dir.is_dir() else []), *watch_files]
     for path in watched:
         server.watch(str(path), on_change, delay=0.5)
     print(f"Serving {out_dir} on http://127.0.0.1:{port}/ — Ctrl-C to stop", flush=True)

@@ -39,6 +39,7 @@ from sitegen.cli import main
 from sitegen.errors import SitegenError
 from sitegen.issue.parse import parse_text
 from sitegen.issue.read import MAX_BYTES, MB, decode
+from sitegen.punctuation import fullwidth_marks
 from sitegen.search import SearchDoc
 from sitegen.search.pagefind import shadow_page
 from support import read_catalog
@@ -494,14 +495,15 @@ def test_text_that_looks_like_markup_is_shown_literally_everywhere(run_cli, tmp_
     [article] = data["articles"]
     assert (article["kicker"], article["headline"], article["deck"]) == (
         "<img src=x onerror=alert(2)>引题", "<script>alert(1)</script>标题", "——副题</p><iframe src=javascript:alert(3)>")
-    assert "[点这里](javascript:alert(4))和</p><b onmouseover=alert(5)>标记</b>" in article["text"]
+    # as printed, with the full-width marks of Chinese context (sitegen.punctuation) and no markup read
+    assert fullwidth_marks("[点这里](javascript:alert(4))和</p><b onmouseover=alert(5)>标记</b>") in article["text"]
     assert data["issues"][0]["publication"] == "<script>alert(8)</script>报"
     assert data["issues"][0]["source_file"] == f"seeds/{name}"
 
     page = BeautifulSoup((site / article["url"].lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.h1.get_text() == "<script>alert(1)</script>标题"
     body = page.select_one(".article .body").get_text()
-    assert "</script><script>alert(6)</script>和<!-- 注释 -->以及&amp;与&lt;。" in body
+    assert fullwidth_marks("</script><script>alert(6)</script>和<!-- 注释 -->以及&amp;与&lt;。") in body
     assert '<a href="javascript:alert(7)">链接</a>' in body
     assert "<script>alert(8)</script>报" in page.select_one(".article .meta").get_text()
     [jsonld] = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
@@ -513,7 +515,7 @@ def test_text_that_looks_like_markup_is_shown_literally_everywhere(run_cli, tmp_
     feed = ET.parse(site / "feed.xml").getroot()
     ns = {"a": "http://www.w3.org/2005/Atom"}
     assert feed.find("a:entry/a:title", ns).text == "<script>alert(1)</script>标题"
-    assert "[点这里](javascript:alert(4))" in feed.find("a:entry/a:summary", ns).text
+    assert fullwidth_marks("[点这里](javascript:alert(4))和") in feed.find("a:entry/a:summary", ns).text
     docs = [json.loads(gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes())
             for p in (site / "pagefind").rglob("sitegen-docs/*.json*")]
     assert [(d["title"], d["publication"]) for d in docs] == [("<script>alert(1)</script>标题",

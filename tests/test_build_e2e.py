@@ -86,13 +86,13 @@ def test_article_page_shows_headline_deck_byline_and_issue(site_dir, catalog):
     a = by_headline(catalog, "6000余人备战防汛")
     page = soup(site_dir, a["url"])
     assert page.h1.get_text(strip=True) == "6000余人备战防汛"
-    assert page.select_one(".deck").get_text(strip=True) == "汛前拟开展216场次演练;已排查风险隐患万余处"
+    assert page.select_one(".deck").get_text(strip=True) == "汛前拟开展216场次演练；已排查风险隐患万余处"
     assert "记者 李冬梅" in page.select_one(".byline").get_text()
     meta = page.select_one(".article .meta").get_text()
     assert "新东城报" in meta and "2020年5月22日" in meta
     paragraphs = [p.get_text() for p in page.select(".article .body p")]
-    assert paragraphs[0].startswith("本报讯(记者 李冬梅)随着5月19日一场防汛应急演练的举行")
-    assert any(p.startswith("截至目前,全区共排查11208处风险隐患") for p in paragraphs)
+    assert paragraphs[0].startswith("本报讯（记者 李冬梅）随着5月19日一场防汛应急演练的举行")
+    assert any(p.startswith("截至目前，全区共排查11208处风险隐患") for p in paragraphs)
     assert [h.get_text() for h in page.select(".article .body h2, .article .body h3")][:1] == ["汛前将完成演练216场次"]
     assert {x.get_text() for x in page.select(".article-facts a")} >= {"东城区", "防汛"}
     assert page.select_one("a[rel=prev]") and page.select_one("a[rel=next]")

@@ -66,7 +66,7 @@ def test_every_bad_setting_is_reported_at_once(tmp_path):
         load_config(path)
     assert str(raised.value) == (
         f"{path}: 2 bad settings:\n"
-        "  unknown setting 'baseurl'; known are base_url, site_url, title, seeds, out, templates, static\n"
+        "  unknown setting 'baseurl'; known are base_url, site_url, title, seeds, out, templates, static, data\n"
         '  title must be text in quotes, e.g. title = "北京区报档案"')
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "sitegen"
 
 LAYERS = [
-    {"errors", "model", "lexicon", "files", "config"},  # plain data and tables every stage reads
+    {"errors", "model", "lexicon", "files", "config", "punctuation"},  # plain data and tables every stage reads
     {"issue"},  # one issue file, on its own
     {"archive"},  # every issue together, once
     {"search"},  # the search index, from the archive's articles

@@ -150,3 +150,40 @@ def test_a_broken_override_is_named(capfd, project):
     (project / "theme" / "templates" / "article.html").write_text("{% if %}", encoding="utf-8")
     code, _, err = run(capfd, "build", "-q", cwd=project)
     assert code == 1 and "article.html" in err and "Traceback" not in err
+
+
+def test_a_projects_own_tables_replace_sitegens_one_file_at_a_time(capfd, tmp_path):
+    """An archive of a paper sitegen does not know: its own data/places.toml names the paper and its
+    district, its own userdict.txt marks a name; the other tables stay sitegen's. A bad table of its own
+    is refused, named."""
+    from sitegen.lexicon import DATA_DIR
+
+    (tmp_path / "seeds").mkdir()
+    issue = SEED.read_text(encoding="utf-8").replace("石景山报", "永定河报", 1)
+    (tmp_path / "seeds" / "yongding.txt").write_text(issue, encoding="utf-8")
+    code, _, err = run(capfd, "build", "-q", cwd=tmp_path)
+    assert code == 0, err
+    assert not (tmp_path / "site" / "ydh-bao").exists()  # unknown: a slug from the name's pinyin
+
+    (tmp_path / "data").mkdir()
+    places = (DATA_DIR / "places.toml").read_text(encoding="utf-8")
+    (tmp_path / "data" / "places.toml").write_text(
+        places + '\n[[publication]]\nname = "永定河报"\nslug = "ydh-bao"\ndistrict = "门头沟区"\n', encoding="utf-8")
+    code, _, err = run(capfd, "build", "-q", cwd=tmp_path)
+    assert code == 0, err
+    paper = tmp_path / "site" / "ydh-bao" / "index.html"
+    assert paper.is_file() and "门头沟区" in text(paper)
+    assert (tmp_path / "site" / "districts" / "mentougou" / "index.html").is_file()
+    code, out, _ = run(capfd, "check", cwd=tmp_path)
+    assert code == 0 and "yongding.txt: 永定河报" in out
+
+    # A table of its own that cannot be read stops the build, naming it; the site stays as it was.
+    before = text(paper)
+    (tmp_path / "data" / "places.toml").write_text("[[publication]\n", encoding="utf-8")
+    code, _, err = run(capfd, "build", "-q", cwd=tmp_path)
+    assert code == 1 and "data/places.toml: cannot use this table" in err and "Traceback" not in err
+    assert text(paper) == before
+    (tmp_path / "data" / "places.toml").unlink()
+    (tmp_path / "data" / "userdict.txt").write_text("常卫 five nr\n", encoding="utf-8")
+    code, _, err = run(capfd, "build", "-q", cwd=tmp_path)
+    assert code == 1 and "data/userdict.txt: cannot use this table (line 1:" in err

@@ -85,7 +85,8 @@ def test_sitemap_lists_every_page(site_dir):
     pages = {"/" + p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("index.html")}
     pages = {p.replace("/./", "/") for p in pages}
     assert pages == locs
-    assert "Sitemap:" in (site_dir / "robots.txt").read_text(encoding="utf-8")
+    # built without a site URL: robots.txt names no sitemap, whose line would want an absolute address
+    assert "Sitemap:" not in (site_dir / "robots.txt").read_text(encoding="utf-8")
 
 
 class _Links(HTMLParser):

@@ -217,7 +217,7 @@ def test_keywords_say_what_the_article_is_about(site_dir, catalog):
     assert flood["keywords"][0] == "防汛"
     assert not {"余人", "务必", "全区"} & set(flood["keywords"])
     assert "快递" in article(catalog, "快递管理精细化 居民“件件有着落”")["keywords"][:2]
-    assert "结婚" in article(catalog, "“520”我们登记结婚啦!")["keywords"][:2]
+    assert "结婚" in article(catalog, "“520”我们登记结婚啦！")["keywords"][:2]
     stop = stop_words()
     for a in catalog["articles"]:
         assert 1 <= len(a["keywords"]) <= 8

@@ -1,9 +1,11 @@
 """Every issue made whole: its id, and each article with its id, its facts and its keywords."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
-from ..model import Article, EnrichedIssue, Issue
+from ..model import Article, EnrichedIssue, Issue, ParsedArticle, ParsedIssue
+from ..punctuation import fullwidth_marks
 from .ids import article_id
 from .keywords import choose_keywords
 
@@ -12,9 +14,31 @@ def finish_issues(placed: Sequence[tuple[str, EnrichedIssue]]) -> list[Issue]:
     """The issues as the site shows them, from (id, issue) pairs (sitegen.archive.ids.assign_ids)."""
     keywords = choose_keywords([enriched.facts for _, enriched in placed])
     return [
-        Issue.of(enriched.parsed, issue_id, tuple(
-            Article.of(article, article_id(issue_id, n), facts, article_keywords)
+        Issue.of(shown_issue(enriched.parsed), issue_id, tuple(
+            Article.of(shown_article(article), article_id(issue_id, n), facts, article_keywords)
             for n, (article, facts, article_keywords)
             in enumerate(zip(enriched.parsed.articles, enriched.facts, of_issue), start=1)))
         for (issue_id, enriched), of_issue in zip(placed, keywords)
     ]
+
+
+def _lines(lines: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:
+    return tuple((n, fullwidth_marks(t)) for n, t in lines)
+
+
+def _maybe(text: str | None) -> str | None:
+    return None if text is None else fullwidth_marks(text)
+
+
+def shown_article(a: ParsedArticle) -> ParsedArticle:
+    """The article's printed text with the full-width marks the layout lost (sitegen.punctuation). Found
+    after jieba has read it, and for the site only: the source view shows the file's own characters."""
+    return replace(a, headline=fullwidth_marks(a.headline), kicker=_maybe(a.kicker), deck=_maybe(a.deck),
+                   byline=_maybe(a.byline), section=_maybe(a.section), head=_lines(a.head),
+                   blocks=tuple(replace(b, text=fullwidth_marks(b.text)) for b in a.blocks))
+
+
+def shown_issue(issue: ParsedIssue) -> ParsedIssue:
+    """The issue's masthead, colophon and unplaced lines with the full-width marks the layout lost."""
+    return replace(issue, masthead=_lines(issue.masthead), colophon=_lines(issue.colophon),
+                   unplaced=_lines(issue.unplaced))

@@ -39,6 +39,8 @@ class BuildResult:
     pages: int
     written: WriteSummary
     seconds: float
+    site_url: str
+    """The site's absolute address as given ("" when none was: the pages then have no canonical link)."""
 
     def summary_line(self) -> str:
         n_articles = sum(len(i.articles) for i in self.issues)
@@ -53,13 +55,14 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
     progress = progress or NoProgress()
     if config.cache_dir:  # every step finds the same cache, whatever folder it runs a tool in
         config = replace(config, cache_dir=config.cache_dir.resolve())
-    cache = IssueCache(config.cache_dir) if config.cache_dir else None
-    lexicon = load_lexicon()  # the tables every stage reads, read once and handed to each
+    tables = config.tables
+    cache = IssueCache(config.cache_dir, tables) if config.cache_dir else None
+    lexicon = load_lexicon(tables)  # the tables every stage reads, read once and handed to each
     with output_locked(config.out_dir), search_process() as searcher, collector_kept_off() as set_apart:
         # 1. Every issue file on its own.
         try:
             loaded = load_archive(config.seeds_dir, config.keep_going, config.max_file_bytes, cache, progress,
-                                  classified=True)
+                                  classified=True, tables=tables)
             set_apart()
             refuse_unusable(loaded, config)
         except BaseException:
@@ -70,7 +73,7 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
             release()
         if cache:
             cache.remove_other_versions()
-            SegmentCache(cache.cache_dir).remove_other_versions()
+            SegmentCache(cache.cache_dir).remove_other_versions(tables)
         # 2. The search index, in a process of its own beside everything below: it needs only the
         # articles as read, not what the whole archive adds to them.
         staged = StagedSite(config.out_dir)
@@ -107,4 +110,5 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
                 log.info("writing the site failed", exc_info=True)
                 raise OSError(e.errno, e.strerror, str(config.out_dir)) from None
             raise
-    return BuildResult(loaded, issues, rendered.pages, written, time.monotonic() - started)
+    return BuildResult(loaded, issues, rendered.pages, written, time.monotonic() - started,
+                       config.site_url)

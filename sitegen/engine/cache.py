@@ -25,6 +25,7 @@ from typing import Any
 
 from ..files import current_code_version, remove_other_folders, write_atomically
 from ..issue.enrich.words import ArticleWords, fingerprint, segment_issue
+from ..lexicon import BUILT_IN, Tables
 from ..site.write import Stamp
 
 log = logging.getLogger(__name__)
@@ -40,8 +41,9 @@ class IssueCache:
     changes, their entries can never be used again.
     """
 
-    def __init__(self, cache_dir: Path, version: str | None = None):
-        self.version = version or current_code_version()
+    def __init__(self, cache_dir: Path, tables: Tables = BUILT_IN, version: str | None = None):
+        # The tables are part of what made an entry: an archive's own places.toml changes its issues' districts.
+        self.version = version or hashlib.sha256(f"{current_code_version()}\0{tables.stamp}".encode()).hexdigest()
         self.cache_dir = cache_dir
         self.root = cache_dir / ISSUES / self.version[:24]
 
@@ -103,24 +105,24 @@ class SegmentCache:
 
     cache_dir: Path
 
-    def __call__(self, texts: Sequence[tuple[str, str]]) -> list[ArticleWords]:
-        h = hashlib.sha256(fingerprint().encode())
+    def __call__(self, texts: Sequence[tuple[str, str]], tables: Tables = BUILT_IN) -> list[ArticleWords]:
+        h = hashlib.sha256(fingerprint(tables).encode())
         for body, headline in texts:
             h.update(b"\1" + body.encode() + b"\0" + headline.encode())
         key = h.hexdigest()
-        path = self._folder() / key[:2] / f"{key}.json"
+        path = self._folder(tables) / key[:2] / f"{key}.json"
         words = self._load(path)
         if words is None or len(words) != len(texts):
-            words = segment_issue(texts)
+            words = segment_issue(texts, tables)
             write_atomically(path, json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         return words
 
-    def remove_other_versions(self) -> None:
+    def remove_other_versions(self, tables: Tables = BUILT_IN) -> None:
         """Drop the words kept under another fingerprint (another jieba or dictionary): never used again."""
-        remove_other_folders(self._folder())
+        remove_other_folders(self._folder(tables))
 
-    def _folder(self) -> Path:
-        return self.cache_dir / SEGMENTS / fingerprint()[:24]
+    def _folder(self, tables: Tables) -> Path:
+        return self.cache_dir / SEGMENTS / fingerprint(tables)[:24]
 
     @staticmethod
     def _load(path: Path) -> list[ArticleWords] | None:

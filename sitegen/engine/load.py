@@ -14,7 +14,7 @@ from ..issue.enrich import warm_up
 from ..issue.enrich.words import segment_issue
 from ..issue.read import find_sources
 from ..issue.step import IssueStep
-from ..lexicon import load_lexicon
+from ..lexicon import BUILT_IN, Tables, load_lexicon
 from ..model import EnrichedIssue, ParsedIssue
 from .cache import IssueCache, SegmentCache
 from .parallel import map_issues
@@ -43,7 +43,7 @@ class Loaded:
 
 def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX_BYTES,
                  cache: IssueCache | None = None, progress: Progress | None = None,
-                 classified: bool = False, workers: int | None = None) -> Loaded:
+                 classified: bool = False, workers: int | None = None, tables: Tables = BUILT_IN) -> Loaded:
     """Read and parse every issue file and give each issue its id; a file that cannot be used is an error
     unless keep_going skips it.
 
@@ -56,7 +56,9 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
     progress = progress or NoProgress()
     sources = find_sources(seeds_dir)
     progress.phase("read", len(sources), "files")
-    step = IssueStep(seeds_dir, max_bytes, classified, SegmentCache(cache.cache_dir) if cache else segment_issue)
+    lexicon = load_lexicon(tables)
+    step = IssueStep(seeds_dir, max_bytes, classified, SegmentCache(cache.cache_dir) if cache else segment_issue,
+                     tables)
     results: list[tuple[ParsedIssue | EnrichedIssue | None, Problem | None]] = [(None, None)] * len(sources)
     keys = [cache.key(path, step.shown(path), max_bytes, step.kind) if cache else None for path in sources]
     todo = []
@@ -68,7 +70,7 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
             results[i] = issue, None
             progress.advance()
     for i, result in zip(todo, map_issues(step, [sources[i] for i in todo], workers,
-                                          partial(warm_up, load_lexicon()) if classified else None)):
+                                          partial(warm_up, lexicon) if classified else None)):
         results[i] = result
         if cache and result[0] is not None:
             cache.put(keys[i], result[0])
@@ -89,7 +91,7 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
             # applied) stops the build, unless keep_going builds the issue without it.
             problems.extend(replace(p, severity="warning") if keep_going and p.severity == "error" else p for p in found)
             issues.append(issue)
-    placed, id_problems = assign_ids(issues, load_lexicon().places)
+    placed, id_problems = assign_ids(issues, lexicon.places)
     return Loaded(placed, problems + id_problems, skipped)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem
-from ..lexicon import load_lexicon
+from ..lexicon import BUILT_IN, Tables, load_lexicon
 from ..model import EnrichedIssue, ParsedIssue
 from .complete import complete_issue
 from .enrich import classify_issue, issue_texts
@@ -26,9 +26,11 @@ class IssueStep:
     seeds_dir: Path
     max_bytes: int
     classified: bool
-    segment: Callable[[Sequence[tuple[str, str]]], list[ArticleWords]] = segment_issue
-    """How the articles' (text, headline) pairs are segmented: jieba itself, or the build's cache of its
-    words (sitegen.engine.cache.SegmentCache). Plain data too, for the worker processes."""
+    segment: Callable[[Sequence[tuple[str, str]], Tables], list[ArticleWords]] = segment_issue
+    """How the articles' (text, headline) pairs are segmented with the tables' words: jieba itself, or the
+    build's cache of its words (sitegen.engine.cache.SegmentCache). Plain data too, for the worker processes."""
+    tables: Tables = BUILT_IN
+    """The tables the archive is read with: sitegen's, or its own (config.Config.tables)."""
 
     @property
     def kind(self) -> str:
@@ -42,10 +44,10 @@ class IssueStep:
         shown = self.shown(path)
         try:
             # The tables are read once a process: each stage below is handed what it uses of them.
-            lexicon = load_lexicon()
+            lexicon = load_lexicon(self.tables)
             issue = complete_issue(parse_issue(read_source(path, shown, self.max_bytes), lexicon.places), lexicon.places)
             if self.classified:
-                return classify_issue(issue, lexicon, self.segment(issue_texts(issue))), None
+                return classify_issue(issue, lexicon, self.segment(issue_texts(issue), self.tables)), None
             return issue, None
         except ReadError as e:
             return None, Problem(e.path, e.line, e.reason)

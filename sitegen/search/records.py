@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 from ..errors import SitegenError
 from ..model import EnrichedIssue
+from ..punctuation import fullwidth_marks
 
 
 @dataclass(frozen=True)
@@ -17,9 +18,10 @@ class SearchDoc:
     url_path: str
     """Site-relative, no leading slash, ends with "/": "shijingshan-bao/2020-04-16/3/"."""
     title: str
-    """The headline as printed."""
+    """The headline as the site shows it (sitegen.punctuation)."""
     text: str
-    """Clean text: headline, deck, body blocks joined by "\\n"."""
+    """Clean text: kicker, headline, deck, body blocks joined by "\\n", as the site shows them: the full-width
+    marks change no token, as search folds them to ASCII."""
     date: str
     """ISO "2020-04-16", "" if unknown."""
     publication: str
@@ -36,8 +38,8 @@ def search_docs(placed: Iterable[tuple[str, EnrichedIssue]], url_path: Callable[
     return [
         SearchDoc(
             url_path=url_path(issue_id, n),
-            title=a.headline,
-            text=a.full_text,
+            title=fullwidth_marks(a.headline),
+            text=fullwidth_marks(a.full_text),
             date=issue.parsed.date.isoformat() if issue.parsed.date else "",
             publication=issue.parsed.publication or unknown_paper,
             districts=facts.districts,

@@ -119,7 +119,10 @@ class Frame(TypedDict):
     title: str
     path: str
     url: str
-    canonical: str
+    canonical: Optional[str]
+    """The page's absolute address; None when the site URL is not known (a relative one is not a canonical link)."""
+    description: str
+    """What the page holds, in a sentence or two from the data (its meta description)."""
     feeds: list[Feed]
     breadcrumbs: list[Link]
 
@@ -353,7 +356,6 @@ class ArticlePage(Frame):
     issue_pager: Pager
     citation: str
     meta: list[tuple[str, str]]
-    description: str
     jsonld: dict[str, Any]
     search_data: dict[str, Any]
     """What static/highlight.js needs to mark a search's terms (sitegen.search.highlight_data)."""

@@ -64,4 +64,6 @@ def sitemap(paths: Sequence[str], site_urls: urls.SiteUrls) -> bytes:
 
 
 def robots(site_urls: urls.SiteUrls) -> bytes:
-    return f"User-agent: *\nAllow: /\nSitemap: {site_urls.absolute(urls.SITEMAP)}\n".encode("utf-8")
+    """Every page allowed; the sitemap named where the site's address is known (the line wants an absolute URL)."""
+    sitemap_line = f"Sitemap: {site_urls.absolute(urls.SITEMAP)}\n" if site_urls.site_url else ""
+    return f"User-agent: *\nAllow: /\n{sitemap_line}".encode("utf-8")

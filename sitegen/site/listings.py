@@ -8,7 +8,7 @@ from ..archive.groups import Entry
 from ..archive.people import Person, is_writer
 from ..model import Issue
 from ..search import BUNDLE_DIR, RUNTIME, SHARDS_NAME, search_data
-from . import urls
+from . import describe, urls
 from .calendars import WEEKDAYS, month_weeks
 from .contexts import (CalendarMonth, DatesPage, Feed, HomePage, ListingPage, MonthPage, OverviewPage,
                        PaperPage, PeoplePage, PersonPage, RoleCard, SearchPage, YearPage)
@@ -23,10 +23,13 @@ PEOPLE_ON_HOME = 12
 def home(plan: Plan) -> Page:
     a = plan.archive
     dated = [i.date for i in a.issues if i.date]
+    first, last = (cn_date(min(dated)), cn_date(max(dated))) if dated else ("", "")
+    papers = [name or urls.UNKNOWN_PAPER for name in a.by_paper]
     return page(plan, "home.html", HomePage(
-        **frame(plan, urls.HOME, "首页", []),
+        **frame(plan, urls.HOME, "首页", [],
+                describe.home(plan.title, papers, len(a.issues), len(a.entries), first, last)),
         stats={"issues": len(a.issues), "articles": len(a.entries), "papers": len(a.by_paper),
-               "first": cn_date(min(dated)) if dated else "", "last": cn_date(max(dated)) if dated else ""},
+               "first": first, "last": last},
         newest=[issue_card(plan, i) for i in a.issues[:NEWEST_ON_HOME]],
         papers=counted_links(plan, a.by_paper, plan.urls.paper_path),
         districts=counted_links(plan, a.by_district, plan.urls.district_path),
@@ -40,14 +43,17 @@ def search(plan: Plan) -> Page:
     # script rather than after it. search_data: the constants static/search-core.js shares with Python.
     bundle = plan.url(f"{BUNDLE_DIR}/")
     return page(plan, "search.html", SearchPage(
-        **frame(plan, urls.SEARCH, "搜索", [link(plan, "搜索", urls.SEARCH)]),
+        **frame(plan, urls.SEARCH, "搜索", [link(plan, "搜索", urls.SEARCH)],
+                describe.search(plan.title, len(plan.archive.entries))),
         search_runtime=bundle + RUNTIME[0], search_shards=bundle + SHARDS_NAME, search_data=search_data(bundle)))
 
 
 def overview(plan: Plan, path: str, title: str, crumb: str, groups: dict, path_of, unit: str) -> Page:
     """All papers, districts or topics, each with how much it holds."""
-    return page(plan, "overview.html", OverviewPage(**frame(plan, path, title, [link(plan, crumb, path)]),
-                                                    groups=counted_links(plan, groups, path_of), unit=unit))
+    names = [name or urls.UNKNOWN_PAPER for name in groups]
+    return page(plan, "overview.html", OverviewPage(
+        **frame(plan, path, title, [link(plan, crumb, path)], describe.overview(title, names, unit)),
+        groups=counted_links(plan, groups, path_of), unit=unit))
 
 
 def papers_overview(plan: Plan) -> Page:
@@ -70,8 +76,9 @@ def dates(plan: Plan) -> Page:
                           "url": plan.url(urls.month_path(year, m)) if (year, m) in months else None}
                          for m in range(1, 13)]}
              for year, issues in plan.archive.by_year.items()]
-    return page(plan, "dates.html", DatesPage(**frame(plan, urls.DATES, "按日期浏览", [link(plan, "日期", urls.DATES)]),
-                                              years=years))
+    described = describe.dates([y["label"] for y in years], sum(y["count"] for y in years))
+    return page(plan, "dates.html", DatesPage(
+        **frame(plan, urls.DATES, "按日期浏览", [link(plan, "日期", urls.DATES)], described), years=years))
 
 
 def day_link(plan: Plan, date: datetime.date, issues: Sequence[Issue]) -> dict[str, str]:
@@ -98,7 +105,9 @@ def year_page(plan: Plan, year: int) -> Page:
         if at + 1 < len(years) else None
     return page(plan, "year.html", YearPage(
         **frame(plan, urls.year_path(year), f"{year}年",
-                [link(plan, "日期", urls.DATES), link(plan, f"{year}年", urls.year_path(year))]),
+                [link(plan, "日期", urls.DATES), link(plan, f"{year}年", urls.year_path(year))],
+                describe.year(year, plan.archive.by_year[year],
+                              sum(1 for y, _ in plan.archive.by_month if y == year))),
         count=len(plan.archive.by_year[year]), weekdays=WEEKDAYS, pager=pager("其他年份", older, newer),
         calendar=[calendar_month(plan, year, m) for m in range(1, 13)],
         months=[{"label": f"{m}月", "url": plan.url(urls.month_path(y, m)),
@@ -120,7 +129,8 @@ def month_page(plan: Plan, year: int, month: int) -> Page:
     return page(plan, "month.html", MonthPage(
         **frame(plan, path, f"{year}年{month}月", [link(plan, "日期", urls.DATES),
                                                    link(plan, f"{year}年", urls.year_path(year)),
-                                                   link(plan, f"{month}月", path)]),
+                                                   link(plan, f"{month}月", path)],
+                describe.month(year, month, plan.archive.by_month[(year, month)])),
         calendar={**calendar_month(plan, year, month), "label": "日历", "url": None}, weekdays=WEEKDAYS,
         pager=pager("其他月份", older, newer),
         issues=[issue_card(plan, i) for i in reversed(plan.archive.by_month[(year, month)])]))
@@ -131,12 +141,14 @@ def paper_page(plan: Plan, name: str) -> Page:
     label = name or urls.UNKNOWN_PAPER
     dated = [i.date for i in issues if i.date]
     districts = sorted({i.district for i in issues if i.district})
+    facts = {"issues": len(issues), "articles": sum(len(i.articles) for i in issues),
+             "district": "、".join(districts) if districts else "全市",
+             "first": cn_date(min(dated)) if dated else "", "last": cn_date(max(dated)) if dated else ""}
     return page(plan, "paper.html", PaperPage(
         **frame(plan, plan.urls.paper_path(name), label,
-                [link(plan, "报刊", urls.PAPERS), link(plan, label, plan.urls.paper_path(name))]),
-        facts={"issues": len(issues), "articles": sum(len(i.articles) for i in issues),
-               "district": "、".join(districts) if districts else "全市",
-               "first": cn_date(min(dated)) if dated else "", "last": cn_date(max(dated)) if dated else ""},
+                [link(plan, "报刊", urls.PAPERS), link(plan, label, plan.urls.paper_path(name))],
+                describe.paper(label, **facts)),
+        facts=facts,
         issues=[issue_card(plan, i) for i in issues]))
 
 
@@ -145,7 +157,8 @@ def listing(plan: Plan, path: str, name: str, kind: str, parent: str, es: Sequen
     """Page `number` of the articles of a district or topic, newest first."""
     return page(plan, "listing.html", ListingPage(
         **frame(plan, urls.numbered_page(path, number), numbered_title(name, number),
-                [link(plan, kind, parent), link(plan, name, path)], feed=feed),
+                [link(plan, kind, parent), link(plan, name, path)], describe.listing(kind, name, es, number),
+                feed=feed),
         kind=kind, name=name, total=len(es), articles=[card(plan, e) for e in page_items(plan, es, number)],
         pages=page_list(plan, path, number, len(es))))
 
@@ -162,8 +175,10 @@ def topic_page(plan: Plan, name: str, number: int = 1) -> Page:
 def people_overview(plan: Plan) -> Page:
     """Everyone named, most articles first: officials with their titles, and the papers' own writers."""
     people = plan.archive.people
+    writers = sum(1 for p in people if is_writer(p))
     return page(plan, "people.html", PeoplePage(
-        **frame(plan, urls.PEOPLE, "人物", [link(plan, "人物", urls.PEOPLE)]),
+        **frame(plan, urls.PEOPLE, "人物", [link(plan, "人物", urls.PEOPLE)],
+                describe.people(len(people) - writers, writers)),
         groups=[{"title": "文中人物", "id": "named",
                  "people": [person_card(plan, p) for p in people if not is_writer(p)]},
                 {"title": "记者、通讯员与作者", "id": "writers",
@@ -178,6 +193,7 @@ def person_page(plan: Plan, p: Person, number: int = 1) -> Page:
                                 for m in page_items(plan, p.mentions, number)]
     return page(plan, "person.html", PersonPage(
         **frame(plan, urls.numbered_page(path, number), numbered_title(p.name, number),
-                [link(plan, "人物", urls.PEOPLE), link(plan, p.name, path)]),
+                [link(plan, "人物", urls.PEOPLE), link(plan, p.name, path)],
+                describe.person(p.name, p.roles, len(p.mentions), number)),
         person={"name": p.name, "roles": list(p.roles)}, total=len(p.mentions), articles=articles,
         pages=page_list(plan, path, number, len(p.mentions))))

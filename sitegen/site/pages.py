@@ -63,9 +63,11 @@ class Plan:
         }
 
 
-def frame(plan: Plan, path: str, title: str, crumbs: Sequence[Link], feed: Feed | None = None) -> Frame:
-    """What every page has: its title and addresses, its feeds and its breadcrumbs from the home page."""
-    return {"title": title, "path": path, "url": plan.url(path), "canonical": plan.urls.absolute(path),
+def frame(plan: Plan, path: str, title: str, crumbs: Sequence[Link], description: str,
+          feed: Feed | None = None) -> Frame:
+    """What every page has: its title, description and addresses, its feeds and its breadcrumbs from the home page."""
+    return {"title": title, "path": path, "url": plan.url(path),
+            "canonical": plan.urls.absolute(path) if plan.urls.site_url else None, "description": description,
             "feeds": [{"title": plan.title, "url": plan.url(urls.FEED)}] + ([feed] if feed else []),
             "breadcrumbs": [link(plan, "首页", urls.HOME), *crumbs]}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..archive.groups import Entry
 from ..model import Article, Issue
 from ..search import BUNDLE_DIR, highlight_data
-from . import urls
+from . import describe, urls
 from .citations import article_jsonld, citation_meta, gbt7714, issue_jsonld
 from .contexts import ArticlePage, Continuation, EditorialPage, IssuePage, Neighbour, Pager, SourcePage
 from .format import body_blocks, cn_date, issue_label, paper_name, short_issue_label
@@ -16,7 +16,8 @@ def issue_page(plan: Plan, issue: Issue) -> Page:
     source = plan.url(urls.source_path(issue))
     return page(plan, "issue.html", IssuePage(
         **frame(plan, path, issue_label(issue), [link(plan, paper_name(issue), plan.urls.paper_path(issue.publication)),
-                                                 link(plan, cn_date(issue.date), path)]),
+                                                 link(plan, cn_date(issue.date), path)],
+                describe.issue(issue_label(issue), [a.headline for a in issue.articles])),
         issue={**issue_card(plan, issue),
                "issue_no": issue.issue_no, "total_no": issue.total_no, "pages": issue.pages,
                "district": issue.district, "publication_inferred": issue.publication_inferred,
@@ -45,7 +46,8 @@ def source_page(plan: Plan, issue: Issue) -> Page:
     return page(plan, "source.html", SourcePage(
         **frame(plan, path, "原文：" + issue_label(issue),
                 [link(plan, paper_name(issue), plan.urls.paper_path(issue.publication)),
-                 link(plan, cn_date(issue.date), urls.issue_path(issue)), link(plan, "原文", path)]),
+                 link(plan, cn_date(issue.date), urls.issue_path(issue)), link(plan, "原文", path)],
+                describe.source(issue_label(issue), issue.source.path)),
         issue_url=plan.url(urls.issue_path(issue)), source_file=issue.source.path,
         lines=[{"n": n, "text": t} for n, t in enumerate(issue.source.lines, start=1)]))
 
@@ -58,7 +60,8 @@ def article_page(plan: Plan, e: Entry) -> Page:
     return page(plan, "article.html", ArticlePage(
         **frame(plan, path, a.headline, [link(plan, paper_name(issue), plan.urls.paper_path(issue.publication)),
                                          link(plan, cn_date(issue.date), urls.issue_path(issue)),
-                                         link(plan, a.headline, path)]),
+                                         link(plan, a.headline, path)],
+                describe.article(next((b.text for b in a.blocks if b.kind == "p"), a.headline))),
         article={
             **card(plan, e),
             "byline": a.byline, "section": a.section, "kind_code": a.kind,
@@ -80,7 +83,6 @@ def article_page(plan: Plan, e: Entry) -> Page:
         issue_pager=issue_pager(plan, issue),
         citation=gbt7714(a, issue, here),
         meta=citation_meta(a, issue, here),
-        description=next((b.text for b in a.blocks if b.kind == "p"), a.headline)[:120],
         jsonld=article_jsonld(a, issue, here, plan.urls.absolute(urls.issue_path(issue))),
         search_data=highlight_data(plan.url(f"{BUNDLE_DIR}/"))))
 
@@ -100,9 +102,11 @@ def continuation(plan: Plan, page_label: str | None, other_id: str | None) -> Co
 def editorial_page(plan: Plan, slug: str, title: str, body_html: str) -> Page:
     """One of our own Markdown pages (关于本站, 如何引用), its body already HTML."""
     path = urls.editorial_path(slug)
-    return page(plan, "page.html", EditorialPage(**frame(plan, path, title, [link(plan, title, path)]),
-                                                 body_html=body_html))
+    return page(plan, "page.html", EditorialPage(
+        **frame(plan, path, title, [link(plan, title, path)], describe.editorial(title, body_html)),
+        body_html=body_html))
 
 
 def not_found(plan: Plan) -> Page:
-    return page(plan, "404.html", frame(plan, urls.NOT_FOUND, "页面未找到", []))
+    return page(plan, "404.html", frame(plan, urls.NOT_FOUND, "页面未找到", [],
+                                        f"{plan.title}：没有这个页面。可从首页、报刊、日期、区域或主题找起，或搜索全部文章。"))

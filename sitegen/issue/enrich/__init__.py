@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from typing import Iterable, Sequence
 
-from ...lexicon import Lexicon, Places
+from ...lexicon import Lexicon, Places, Tables
 from ...model import ArticleFacts, EnrichedIssue, ParsedArticle, ParsedIssue
 from .people import _pos, _tagged, byline_people, people_of
 from .words import ArticleWords
@@ -91,11 +91,11 @@ def _is_keyword_candidate(w: str, lexicon: Lexicon) -> bool:
         return False
     if w in _term_topics(lexicon):  # a topic term is a keyword whatever jieba tags it (两会 is "m")
         return True
-    return _part_of_speech_fits(w)
+    return _part_of_speech_fits(w, lexicon.tables)
 
 
-def _part_of_speech_fits(w: str) -> bool:
-    tagger = _pos()
+def _part_of_speech_fits(w: str, tables: Tables) -> bool:
+    tagger = _pos(tables)
     flag = tagger.word_tag_tab.get(w)
     if flag is not None:  # a dictionary word: its tag says what it is
         return flag.startswith(KEYWORD_FLAGS) and not flag.startswith(("vd", "vg", "nx"))
@@ -135,7 +135,7 @@ def _signed(article: ParsedArticle, lexicon: Lexicon) -> frozenset[str]:
 def warm_up(lexicon: Lexicon) -> None:
     """Load what classify_issue needs (jieba's dictionary and tagger, the tables derived from the
     lexicon) before forking workers, so that they share it instead of each loading its own."""
-    _pos()
+    _pos(lexicon.tables)
     _term_topics(lexicon)
 
 

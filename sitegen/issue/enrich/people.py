@@ -17,7 +17,7 @@ from typing import Iterator, Sequence
 from .. import patterns
 from .words import tagger as _pos, user_tags
 from ...model import ParsedArticle
-from ...lexicon import Marks
+from ...lexicon import Marks, Tables
 
 log = logging.getLogger(__name__)
 
@@ -35,16 +35,16 @@ _AFTER_NAME_FLAGS = ("v", "t", "p", "d", "c", "u", "x", "m")
 
 
 @functools.cache
-def _known_names() -> frozenset[str]:
+def _known_names(tables: Tables) -> frozenset[str]:
     """Names the archive's keepers marked as people in userdict.txt."""
-    return frozenset(w for w, tag in user_tags().items() if tag.startswith("nr"))
+    return frozenset(w for w, tag in user_tags(tables).items() if tag.startswith("nr"))
 
 
 @functools.lru_cache(maxsize=100_000)
-def _tagged(snippet: str) -> tuple[tuple[str, str], ...]:
+def _tagged(snippet: str, tables: Tables) -> tuple[tuple[str, str], ...]:
     """jieba's words and tags of a short snippet. Cached: the same few characters after a title recur
     across an archive (区委书记常卫主持), and tagging them is most of the work of finding people."""
-    return tuple((t.word, t.flag) for t in _pos().cut(snippet))
+    return tuple((t.word, t.flag) for t in _pos(tables).cut(snippet))
 
 
 def plausible_name(word: str, marks: Marks, signed: bool = False) -> bool:
@@ -55,14 +55,14 @@ def plausible_name(word: str, marks: Marks, signed: bool = False) -> bool:
     """
     if not _CJK_NAME.fullmatch(word):
         return False
-    if word in _known_names():
+    if word in _known_names(marks.tables):
         return True
     compound = word[:2] in marks.compound_surnames
     if not (compound and len(word) >= 3 or word[0] in marks.surnames and len(word) <= 3):
         return False
     if word.endswith(marks.not_name_endings):
         return False
-    pos = _pos()
+    pos = _pos(marks.tables)
     freq = pos.tokenizer.FREQ.get(word, 0)
     if freq:  # a dictionary word: a name only if the dictionary says so and it is rare
         return pos.word_tag_tab.get(word, "").startswith("nr") and (freq < COMMON_WORD_FREQ or len(word) == 3 or signed)
@@ -80,11 +80,11 @@ def _ends_name(following: tuple[str, str] | None, marks: Marks, strict: bool = F
 
 def name_at(text: str, i: int, marks: Marks) -> str | None:
     """The person's name that starts at text[i], if one plainly does: a name, then a word that ends it."""
-    known = _known_pattern()
+    known = _known_pattern(marks.tables)
     if not (text[i:i + 1] in marks.surnames or text[i:i + 2] in marks.compound_surnames
             or known is not None and known.match(text, i)):
         return None  # most titles are followed by anything but a name (领导干部, 居民群众): skip jieba
-    tokens = [*_tagged(text[i:i + 8]), None]
+    tokens = [*_tagged(text[i:i + 8], marks.tables), None]
     word, flag = tokens[0]
     if flag.startswith("nr") and len(word) >= 2:
         if _ends_name(tokens[1], marks):
@@ -121,7 +121,7 @@ def _name_by_its_end(text: str, i: int, tokens: Sequence[tuple[str, str]], marks
         return None
     for length in (3, 2):
         name = text[i:i + length]
-        following = _tagged(text[i + length:i + length + 4])
+        following = _tagged(text[i + length:i + length + 4], marks.tables)
         if len(name) < length or not following or not _ends_name(following[0], marks, strict=True):
             continue
         at, inside = 0, []
@@ -157,7 +157,7 @@ def _name_ending_at(text: str, end: int, marks: Marks) -> str | None:
     """The person's name that ends at text[end], if one plainly does (蔡奇 in 蔡奇书记)."""
     start = max(0, end - 8)
     at = start
-    for word, flag in _tagged(text[start:end]):
+    for word, flag in _tagged(text[start:end], marks.tables):
         at += len(word)
         if at == end:
             return word if flag.startswith("nr") and plausible_name(word, marks) else None
@@ -185,7 +185,7 @@ def _role_after(text: str, marks: Marks) -> Iterator[Hit]:
 
 def _known_bare(text: str, marks: Marks) -> Iterator[Hit]:
     """Names from the archive's dictionary, wherever they stand as a word (常卫先后来到…)."""
-    if (known := _known_pattern()) is None:
+    if (known := _known_pattern(marks.tables)) is None:
         return
     for m in known.finditer(text):
         if name_at(text, m.start(), marks) == m.group():  # a word of its own, not the start of 李新华
@@ -193,8 +193,8 @@ def _known_bare(text: str, marks: Marks) -> Iterator[Hit]:
 
 
 @functools.cache
-def _known_pattern() -> re.Pattern[str] | None:
-    names = sorted(_known_names(), key=len, reverse=True)
+def _known_pattern(tables: Tables) -> re.Pattern[str] | None:
+    names = sorted(_known_names(tables), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names))) if names else None
 
 

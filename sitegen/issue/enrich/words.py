@@ -1,7 +1,8 @@
 """Segment article text with jieba, with the archive's own words (names, places, topic terms) added.
 
 fingerprint() names everything besides the text that decides how text is segmented, so that words
-kept from an earlier build (sitegen.engine.cache.SegmentCache) are used only while it holds.
+kept from an earlier build (sitegen.engine.cache.SegmentCache) are used only while it holds. Each
+function takes the tables (lexicon.Tables) whose words it adds: sitegen's, or an archive's own.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import jieba
 
-from ...lexicon import DATA_DIR, load_places, load_topics
+from ...lexicon import BUILT_IN, Tables, load_places, load_topics
 from .snapshots import load_snapshot, save_snapshot
 
 if TYPE_CHECKING:
@@ -32,51 +33,51 @@ ArticleWords = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 @functools.cache
-def tokenizer() -> jieba.Tokenizer:
+def tokenizer(tables: Tables = BUILT_IN) -> jieba.Tokenizer:
     """A jieba tokenizer that knows the archive's own names and every topic term as a word."""
     tk = jieba.Tokenizer()
-    state = load_snapshot("words", fingerprint())
+    state = load_snapshot("words", fingerprint(tables))
     if isinstance(state, tuple) and len(state) == 3 and isinstance(state[0], dict) and isinstance(state[1], int) \
             and isinstance(state[2], dict):
         tk.FREQ, tk.total, tk.user_word_tag_tab = state
         tk.initialized = True
         return tk
-    tk.load_userdict(str(DATA_DIR / "userdict.txt"))
-    for topic in load_topics():
+    tk.load_userdict(str(tables.path("userdict.txt")))
+    for topic in load_topics(str(tables.path("topics.toml"))):
         for term in topic.terms:
             tk.add_word(term, freq=100)
-    for d in load_places().districts:
+    for d in load_places(tables.path("places.toml")).districts:
         for name in (d.name, *d.aliases):
             tk.add_word(name, freq=200)
     tk.initialize()
-    save_snapshot("words", fingerprint(), (tk.FREQ, tk.total, tk.user_word_tag_tab))
+    save_snapshot("words", fingerprint(tables), (tk.FREQ, tk.total, tk.user_word_tag_tab))
     return tk
 
 
 @functools.cache
-def word_tags() -> dict[str, str]:
+def word_tags(tables: Tables = BUILT_IN) -> dict[str, str]:
     """The part of speech of every word of jieba's dictionary, the archive's user dictionary's over them."""
-    tags = load_snapshot("tags", fingerprint())
+    tags = load_snapshot("tags", fingerprint(tables))
     if not isinstance(tags, dict):
         tags = {}
         with jieba.dt.get_dict_file() as f:  # the dictionary the tokenizer starts from: jieba's own
             for line in f:
                 word, _, tag = line.decode("utf-8").split()
                 tags[word] = tag
-        tags.update(user_tags())
-        save_snapshot("tags", fingerprint(), tags)
+        tags.update(user_tags(tables))
+        save_snapshot("tags", fingerprint(tables), tags)
     return tags
 
 
 @functools.cache
-def user_tags() -> dict[str, str]:
+def user_tags(tables: Tables = BUILT_IN) -> dict[str, str]:
     """The parts of speech the archive's user dictionary gives its words (常卫 nr)."""
-    lines = (DATA_DIR / "userdict.txt").read_text(encoding="utf-8").splitlines()
+    lines = tables.path("userdict.txt").read_text(encoding="utf-8").splitlines()
     return {parts[0]: parts[2] for parts in map(str.split, lines) if len(parts) == 3}
 
 
 @functools.cache
-def tagger() -> "posseg.POSTokenizer":
+def tagger(tables: Tables = BUILT_IN) -> "posseg.POSTokenizer":
     """jieba's part-of-speech tagger over the archive's tokenizer (its words, its user dictionary's tags)."""
     posseg = _import_posseg()
 
@@ -87,7 +88,7 @@ def tagger() -> "posseg.POSTokenizer":
             pass
 
     pt = SharingPOSTokenizer.__new__(SharingPOSTokenizer)
-    pt.tokenizer, pt.word_tag_tab = tokenizer(), word_tags()
+    pt.tokenizer, pt.word_tag_tab = tokenizer(tables), word_tags(tables)
     return pt
 
 
@@ -103,23 +104,23 @@ def _import_posseg():
     return sys.modules["jieba.posseg"]
 
 
-def segment(text: str) -> list[str]:
+def segment(text: str, tables: Tables = BUILT_IN) -> list[str]:
     """Split Chinese text into words with jieba (the archive's dictionary loaded)."""
-    return [w for w in tokenizer().lcut(text) if w.strip()]
+    return [w for w in tokenizer(tables).lcut(text) if w.strip()]
 
 
 @functools.cache
-def fingerprint() -> str:
+def fingerprint(tables: Tables = BUILT_IN) -> str:
     """What, besides the text, decides how text is segmented."""
     h = hashlib.sha256(f"{CACHE_VERSION}\0{jieba.__version__}\0".encode())
     for name in ("userdict.txt", "topics.toml", "places.toml"):
-        h.update((DATA_DIR / name).read_bytes())
+        h.update(tables.path(name).read_bytes())
     # This module builds the tokenizer. Not enrich/__init__.py, though it reads the topics: its other changes
     # (keywords, scoring) leave segmentation alone, and segmenting again is the costliest step there is.
     h.update(Path(__file__).read_bytes())
     return h.hexdigest()
 
 
-def segment_issue(texts: Sequence[tuple[str, str]]) -> list[ArticleWords]:
+def segment_issue(texts: Sequence[tuple[str, str]], tables: Tables = BUILT_IN) -> list[ArticleWords]:
     """Segment one issue's (article text, headline) pairs."""
-    return [(tuple(segment(body)), tuple(segment(headline))) for body, headline in texts]
+    return [(tuple(segment(body, tables)), tuple(segment(headline, tables))) for body, headline in texts]
