@@ -77,10 +77,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .config import load_config
     from .engine.load import load_archive
     from .site.format import cn_date
-
-    from .config import load_config
 
     flags = {"seeds_dir": Path(args.seeds)} if args.seeds else {}
     config = load_config(Path(args.config), **flags)
