@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Callable
 
@@ -496,3 +497,29 @@ def test_a_rendering_process_that_dies_is_a_clear_error_and_keeps_the_site(seed_
         render_seeds(seed_archive, tmp_path, "site", other_core_free=lambda: True)
     assert forked() == 1
     assert tree_bytes(tmp_path / "site") == before
+
+
+def test_the_catalog_keeps_every_furniture_line_apart_from_the_articles(tmp_path):
+    """Running heads, 导读 blocks and the like are in the catalog as the issue's furniture, with their lines,
+    and in no article's text (the labelled layouts: tests/fixtures/layouts)."""
+    layouts = ROOT / "tests" / "fixtures" / "layouts"
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for truth in sorted(layouts.glob("*.truth.toml")):
+        shutil.copy(truth.with_name(truth.name.replace(".truth.toml", ".txt")), seeds)
+    build(Config(seeds_dir=seeds, out_dir=tmp_path / "site", cache_dir=None))
+    data = read_catalog(tmp_path / "site")
+    texts = "\n".join(a["text"] for a in data["articles"])
+    by_file = {Path(i["source_file"]).name: i for i in data["issues"]}
+    furniture_seen = 0
+    for truth in sorted(layouts.glob("*.truth.toml")):
+        issue = by_file[truth.name.replace(".truth.toml", ".txt")]
+        kept = {t.strip() for t in issue["masthead"] + issue["colophon"]}
+        kept |= {f["text"].strip() for f in issue["furniture"]}
+        expected = {line.strip() for line in tomllib.loads(truth.read_text(encoding="utf-8")).get("furniture", [])}
+        assert expected <= kept, (truth.name, expected - kept)
+        furniture_seen += len(issue["furniture"])
+        for f in issue["furniture"]:
+            assert f["text"].strip() not in texts, (truth.name, f)
+            assert isinstance(f["line"], int) and f["line"] > 0
+    assert furniture_seen > 20

@@ -50,6 +50,7 @@ def catalog(archive: Archive, base_url: str) -> dict[str, Any]:
             "source_sha256": issue.source.sha256,
             "masthead": [t for _, t in issue.masthead],
             "colophon": [t for _, t in issue.colophon],
+            "furniture": [{"line": n, "text": t} for n, t in issue.furniture],
             "articles": [a.id for a in issue.articles],
         })
         out_articles.extend(_article(archive, issue, a, base_url) for a in issue.articles)
