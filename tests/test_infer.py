@@ -166,6 +166,7 @@ def test_impossible_month_day_is_a_warning() -> None:
     ("到2035年基本建成,2020年是关键之年", 2020),
     ("服务保障2022年冬奥会,2020年工作", 2020),
     ("2025年前完成,2021年开展", 2021),
+    ("2017年大桃销售工作会。二期预计2019年投入使用,计划于2020年建成", 2017),
     ("没有年份", None),
 ])
 def test_text_year(text: str, year: int | None) -> None:

@@ -89,6 +89,15 @@ def test_masthead_numbers_in_their_common_forms(issue_line: str, numbers: tuple[
     assert (issue.publication, issue.date) == ("海淀报", datetime.date(2018, 6, 15))
 
 
+def test_a_bulletins_masthead_with_year_issue_and_an_issuer_and_date_line() -> None:
+    text = ("首都精神文明建设情况简报\n2020年第15期\n首都精神文明建设委员会办公室编        2020年9月18日\n\n"
+            "东城区：“文明引导员”上岗服务\n9月以来，东城区设立文明引导岗48个。\n")
+    issue = parse(text)
+    assert [n for n, _ in issue.masthead] == [1, 2, 3]
+    assert (issue.issue_no, issue.date) == (15, datetime.date(2020, 9, 18))
+    assert heads(issue) == [(None, "东城区：“文明引导员”上岗服务", None)]
+
+
 def test_a_paper_called_shixun_is_a_paper() -> None:
     issue = complete_issue(parse("通州时讯\n2021年9月30日 星期四\n\n标题\n\n本报讯 正文。\n"), load_places())
     assert (issue.publication, issue.district) == ("通州时讯", "通州区")
@@ -109,6 +118,9 @@ def test_a_paper_called_shixun_is_a_paper() -> None:
     # An exclamation under a statement is its deck; a longer single phrase under a slogan is the headline.
     ("首钢园迎来“六一”亲子游\n孩子们在工业遗存中感受科技魅力！", (None, "首钢园迎来“六一”亲子游", "孩子们在工业遗存中感受科技魅力！")),
     ("守护好“一盆净水”\n密云水库蓄水量创近二十年新高", ("守护好“一盆净水”", "密云水库蓄水量创近二十年新高", None)),
+    # A question under a statement is the headline under its topic; a series name over a line is its kicker.
+    ("垃圾分类推行半年\n小区里的变化你看到了吗？", ("垃圾分类推行半年", "小区里的变化你看到了吗？", None)),
+    ("我们的节日·重阳\n敬老爱老在行动！", ("我们的节日·重阳", "敬老爱老在行动！", None)),
     # One line, a question with a comma in it.
     ("垃圾分类，你做对了吗？", (None, "垃圾分类，你做对了吗？", None)),
 ])
@@ -145,6 +157,20 @@ def test_briefs_with_no_lead_are_each_an_article() -> None:
     assert all(len(a.blocks) == 1 for a in issue.articles)
 
 
+def test_a_round_up_of_place_headed_items_is_an_article_each() -> None:
+    # A bulletin heads each item 某区：…; after an item of several paragraphs the next is still its own article.
+    text = ("东城区：引导员上岗\n9月以来，东城区设立引导岗48个。\n主要做法有：划定责任区域。\n\n"
+            "海淀区：垃圾分类进校园\n海淀区教委在中小学开展垃圾分类教育。\n\n"
+            "丰台区：文明养犬见成效\n8月以来，丰台区开展文明养犬专项治理。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["东城区：引导员上岗", "海淀区：垃圾分类进校园", "丰台区：文明养犬见成效"]
+    # Under another headline, the same lines are sub-headings of one round-up.
+    issue = parse("各区推进垃圾分类\n\n本报讯（记者 甲）各区推进垃圾分类。\n\n海淀区：进校园\n海淀区教委开展教育。\n\n"
+                  "丰台区：进社区\n丰台区开展宣传。\n")
+    assert [a.headline for a in issue.articles] == ["各区推进垃圾分类"]
+    assert [b.kind for b in issue.articles[0].blocks] == ["p", "h2", "p", "h2", "p"]
+
+
 def test_a_subheading_inside_a_long_article_stays_a_subheading() -> None:
     text = ("标题\n\n本报讯（记者 甲）会议召开。\n\n会议指出，要抓好落实。\n\n狠抓落实\n\n会议要求，各单位要落实责任。\n")
     issue = parse(text)
@@ -178,6 +204,18 @@ def test_numbered_items_each_start_a_paragraph() -> None:
     issue = parse(text)
     assert [p[:2] for p in paragraphs(issue, 0)] == ["本报", "一是", "二是", "三是", "改造", "（一", "（二"]
     assert paragraphs(issue, 0)[-1] == "（二）完善排水设施（含边沟、涵洞）等。"
+
+
+@pytest.mark.parametrize("items", [
+    "整治内容包括：\n（一）拆除违法建设；\n（二）规范架空线，\n实现“线不上墙”；\n（三）增设公共座椅。\n",
+    "整治内容包括：\n（一）拆除违法建设；（二）\n规范架空线，实现“线不上墙”；\n（三）增设公共座椅。\n",
+])
+def test_a_numbered_item_the_layout_broke_is_one_paragraph(items: str) -> None:
+    # An item ending in a comma goes on below (never a sub-heading); a line ending in an item's number goes on too.
+    issue = parse("胡同环境整治启动\n本报讯（通讯员 乙）5月8日，整治启动。\n\n" + items)
+    assert [b.kind for b in issue.articles[0].blocks] == ["p"] * (len(paragraphs(issue, 0)))
+    assert any(p.endswith("（二）规范架空线，实现“线不上墙”；") or p.startswith("（二）规范架空线，实现")
+               for p in paragraphs(issue, 0))
 
 
 # --- 6. continuations ------------------------------------------------------------------------------

@@ -59,12 +59,15 @@ def body_text(issue: ParsedIssue) -> str:
 
 
 def text_year(text: str) -> int | None:
-    """Find the year a text is written in: the latest year it names that is not a span's end, target or event."""
+    """Find the year a text is written in: the latest year it names that is not a span's end, target, plan or
+    event."""
     years = []
     for m in YEAR.finditer(text):
         before = text[max(0, m.start() - 1):m.start()]
         if (before and before in RANGE_OR_TARGET) or NOT_NOW.match(text, m.end()):
             continue
+        if FUTURE_BEFORE.search(text[max(0, m.start() - 4):m.start()]):
+            continue  # 预计2019年投入使用, 计划于2025年建成: a plan's year, not the year of writing
         if 1900 <= int(m.group(1)) <= 2100:
             years.append(int(m.group(1)))
     return max(years) if years else None

@@ -22,6 +22,8 @@ BYLINE = re.compile(
 PHOTO_REPORT = re.compile(r"摄影报道$")
 CREDIT_WORDS = re.compile("^" + patterns.CREDIT_BEFORE + "|" + patterns.alternatives(patterns.CREDIT_AFTER) + "$")
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+SERIES = re.compile(r"^[\u4e00-\u9fff]{2,8}[·•][\u4e00-\u9fff]{1,6}$")
+"""A series name over a headline: 我们的节日·重阳, 文明实践·进行时."""
 EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|落幕|开班|开幕式)$")
 KICKER_MAX = 30
 """A plain line above a Markdown ## headline is its kicker only when it is at most this long (visible width)."""
@@ -29,6 +31,8 @@ PHOTO_HEADLINE_MAX = 12
 """Characters: the headline of photo news is a few words (冬训, 板栗花开, 春日花海迎游客)."""
 PHOTO_CAPTION_MAX = 120
 """Characters: a photo's caption is a sentence or two."""
+PLACE_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:区|县|市|镇|乡|街道)[：:]\S")
+"""A headline opening with a place and a colon (东城区：“文明引导员”上岗服务), as a bulletin heads each item."""
 SUBHEAD_CN = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
@@ -131,11 +135,13 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
     # - three lines: kicker, main, deck; more: first kicker, last deck, the rest is the main headline;
     # - two lines [A, B]: B is the deck if it opens with a dash or has a semicolon (汛前拟开展…演练;已排查…),
     #   else A is the kicker if it names an event (…会议召开, …举行) or is a bare place (展览路街道); else the
-    #   one with clause commas is the explanatory line (deck below, kicker above); else an exclamation under a
+    #   one with clause commas is the explanatory line (deck below, kicker above); else a series name over it
+    #   (我们的节日·重阳) is the kicker; a question under a statement is the headline under its topic (垃圾分类推行半年
+    #   / 小区里的变化你看到了吗？: a deck gives facts, a question none); an exclamation under a
     #   statement (…亲子游 / …科技魅力！), or a much longer second line in two phrases (“桶前值守”你参与了吗?
     #   志愿者带头分类投放), is a deck; a longer single phrase under a slogan is the headline (守护好“一盆净水” /
     #   密云水库蓄水量创近二十年新高), and otherwise A is the
-    #   kicker (精细精准抓落实 确保… is the punchy main line under its event kicker). The last three are guesses.
+    #   kicker (精细精准抓落实 确保… is the punchy main line under its event kicker). The last four are guesses.
     if len(lines) == 1:
         return None, 0, None, "one line"
     if len(lines) >= 3:
@@ -152,11 +158,20 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
         return None, 0, b, "the second line has clause commas: a deck"
     if commas(a) and not commas(b):
         return a, 1, None, "the first line has clause commas: a kicker"
-    if b.rstrip("”’\"' ")[-1:] in "！!？?" and a.rstrip("”’\"' ")[-1:] not in "！!？?":
-        return None, 0, b, "the second line is an exclamation or question under a statement: a deck (guess)"
+    if SERIES.match(a):
+        return a, 1, None, "the first line names a series (我们的节日·重阳): a kicker"
+    if _end_mark(b) in "？?" and _end_mark(a) not in "！!？?":
+        return a, 1, None, "the second line is a question under a statement: the headline (guess)"
+    if _end_mark(b) in "！!" and _end_mark(a) not in "！!？?":
+        return None, 0, b, "the second line is an exclamation under a statement: a deck (guess)"
     if visible_len(b) > 1.5 * visible_len(a) and len(b.split()) >= 2:
         return None, 0, b, "the second line is much longer and in two phrases: a deck (guess)"
     return a, 1, None, "no mark either way: the first line taken as the kicker (guess)"
+
+
+def _end_mark(text: str) -> str:
+    """The last character of a line before its closing quotes: ！ in …在行动！”."""
+    return text.rstrip("”’\"' ")[-1:]
 
 
 FIXED = "as the sidecar's [[fix]] says"
@@ -295,7 +310,7 @@ class _Assembler:
             self.start(heads=group)
             return k
         if nxt in ("para", "numbered", "exclaim") and (len(group) >= 2 or self.cur is None or self.cur.closed
-                                                        or self.is_brief()):
+                                                        or self.is_brief() or self.is_sibling(group)):
             self.start(heads=group)
             return k
         if self.cur is None:
@@ -315,6 +330,13 @@ class _Assembler:
             return True
         in_group = [p.fix for p in self.pieces[i:k]]
         return fix == "headline" and ("headline" in in_group or "deck" in in_group) or "deck" in in_group
+
+    def is_sibling(self, group: list[Piece]) -> bool:
+        """Tell whether a headline line has the form of the current article's own headline, 海淀区：… after 东城区：…:
+        the next item of a bulletin's round-up, not a sub-heading."""
+        d = self.cur
+        return len(group) == 1 and d is not None and d.headline is not None \
+            and bool(PLACE_ITEM.match(group[0].text) and PLACE_ITEM.match(d.headline))
 
     def is_brief(self) -> bool:
         """Tell whether the article being built is a brief: a headline and one paragraph, no lead, no byline."""

@@ -20,7 +20,7 @@ _CN_DIGITS = "一二三四五六七八九"
 
 # A line made only of these tokens is a dateline or issue line: 2020年4月16日 星期四, 第30期(总第1907期)本期8版.
 _DATELINE_TOKENS = re.compile(
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|周[一二三四五六日]|农历\S+"
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年(?=\s*第\s*\d+\s*期)|星期[一二三四五六日天]|周[一二三四五六日]|农历\S+"
     r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期|今日|共)\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|第\s*\d+\s*版"
     r"|[\s()（）|｜·•/／,，、-]"
 )
@@ -87,10 +87,21 @@ def is_strong_masthead(text: str, places: Places, top: bool) -> bool:
         return True
     if not top:
         return False
+    if _is_issuer_dateline(text):
+        return True
     if (_PAPER_NAME.match(bare) and len(bare) <= 10) or _ENGLISH_TITLE.match(text):
         return True
     short = visible_len(text) <= 40 and not is_closed(text)
     return short and (bool(_WEB.search(text)) or (bool(_CHANNEL.search(text)) and visible_len(text) <= 16))
+
+
+def _is_issuer_dateline(text: str) -> bool:
+    # A bulletin's line naming who compiled it and when: 首都精神文明建设委员会办公室编        2020年9月18日.
+    parts = text.split()
+    dated = [p for p in parts if DATE.search(p) and not _DATELINE_TOKENS.sub("", p)]
+    issuer = [p for p in parts if p not in dated and visible_len(p) <= 24 and not is_closed(p)
+              and (_PUBLISHER.search(p) or p.endswith("编"))]
+    return len(parts) >= 2 and bool(dated) and len(dated) + len(issuer) == len(parts)
 
 
 def _is_weak_masthead(text: str) -> bool:

@@ -149,7 +149,9 @@ class Shape:
 
     @property
     def numbered_head(self) -> bool:
-        return bool(NUMBERED_HEAD.match(self.head)) and self.visible <= 50 and not self.closed
+        # An item that ends in a comma (（二）规范架空线，) is a sentence the layout cut, not a heading.
+        return bool(NUMBERED_HEAD.match(self.head)) and self.visible <= 50 and not self.closed \
+            and self.tail[-1:] not in "，,、" and not ITEM_MARK_END.search(self.tail)
 
     @property
     def deck_like(self) -> bool:
@@ -166,8 +168,9 @@ class Shape:
         # a line below a headline with a semicolon is a deck.
         if self.numbered_head:
             return False
-        if self.stops or self.unbalanced or self.tail[-1:] in NO_END or self.tail[-1:] in "，,、":
-            return True  # no headline ends in 的 or 和, nor in a comma: the sentence goes on below
+        if self.stops or self.unbalanced or self.tail[-1:] in NO_END or self.tail[-1:] in "，,、" \
+                or ITEM_MARK_END.search(self.tail):
+            return True  # no headline ends in 的 or 和, nor in a comma or an item's number: it goes on below
         if self.clauses:
             if after_heading and self.deck_like:
                 return False
@@ -175,11 +178,17 @@ class Shape:
         return self.visible > 60
 
 
+ITEM_MARK_END = re.compile(r"[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]$")
+"""A numbered item's mark at the end of a line: （二）, (3)."""
+
+
 def is_closed(text: str) -> bool:
     """Tell whether a block ends a sentence, so nothing printed after it continues it."""
     t = text.rstrip()[-CLOSE_WINDOW:]
     if CONTINUED_ON.search(t[-12:]) and t.endswith((")", "）")) or ONWARD_BARE.search(t[-12:]):
         return True  # (下转2版), 下转第2版: the rest is on another page
+    if ITEM_MARK_END.search(t):
+        return False  # …负责人；（二）: the item the number opens is printed on the next line
     # A closing bracket group after a full stop, 。(石景山区文明办), is closed; one after a word is not.
     t = re.sub(r"[(（][^()（）]*[)）]$", "", t).rstrip() or t
     # A closing quote only closes when a stop precedes it: …完善“接诉即办” is still mid-sentence.
