@@ -112,12 +112,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def uncertain_call(issue: Issue, a: Article) -> str:
     """Say an uncertain headline call, its evidence, and the sidecar table that would make the other call."""
-    other = next((n for n, t in a.head if n != a.headline_line and t in (a.kicker, a.deck)), None)
+    # A stack's other line may be the headline; a column label (no kicker, no deck) may be the kicker.
+    role = "headline" if a.kicker or a.deck else "kicker"
+    could_be = (a.kicker, a.deck) if role == "headline" else (a.section,)
+    other = next((n for n, t in a.head if n != a.headline_line and t.strip() in could_be), None)
     sidecar = Path(issue.source.path).with_suffix(".toml")
     other_text = issue.source.lines[other - 1].strip() if other else ""
-    fix = (f'\n    if “{other_text}” is the headline, add to {sidecar}:\n'
+    fix = (f'\n    if “{other_text}” is the {role}, add to {sidecar}:\n'
            f'      [[fix]]\n      line = {other}\n      text = {json.dumps(other_text, ensure_ascii=False)}\n'
-           '      is = "headline"') if other else ""
+           f'      is = "{role}"') if other else ""
     return f"{issue.source.path}:{a.headline_line}: uncertain: headline “{a.headline}”: {a.call}{fix}"
 
 

@@ -175,6 +175,8 @@ def _end_mark(text: str) -> str:
 
 
 FIXED = "as the sidecar's [[fix]] says"
+COLUMN_GUESS = "a short bare line over one headline: the column it runs in, not a kicker (guess)"
+"""The call on 秋收进行时 over a headline: a column label and a kicker look alike in plain text."""
 
 
 def fixed_stack(heads: list[Piece]) -> tuple[str | None, int, str | None] | None:
@@ -410,12 +412,14 @@ class _Assembler:
                 d.head.append((self.section_line, self.printed[self.section_line]))
                 d.label_line, self.section_line = self.section_line, None
         fixed = any(h.fix in HEAD_KINDS for h in heads)
+        column = False
         label = heads[0] if len(heads) >= 2 and len(heads[0].lines) == 1 and not fixed else None
         if label and is_column_label(label.text, [h.text for h in heads[1:]]):
             # A bare column label (战疫一线) over a headline names the section of this article only.
             d.section = heads[0].text
             d.head.extend((n, self.printed[n]) for n in heads[0].lines)
             heads = heads[1:]
+            column = len(heads) == 1
         if heads:
             texts = [h.text for h in heads]
             if fixed := fixed_stack(heads):
@@ -423,6 +427,8 @@ class _Assembler:
                 d.call = FIXED
             else:
                 d.kicker, main, d.deck, d.call = call_headline(texts)
+                if column:
+                    d.call = COLUMN_GUESS
             d.headline = " ".join(texts[1:-1]) if len(texts) >= 4 and not fixed else texts[main]
             d.headline_line = heads[main].lines[0]
             d.head.extend((n, self.printed[n]) for h in heads for n in h.lines)
@@ -462,7 +468,7 @@ class _Assembler:
             headline=headline, blocks=tuple(d.blocks), first_line=min(lines), last_line=max(lines),
             kicker=d.kicker, deck=d.deck, byline=d.byline, section=d.section, kind=kind,
             continued_from=d.continued_from, continued_on=f"{onward[-1]}版" if onward else None,
-            headline_line=d.headline_line, head=tuple(sorted(d.head)), call=d.call if d.kicker or d.deck or d.call == FIXED else None,
+            headline_line=d.headline_line, head=tuple(sorted(d.head)), call=d.call if d.kicker or d.deck or d.call in (FIXED, COLUMN_GUESS) else None,
         ))
 
 
