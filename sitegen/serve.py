@@ -13,6 +13,7 @@ from tornado.ioloop import IOLoop
 
 from .config import Config
 from .engine.build import build
+from .engine.cache import Kept
 from .engine.stopping import Interrupted, also_on_stop, received
 from .errors import SitegenError, os_error_message
 from .engine.progress import NoProgress, Progress
@@ -31,16 +32,17 @@ def preview(options: Config) -> Config:
 
 
 def rebuild(options: Config | Callable[[], Config], progress: Progress | None = None,
-            out_dir: Path | None = None) -> str | None:
+            out_dir: Path | None = None, kept: Kept | None = None) -> str | None:
     """Build once; return the error message, or None when the build succeeded (the old site stays on failure).
 
     options may be a function that makes them, so that settings are read again for each rebuild; out_dir
-    is where to report a failure when the settings themselves cannot be read.
+    is where to report a failure when the settings themselves cannot be read; kept, the cache entries
+    kept in memory from one rebuild to the next.
     """
     try:
         opts = preview(options() if callable(options) else options)
         out_dir = opts.out_dir
-        result = build(opts, progress)
+        result = build(opts, progress, kept)
     except SitegenError as e:
         print(f"error: {e}", file=sys.stderr, flush=True)
         if out_dir is not None:
@@ -83,12 +85,13 @@ def serve(options: Config | Callable[[], Config], port: int = 8000, watch_files:
     first = make()
     progress = progress or NoProgress()
     out_dir = first.out_dir
-    rebuild(make, progress, out_dir)
+    kept = Kept()  # the archive as last read, so that a rebuild reads only what changed
+    rebuild(make, progress, out_dir, kept)
     stopped: list[Interrupted] = []
 
     def on_change() -> None:
         try:
-            rebuild(make, progress, out_dir)
+            rebuild(make, progress, out_dir, kept)
         except Interrupted as e:  # raised in a callback of the server's loop, which would only log it
             stopped.append(e)
             IOLoop.current().stop()

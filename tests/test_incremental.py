@@ -26,7 +26,7 @@ from sitegen.engine import cache as cache_module
 from sitegen.site import urls
 from sitegen.config import Config
 from sitegen.engine.build import BuildResult, build
-from sitegen.engine.cache import IssueCache, context_hash
+from sitegen.engine.cache import IssueCache, Kept, context_hash
 from sitegen.files import code_version
 from sitegen.lexicon import load_topics
 from sitegen.model import EnrichedIssue
@@ -48,11 +48,12 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def build_in(project: Path, out: str = "site", cache: bool = True, **options) -> BuildResult:
+def build_in(project: Path, out: str = "site", cache: bool = True, kept: Kept | None = None,
+             **options) -> BuildResult:
     """Build project/seeds as a keeper does from the project folder (so files are named seeds/…)."""
     with contextlib.chdir(project):
         return build(Config(seeds_dir=Path("seeds"), out_dir=Path(out),
-                                  cache_dir=Path(".sitegen-cache") if cache else None, **options))
+                                  cache_dir=Path(".sitegen-cache") if cache else None, **options), kept=kept)
 
 
 def assert_same_as_a_clean_build(project: Path, **options) -> None:
@@ -275,6 +276,7 @@ def test_the_cache_is_used_and_a_code_change_invalidates_it(project, monkeypatch
         doctored = replace(issue, parsed=replace(parsed, articles=tuple(
             replace(a, headline="来自缓存" + a.headline) for a in parsed.articles)))
         entry.write_bytes(pickle.dumps(doctored))
+    shutil.rmtree(project / ".sitegen-cache" / "shown")  # made from the entries as they were
     build_in(project)
     assert all(a["headline"].startswith("来自缓存") for a in catalog(project / "site")["articles"])
 
@@ -310,7 +312,7 @@ def test_code_version_follows_every_source_and_data_file(tmp_path):
 def test_damaged_cache_entries_are_rebuilt_never_a_crash(project, damage):
     build_in(project)
     cache = project / ".sitegen-cache"
-    kinds = {"issues", "segments", "rendered", "templates"}
+    kinds = {"issues", "segments", "shown", "rendered", "templates"}
     damaged = [p for kind in kinds for p in (cache / kind).rglob("*") if p.is_file()]
     assert {p.relative_to(cache).parts[0] for p in damaged} == kinds
     for p in damaged:
@@ -324,6 +326,67 @@ def test_a_cache_entry_of_another_kind_is_ignored(project):
     for entry in cache_entries(project):
         entry.write_bytes(pickle.dumps({"headline": "不是一期"}))
     build_in(project)
+    assert_same_as_a_clean_build(project)
+
+
+def shown_entries(project: Path) -> list[Path]:
+    return sorted(p for p in (project / ".sitegen-cache" / "shown").rglob("*.pickle"))
+
+
+def test_each_issue_text_as_shown_is_kept_and_a_code_change_invalidates_it(project, monkeypatch):
+    """Doctor each issue's text as shown and its search documents where they are kept: the next build shows
+    the doctored headlines on the pages and in the search data, proving it reads them; a new code version
+    does not."""
+    build_in(project)
+    entries = shown_entries(project)
+    assert len(entries) == len(list(SEEDS.glob("*.txt")))
+    for entry in entries:
+        parsed, docs = pickle.loads(entry.read_bytes())
+        entry.write_bytes(pickle.dumps((
+            replace(parsed, articles=tuple(replace(a, headline="来自缓存" + a.headline) for a in parsed.articles)),
+            [replace(d, title="来自缓存" + d.title) for d in docs])))
+    build_in(project)
+    site = project / "site"
+    assert all(a["headline"].startswith("来自缓存") for a in catalog(site)["articles"])
+    assert all(d["title"].startswith("来自缓存") for d in search_docs(site))
+
+    monkeypatch.setattr(cache_module, "current_code_version", lambda: "0" * 64)
+    build_in(project)
+    assert not any(a["headline"].startswith("来自缓存") for a in catalog(site)["articles"])
+    assert not any(d["title"].startswith("来自缓存") for d in search_docs(site))
+    assert len(list((project / ".sitegen-cache" / "shown").iterdir())) == 1  # the other version's dropped
+    assert_same_as_a_clean_build(project)
+
+
+def test_an_issue_text_as_shown_of_another_kind_is_ignored(project):
+    build_in(project)
+    for entry in shown_entries(project):
+        entry.write_bytes(pickle.dumps(("不是一期", [])))
+    build_in(project)
+    assert_same_as_a_clean_build(project)
+
+
+def test_a_long_lived_process_rebuilds_from_what_it_kept_and_keeps_only_what_is_used(project):
+    """As `sitegen serve` does: the second build takes each issue from memory, not from the disk (whose
+    entries are doctored here, and do not show); a removed issue is let go, an added one kept."""
+    kept = Kept()
+    build_in(project, kept=kept)
+    files = len(list(SEEDS.glob("*.txt")))
+    assert len(kept) == 2 * files  # each issue, and its text as shown
+    for entry in cache_entries(project):
+        issue = pickle.loads(entry.read_bytes())
+        entry.write_bytes(pickle.dumps(replace(issue, parsed=replace(issue.parsed, articles=tuple(
+            replace(a, headline="来自磁盘" + a.headline) for a in issue.parsed.articles)))))
+    shutil.rmtree(project / ".sitegen-cache" / "shown")
+    build_in(project, kept=kept)
+    assert not any(a["headline"].startswith("来自磁盘") for a in catalog(project / "site")["articles"])
+
+    (project / "seeds" / GOOD).unlink()
+    (project / "seeds" / "new.txt").write_text(new_issue_text(), encoding="utf-8")
+    build_in(project, kept=kept)
+    assert len(kept) == 2 * files
+    assert {i["source_file"] for i in catalog(project / "site")["issues"]} >= {"seeds/new.txt"}
+    assert f"seeds/{GOOD}" not in {i["source_file"] for i in catalog(project / "site")["issues"]}
     assert_same_as_a_clean_build(project)
 
 

@@ -10,16 +10,27 @@ from .ids import article_id
 from .keywords import choose_keywords
 
 
-def finish_issues(placed: Sequence[tuple[str, EnrichedIssue]]) -> list[Issue]:
-    """The issues as the site shows them, from (id, issue) pairs (sitegen.archive.ids.assign_ids)."""
+def finish_issues(placed: Sequence[tuple[str, EnrichedIssue]],
+                  shown: Sequence[ParsedIssue] | None = None) -> list[Issue]:
+    """The issues as the site shows them, from (id, issue) pairs (sitegen.archive.ids.assign_ids).
+
+    shown: each issue's shown_text, where it is at hand already (the engine keeps it between builds)."""
     keywords = choose_keywords([enriched.facts for _, enriched in placed])
+    if shown is None:
+        shown = [shown_text(enriched.parsed) for _, enriched in placed]
     return [
-        Issue.of(shown_issue(enriched.parsed), issue_id, tuple(
-            Article.of(shown_article(article), article_id(issue_id, n), facts, article_keywords)
+        Issue.of(text, issue_id, tuple(
+            Article.of(article, article_id(issue_id, n), facts, article_keywords)
             for n, (article, facts, article_keywords)
-            in enumerate(zip(enriched.parsed.articles, enriched.facts, of_issue), start=1)))
-        for (issue_id, enriched), of_issue in zip(placed, keywords)
+            in enumerate(zip(text.articles, enriched.facts, of_issue), start=1)))
+        for (issue_id, enriched), text, of_issue in zip(placed, shown, keywords)
     ]
+
+
+def shown_text(parsed: ParsedIssue) -> ParsedIssue:
+    """The issue with its own and its articles' text as the site shows it (shown_issue, shown_article):
+    what finishing an issue needs of its text, which depends on that issue alone."""
+    return replace(shown_issue(parsed), articles=tuple(shown_article(a) for a in parsed.articles))
 
 
 def _lines(lines: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:

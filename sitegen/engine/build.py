@@ -19,11 +19,10 @@ from ..errors import SitegenError
 from ..lexicon import load_lexicon
 from ..issue.enrich import release
 from ..model import Issue
-from ..search import build_search_index, search_docs
-from ..site import urls
+from ..search import build_search_index
 from ..site.write import StagedSite, WriteSummary, output_locked
-from .cache import IssueCache, SegmentCache
-from .load import Loaded, load_archive, refuse_unusable
+from .cache import IssueCache, Kept, SegmentCache, ShownCache
+from .load import Loaded, load_archive, refuse_unusable, shown_issues
 from .output import write_site
 from .parallel import collector_kept_off, search_process
 from .progress import NoProgress, Progress
@@ -49,14 +48,16 @@ class BuildResult:
                 f"{len(self.loaded.warnings)} warnings, {len(self.loaded.errors)} errors in {self.seconds:.1f} s")
 
 
-def build(config: Config, progress: Progress | None = None) -> BuildResult:
-    """Build the whole site into config.out_dir, replacing it only if everything succeeded."""
+def build(config: Config, progress: Progress | None = None, kept: Kept | None = None) -> BuildResult:
+    """Build the whole site into config.out_dir, replacing it only if everything succeeded.
+
+    kept: cache entries kept in memory from a previous build of the same process (`sitegen serve`)."""
     started = time.monotonic()
     progress = progress or NoProgress()
     if config.cache_dir:  # every step finds the same cache, whatever folder it runs a tool in
         config = replace(config, cache_dir=config.cache_dir.resolve())
     tables = config.tables
-    cache = IssueCache(config.cache_dir, tables) if config.cache_dir else None
+    cache = IssueCache(config.cache_dir, tables, kept=kept) if config.cache_dir else None
     lexicon = load_lexicon(tables)  # the tables every stage reads, read once and handed to each
     with output_locked(config.out_dir), search_process() as searcher, collector_kept_off() as set_apart:
         # 1. Every issue file on its own.
@@ -73,16 +74,19 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
             release()
         if cache:
             cache.remove_other_versions()
+            ShownCache(cache).remove_other_versions()
             SegmentCache(cache.cache_dir).remove_other_versions(tables)
         # 2. The search index, in a process of its own beside everything below: it needs only the
         # articles as read, not what the whole archive adds to them.
         staged = StagedSite(config.out_dir)
-        docs = search_docs(loaded.placed, urls.article_path_at, urls.UNKNOWN_PAPER)
+        shown, docs = shown_issues(loaded, cache)
+        if kept is not None:
+            kept.keep_used()
         searching = searcher.submit(build_search_index, docs, staged.root, config.cache_dir)
         try:
             # 3. The whole archive, once.
             progress.phase("classify", len(loaded.placed), "issues")
-            issues = finish_issues(loaded.placed)
+            issues = finish_issues(loaded.placed, shown)
             archive = build_archive(issues, lexicon)
             progress.advance(len(issues))
             # 4. The site.

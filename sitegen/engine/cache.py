@@ -26,12 +26,44 @@ from typing import Any
 from ..files import current_code_version, remove_other_folders, write_atomically
 from ..issue.enrich.words import ArticleWords, fingerprint, segment_issue
 from ..lexicon import BUILT_IN, Tables
+from ..model import ParsedIssue
+from ..search import SearchDoc
 from ..site.write import Stamp
 
 log = logging.getLogger(__name__)
 
 ISSUES = "issues"
 SEGMENTS = "segments"
+SHOWN = "shown"
+
+
+class Kept:
+    """Cache entries a long-lived process (`sitegen serve`) keeps in memory from one build to the next, by
+    key, so that a rebuild does not read the whole archive from disk again. Entries are frozen values and
+    keys say everything an entry depends on, so a kept entry is what the disk would give. Only the
+    entries the last build used are kept."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, Any] = {}
+        self._used: set[str] = set()
+
+    def get(self, key: str) -> Any | None:
+        value = self._entries.get(key)
+        if value is not None:
+            self._used.add(key)
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self._entries[key] = value
+        self._used.add(key)
+
+    def keep_used(self) -> None:
+        """Let go of the entries no lookup asked for since the last call (removed or changed files)."""
+        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._used = set()
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 class IssueCache:
@@ -41,11 +73,14 @@ class IssueCache:
     changes, their entries can never be used again.
     """
 
-    def __init__(self, cache_dir: Path, tables: Tables = BUILT_IN, version: str | None = None):
+    def __init__(self, cache_dir: Path, tables: Tables = BUILT_IN, version: str | None = None,
+                 kept: Kept | None = None):
         # The tables are part of what made an entry: an archive's own places.toml changes its issues' districts.
         self.version = version or hashlib.sha256(f"{current_code_version()}\0{tables.stamp}".encode()).hexdigest()
         self.cache_dir = cache_dir
         self.root = cache_dir / ISSUES / self.version[:24]
+        self.kept = kept
+        """Entries kept in memory between builds (Kept), looked up before the disk; None: none are."""
 
     def key(self, path: Path, shown: str, max_bytes: int, kind: str = "") -> str | None:
         """The key of an issue file (and of what was done to it: kind), or None when it is not a plain
@@ -75,6 +110,9 @@ class IssueCache:
         """The entry for key if there is a sound one of the given type; None otherwise."""
         if key is None:
             return None
+        value = self.kept.get(key) if self.kept is not None else None
+        if isinstance(value, kind):
+            return value
         try:
             with open(self._path(key), "rb") as f:
                 value = pickle.load(f)
@@ -83,12 +121,67 @@ class IssueCache:
         except Exception:  # noqa: BLE001 - a damaged entry of any kind is a miss, never a failed build
             log.info("cache entry %s is damaged; the file is read again", key[:12], exc_info=True)
             value = None
-        return value if isinstance(value, kind) else None
+        if not isinstance(value, kind):
+            return None
+        if self.kept is not None:
+            self.kept.put(key, value)
+        return value
 
     def put(self, key: str | None, value: Any) -> None:
         """Store an entry atomically; a cache that cannot be written only costs time."""
         if key is None:
             return
+        if self.kept is not None:
+            self.kept.put(key, value)
+        write_atomically(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def remove_other_versions(self) -> None:
+        """Drop the entries made by other code versions."""
+        remove_other_folders(self.root)
+
+
+Shown = tuple[ParsedIssue, list[SearchDoc]]
+"""An issue's text as the site shows it (archive.finish.shown_text) and its articles' search documents."""
+
+
+class ShownCache:
+    """Per issue, what the site and the search index make of its text alone (Shown), kept beside the issue
+    cache under the issue file's key and the issue's id: the full-width marks are found once an issue,
+    not once a build, which would cost every rebuild in proportion to the archive."""
+
+    def __init__(self, issues: IssueCache):
+        self.root = issues.cache_dir / SHOWN / issues.version[:24]
+        self.kept = issues.kept
+
+    @staticmethod
+    def key(issue_key: str, issue_id: str) -> str:
+        return hashlib.sha256(f"{issue_key}\0{issue_id}".encode("utf-8", "surrogateescape")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Shown | None:
+        """The entry for key if there is a sound one; None otherwise."""
+        kept = self.kept.get(SHOWN + key) if self.kept is not None else None
+        if kept is not None:
+            return kept
+        try:
+            with open(self._path(key), "rb") as f:
+                value = pickle.load(f)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a damaged entry of any kind is a miss, never a failed build
+            log.info("cache entry %s is damaged; it is made again", key[:12], exc_info=True)
+            return None
+        ok = isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], ParsedIssue) \
+            and isinstance(value[1], list) and all(isinstance(d, SearchDoc) for d in value[1])
+        if ok and self.kept is not None:
+            self.kept.put(SHOWN + key, value)
+        return value if ok else None
+
+    def put(self, key: str, value: Shown) -> None:
+        if self.kept is not None:
+            self.kept.put(SHOWN + key, value)
         write_atomically(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def remove_other_versions(self) -> None:

@@ -1,5 +1,6 @@
 """Every issue file on its own: read, parsed and enriched, from the cache where its bytes were seen
-before, the others in a pool of processes; then each issue given its id."""
+before, the others in a pool of processes; then each issue given its id, and its text as the site and the
+search index show it."""
 from __future__ import annotations
 
 import logging
@@ -7,6 +8,7 @@ from functools import partial
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..archive.finish import shown_text
 from ..archive.ids import assign_ids
 from ..config import MAX_BYTES, Config
 from ..errors import Problem, SitegenError
@@ -16,7 +18,9 @@ from ..issue.read import find_sources
 from ..issue.step import IssueStep
 from ..lexicon import BUILT_IN, Tables, load_lexicon
 from ..model import EnrichedIssue, ParsedIssue
-from .cache import IssueCache, SegmentCache
+from ..search import SearchDoc, search_docs
+from ..site import urls
+from .cache import IssueCache, SegmentCache, ShownCache
 from .parallel import map_issues
 from .progress import NoProgress, Progress
 
@@ -31,6 +35,9 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     """The files left out (with --keep-going)."""
+    keys: tuple[str | None, ...] = ()
+    """Each placed issue's cache key (engine.cache.IssueCache.key), None where it has none; empty
+    without a cache."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -80,7 +87,8 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
     issues: list[ParsedIssue | EnrichedIssue] = []
     problems: list[Problem] = []
     skipped: list[str] = []
-    for issue, problem in results:
+    key_of: dict[int, str | None] = {}
+    for (issue, problem), key in zip(results, keys):
         if problem is not None:
             problems.append(replace(problem, severity="warning" if keep_going else "error"))
             skipped.append(problem.path)
@@ -91,8 +99,31 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
             # applied) stops the build, unless keep_going builds the issue without it.
             problems.extend(replace(p, severity="warning") if keep_going and p.severity == "error" else p for p in found)
             issues.append(issue)
+            key_of[id(issue)] = key
     placed, id_problems = assign_ids(issues, lexicon.places)
-    return Loaded(placed, problems + id_problems, skipped)
+    return Loaded(placed, problems + id_problems, skipped,
+                  tuple(key_of[id(issue)] for _, issue in placed) if cache else ())
+
+
+def shown_issues(loaded: Loaded, cache: IssueCache | None) -> tuple[list[ParsedIssue], list[SearchDoc]]:
+    """Each placed issue's text as the site shows it (archive.finish.shown_text), and every article's search
+    document (search.search_docs), in the order of loaded.placed: from the cache where the issue's file
+    and id were seen before."""
+    shown: list[ParsedIssue] = []
+    docs: list[SearchDoc] = []
+    store = ShownCache(cache) if cache else None
+    for n, (issue_id, issue) in enumerate(loaded.placed):
+        issue_key = loaded.keys[n] if store and n < len(loaded.keys) else None
+        key = store.key(issue_key, issue_id) if store and issue_key else None
+        entry = store.get(key) if store and key else None
+        if entry is None:
+            entry = shown_text(issue.parsed), search_docs([(issue_id, issue)], urls.article_path_at,
+                                                          urls.UNKNOWN_PAPER)
+            if store and key:
+                store.put(key, entry)
+        shown.append(entry[0])
+        docs.extend(entry[1])
+    return shown, docs
 
 
 def refuse_unusable(loaded: Loaded, config: Config) -> None:

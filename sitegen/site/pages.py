@@ -50,6 +50,11 @@ class Plan:
         return self.urls.url(path)
 
     @cached_property
+    def place_in_paper(self) -> dict[str, int]:
+        """Each issue's place (by id) in its paper's list of issues (archive.by_paper, newest first)."""
+        return {i.id: n for issues in self.archive.by_paper.values() for n, i in enumerate(issues)}
+
+    @cached_property
     def site(self) -> Site:
         """The same for every page."""
         u = self.url

@@ -33,7 +33,7 @@ def issue_page(plan: Plan, issue: Issue) -> Page:
 def issue_pager(plan: Plan, issue: Issue) -> Pager:
     """The same paper's issue before and after this one (its list is newest first)."""
     same_paper = plan.archive.by_paper[issue.publication or ""]
-    at = next(n for n, i in enumerate(same_paper) if i.id == issue.id)
+    at = plan.place_in_paper[issue.id]
     older = same_paper[at + 1] if at + 1 < len(same_paper) else None
     newer = same_paper[at - 1] if at > 0 else None
     return pager(f"{paper_name(issue)}其他各期",

@@ -78,6 +78,8 @@ class StagedSite:
             raise OSError(e.errno, e.strerror, str(out_dir)) from None
         self._written: set[str] = set()
         self._unchanged: set[str] = set()
+        self._folders: set[Path] = set()
+        """Folders made in the staged site so far."""
 
     def path_for(self, rel: str) -> Path:
         """The staged file for a site-relative path; refuse paths outside the site.
@@ -95,7 +97,9 @@ class StagedSite:
             raise SitegenError(f"two pages would be written to {rel}; rename one of the sources")
         target = self.path_for(rel)
         self._written.add(rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:  # one mkdir a folder, not one a file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         return target
 
     def write(self, rel: str, data: bytes) -> None:
