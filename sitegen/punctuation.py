@@ -95,8 +95,6 @@ def _once(text: str) -> str:
     lone: list[int] = []
     for m in _PARENS.finditer(text):
         i, c = m.start(), m.group()
-        if protected[i]:
-            continue
         if c == "\n":
             lone += open_at
             open_at = []
@@ -106,11 +104,15 @@ def _once(text: str) -> str:
             lone.append(i)
         else:
             start = open_at.pop()
+            if protected[start] or protected[i]:  # a half in an address: both stay as written (http://(中))
+                continue
             if _HAS_CHINESE(text, start + 1, i) or _chinese_at(chars, start - 1) or (
                     _chinese_at(chars, i + 1) and not _ascii_alnum_at(chars, start - 1)):
                 chars[start], chars[i] = "（", "）"
     lone += open_at
     for i in sorted(lone):
+        if protected[i]:
+            continue
         if _chinese_at(chars, i - 1) or _chinese_at(chars, i + 1):
             chars[i] = chars[i].translate(FULL_WIDTH)
 

@@ -129,6 +129,11 @@ def ascii_pairs(line: str) -> list[tuple[int, int]]:
     return pairs
 
 
+def test_a_parenthesis_opened_in_an_address_is_closed_as_it_was_opened():
+    assert fullwidth_marks("http://(中)") == "http://(中)"
+    assert fullwidth_marks("见http://a.cn/(x)，另(说明)") == "见http://a.cn/(x)，另（说明）"
+
+
 @given(st.lists(ALPHABET, max_size=40).map("".join))
 def test_parentheses_are_made_full_width_in_pairs(text):
     """Where a pair of parentheses on one line is changed, both halves are."""
