@@ -39,10 +39,15 @@ COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg"}
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serve files gzipped when the browser accepts it, as GitHub Pages does for text."""
+    """Serve files gzipped when the browser accepts it, as GitHub Pages does for text, and cacheable for
+    ten minutes as GitHub Pages says (Cache-Control: max-age=600), gzipped or not."""
 
     def log_message(self, *args) -> None:
         pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
     def send_head(self):
         path = Path(self.translate_path(self.path))

@@ -41,7 +41,10 @@ are binary or gzipped already), on a desktop-sized page (1280 px) and on a phone
 where the search page folds its filters away and loads no filter files. It also notes how long the
 results took to show: on the desktop page from the local server, and on the phone-sized page gzipped
 over Chrome's "Fast 3G" (1.44 Mbit/s, 562 ms round trips) with the CPU slowed 4× (page_weight.py's
-presets), as a cheap phone on a slow link would see it.
+presets), as a cheap phone on a slow link would see it: when the first result showed (the newest
+shards' results show before the count is complete) and how many bytes had come by then, when the
+complete count showed, and the chain of requests, each with when it was asked for and answered. The
+gzipping server also says Cache-Control: max-age=600, as GitHub Pages does.
 
 Writes go to /dev/shm when it has room (stable figures, see ../shared/docs/perf-notes.md), else
 to benchmarks/.work; the table says which. TMPDIR points there too, so sitegen's temporary files
@@ -232,7 +235,10 @@ def first_query_bytes(site: Path, queries: list[str]) -> dict[str, dict[str, obj
                     results[q]["total_gzip"] = _one_query(browser, gzip_base, q, DESKTOP)["total"]
                     results[q]["phone"] = _one_query(browser, raw_base, q, PHONE)["total"]
                     results[q]["phone_gzip"] = _one_query(browser, gzip_base, q, PHONE)["total"]
-                    results[q]["phone_3g_s"] = _one_query(browser, gzip_base, q, PHONE, NETWORKS["Fast 3G"])["seconds"]
+                    slow = _one_query(browser, gzip_base, q, PHONE, NETWORKS["Fast 3G"])
+                    results[q].update(phone_3g_s=slow["seconds"], phone_3g_first_s=slow["first_s"],
+                                      phone_3g_first_kb=slow["first_bytes"] / 1024, phone_3g_kb=slow["total"] / 1024,
+                                      phone_3g_chain=chain(slow["timeline"], slow["first_s"]))
             finally:
                 browser.close()
     finally:
@@ -254,15 +260,20 @@ def _one_query(browser, base: str, query: str, viewport: dict[str, int], network
     sizes: dict[str, int] = {}
     in_flight = [0]
     last_event = [time.monotonic()]
+    timeline: list[tuple[float, float, str, int]] = []  # (started, finished) s after the page was asked for
+    asked_at: dict[object, float] = {}
 
     def started(request) -> None:
         in_flight[0] += 1
         last_event[0] = time.monotonic()
+        asked_at[request] = time.perf_counter() - started_at
 
     def finished(request) -> None:
         in_flight[0] -= 1
         last_event[0] = time.monotonic()
-        sizes[request.url] = sizes.get(request.url, 0) + max(0, request.sizes()["responseBodySize"])
+        n = max(0, request.sizes()["responseBodySize"])
+        sizes[request.url] = sizes.get(request.url, 0) + n
+        timeline.append((asked_at.pop(request, 0.0), time.perf_counter() - started_at, request.url, n))
 
     def failed(request) -> None:
         in_flight[0] -= 1
@@ -273,6 +284,13 @@ def _one_query(browser, base: str, query: str, viewport: dict[str, int], network
     page.on("requestfailed", failed)
     started_at = time.perf_counter()
     page.goto(base + "search/?q=" + quote(query))
+    # First results on screen (the newest shards' may show before the count is complete), then the final count.
+    page.wait_for_function(
+        "() => document.querySelector('.search-results li') || "
+        "/共找到|没有找到|出错|不可用/.test(document.querySelector('.search-status')?.textContent || '')",
+        timeout=120_000, polling=20)
+    first = time.perf_counter() - started_at
+    first_bytes = sum(n for _, end, _, n in timeline if end <= first)
     page.wait_for_function(
         "() => /共找到|没有找到|出错|不可用/.test(document.querySelector('.search-status')?.textContent || '')",
         timeout=120_000, polling=20)
@@ -283,7 +301,18 @@ def _one_query(browser, base: str, query: str, viewport: dict[str, int], network
     context.close()
     total = sum(sizes.values())
     index = sum(n for url, n in sizes.items() if "/pagefind/" in url)
-    return {"status": status.strip(), "requests": len(sizes), "total": total, "pagefind": index, "seconds": seconds}
+    return {"status": status.strip(), "requests": len(sizes), "total": total, "pagefind": index, "seconds": seconds,
+            "first_s": first, "first_bytes": first_bytes, "timeline": sorted(timeline)}
+
+
+def chain(timeline: list[tuple[float, float, str, int]], first_s: float) -> str:
+    """The requests of a first query, one line each: when asked and answered, bytes, path."""
+    lines = []
+    for a, b, url, n in timeline:
+        path = "/" + url.split("/", 3)[-1]
+        mark = "" if b <= first_s else " (after the first results)"
+        lines.append(f"    {a:6.2f} → {b:6.2f} s  {n / 1024:7.1f} KB  {path}{mark}")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- Pelican and Hugo
@@ -608,7 +637,10 @@ def details(results: list[ToolResult]) -> str:
                      f"that gzips text; on a phone (filters folded) {v['phone'] / 1024:.0f} KB, gzipped "
                      f"{v['phone_gzip'] / 1024:.0f} KB; results shown {v['seconds']:.1f} s after the page was asked for "
                      f"(local server), {v['phone_3g_s']:.1f} s on a phone on Fast 3G with its CPU slowed "
-                     f"{CPU_SLOWDOWN}×; page said “{v['status']}”")
+                     f"{CPU_SLOWDOWN}×, the first of them after {v['phone_3g_first_s']:.1f} s and "
+                     f"{v['phone_3g_first_kb']:.0f} KB gzipped ({v['phone_3g_kb']:.0f} KB in all); page said "
+                     f"“{v['status']}”; the requests on the phone (asked → answered, seconds after the page was asked "
+                     f"for):\n{v['phone_3g_chain']}")
     return "\n".join(lines)
 
 

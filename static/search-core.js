@@ -15,7 +15,9 @@
 //   Filter values may be a string or an array (all must hold); with no query, filters alone list pages.
 //   window.sitegen.find(query, options) -> {terms, hits: [{id, shard, page, score}], counts} and
 //   window.sitegen.present(hits, terms, from, to) are the two halves the UI uses to page results;
-//   find's option counts: false leaves the counts out (null) and so loads no filter files.
+//   find's option counts: false leaves the counts out (null) and so loads no filter files; its option
+//   partial (an async function) is given the newest shards' answer first (see find()).
+//   window.sitegen.warm() loads Pagefind and the shards searched first, before a query needs them.
 //   window.sitegen.facetValues() -> every filter's values with their counts over all pages.
 //   window.sitegen.normalize / tokenize / queryTerms / queryTokens mirror sitegen/search/tokens.py (after
 //   `await window.sitegen.ready()`, which loads the traditional -> simplified table).
@@ -120,20 +122,42 @@ export function queryTokens(term) {
   return tokens;
 }
 
-// The index comes in shards by period (sitegen/search/bundle.py): the primary bundle and the others
-// merged into it, which share its WebAssembly; Pagefind then searches all and adds up counts.
+// The index comes in shards by period (sitegen/search/bundle.py): the primary bundle (the newest
+// shard) and the others merged into it, which share its WebAssembly; Pagefind then searches all and
+// adds up counts. sitegen-shards.json lists them newest first, each with its pages, its metadata file
+// and the tag that names its pagefind-entry.json (Pagefind's metaCacheTag: a fixed name the browser
+// may cache, in place of a fresh ?ts=<now> at every visit).
+// The shards are merged in two waves when a caller wants early results (find's option partial): the
+// newest ones, marked "first" in the list (sitegen/search/shards.py's FIRST_PAGES), then the others.
 let pfLoad = null;
-export function loadIndex() {
+function start() {
   pfLoad ??= (async () => {
-    const [pf, shards] = await Promise.all([import(bundleUrl(DATA.runtime)), getJson(bundleUrl(DATA.shards))]);
+    let first = 1;
+    const [pf, list] = await Promise.all([import(bundleUrl(DATA.runtime)), getJson(bundleUrl(DATA.shards)).then((list) => {
+      while (first < list.length && list[first].first) first++;
+      return list;
+    })]);
     // Each shard's pages carry a filter SHARD = its place in the list of shards, to sort by date.
-    await pf.options({ baseUrl: baseUrl(), mergeFilter: { [SHARD]: "0" } });
+    await pf.options({ baseUrl: baseUrl(), metaCacheTag: list[0].tag, mergeFilter: { [SHARD]: "0" } });
     await pf.init();
-    await Promise.all(shards.slice(1).map((dir, i) => pf.mergeIndex(bundleUrl(dir), { baseUrl: baseUrl(), mergeFilter: { [SHARD]: String(i + 1) } })));
-    return { pf, shards };
-  })();
+    return { pf, list, shards: list.map((s) => s.dir), first, merged: [Promise.resolve()] };
+  })().catch((e) => { pfLoad = null; throw e; });
   return pfLoad;
 }
+// The index with its shards [0, n) merged (all of them by default).
+async function merged(n) {
+  const ix = await start();
+  n = Math.min(n ?? ix.list.length, ix.list.length);
+  for (let i = 1; i < n; i++) {
+    ix.merged[i] ??= ix.pf.mergeIndex(bundleUrl(ix.list[i].dir),
+      { baseUrl: baseUrl(), metaCacheTag: ix.list[i].tag, mergeFilter: { [SHARD]: String(i) } });
+  }
+  await Promise.all(ix.merged.slice(0, n));
+  return ix;
+}
+export const loadIndex = () => merged();
+// Pagefind's runtime and the newest shards, loading before a query needs them (e.g. on focus).
+export const warm = () => start().then((ix) => merged(ix.first));
 
 // Every filter's values with their counts over all pages. Loading them loads every shard's filter
 // files (~15 KB a shard), which searches need only to count results by filter value: a search that
@@ -179,13 +203,13 @@ function pfFilters(filters = {}) {
   return out;
 }
 
-// Pagefind's answer for query in each shard on its own (its SHARD filter), newest shard first: a
-// merged answer does not say which shard a page is from. Merged shards also come back ordered by
-// score even when sorted by date (a sorted search scores by rank within its shard); shards are
-// periods, so shard by shard keeps the date order. query is never null: a search without words
+// Pagefind's answer for query in each of the shards [0, n) on its own (its SHARD filter), newest shard
+// first: a merged answer does not say which shard a page is from. Merged shards also come back
+// ordered by score even when sorted by date (a sorted search scores by rank within its shard); shards
+// are periods, so shard by shard keeps the date order. query is never null: a search without words
 // loads every index chunk of every shard.
-function perShard(pf, shards, query, filters, sort) {
-  return Promise.all(shards.map((_, i) => pf.search(query, { filters: { ...filters, [SHARD]: String(i) }, ...(sort && { sort }) })));
+function perShard(pf, n, query, filters, sort) {
+  return Promise.all(Array.from({ length: n }, (_, i) => pf.search(query, { filters: { ...filters, [SHARD]: String(i) }, ...(sort && { sort }) })));
 }
 const BY_DATE = { date: "desc" };
 
@@ -212,29 +236,47 @@ function addCounts(all) {
 // Find the pages whose tokens match every term in place: [{id, score}] in result order, with
 // filter counts (counts: false leaves them out, and does not load the filter files they need).
 // Nothing but Pagefind's own index is downloaded.
-export async function find(query, { filters, sort, counts = true } = {}) {
-  const [{ pf, shards }] = await Promise.all([loadIndex(), ready(), counts && facetValues()]);
+// partial: called, and awaited, with the answer of the newest shards ({terms, hits, counts}, the
+// same shape) when they hold a hit, before the older shards are loaded (when they are not loaded
+// yet); the answer returned is always the whole one.
+export async function find(query, { filters, sort, counts = true, partial = null } = {}) {
+  await ready();
   const terms = queryTerms(query).map((text) => ({ text, tokens: queryTokens(text) }));
   const opts = { filters: pfFilters(filters) };
+  if (!terms.length && !Object.keys(opts.filters).length) return { terms, hits: [], counts: counts ? {} : null };
+  if (partial && !counts) {
+    const ix = await warm();
+    if (ix.merged.length < ix.list.length) {  // the older shards are not all loaded or loading yet
+      const early = await answer(ix.pf, ix.first, terms, opts, sort, false);
+      if (early.hits.length) await partial(early);
+    }
+  }
+  const [{ pf, list }] = await Promise.all([loadIndex(), counts && facetValues()]);
+  return answer(pf, list.length, terms, opts, sort, counts);
+}
+
+// find's answer from the shards [0, n).
+async function answer(pf, n, terms, opts, sort, counts) {
   if (!terms.length) {  // filters alone: every page holds the token EVERY; newest first
-    if (!Object.keys(opts.filters).length) return { terms, hits: [], counts: counts ? {} : null };
-    const each = await perShard(pf, shards, EVERY, opts.filters, BY_DATE);
+    const each = await perShard(pf, n, EVERY, opts.filters, BY_DATE);
     return { terms, hits: hitsOf(each).map((h) => ({ ...h, score: 0 })),
              counts: counts ? addCounts(each.map((res) => res.filters)) : null };
   }
-  let hits = null, answer = null;
-  const asked = [];
   // One term: its own answer gives the counts too (sorted by date when that order is wanted), so
-  // the shards are asked once rather than twice.
-  const single = terms.length === 1;
-  for (const t of terms) {
+  // the shards are asked once rather than twice. The terms are asked at once: their index chunks
+  // load side by side.
+  const single = terms.length === 1, asked = [];
+  const answers = await Promise.all(terms.map((t) => {
     const offsets = cover(t.tokens), tokens = offsets.map((k) => t.tokens[k]);
     asked.push(...tokens);
-    const each = await perShard(pf, shards, tokens.join(" "), opts.filters, single && sort === "date" ? BY_DATE : undefined);
+    return perShard(pf, n, tokens.join(" "), opts.filters, single && sort === "date" ? BY_DATE : undefined)
+      .then((each) => ({ each, offsets }));
+  }));
+  let hits = null;
+  for (const { each, offsets } of answers) {
     const ok = new Map(hitsOf(each, (r) => inPlace(r.words, offsets)).map((h) => [h.id, h]));
     hits = hits === null ? [...ok.values()]
       : hits.filter((h) => ok.has(h.id)).map((h) => ({ ...h, score: h.score + ok.get(h.id).score }));
-    answer = each;
   }
   if (!counts && sort !== "date") {
     hits.sort((a, b) => b.score - a.score);  // stable: ties keep Pagefind's order
@@ -242,7 +284,7 @@ export async function find(query, { filters, sort, counts = true } = {}) {
   }
   // Counts come from the shards that hold a hit only: Pagefind drops a word its index lacks, so a
   // shard without one of the tokens answers with the pages that hold the others, and counts them.
-  const each = single ? answer : await perShard(pf, shards, asked.join(" "), opts.filters, BY_DATE);
+  const each = single ? answers[0].each : await perShard(pf, n, asked.join(" "), opts.filters, BY_DATE);
   const found = new Set(hits.map((h) => h.id));
   const ids = each.map((res, shard) => res.results.map((r) => pageKey(shard, r)));
   if (sort === "date") {
@@ -324,7 +366,7 @@ export function excerpt(text, title, terms, width = 110) {
 // Load and check the results hits[from, to), 24 requests at a time: a page whose text turns out
 // not to contain a term (the final precision guard) gives null.
 export async function present(hits, terms, from = 0, to = hits.length) {
-  const texts = terms.map((t) => t.text), out = [], { shards } = await loadIndex();
+  const texts = terms.map((t) => t.text), out = [], { shards } = await start();
   const one = async (h) => {
     const d = await loadDoc(shards, h), norm = normalize(d.text);
     return texts.every((t) => norm.includes(t)) ? { url: baseUrl() + d.url, title: d.title,
@@ -339,4 +381,4 @@ export async function search(query, options = {}) {
   return (await present(hits, terms)).filter(Boolean);
 }
 
-window.sitegen = { search, find, present, ready, normalize, tokenize, queryTerms, queryTokens, facetValues };
+window.sitegen = { search, find, present, ready, warm, normalize, tokenize, queryTerms, queryTokens, facetValues };

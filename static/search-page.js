@@ -2,11 +2,12 @@
 // 20 at a time, the address kept in step with the form (?q=…&district=…&sort=date). The searching
 // itself is search-core.js, which the page names in its head so that both load at once.
 
-import { facetValues, find, loadIndex, present, ready } from "./search-core.js";
+import { facetValues, find, present, ready, warm } from "./search-core.js";
 
 const FACET_LABELS = { district: "全部区域", topic: "全部主题", publication: "全部报刊", year: "全部年份" };
 const FACETS = Object.keys(FACET_LABELS);  // the form's order
 const PAGE_SIZE = 20;
+const SOON = 5;  // about a phone's screen of results
 
 function resultItem(r, q) {
   const el = (tag, parent, cls) => {
@@ -77,16 +78,31 @@ async function initSearchPage(root) {
     const qs = p.toString();
     history.replaceState(history.state, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
   }
-  async function showMore(my) {
-    const { hits, terms } = state, from = state.shown, to = Math.min(hits.length, from + PAGE_SIZE);
-    const items = await present(hits, terms, from, to);
-    if (my !== seq) return;
-    state.shown = to;
-    for (const r of items) r ? list.append(resultItem(r, state.q)) : state.dropped++;
-    const total = hits.length - state.dropped;
-    status.textContent = total ? `共找到 ${total} 篇` : state.q ? `没有找到包含“${state.q}”的文章。` : "没有找到符合条件的文章。";
-    more.hidden = to >= hits.length;
-    more.textContent = `显示更多（还有 ${hits.length - to} 篇）`;
+  // replace: the list shown so far goes, once the new items are ready to take its place. The first
+  // SOON items show as soon as their texts are in, while the others' still load: over HTTP/1.1 a slow
+  // link brings them six at a time, a round trip each six. The status changes once all are shown.
+  async function showMore(my, upTo = state.shown + PAGE_SIZE, replace = false) {
+    const { hits, terms } = state, from = state.shown, to = Math.min(hits.length, upTo);
+    const cut = Math.min(to, from + SOON);
+    const soon = present(hits, terms, from, cut), later = present(hits, terms, cut, to);
+    later.catch(() => {});
+    for (const [part, end] of [[soon, cut], [later, to]]) {
+      const items = await part;
+      if (my !== seq) return;
+      if (replace) list.replaceChildren();
+      replace = false;
+      state.shown = end;
+      for (const r of items) r ? list.append(resultItem(r, state.q)) : state.dropped++;
+    }
+    showStatus();
+  }
+  function showStatus() {
+    const { hits, shown } = state, total = hits.length - state.dropped;
+    // Early results (the newest shards') say that the count is not final yet.
+    status.textContent = state.partial ? `已找到 ${total} 篇，正在检索更早的文章…`
+      : total ? `共找到 ${total} 篇` : state.q ? `没有找到包含“${state.q}”的文章。` : "没有找到符合条件的文章。";
+    more.hidden = state.partial || shown >= hits.length;
+    more.textContent = `显示更多（还有 ${hits.length - shown} 篇）`;
   }
   async function run() {
     clearTimeout(timer);
@@ -103,14 +119,28 @@ async function initSearchPage(root) {
     }
     status.textContent = "正在搜索…";
     try {
-      const found = await find(q, { filters: f, sort, counts: !folded() });
+      // The newest shards' results show first, while the older shards load and are searched.
+      const partial = async (early) => {
+        if (my !== seq) return;
+        state = { ...early, q, shown: 0, dropped: 0, partial: true, my };
+        await showMore(my);
+      };
+      const found = await find(q, { filters: f, sort, counts: !folded(), partial });
       if (my !== seq) return;
+      const early = state?.partial && state.my === my ? state : null;
       state = { ...found, q, shown: 0, dropped: 0 };
       if (found.counts) {
         fillFacets(found.counts, f);
         counted = my;
       }
-      await showMore(my);
+      // The results shown early stay when the whole answer starts with them.
+      const same = early && early.shown <= found.hits.length
+        && early.hits.slice(0, early.shown).every((h, i) => h.id === found.hits[i].id);
+      if (same) {
+        Object.assign(state, { shown: early.shown, dropped: early.dropped });
+        if (state.shown < Math.min(PAGE_SIZE, found.hits.length)) await showMore(my, PAGE_SIZE);
+        else showStatus();
+      } else await showMore(my, PAGE_SIZE, true);
     } catch (e) {
       if (my === seq) status.textContent = `搜索出错：${e.message}`;
       console.error(e);
@@ -137,7 +167,7 @@ async function initSearchPage(root) {
   });
   try {
     // The table of traditional characters too, now rather than at the first search (a round trip later).
-    [all] = await Promise.all([folded() ? {} : facetValues(), loadIndex(), ready()]);
+    [all] = await Promise.all([folded() ? {} : facetValues(), warm(), ready()]);
   } catch (e) {
     status.textContent = location.protocol === "file:" ? "搜索需要通过网站服务器打开，不能直接打开本地文件。" : `搜索暂时不可用：${e.message}`;
     return;

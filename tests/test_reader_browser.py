@@ -9,8 +9,11 @@ desktop, dark) and the printed article to tests/screenshots/ (git-ignored), for 
 from __future__ import annotations
 
 import datetime
+import functools
+import http.server
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -485,3 +488,58 @@ def test_on_a_phone_results_come_before_the_folded_filters(context, site_url):
             assert pg.locator(".search-filters").is_visible(), url  # wide screens, and filters already chosen
         finally:
             pg.close()
+
+
+class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+    """Files as GitHub Pages serves them: reusable for ten minutes."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+
+def test_focusing_the_header_search_box_loads_what_a_search_starts_with(context, site_dir):
+    """Focused on another page, the header's search box starts loading what a search needs: Pagefind's
+    runtime and WebAssembly, the list of shards, the first shards' metadata. The search page then
+    takes them from the browser's cache: none of them comes from the server again."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesLikeHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site_url = f"http://127.0.0.1:{server.server_address[1]}/"
+    pg = context.new_page()
+    cdp = context.new_cdp_session(pg)
+    cdp.send("Network.enable")
+    fetched: list[str] = []  # what came from the server with its body
+
+    def received(e: dict) -> None:
+        r = e["response"]
+        if r["status"] == 200 and not (r.get("fromDiskCache") or r.get("fromPrefetchCache")):
+            fetched.append(r["url"])
+
+    cdp.on("Network.responseReceived", received)
+    try:
+        pg.goto(site_url)
+        pg.wait_for_load_state("networkidle")
+        assert not [u for u in fetched if "/pagefind/" in u]  # nothing of search before the box is used
+        fetched.clear()
+        pg.focus("#header-q")
+        for _ in range(100):
+            if any(u.endswith(".pf_meta") for u in fetched):
+                break
+            pg.wait_for_timeout(100)
+        pg.wait_for_timeout(300)
+        warmed = set(fetched)
+        for end in ("/pagefind/pagefind.js", "/pagefind/sitegen-shards.json", ".pagefind", ".pf_meta", "/search-core.js"):
+            assert any(u.endswith(end) for u in warmed), (end, warmed)
+        fetched.clear()
+        pg.fill("#header-q", "防汛")
+        pg.press("#header-q", "Enter")
+        pg.locator(".search-results li").first.wait_for()
+        pg.wait_for_load_state("networkidle")
+        assert fetched and not warmed & set(fetched), warmed & set(fetched)
+    finally:
+        pg.close()
+        server.shutdown()
+        server.server_close()

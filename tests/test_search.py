@@ -106,7 +106,11 @@ def test_bundle_contents(built, docs):
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["zh-cn"] and entry["languages"]["zh-cn"]["page_count"] == len(docs)
     assert not (bundle / "fragment").exists()  # sitegen-docs stands in for Pagefind's fragments
-    assert json.loads((bundle / "sitegen-shards.json").read_text(encoding="utf-8")) == [""]
+    [shard] = json.loads((bundle / "sitegen-shards.json").read_text(encoding="utf-8"))
+    tag = hashlib.sha256((bundle / "pagefind-entry.json").read_bytes()).hexdigest()[:16]
+    meta = f"pagefind.{entry['languages']['zh-cn']['hash']}.pf_meta"
+    assert shard == {"dir": "", "tag": tag, "meta": meta, "pages": len(docs), "first": True}
+    assert (bundle / meta).is_file()
     by_url = {d.url_path: d for d in docs}
     files = sorted((bundle / "sitegen-docs").iterdir())
     assert len(files) == len(docs)
@@ -271,19 +275,25 @@ def test_unchanged_shards_come_from_the_cache(tmp_path, monkeypatch, docs):
 
 
 def test_shards_are_laid_out_for_the_browser(tmp_path, docs):
-    build_search_index(docs, tmp_path, shard_chars=2000)
+    build_search_index(docs, tmp_path, shard_chars=2000, first_pages=5)
     bundle = tmp_path / "pagefind"
-    dirs = json.loads((bundle / "sitegen-shards.json").read_text(encoding="utf-8"))
+    listed = json.loads((bundle / "sitegen-shards.json").read_text(encoding="utf-8"))
+    dirs = [s["dir"] for s in listed]
     names = [s.name for s in browser_order(plan_shards(docs, 2000))]
     assert dirs == ["", *(f"shards/{n}/" for n in names[1:])]
     pages = 0
     for d in dirs:
         entry = json.loads((bundle / d / "pagefind-entry.json").read_text(encoding="utf-8"))
         pages += entry["languages"]["zh-cn"]["page_count"]
+        assert listed[dirs.index(d)]["pages"] == entry["languages"]["zh-cn"]["page_count"]
         assert (bundle / d / f"pagefind.{entry['languages']['zh-cn']['hash']}.pf_meta").is_file()
         assert any((bundle / d / "index").iterdir()) and not (bundle / d / "fragment").exists()
         assert (bundle / d / "pagefind.js").is_file() == (d == "")  # one runtime, the primary's
     assert pages == len(docs) == sum(len(list((bundle / d / "sitegen-docs").iterdir())) for d in dirs)
+    # The browser searches first the newest shards that hold 5 pages (the last of them may pass 5).
+    first = [s for s in listed if s["first"]]
+    assert listed[:len(first)] == first and len(first) < len(listed)
+    assert sum(s["pages"] for s in first[:-1]) < 5 <= sum(s["pages"] for s in first)
 
 
 def test_the_cache_is_pruned(tmp_path, monkeypatch, docs):

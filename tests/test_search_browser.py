@@ -15,11 +15,11 @@ import jinja2
 import pytest
 
 from sitegen.search import BUNDLE_DIR, SearchDoc, build_search_index, highlight_data
-from sitegen.search.bundle import (DOC_SUFFIX, DOCS_DIR, RUNTIME, SHARDS_NAME, T2S_NAME, index_shard, join_shards,
-                                   t2s_pairs)
+from sitegen.search.bundle import (DOC_SUFFIX, DOCS_DIR, RUNTIME, SHARDS_NAME, T2S_NAME, WASM_NAME, index_shard,
+                                   join_shards, t2s_pairs)
 from sitegen.search.pagefind import EVERY_PAGE, FILTERS
 from sitegen.search.records import doc_json
-from sitegen.search.shards import SHARD_CHARS, Shard
+from sitegen.search.shards import FIRST_PAGES, SHARD_CHARS, Shard
 from sitegen.search.tokens import (CJK_PREFIX, IDEOGRAPH_RANGES, SENTINEL, WHITESPACE, normalize, query_terms,
                                    query_tokens, tokenize)
 from sitegen.archive import build_archive
@@ -102,7 +102,8 @@ ARTICLE = """<!DOCTYPE html><html lang="zh-CN" data-base-url="{base}"><head><met
 <script type="module" src="{base}static/highlight.js"></script></body></html>"""
 
 
-def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int = SHARD_CHARS) -> None:
+def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int = SHARD_CHARS,
+               first_pages: int = FIRST_PAGES) -> None:
     """The parts of a site that search needs: search page, static files, bundle and article pages."""
     tmpl_dir = out.parent / f"templates-{out.name}"
     tmpl_dir.mkdir()
@@ -121,7 +122,7 @@ def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int
     (out / "static").mkdir()
     for name in ("search-core.js", "search-page.js", "highlight.js", "inflate.js"):
         shutil.copy(REPO / "static" / name, out / "static" / name)
-    build_search_index(docs, out, shard_chars=shard_chars)
+    build_search_index(docs, out, shard_chars=shard_chars, first_pages=first_pages)
     from html import escape
     data = jinja2.utils.htmlsafe_json_dumps(highlight_data(f"{base_url}{BUNDLE_DIR}/"))
     for d in docs:
@@ -168,9 +169,10 @@ def docs() -> list[SearchDoc]:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, docs: list[SearchDoc]) -> Iterator[str]:
     """Serve one site at / and the same site built for the base path /sub/ at /sub/. The one at / is
-    cut into small shards (a few articles each, by month and day), the one at /sub/ is one bundle."""
+    cut into small shards (a few articles each, by month and day), of which the browser searches the
+    newest one first (first_pages=1); the one at /sub/ is one bundle."""
     root = tmp_path_factory.mktemp("www")
-    build_site(root, docs, "/", shard_chars=SMALL_SHARDS)
+    build_site(root, docs, "/", shard_chars=SMALL_SHARDS, first_pages=1)
     build_site(root / "sub", docs, "/sub/")
     twins = [d for d in docs if "常卫" in d.text][:2]
     build_twin_site(root / "twin", *twins)
@@ -337,9 +339,9 @@ def test_the_built_pages_hand_the_browser_pythons_constants(site_dir):
     assert data == {
         "ranges": [list(r) for r in IDEOGRAPH_RANGES], "whitespace": WHITESPACE, "prefix": CJK_PREFIX,
         "sentinel": SENTINEL, "every": EVERY_PAGE, "filters": list(FILTERS), "bundle": f"/{BUNDLE_DIR}/",
-        "runtime": RUNTIME[0], "shards": SHARDS_NAME, "t2s": T2S_NAME, "doc": f"{DOCS_DIR}/{{page}}{DOC_SUFFIX}",
+        "runtime": RUNTIME[0], "wasm": WASM_NAME, "shards": SHARDS_NAME, "t2s": T2S_NAME, "doc": f"{DOCS_DIR}/{{page}}{DOC_SUFFIX}",
     }
-    assert all((site_dir / BUNDLE_DIR / data[k]).is_file() for k in ("runtime", "shards", "t2s"))
+    assert all((site_dir / BUNDLE_DIR / data[k]).is_file() for k in ("runtime", "wasm", "shards", "t2s"))
     assert list((site_dir / BUNDLE_DIR).glob(data["doc"].replace("{page}", "*")))
     catalog = read_catalog(site_dir)
     article = site_dir / catalog["articles"][0]["url"].lstrip("/") / "index.html"
@@ -428,7 +430,7 @@ def shards_of(server: str, base: str) -> list[str]:
     import json
     import urllib.request
     with urllib.request.urlopen(f"{server}{base}pagefind/sitegen-shards.json") as r:
-        return json.load(r)
+        return [s["dir"] for s in json.load(r)]
 
 
 FIND = "async ([q, o]) => { const f = await window.sitegen.find(q, o); return {n: f.hits.length, counts: f.counts}; }"
@@ -475,3 +477,69 @@ def test_filters_alone_list_newest_first(page, server, docs):
             got = api_search(page, "", filters={"publication": "新东城报"}, sort=sort)
             dates = [r["date"] for r in got]
             assert dates == sorted(dates, reverse=True) and len(got) == len(expected(docs, "", publication="新东城报"))
+
+
+PHONE = {"width": 375, "height": 667}
+
+
+def test_the_newest_shards_results_show_before_the_others_answer(browser, server, docs):
+    """On a phone (filters folded, no counts to show), the newest shard's results show while the older
+    shards are still loading, and the page says it is still searching; once they answer, the count is
+    the whole archive's and the list the whole answer's first page."""
+    query = "石景山"
+    want = expected(docs, query)
+    pg = browser.new_page(viewport=PHONE)
+    held: list[object] = []
+    released = [False]
+    # Hold every request for an older shard (they all live under pagefind/shards/) until released.
+    pg.route(re.compile(r"/pagefind/shards/"), lambda route: route.continue_() if released[0] else held.append(route))
+    try:
+        pg.goto(f"{server}/search/?q={query}")
+        status = pg.locator(".search-status")
+        pg.wait_for_function("() => document.querySelector('.search-status').textContent.includes('正在检索更早的文章')")
+        early = pg.locator(".search-results li").count()
+        assert 0 < early < len(want)
+        assert held, "the older shards were not even asked for"
+        assert pg.locator(".search-more").is_hidden()
+        newest = {url_path(h, "/").split("?")[0] for h in pg.locator(".search-results .headline a").evaluate_all(
+            "as => as.map(a => a.getAttribute('href'))")}
+        assert newest <= want
+        released[0] = True
+        for route in held:
+            route.continue_()
+        pg.wait_for_function("() => document.querySelector('.search-status').textContent.startsWith('共找到')")
+        assert status.inner_text() == f"共找到 {len(want)} 篇"
+        shown = [url_path(h, "/").split("?")[0] for h in pg.locator(".search-results .headline a").evaluate_all(
+            "as => as.map(a => a.getAttribute('href'))")]
+        assert len(shown) == min(20, len(want)) and set(shown) <= want
+        # The same answer as the API's, which waits for every shard.
+        assert shown == [url_path(r["url"]) for r in api_search(pg, query)][:len(shown)]
+    finally:
+        pg.close()
+
+
+PARTIAL = """async ([q, o]) => {
+  const early = [];
+  const whole = await window.sitegen.find(q, {...o, counts: false, partial: async (a) => {
+    early.push({ids: a.hits.map((h) => h.id),
+                older: performance.getEntriesByType("resource").filter((e) => e.name.includes("/pagefind/shards/")).length});
+  }});
+  return {early, whole: whole.hits.map((h) => h.id)};
+}"""
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_find_answers_first_from_the_newest_shard(page, server, docs, sort):
+    """find's partial answer is the newest shard's, given before any older shard is fetched; the whole
+    answer is every shard's. Sorted by date, the early answer is where the whole one starts. (On a
+    phone-sized page, whose folded filters load no counts of all shards.)"""
+    page.set_viewport_size(PHONE)
+    page.goto(f"{server}/search/")
+    got = page.evaluate(PARTIAL, ["石景山", {"sort": sort}])
+    [early] = got["early"]
+    assert early["older"] == 0 and early["ids"] and all(i.startswith("0/") for i in early["ids"])
+    assert set(early["ids"]) < set(got["whole"]) and len(got["whole"]) == len(expected(docs, "石景山"))
+    if sort == "date":
+        assert got["whole"][:len(early["ids"])] == early["ids"]
+    # Once every shard is merged, there is nothing to show early.
+    assert page.evaluate(PARTIAL, ["石景山", {"sort": sort}])["early"] == []

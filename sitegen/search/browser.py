@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .bundle import DOC_SUFFIX, DOCS_DIR, RUNTIME, SHARDS_NAME, T2S_NAME
+from .bundle import DOC_SUFFIX, DOCS_DIR, RUNTIME, SHARDS_NAME, T2S_NAME, WASM_NAME
 from .pagefind import EVERY_PAGE, FILTERS
 from .tokens import CJK_PREFIX, IDEOGRAPH_RANGES, SENTINEL, WHITESPACE
 
@@ -23,5 +23,5 @@ def highlight_data(bundle_url: str) -> dict[str, Any]:
 def search_data(bundle_url: str) -> dict[str, Any]:
     """What searching needs besides: the token scheme and the names of the bundle's files."""
     return {**highlight_data(bundle_url), "prefix": CJK_PREFIX, "sentinel": SENTINEL, "every": EVERY_PAGE,
-            "filters": list(FILTERS), "runtime": RUNTIME[0], "shards": SHARDS_NAME,
+            "filters": list(FILTERS), "runtime": RUNTIME[0], "wasm": WASM_NAME, "shards": SHARDS_NAME,
             "doc": f"{DOCS_DIR}/{{page}}{DOC_SUFFIX}"}

@@ -29,14 +29,19 @@ from ..files import CACHE_LEAVES_FREE, room_for, say_once
 from .pagefind import page_ids, run_pagefind, write_shadow
 from .pf_format import make_filters_deterministic
 from .records import SearchDoc, check_docs, doc_json
-from .shards import SHARD_CHARS, Shard, browser_order, chars, plan_shards
+from .shards import FIRST_PAGES, SHARD_CHARS, Shard, browser_order, chars, plan_shards
 
 log = logging.getLogger(__name__)
 
 BUNDLE_DIR = "pagefind"
 """The bundle's folder in the site."""
 SHARDS_NAME = "sitegen-shards.json"
-"""The bundle-relative folders of the shards, primary ("") first, for the browser."""
+"""The shards for the browser, primary first: [{"dir": bundle-relative folder ("" for the primary),
+"tag": a hash of its pagefind-entry.json, "meta": its metadata file, "pages": its page count, "first":
+whether the browser searches it first (shards.FIRST_PAGES)}]. The tag
+is the shard's metaCacheTag: Pagefind asks for pagefind-entry.json?ts=TAG, a name that changes with the
+entry. Knowing both names, the browser fetches a shard's entry and metadata side by side, not one after
+the other."""
 SHARDS_DIR = "shards"
 T2S_NAME = "sitegen-t2s.json"
 """sitegen/data/t2s.json for the browser, as one JSON string of pairs "東东華华…" (smaller gzipped
@@ -47,6 +52,8 @@ Gzipped here, like Pagefind's own files, so hosts that do not compress JSON cost
 DOC_SUFFIX = ".json.gz"
 RUNTIME = ("pagefind.js", "pagefind-worker.js")
 """Pagefind's own files the search page loads, with its WebAssembly (wasm.<language>.pagefind)."""
+WASM_NAME = "wasm.unknown.pagefind"
+"""Pagefind's WebAssembly, as the standard binary names it (for a language it has no own code for)."""
 INDEX_PARTS = ("pagefind-entry.json", "index", "filter")
 """What a shard needs in the browser besides its pf_meta: no fragments (sitegen-docs replaces them)."""
 PARALLEL_RUNS = 2
@@ -227,7 +234,7 @@ class ShardCache:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def join_shards(bundles: Sequence[tuple[Shard, Path]], out: Path) -> None:
+def join_shards(bundles: Sequence[tuple[Shard, Path]], out: Path, first_pages: int = FIRST_PAGES) -> None:
     """Put the shard bundles together (in browser_order): the first at out (with Pagefind's runtime), the
     others in out/shards/<name>/, each with its own sitegen-docs, and the list of shards.
 
@@ -236,14 +243,20 @@ def join_shards(bundles: Sequence[tuple[Shard, Path]], out: Path) -> None:
     reads its doc from its shard's folder.
     """
     out.mkdir(parents=True)
-    dirs = []
+    listed: list[dict[str, object]] = []
+    before = 0  # pages in the shards listed
     for n, (shard, bundle) in enumerate(bundles):
         rel = "" if n == 0 else f"{SHARDS_DIR}/{shard.name}/"
         runtime = n == 0
         _link_tree(bundle, out / rel, lambda p, runtime=runtime: p.name == DOCS_DIR or (
             p.name in INDEX_PARTS or p.suffix == ".pf_meta" or (runtime and (p.name in RUNTIME or p.suffix == ".pagefind"))))
-        dirs.append(rel)
-    (out / SHARDS_NAME).write_text(json.dumps(dirs), encoding="utf-8")
+        entry = (bundle / "pagefind-entry.json").read_bytes()
+        [lang] = json.loads(entry)["languages"].values()  # one language: zh-cn
+        listed.append({"dir": rel, "tag": hashlib.sha256(entry).hexdigest()[:16],
+                       "meta": f"pagefind.{lang['hash']}.pf_meta", "pages": lang["page_count"],
+                       "first": n == 0 or before < first_pages})
+        before += lang["page_count"]
+    (out / SHARDS_NAME).write_text(json.dumps(listed), encoding="utf-8")
 
 
 def t2s_pairs() -> bytes:
@@ -281,7 +294,7 @@ def log_like_parent(level: int) -> None:
 
 
 def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Path | None = None,
-                       shard_chars: int = SHARD_CHARS) -> None:
+                       shard_chars: int = SHARD_CHARS, first_pages: int = FIRST_PAGES) -> None:
     """Write the search bundle for docs into site_dir/'pagefind', reusing the shards cached in
     cache_dir (None: no cache); raise SitegenError with a clear message if Pagefind fails."""
     started = time.perf_counter()
@@ -302,7 +315,7 @@ def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Pat
             pool.shutdown(wait=True, cancel_futures=True)
         bundles = [(shard, found[shard.name]) for shard in browser_order(shards) if found[shard.name] is not None]
         bundle = Path(tmp) / "bundle"
-        join_shards(bundles, bundle)
+        join_shards(bundles, bundle, first_pages)
         if not bundles:
             # Pagefind refuses a site with no pages; the search page then says search is unavailable.
             log.warning("search: no articles to index; the search page will not work")

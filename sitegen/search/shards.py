@@ -24,6 +24,10 @@ _newest_quarter_apart): so that adding this week's issue re-indexes little."""
 MONTH_STEPS = (96, 48, 24, 12, 6, 3, 1)
 """Periods in months, each half the one before (but 12 -> 6 -> 3 -> 1), aligned on year 0: 2016-2023,
 2016-2019, 2016-2017, 2016, … A too big period is cut into the next ones (then into days)."""
+FIRST_PAGES = 500
+"""The browser searches the newest shards first, until they hold this many pages, and shows their results
+while it loads the others (static/search-core.js): enough for a first screen of most queries, little to
+download (a shard's metadata grows with its pages)."""
 UNDATED = "undated"
 
 
