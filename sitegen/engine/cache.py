@@ -18,7 +18,7 @@ import marshal
 import os
 import pickle
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,6 +66,45 @@ class Kept:
         return len(self._entries)
 
 
+class _Pickles:
+    """Entries pickled one a file under root (root/KE/KEY.pickle), each looked up in kept first; an entry
+    that cannot be read, or that sound() refuses, is a miss: the caller makes it again."""
+
+    def __init__(self, root: Path, kept: Kept | None, prefix: str):
+        self.root = root
+        self.kept = kept
+        self._prefix = prefix
+        """Before a key in kept, which the caches share: their keys are made in different ways."""
+
+    def get(self, key: str, sound: Callable[[Any], bool]) -> Any | None:
+        value = self.kept.get(self._prefix + key) if self.kept is not None else None
+        if value is not None and sound(value):
+            return value
+        try:
+            with open(self.root / key[:2] / f"{key}.pickle", "rb") as f:
+                value = pickle.load(f)
+        except FileNotFoundError:
+            return None
+        except Exception:  # noqa: BLE001 - a damaged entry of any kind is a miss, never a failed build
+            log.info("cache entry %s is damaged; it is made again", key[:12], exc_info=True)
+            return None
+        if not sound(value):
+            return None
+        if self.kept is not None:
+            self.kept.put(self._prefix + key, value)
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Store an entry atomically; a cache that cannot be written only costs time."""
+        if self.kept is not None:
+            self.kept.put(self._prefix + key, value)
+        write_atomically(self.root / key[:2] / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def remove_other_versions(self) -> None:
+        """Drop the entries made by other code versions (the folders beside root)."""
+        remove_other_folders(self.root)
+
+
 class IssueCache:
     """Issues as read, parsed and completed, per issue file; one folder per code version.
 
@@ -78,9 +117,9 @@ class IssueCache:
         # The tables are part of what made an entry: an archive's own places.toml changes its issues' districts.
         self.version = version or hashlib.sha256(f"{current_code_version()}\0{tables.stamp}".encode()).hexdigest()
         self.cache_dir = cache_dir
-        self.root = cache_dir / ISSUES / self.version[:24]
         self.kept = kept
         """Entries kept in memory between builds (Kept), looked up before the disk; None: none are."""
+        self._entries = _Pickles(cache_dir / ISSUES / self.version[:24], kept, "")
 
     def key(self, path: Path, shown: str, max_bytes: int, kind: str = "") -> str | None:
         """The key of an issue file (and of what was done to it: kind), or None when it is not a plain
@@ -103,45 +142,27 @@ class IssueCache:
         h.update(b"\1" + hashlib.sha256(extra).digest() if extra is not None else b"\0")
         return h.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.pickle"
-
     def get(self, key: str | None, kind: type) -> Any | None:
         """The entry for key if there is a sound one of the given type; None otherwise."""
-        if key is None:
-            return None
-        value = self.kept.get(key) if self.kept is not None else None
-        if isinstance(value, kind):
-            return value
-        try:
-            with open(self._path(key), "rb") as f:
-                value = pickle.load(f)
-        except FileNotFoundError:
-            value = None
-        except Exception:  # noqa: BLE001 - a damaged entry of any kind is a miss, never a failed build
-            log.info("cache entry %s is damaged; the file is read again", key[:12], exc_info=True)
-            value = None
-        if not isinstance(value, kind):
-            return None
-        if self.kept is not None:
-            self.kept.put(key, value)
-        return value
+        return None if key is None else self._entries.get(key, lambda value: isinstance(value, kind))
 
     def put(self, key: str | None, value: Any) -> None:
         """Store an entry atomically; a cache that cannot be written only costs time."""
-        if key is None:
-            return
-        if self.kept is not None:
-            self.kept.put(key, value)
-        write_atomically(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        if key is not None:
+            self._entries.put(key, value)
 
     def remove_other_versions(self) -> None:
         """Drop the entries made by other code versions."""
-        remove_other_folders(self.root)
+        self._entries.remove_other_versions()
 
 
 Shown = tuple[ParsedIssue, list[SearchDoc]]
 """An issue's text as the site shows it (archive.finish.shown_text) and its articles' search documents."""
+
+
+def _is_shown(value: Any) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], ParsedIssue) \
+        and isinstance(value[1], list) and all(isinstance(d, SearchDoc) for d in value[1])
 
 
 class ShownCache:
@@ -150,43 +171,22 @@ class ShownCache:
     not once a build, which would cost every rebuild in proportion to the archive."""
 
     def __init__(self, issues: IssueCache):
-        self.root = issues.cache_dir / SHOWN / issues.version[:24]
-        self.kept = issues.kept
+        self._entries = _Pickles(issues.cache_dir / SHOWN / issues.version[:24], issues.kept, SHOWN)
 
     @staticmethod
     def key(issue_key: str, issue_id: str) -> str:
         return hashlib.sha256(f"{issue_key}\0{issue_id}".encode("utf-8", "surrogateescape")).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.pickle"
-
     def get(self, key: str) -> Shown | None:
         """The entry for key if there is a sound one; None otherwise."""
-        kept = self.kept.get(SHOWN + key) if self.kept is not None else None
-        if kept is not None:
-            return kept
-        try:
-            with open(self._path(key), "rb") as f:
-                value = pickle.load(f)
-        except FileNotFoundError:
-            return None
-        except Exception:  # a damaged entry of any kind is a miss, never a failed build
-            log.info("cache entry %s is damaged; it is made again", key[:12], exc_info=True)
-            return None
-        ok = isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], ParsedIssue) \
-            and isinstance(value[1], list) and all(isinstance(d, SearchDoc) for d in value[1])
-        if ok and self.kept is not None:
-            self.kept.put(SHOWN + key, value)
-        return value if ok else None
+        return self._entries.get(key, _is_shown)
 
     def put(self, key: str, value: Shown) -> None:
-        if self.kept is not None:
-            self.kept.put(SHOWN + key, value)
-        write_atomically(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        self._entries.put(key, value)
 
     def remove_other_versions(self) -> None:
         """Drop the entries made by other code versions."""
-        remove_other_folders(self.root)
+        self._entries.remove_other_versions()
 
 
 @dataclass(frozen=True)
