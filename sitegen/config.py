@@ -61,8 +61,7 @@ class Config:
     @property
     def tables(self) -> Tables:
         """Where each table is read from: the project's data/ folder where it has the file, else sitegen's."""
-        own = _layers(self.data_dir, DATA_DIR)
-        return Tables.at(own[0] if len(own) > 1 else None)
+        return Tables.at(_own(self.data_dir, DATA_DIR))
 
     @property
     def static_dirs(self) -> tuple[Path, ...]:
@@ -70,11 +69,15 @@ class Config:
         return _layers(self.static_dir, THEME_STATIC)
 
 
-def _layers(own: Path, builtin: Path) -> tuple[Path, ...]:
-    # This repository is a project whose own templates/ are the theme's source: one layer, not two.
-    if own.is_dir() and own.resolve() != builtin.resolve():
-        return own, builtin
-    return (builtin,)
+def _own(folder: Path, builtin: Path) -> Path | None:
+    """The project's own folder, if it has one that is not the built-in one itself (this repository is
+    a project whose templates/ and static/ are the theme's source: one layer, not two)."""
+    return folder if folder.is_dir() and folder.resolve() != builtin.resolve() else None
+
+
+def _layers(folder: Path, builtin: Path) -> tuple[Path, ...]:
+    own = _own(folder, builtin)
+    return (own, builtin) if own else (builtin,)
 
 
 FILE_KEYS = {"base_url": str, "site_url": str, "title": str, "seeds": str, "out": str, "templates": str, "static": str,
