@@ -137,15 +137,27 @@ def test_the_keepers_loop_through_sitegen_check(tmp_path: Path, capsys: pytest.C
 
 def test_a_column_label_over_one_headline_is_a_guess_the_keeper_can_turn(tmp_path: Path,
                                                                          capsys: pytest.CaptureFixture[str]) -> None:
-    # 秋收进行时 over a headline may be the column the article runs in or its kicker: check offers the kicker.
+    # 百姓身边 over a headline may be the column the article runs in or its kicker: check offers the kicker.
+    seeds = tmp_path / "seeds"
+    write_issue(seeds, "百姓身边\n全区玉米进入收获期\n\n本报讯（记者 甲）连日来，玉米进入收获期。\n", "")
+    code, out = check(tmp_path, capsys)
+    assert code == 0
+    assert ("seeds/x.txt:2: uncertain: headline “全区玉米进入收获期”: a short bare line over one headline: the column it "
+            "runs in, not a kicker (guess)\n    if “百姓身边” is the kicker, add to seeds/x.toml:\n"
+            '      [[fix]]\n      line = 1\n      text = "百姓身边"\n      is = "kicker"\n') in out
+    (seeds / "x.toml").write_text('[[fix]]\nline = 1\ntext = "百姓身边"\nis = "kicker"\n', encoding="utf-8")
+    code, out = check(tmp_path, capsys)
+    assert code == 0 and "uncertain" not in out
+    assert "引题「百姓身边」  主题「全区玉米进入收获期」: as the sidecar's [[fix]] says" in out
+
+
+def test_a_longer_bare_line_over_one_headline_is_a_kicker_guess(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # 秋收进行时 (five characters, longer than a column's name) over a headline is taken as its kicker, as a guess.
     seeds = tmp_path / "seeds"
     write_issue(seeds, "秋收进行时\n全区玉米进入收获期\n\n本报讯（记者 甲）连日来，玉米进入收获期。\n", "")
     code, out = check(tmp_path, capsys)
     assert code == 0
-    assert ("seeds/x.txt:2: uncertain: headline “全区玉米进入收获期”: a short bare line over one headline: the column it "
-            "runs in, not a kicker (guess)\n    if “秋收进行时” is the kicker, add to seeds/x.toml:\n"
-            '      [[fix]]\n      line = 1\n      text = "秋收进行时"\n      is = "kicker"\n') in out
-    (seeds / "x.toml").write_text('[[fix]]\nline = 1\ntext = "秋收进行时"\nis = "kicker"\n', encoding="utf-8")
-    code, out = check(tmp_path, capsys)
-    assert code == 0 and "uncertain" not in out
-    assert "引题「秋收进行时」  主题「全区玉米进入收获期」: as the sidecar's [[fix]] says" in out
+    assert "引题「秋收进行时」  主题「全区玉米进入收获期」: a bare line longer than a column label over a longer one: " \
+           "a kicker (guess)" in out
+    assert "seeds/x.txt:2: uncertain: headline “全区玉米进入收获期”" in out

@@ -251,3 +251,57 @@ def test_in_an_indented_file_the_unindented_line_after_a_break_goes_on() -> None
     assert [a.headline for a in issue.articles] == ["门头沟区启动冬季清洁取暖检查", "妙峰山镇民宿迎来冬季客流"]
     assert paragraphs(issue, 0)[1] == "据介绍该区共有“煤改电”村庄86个。"
     assert len(paragraphs(issue, 0)) == 3
+
+
+# --- the fourth blind round's rules, each from a string literal -------------------------------------
+
+def test_a_jump_in_chinese_numerals_names_the_page_in_figures() -> None:
+    issue = parse("甲新闻\n\n本报讯（记者 王明）5月14日，甲乙丙丁。（下转第三版）\n\n"
+                  "第3版 综合 责任编辑：张伟\n\n（上接第一版）\n戊己庚辛。\n")
+    assert [(a.continued_on, a.continued_from) for a in issue.articles] == [("3版", None), (None, "1版")]
+
+
+def test_what_opens_a_page_starts_an_article_and_a_signature_closes_one() -> None:
+    issue = parse("我区部署冬季安全工作\n\n本报讯（通讯员 庄严）11月15日，西城区召开部署会。\n\n第2版　要闻　校对：韩冰\n\n"
+                  "冬天里的一把火\n入冬以来，志愿者主动上门。\n城市的温度，就藏在细节里。\n□ 西言\n")
+    assert [a.headline for a in issue.articles] == ["我区部署冬季安全工作", "冬天里的一把火"]
+    assert issue.articles[1].byline == "西言" and issue.articles[1].kind == "commentary"
+    assert len(paragraphs(issue, 1)) == 2
+
+
+def test_a_bracketed_label_between_paragraphs_with_a_paragraph_under_it_is_a_sub_heading() -> None:
+    issue = parse("一栋老楼的新生\n\n本报讯（记者 秦悦）11月16日，改造已经完工。\n【楼道亮了】\n居民刘大爷说，楼道亮了。\n")
+    assert len(issue.articles) == 1
+    assert [(b.kind, b.text) for b in issue.articles[0].blocks][1] == ("h2", "【楼道亮了】")
+
+
+def test_photo_news_credited_at_the_end_of_its_caption() -> None:
+    issue = parse("运河秋色\n10月9日，市民在大运河森林公园骑行赏秋。（记者 马骏 通讯员 韩雪 摄）\n\n"
+                  "社区运动会开赛啦！\n本报讯（通讯员 罗兰）10月8日，运动会开赛。\n")
+    assert [(a.headline, a.byline, a.kind) for a in issue.articles][0] == ("运河秋色", "记者 马骏 通讯员 韩雪", "photo")
+
+
+def test_a_count_ending_its_clause_goes_on_from_the_line_above() -> None:
+    issue = parse("为何要错峰去采摘\n\n本报讯（记者 许宁）不少市民反映停车难。\n镇里还在景区周边新增临时停车位\n800个，并开通2条专线公交。\n")
+    assert paragraphs(issue, 0)[1] == "镇里还在景区周边新增临时停车位800个，并开通2条专线公交。"
+
+
+def test_a_masthead_on_one_line_and_a_bulletins_contents_and_print_run() -> None:
+    issue = parse("昌平报　2023年3月10日　星期五　第10期　总第3012期　今日8版\n"
+                  "中共北京市昌平区委主办　昌平区融媒体中心出版　准印证号：京内资准字2223-L0019\n\n"
+                  "女性健康讲座进社区\n\n本报讯（通讯员 高原）3月8日，讲座开讲。\n")
+    assert (issue.publication, issue.issue_no, issue.total_no, issue.pages) == ("昌平报", 10, 3012, 8)
+    assert [a.headline for a in issue.articles] == ["女性健康讲座进社区"] and issue.articles[0].kicker is None
+    bulletin = parse("丰台区政务信息\n第23期（总第406期）\n丰台区人民政府办公室编　2019年6月14日\n\n本期要目\n一、活动启动\n二、每日巡查\n\n"
+                     "一、我区启动文化活动\n　　6月12日，活动启动。\n二、街道推行每日巡查\n　　街道配备街巷长。\n\n"
+                     "报：市政府办公厅\n（共印80份）\n")
+    assert bulletin.publication == "丰台区政务信息"
+    assert [a.headline for a in bulletin.articles] == ["一、我区启动文化活动", "二、街道推行每日巡查"]
+    assert [t for _, t in bulletin.furniture] == ["本期要目", "一、活动启动", "二、每日巡查"]
+    assert [t for _, t in bulletin.colophon] == ["报：市政府办公厅", "（共印80份）"]
+
+
+def test_a_numbered_yearly_day_gives_the_year() -> None:
+    issue = complete_issue(parse("宣传周启动\n\n本报讯（记者 周婷）5月9日，在第十个全国防灾减灾日到来之际，宣传周启动。"
+                                 "区里计划到2020年底建成避难场所。\n"), load_places())
+    assert issue.date == datetime.date(2018, 5, 9)

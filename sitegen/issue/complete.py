@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import ParsedIssue
+from .parse.furniture import page_count
 from ..errors import Problem
 from ..lexicon import Places
 
@@ -88,6 +89,13 @@ ANNIVERSARIES = (
     (re.compile(r"改革开放\s*(\d{1,3})\s*周年"), 1978),
 )
 """Numbered anniversaries and the year they count from: 新中国成立70周年 is 2019."""
+NUMBERED_DAYS = (
+    ("全国防灾减灾日", 2009), ("全国消防日", 1992), ("国家宪法日", 2014), ("烈士纪念日", 2014), ("国家扶贫日", 2014),
+    ("国家公祭日", 2014), ("全民国家安全教育日", 2016), ("中国航天日", 2016), ("全国科技工作者日", 2017),
+    ("中国农民丰收节", 2018),
+)
+"""Yearly days first kept in the year given: the 第十个全国防灾减灾日 is in 2018."""
+_NUMBERED_DAY = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*个\s*(" + "|".join(d for d, _ in NUMBERED_DAYS) + ")")
 
 
 @dataclass(frozen=True)
@@ -100,8 +108,11 @@ class Dated:
 
 
 def anniversary_year(text: str) -> int | None:
-    """The year a numbered anniversary the text celebrates falls in (the latest, if several)."""
+    """The year a numbered anniversary the text celebrates falls in (the latest, if several): 新中国成立70周年,
+    第十个全国防灾减灾日."""
     years = [base + int(next(g for g in m.groups() if g)) for pattern, base in ANNIVERSARIES for m in pattern.finditer(text)]
+    first = dict(NUMBERED_DAYS)
+    years += [first[m.group(2)] + n - 1 for m in _NUMBERED_DAY.finditer(text) if (n := page_count(m.group(1)))]
     return max(years) if years else None
 
 

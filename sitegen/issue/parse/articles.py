@@ -12,6 +12,7 @@ from .lines import (
 )
 from ...model import Block, ParsedArticle
 from .fixes import HEAD_KINDS, STARTS
+from .furniture import page_count
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +32,13 @@ PHOTO_HEADLINE_MAX = 12
 """Characters: the headline of photo news is a few words (冬训, 板栗花开, 春日花海迎游客)."""
 PHOTO_CAPTION_MAX = 120
 """Characters: a photo's caption is a sentence or two."""
+INLINE_CREDIT = re.compile(rf"。\s*[(（]\s*((?:{patterns.STAFF}\s*)?{patterns.NAME}(?:\s*(?:{patterns.STAFF}\s*)?{patterns.NAME})*)"
+                           rf"\s*{patterns.alternatives(patterns.CREDIT_AFTER)}\s*[)）]$")
+"""A photo credit closing a caption: …赏秋。（记者 马骏 摄）, （记者 马骏 通讯员 韩雪 摄）."""
 PLACE_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:区|县|市|镇|乡|街道)[：:]\S")
 """A headline opening with a place and a colon (东城区：“文明引导员”上岗服务), as a bulletin heads each item."""
+NUMBERED_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、\S")
+"""A headline numbered 一、: where an article's own headline is one, the next 二、 is the next item, not its sub-heading."""
 SUBHEAD_CN = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
@@ -112,14 +118,16 @@ def is_column_label(text: str, below: list[str]) -> bool:
     """Tell whether the first line of a headline stack is a column label (the section of this article) rather than
     its kicker."""
     # The rule: a bare label of 2-6 characters, shorter than the line below it, and not a place or an occasion
-    # (展览路街道, 三八节 over a headline say where or when, as a kicker does). Over two more lines it is a label only when it is a column name's
-    # length and the two below make a headline and deck (——…); otherwise the three lines are kicker, headline, deck.
+    # (展览路街道, 三八节 over a headline say where or when, as a kicker does), and a column name's length (战疫一线,
+    # 简讯; a longer one, 秋收进行时 or 老旧小区改造, says what the news is about, as a kicker does). Over two more
+    # lines it is a label only when the two below make a headline and deck (——…); otherwise the three lines are
+    # kicker, headline, deck.
     if not LABEL.match(text) or PLACE_END.search(text) or OCCASION_END.search(text) \
             or visible_len(text) >= visible_len(below[0]):
         return False
-    if len(below) == 1:
-        return True
-    return len(below) == 2 and visible_len(text) <= COLUMN_MAX and is_deck_like(below[1])
+    if visible_len(text) > COLUMN_MAX:
+        return False
+    return len(below) == 1 or len(below) == 2 and is_deck_like(below[1])
 
 
 def resolve_headline(lines: list[str]) -> tuple[str | None, int, str | None]:
@@ -166,6 +174,8 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
         return None, 0, b, "the second line is an exclamation under a statement: a deck (guess)"
     if visible_len(b) > 1.5 * visible_len(a) and len(b.split()) >= 2:
         return None, 0, b, "the second line is much longer and in two phrases: a deck (guess)"
+    if LABEL.match(a) and visible_len(a) < visible_len(b):
+        return a, 1, None, "a bare line longer than a column label over a longer one: a kicker (guess)"
     return a, 1, None, "no mark either way: the first line taken as the kicker (guess)"
 
 
@@ -206,6 +216,12 @@ def made_up_headline(text: str) -> str:
     return (t[:cut].rstrip("，,、：: ") or "（无标题）") + "…"
 
 
+def jump_page(printed: str) -> str:
+    """The page a jump names, in figures: 下转第三版 and 下转第3版 both go on to "3版"."""
+    number = page_count(printed) if set(printed) <= set("一二三四五六七八九十") else None
+    return f"{number if number is not None else printed}版"
+
+
 def photo_byline(credit: str) -> str | None:
     """Read the photographer from a credit: 记者 王慧雯 通讯员 梁爽 摄影报道 -> 记者 王慧雯 通讯员 梁爽."""
     return CREDIT_WORDS.sub("", credit).strip() or None
@@ -240,13 +256,17 @@ class _Assembler:
     def step(self, i: int) -> int:
         """Place the piece at i (and any it belongs with); return the index of the next unplaced piece."""
         p, shape = self.pieces[i], self.shapes[i]
-        if p.fix in STARTS:
-            self.finish()  # the keeper says an article starts here
+        if p.fix in STARTS or p.page_top:
+            self.finish()  # the keeper says an article starts here, or a new page does
         if p.role == "mdh":
             if p.level <= 2 or self.cur is None:
                 self.start(heads=[p])
             else:
                 self.block("h3", p)
+            return i + 1
+        if p.role == "section" and self.in_body() and i + 1 < len(self.pieces) and self.shapes[i + 1] == "para":
+            # 【楼道亮了】 between an article's paragraphs, with a paragraph under it: a sub-heading of that article.
+            self.block("h2", p)
             return i + 1
         if p.role == "section":
             self.finish()
@@ -263,7 +283,7 @@ class _Assembler:
         if shape in ("head", "exclaim"):
             return self.heads(i)
         if shape == "numbered":
-            if self.cur is None or self.cur.closed:
+            if self.cur is None or self.cur.closed or self.is_sibling([p]):
                 return self.heads(i)
             self.block("h3" if SUBHEAD_CN.match(p.text) else "h2", p)
             return i + 1
@@ -299,6 +319,12 @@ class _Assembler:
             d.byline = photo_byline(self.pieces[k + 1].text)
             self.finish()
             return k + 2
+        if (credit := self.inline_credit(i, k)) is not None:
+            d = self.start(heads=group, kind="photo")
+            self.block("caption", self.pieces[k])
+            d.byline = credit
+            self.finish()
+            return k + 1
         if self.shapes[i] == "exclaim" and nxt not in ("lead", "author", "from") and \
                 not (i > 0 and self.shapes[i - 1] == "section" and nxt in ("para", "numbered")):
             # An exclamation is a headline above a lead, or right under a 【】 label; otherwise it is text.
@@ -334,11 +360,23 @@ class _Assembler:
         return fix == "headline" and ("headline" in in_group or "deck" in in_group) or "deck" in in_group
 
     def is_sibling(self, group: list[Piece]) -> bool:
-        """Tell whether a headline line has the form of the current article's own headline, 海淀区：… after 东城区：…:
-        the next item of a bulletin's round-up, not a sub-heading."""
+        """Tell whether a headline line has the form of the current article's own headline, 海淀区：… after 东城区：…,
+        or 二、… after an article headed 一、…: the next item of a bulletin's round-up, not a sub-heading."""
         d = self.cur
-        return len(group) == 1 and d is not None and d.headline is not None \
-            and bool(PLACE_ITEM.match(group[0].text) and PLACE_ITEM.match(d.headline))
+        if len(group) != 1 or d is None or d.headline is None:
+            return False
+        text = group[0].text
+        return any(bool(form.match(text) and form.match(d.headline)) for form in (PLACE_ITEM, NUMBERED_ITEM))
+
+    def in_body(self) -> bool:
+        """Tell whether an article is being built, has paragraphs and is not closed by a source line or (下转N版)."""
+        return self.cur is not None and bool(self.cur.blocks) and not self.cur.closed
+
+    def ends_piece(self, i: int) -> bool:
+        """Tell whether the piece at i is the last of its article: a new start, a section or the end follows."""
+        after = self.shapes[i + 1] if i + 1 < len(self.pieces) else None
+        return after in (None, "mdh", "section", "head", "exclaim", "lead", "author", "from") or \
+            self.pieces[i + 1].page_top
 
     def is_brief(self) -> bool:
         """Tell whether the article being built is a brief: a headline and one paragraph, no lead, no byline."""
@@ -361,6 +399,18 @@ class _Assembler:
         # credit the last line before the next article, is photo news of its own.
         return visible_len(ps[i].text) <= PHOTO_HEADLINE_MAX and visible_len(ps[k].text) <= PHOTO_CAPTION_MAX
 
+    def inline_credit(self, i: int, k: int) -> str | None:
+        """The photographer of photo news whose credit closes its caption: a short headline, then one paragraph
+        ending （记者 马骏 摄）, then a new start or the end (运河秋色 / 10月9日，市民在…赏秋。（记者 马骏 摄））."""
+        ps, shapes = self.pieces, self.shapes
+        if k - i > 2 or k >= len(ps) or shapes[k] != "para" or visible_len(ps[i].text) > PHOTO_HEADLINE_MAX:
+            return None
+        after = shapes[k + 1] if k + 1 < len(ps) else None
+        m = INLINE_CREDIT.search(ps[k].text)
+        if m is None or after not in (None, "mdh", "section", "head", "exclaim", "lead", "author", "from"):
+            return None
+        return m.group(1).strip()
+
     def body(self, i: int) -> int:
         """Place a lead, author line, continued paragraph, paragraph, credit or source line."""
         p = self.pieces[i]
@@ -371,8 +421,13 @@ class _Assembler:
             d.byline = d.byline or (next(g for g in m.groups() if g).strip() if m else None)
             self.block("p", p)
         elif p.role == "author":
-            d = self.headed()
             m = AUTHOR.match(p.text)
+            if m and m.group(1) and self.in_body() and self.cur.byline is None and self.ends_piece(i):
+                # □ 西言 under a commentary's last paragraph signs it: the signature, not a new article's byline.
+                self.cur.byline, self.cur.kind = m.group(1).strip(), "commentary"
+                self.cur.head.extend((n, self.printed[n]) for n in p.lines)
+                return i + 1
+            d = self.headed()
             d.byline = next((g.strip() for g in (m.groups() if m else ()) if g), p.text)
             if m and m.group(1):  # a bulleted name (●石荣平) signs a commentary; 本报记者 张三 a report
                 d.kind = "commentary"
@@ -380,7 +435,7 @@ class _Assembler:
         elif p.role == "from":
             d = self.headed()
             m = CONTINUED_FROM.match(p.text)
-            d.continued_from = f"{m.group(1)}版" if m else None
+            d.continued_from = jump_page(m.group(1)) if m else None
             if is_from_line(p.text):  # 上接第1版 on its own line, under the jump headline: part of the head
                 d.head.extend((n, self.printed[n]) for n in p.lines)
             else:
@@ -467,7 +522,7 @@ class _Assembler:
         self.done.append(ParsedArticle(
             headline=headline, blocks=tuple(d.blocks), first_line=min(lines), last_line=max(lines),
             kicker=d.kicker, deck=d.deck, byline=d.byline, section=d.section, kind=kind,
-            continued_from=d.continued_from, continued_on=f"{onward[-1]}版" if onward else None,
+            continued_from=d.continued_from, continued_on=jump_page(onward[-1]) if onward else None,
             headline_line=d.headline_line, head=tuple(sorted(d.head)), call=d.call if d.kicker or d.deck or d.call in (FIXED, COLUMN_GUESS) else None,
         ))
 

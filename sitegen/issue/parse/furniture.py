@@ -24,7 +24,8 @@ _DATELINE_TOKENS = re.compile(
     r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期|今日|共)\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|第\s*\d+\s*版"
     r"|[\s()（）|｜·•/／,，、-]"
 )
-_PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯|时讯)$")
+_PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯|时讯|政务信息|信息|动态)$")
+"""A paper's or bulletin's name: 昌平报, 通州时讯, 丰台区政务信息."""
 _LICENCE = re.compile(r"准印证|刊号|CN\s*\d{2}-|国内统一连续出版物号|邮发代号")
 _WEB = re.compile(r"https?://|www\.|\.(?:com|cn|net|org)\b", re.I)
 _ENGLISH_TITLE = re.compile(r"^[A-Z][A-Z .&'-]{3,}$")
@@ -37,7 +38,9 @@ _EDITOR = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|校对|�
 # 导读 block (导读, then ▶ lines ending in a page), weather, the paper's address, hotlines and subscription notes.
 _PAGE_NO = re.compile(r"第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版")
 _PAGE_STAFF = re.compile(r"责任编辑|责编|美术编辑|美编|版式|校对|编辑\s*[:：/／]")
-_GUIDE = re.compile(r"^(?:今日|本期|本版)?导\s*读$")
+_GUIDE = re.compile(r"^(?:今日|本期|本版)?(?:导\s*读|要\s*目|目\s*录)$")
+_GUIDE_INLINE = re.compile(r"^(?:今日|本期|本版)?导\s*读\s*[:：].*\d+\s*版\s*[)）]?$")
+"""A 导读 set on one line: 今日导读：模式口大街改造完工（3版）　老山街道便民菜站开张（4版）."""
 _GUIDE_ITEM = re.compile(r"^[▶►▷◆◇■●★☆]\s*\S.*?(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
 _WEATHER = re.compile(r"^(?:今日|明日|今天|明天)?天气(?:预报)?\s*[:：]")
 _FORECAST = re.compile(r"[晴阴雨雪云雾霾]")
@@ -49,7 +52,9 @@ _NOTICE = re.compile(
 )
 PAGE_FURNITURE_MAX = 80
 """Visible characters: a running head, hotline or subscription note is one short line."""
-_TAIL = re.compile(r"^(?:电话|传真|邮箱|电子邮箱|地址|邮编|网址|报|送|发|抄送|主送|印发|联系人)\s*[:：]")
+_TAIL = re.compile(r"^(?:电话|传真|邮箱|电子邮箱|地址|邮编|网址|报|送|发|抄送|主送|印发|联系人)\s*[:：]"
+                   r"|^[(（]?共印\s*\d+\s*份[)）]?$")
+"""A colophon's lines: contacts, a bulletin's 报/送/发 distribution and its print run, （共印80份）."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ def is_strong_masthead(text: str, places: Places, top: bool) -> bool:
         return True
     if not top:
         return False
-    if _is_issuer_dateline(text):
+    if _is_issuer_dateline(text) or _is_masthead_row(text, places):
         return True
     if (_PAPER_NAME.match(bare) and len(bare) <= 10) or _ENGLISH_TITLE.match(text):
         return True
@@ -100,8 +105,21 @@ def _is_issuer_dateline(text: str) -> bool:
     parts = text.split()
     dated = [p for p in parts if DATE.search(p) and not _DATELINE_TOKENS.sub("", p)]
     issuer = [p for p in parts if p not in dated and visible_len(p) <= 24 and not is_closed(p)
-              and (_PUBLISHER.search(p) or p.endswith("编"))]
+              and (_PUBLISHER.search(p) or _ISSUER_END.search(p))]
     return len(parts) >= 2 and bool(dated) and len(dated) + len(issuer) == len(parts)
+
+
+_ISSUER_END = re.compile(r"(?:编|办公室|委员会|人民政府)$")
+"""Who compiles a bulletin, beside its date: …办公室编, 首都精神文明建设委员会办公室."""
+
+
+def _is_masthead_row(text: str, places: Places) -> bool:
+    # A masthead set on one line, its parts apart: 昌平报　2023年3月10日　星期五　第10期　总第3012期　今日8版, or
+    # 中共北京市昌平区委主办　昌平区融媒体中心出版　准印证号：…: every part is a masthead part on its own.
+    parts = text.split()
+    return len(parts) >= 2 and any(is_strong_masthead(p, places, top=True) for p in parts) and all(
+        not _DATELINE_TOKENS.sub("", p) or is_strong_masthead(p, places, top=True) or _is_weak_masthead(p)
+        for p in parts)
 
 
 def _is_weak_masthead(text: str) -> bool:
@@ -110,35 +128,59 @@ def _is_weak_masthead(text: str) -> bool:
     return short and (bool(_PUBLISHER.search(text) or _PUBLISHER_FIRST.match(text)) or bool(_CONTACT.match(text)))
 
 
-def is_page_furniture(text: str) -> bool:
-    """Tell whether a line is page furniture: a running head, a 导读 line, weather, an address, hotline or
-    subscription note; never article text."""
+def is_running_head(text: str) -> bool:
+    """Tell whether a line is a page's running head: the page (第2版) with its date, 星期, name or editors, or the
+    date with the editors and no page."""
     if visible_len(text) > PAGE_FURNITURE_MAX or "。" in text:
         return False
     if _PAGE_NO.search(text) and (_PAGE_STAFF.search(text) or DATE.search(text) or re.search("星期[一二三四五六日天]", text)
                                   or len(text.split()) >= 2 and not re.search("[，,；;：:]", text)):
         return True  # 2016年3月4日 星期五 第2版 要闻 责任编辑：张伟; 第 3 版    文化    校对 / 王琪
-    if DATE.search(text) and _PAGE_STAFF.search(text) and not re.search("[，,；;]", text):
-        return True  # a running head that leaves out the page: 2016年3月4日 星期五 要闻 责任编辑：张伟
+    # a running head that leaves out the page: 2016年3月4日 星期五 要闻 责任编辑：张伟
+    return bool(DATE.search(text) and _PAGE_STAFF.search(text) and not re.search("[，,；;]", text))
+
+
+def is_page_furniture(text: str) -> bool:
+    """Tell whether a line is page furniture: a running head, a 导读 line, weather, an address, hotline or
+    subscription note; never article text."""
+    if visible_len(text) > PAGE_FURNITURE_MAX or "。" in text:
+        return False
+    if is_running_head(text):
+        return True
     if _DEGREES.search(text) and _FORECAST.search(text) and visible_len(text) <= 40 and not re.search("[，,；;]", text):
         return True  # 晴转多云 北风二三级 -1℃～11℃
-    return bool(_GUIDE.match(text) or _GUIDE_ITEM.match(text) or _WEATHER.match(text) or _NOTICE.search(text))
+    return bool(_GUIDE.match(text) or _GUIDE_INLINE.match(text) or _GUIDE_ITEM.match(text) or _WEATHER.match(text)
+                or _NOTICE.search(text))
 
 
 GUIDE_ITEM_MAX = 30
 """Visible characters: a line of a 导读 block is a short headline and its page."""
 
 
+_GUIDE_NUMBER = re.compile(r"^(?:([一二三四五六七八九十]{1,3})、|(\d{1,2})\s*[.、．])")
+
+
 def guide_block(numbered: list[tuple[int, str]], taken: set[int]) -> set[int]:
-    """The lines of each 导读 block: after a 导读 line, the short lines that end in their page (区人代会闭幕 2版),
-    bulleted or not, up to the first line that does not."""
+    """The lines of each 导读 block: after a 导读 (or 要目) line, the short lines that end in their page (区人代会闭幕
+    2版), bulleted or not, or, with no page, numbered in order (一、…, 二、…), up to the first line that is neither."""
+    # A bulletin's 本期要目 lists its items by number, and the first item follows at once with the same number
+    # (一、…): a number that starts over is the body's.
     found: set[int] = set()
     for i, (_, text) in enumerate(numbered):
         if not _GUIDE.match(text):
             continue
-        k = i + 1
-        while k < len(numbered) and (k in taken or visible_len(numbered[k][1]) <= GUIDE_ITEM_MAX
-                                     and _PAGE_REF.search(numbered[k][1]) and "。" not in numbered[k][1]):
+        k, last = i + 1, 0
+        while k < len(numbered):
+            item = numbered[k][1]
+            short = visible_len(item) <= GUIDE_ITEM_MAX and "。" not in item
+            m = _GUIDE_NUMBER.match(item)
+            number = (page_count(m.group(1)) if m.group(1) else int(m.group(2))) if m else None
+            if k in taken or short and _PAGE_REF.search(item):
+                pass
+            elif short and number is not None and number == last + 1:
+                last = number
+            else:
+                break
             found.add(k)
             k += 1
     return found - taken
@@ -189,6 +231,13 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
     return Furniture(pick(masthead_at), pick(body), pick(colophon_at), pick(page_at))
 
 
+def page_tops(furniture: Furniture) -> frozenset[int]:
+    """The body lines that open a page: the first after each running head. No article runs on across a page
+    without a jump (下转2版), so what opens a page starts an article or continues one from another page."""
+    body = [n for n, _ in furniture.body]
+    return frozenset(next((b for b in body if b > n), 0) for n, text in furniture.page if is_running_head(text)) - {0}
+
+
 def read_facts(masthead: tuple[tuple[int, str], ...], path: str, places: Places) -> MastheadFacts:
     """Read the paper's name, date, issue and total numbers and page count from masthead lines."""
     publication: str | None = None
@@ -198,6 +247,8 @@ def read_facts(masthead: tuple[tuple[int, str], ...], path: str, places: Places)
         bare = re.sub(r"\s", "", text)
         if publication is None and (places.publication(bare) or _PAPER_NAME.match(bare)):
             publication = bare
+        elif publication is None and len(text.split()) >= 2 and _PAPER_NAME.match(first := text.split()[0]):
+            publication = first  # the name opening a masthead set on one line
         if date is None and (m := DATE.search(text)):
             date = _date(m, path, n, [])  # date_problems() reports bad dates on every line
         if issue_no is None and (m := ISSUE_NO.search(text)):

@@ -41,6 +41,10 @@ CREDIT = re.compile(r"(?:(?<!拍)摄|摄影|摄影报道|供图)$|^" + patterns.
 SOURCE = re.compile(r"^[(（][^()（）]{2,30}[)）]$")
 NO_START = "，,、。．；;：:！!？?）)」』》〉”’"
 """Marks no paragraph starts with: a block opening with one continues the one before."""
+COUNT_ENDS_CLAUSE = re.compile(
+    r"^\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|处|名|人|户|家|辆|场|所|座|台|件|项|次|元|吨|条|部|套|间|张|株|棵|份|亩|公顷|公里|千米"
+    r"|平方米|米)(?:次|以上|左右|余)?[，,。；;、]")
+"""A line opening with a count that ends its clause (800个，并开通…): the number finishes the line above."""
 NO_END = "的和与及或对把被将从向于并而"
 """Words no headline ends with: a block ending in one stops mid-sentence."""
 NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
@@ -62,6 +66,8 @@ class Unit:
     """Printed with an indent (　　) in a file whose paragraphs are indented: it starts a paragraph."""
     fix: str | None = None
     """What the keeper's sidecar says this line is (sitegen.model.FIX_KINDS), if it says."""
+    page_top: bool = False
+    """The first body line after a page's running head: it starts a paragraph (and an article, or a jump's part)."""
 
     @cached_property
     def shape(self) -> Shape:
@@ -80,6 +86,8 @@ class Piece:
     """Markdown heading level (2 for ##), 0 for other pieces."""
     fix: str | None = None
     """What the keeper's sidecar says its first line is, if it says."""
+    page_top: bool = False
+    """Its first line opens a page (the first body line after a running head)."""
 
     @cached_property
     def shape(self) -> Shape:
@@ -278,10 +286,11 @@ def indented_lines(lines: list[str]) -> frozenset[int]:
 
 
 def units_of(numbered: list[tuple[int, str]], indented: frozenset[int] = frozenset(),
-             fixes: dict[int, str] | None = None) -> list[Unit]:
-    """Give each body line its role (and whether its paragraph indent or the keeper says it starts a paragraph)."""
+             fixes: dict[int, str] | None = None, tops: frozenset[int] = frozenset()) -> list[Unit]:
+    """Give each body line its role (and whether its paragraph indent, its place at the top of a page or the keeper
+    says it starts a paragraph)."""
     fixes = fixes or {}
-    return [Unit(n, t, line_role(t), n in indented, fixes.get(n)) for n, t in numbered]
+    return [Unit(n, t, line_role(t), n in indented, fixes.get(n), n in tops) for n, t in numbered]
 
 
 def headline_chain_ends_in_lead(units: list[Unit], i: int) -> bool:
@@ -305,14 +314,14 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
                  indented: bool = False) -> bool:
     if units[i].fix == "continues":
         return True  # the keeper says so
-    if units[i].fix or units[i].role != "text" or headline_chain_ends_in_lead(units, i):
-        return False
+    if units[i].fix or units[i].page_top or units[i].role != "text" or headline_chain_ends_in_lead(units, i):
+        return False  # a page's first line starts a paragraph: no paragraph runs on across a running head
     if units[i].indent and units[i].text[:1] not in NO_START:
         return False  # an indent starts a paragraph
     if indented:
         # Where paragraphs are indented, an unfinished indented paragraph goes on in the unindented line below.
         return True
-    if markdown or role in ("lead", "from") or units[i].text[:1] in NO_START:
+    if markdown or role in ("lead", "from") or units[i].text[:1] in NO_START or COUNT_ENDS_CLAUSE.match(units[i].text):
         # Markdown marks every heading with #, so an unfinished plain line there is always cut;
         # a lead or continued paragraph is a paragraph whatever its length.
         return True
@@ -367,7 +376,7 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
             lines.append(nxt.line)
             log.debug("joined line %d to the paragraph of line %d", nxt.line, lines[0])
             i += 1
-        pieces.append(Piece(role, "".join(parts), tuple(lines), fix=u.fix))
+        pieces.append(Piece(role, "".join(parts), tuple(lines), fix=u.fix, page_top=u.page_top))
         pieces.extend(held)
     return pieces
 
