@@ -143,10 +143,8 @@ class ArticleFacts:
     """Best first."""
     people: tuple[tuple[str, str | None], ...]
     """(name, role as printed) of everyone it names, in order of first mention; role None where it gives none."""
-    keyword_counts: str
-    """Its keyword candidates and their counts, as lines "word count": which are its keywords depends on the
-    whole archive (sitegen.archive.keywords). One string rather than pairs: an article has a hundred or so,
-    and a million small objects would cost far more memory than their text."""
+    keywords: tuple[str, ...]
+    """Its words that say most about it (TF-IDF against Chinese at large: sitegen.issue.enrich.keywords_of), best first."""
 
 
 @dataclass(frozen=True)
@@ -166,14 +164,14 @@ class Article(ParsedArticle):
     districts: tuple[str, ...]
     topics: tuple[str, ...]
     keywords: tuple[str, ...]
-    """Its words that say most about it against the rest of the archive (TF-IDF), best first."""
+    """Its words that say most about it (ArticleFacts.keywords), best first."""
     people: tuple[tuple[str, str | None], ...]
     """(name, role as printed) of everyone it names, in order of first mention (sitegen.issue.enrich.people)."""
 
     @classmethod
-    def of(cls, parsed: ParsedArticle, id: str, facts: ArticleFacts, keywords: tuple[str, ...]) -> Article:
+    def of(cls, parsed: ParsedArticle, id: str, facts: ArticleFacts) -> Article:
         return cls(**{f.name: getattr(parsed, f.name) for f in fields(ParsedArticle)}, id=id,
-                   districts=facts.districts, topics=facts.topics, keywords=keywords, people=facts.people)
+                   districts=facts.districts, topics=facts.topics, keywords=facts.keywords, people=facts.people)
 
 
 @dataclass(frozen=True, kw_only=True)

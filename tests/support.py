@@ -17,8 +17,8 @@ from sitegen.site.catalog import read_catalog
 
 
 def classify(issues: Sequence[ParsedIssue], places: Places | None = None, cache_dir: Path | None = None) -> list[Issue]:
-    """The issues as a build shows them: each enriched on its own (districts, topics, people, keyword
-    candidates), then given its id, and its articles their keywords over all the issues given."""
+    """The issues as a build shows them: each enriched on its own (districts, topics, people, keywords),
+    then given its id."""
     lexicon = load_lexicon() if places is None else replace(load_lexicon(), places=places)
     segment = SegmentCache(cache_dir) if cache_dir else segment_issue
     placed, _ = assign_ids([classify_issue(i, lexicon, segment(issue_texts(i))) for i in issues], lexicon.places)
@@ -27,14 +27,14 @@ def classify(issues: Sequence[ParsedIssue], places: Places | None = None, cache_
 
 def with_people(issues: Sequence[ParsedIssue]) -> list[Issue]:
     """The issues with ids and every article's people, and nothing else found (no segmentation)."""
-    placed, _ = assign_ids([EnrichedIssue(i, tuple(ArticleFacts((), (), people_of(a, load_marks()), "") for a in i.articles))
+    placed, _ = assign_ids([EnrichedIssue(i, tuple(ArticleFacts((), (), people_of(a, load_marks()), ()) for a in i.articles))
                             for i in issues], load_lexicon().places)
     return finish_issues(placed)
 
 
 def finished(issues: Sequence[ParsedIssue]) -> list[Issue]:
     """The issues with their ids, and nothing found in their articles (no districts, topics, people or keywords)."""
-    placed, _ = assign_ids([EnrichedIssue(i, tuple(ArticleFacts((), (), (), "") for _ in i.articles)) for i in issues],
+    placed, _ = assign_ids([EnrichedIssue(i, tuple(ArticleFacts((), (), (), ()) for _ in i.articles)) for i in issues],
                            load_lexicon().places)
     return finish_issues(placed)
 

@@ -306,7 +306,7 @@ def test_issue_files_done_in_a_pool_come_out_as_in_one_process(tmp_path):
     one = load_archive(tmp_path, keep_going=True, classified=True, workers=1)
     pooled = load_archive(tmp_path, keep_going=True, classified=True, workers=2)
     facts = [f for _, issue in one.placed for f in issue.facts]
-    assert len(one.placed) == POOL_THRESHOLD + 4 and all(f.topics and f.keyword_counts for f in facts)
+    assert len(one.placed) == POOL_THRESHOLD + 4 and all(f.topics and f.keywords for f in facts)
     assert any(f.people for f in facts)
     assert pooled == one
 

@@ -100,7 +100,7 @@ def test_the_search_process_starts_small():
 
 def test_rendering_and_the_archive_stage_load_no_jieba():
     code = ("import sys, sitegen.site.render, sitegen.site.plan, sitegen.site.catalog, sitegen.site.feeds, "
-            "sitegen.archive.keywords, sitegen.archive.people, sitegen.archive.related, sitegen.search; "
+            "sitegen.archive.finish, sitegen.archive.people, sitegen.archive.related, sitegen.search; "
             "print('jieba' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=PACKAGE.parent)

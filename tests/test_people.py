@@ -119,7 +119,7 @@ def test_index_order_and_slugs(people, articles):
 def test_names_that_read_the_same_get_distinct_slugs_whatever_the_order():
     a = article("一", "本报讯(记者 张伟)今天下雨。")
     b = article("二", "本报讯(记者 章玮)今天晴天。")
-    a, b = (Article.of(x, "t/1", ArticleFacts((), (), people_of(x, load_marks()), ""), ()) for x in (a, b))
+    a, b = (Article.of(x, "t/1", ArticleFacts((), (), people_of(x, load_marks()), ())) for x in (a, b))
     for order in ([a, b], [b, a]):
         slugs = {p.name: p.slug for p in index_people(order)}
         assert slugs == {"张伟": "zhangwei", "章玮": "zhangwei-2"}

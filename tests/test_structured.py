@@ -15,7 +15,7 @@ ART = Article(headline="6000余人备战防汛", blocks=(Block("p", "正文。",
 
 def signed(byline: str | None, text: str = "正文。") -> list[str]:
     article = ParsedArticle(headline="题", blocks=(Block("p", text, (2,)),), first_line=1, last_line=2, byline=byline)
-    return authors(Article.of(article, "t/1", ArticleFacts((), (), people_of(article, load_marks()), ""), ()))
+    return authors(Article.of(article, "t/1", ArticleFacts((), (), people_of(article, load_marks()), ())))
 
 
 def test_authors_are_the_people_of_the_byline_without_their_roles():

@@ -1,4 +1,4 @@
-"""Every issue made whole: its id, and each article with its id, its facts and its keywords."""
+"""Every issue made whole: its id, and each article with its id and its facts."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,7 +7,6 @@ from typing import Sequence
 from ..model import Article, EnrichedIssue, Issue, ParsedArticle, ParsedIssue
 from ..punctuation import fullwidth_marks
 from .ids import article_id
-from .keywords import choose_keywords
 
 
 def finish_issues(placed: Sequence[tuple[str, EnrichedIssue]],
@@ -15,15 +14,13 @@ def finish_issues(placed: Sequence[tuple[str, EnrichedIssue]],
     """The issues as the site shows them, from (id, issue) pairs (sitegen.archive.ids.assign_ids).
 
     shown: each issue's shown_text, where it is at hand already (the engine keeps it between builds)."""
-    keywords = choose_keywords([enriched.facts for _, enriched in placed])
     if shown is None:
         shown = [shown_text(enriched.parsed) for _, enriched in placed]
     return [
         Issue.of(text, issue_id, tuple(
-            Article.of(article, article_id(issue_id, n), facts, article_keywords)
-            for n, (article, facts, article_keywords)
-            in enumerate(zip(text.articles, enriched.facts, of_issue), start=1)))
-        for (issue_id, enriched), text, of_issue in zip(placed, shown, keywords)
+            Article.of(article, article_id(issue_id, n), facts)
+            for n, (article, facts) in enumerate(zip(text.articles, enriched.facts), start=1)))
+        for (issue_id, enriched), text in zip(placed, shown)
     ]
 
 

@@ -1,21 +1,25 @@
-"""What can be known of each article from its own issue, with jieba: districts, topics, people and keyword
-candidates (which the archive stage weighs into keywords, sitegen.archive.keywords)."""
+"""What can be known of each article from its own issue, with jieba: districts, topics, people and keywords."""
 from __future__ import annotations
 
 import functools
+import heapq
 import logging
+import os
 import re
 from collections import Counter
 from typing import Iterable, Sequence
 
 from ...lexicon import Lexicon, Places, Tables
 from ...model import ArticleFacts, EnrichedIssue, ParsedArticle, ParsedIssue
+import jieba
+
 from .people import _pos, _tagged, byline_people, people_of
 from .words import ArticleWords
 from .words import tokenizer as _tokenizer, word_tags as _word_tags
 
 log = logging.getLogger(__name__)
 
+MAX_KEYWORDS = 8
 MAX_TOPICS = 3
 TOPIC_SHARE = 0.25
 """A second or third topic must score at least this share of the best one: fewer, surer topics."""
@@ -110,7 +114,7 @@ def _keyword_candidates(words: Sequence[str], lexicon: Lexicon) -> list[str]:
 
 def keyword_terms(words: Sequence[str], headline_words: Sequence[str], lexicon: Lexicon,
                   signed: frozenset[str] = frozenset()) -> tuple[tuple[str, int], ...]:
-    """An article's keyword candidates with their counts, in first-seen order: what TF-IDF needs of it.
+    """An article's keyword candidates with their counts, in first-seen order.
 
     A word of the headline counts as HEADLINE_WEIGHT words of the body, since the headline says what the
     article is about; the names in its byline (signed) are left out: who wrote it is not what it is about.
@@ -122,9 +126,34 @@ def keyword_terms(words: Sequence[str], headline_words: Sequence[str], lexicon: 
     return tuple(tf.items())
 
 
-def pack_terms(terms: Iterable[tuple[str, int]]) -> str:
-    """ArticleFacts.keyword_counts as stored: "word count" lines (a keyword candidate holds no space: jieba splits there)."""
-    return "\n".join(f"{w} {n}" for w, n in terms)
+IDF_TABLE = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
+"""jieba's inverse document frequencies of 270,000 words, from a large corpus of Chinese text."""
+
+
+@functools.cache
+def reference_idf() -> tuple[dict[str, float], float]:
+    """How rare each word is in Chinese at large (jieba's table), and the median, which jieba gives a word
+    the table does not know (a new term: 接诉即办, 疫情防控)."""
+    idfs: dict[str, float] = {}
+    with open(IDF_TABLE, encoding="utf-8") as f:
+        for line in f:
+            word, _, value = line.partition(" ")
+            idfs[word] = float(value)
+    return idfs, sorted(idfs.values())[len(idfs) // 2]
+
+
+def top_keywords(terms: Iterable[tuple[str, int]], idfs: dict[str, float], unknown: float) -> tuple[str, ...]:
+    """The MAX_KEYWORDS terms of highest count * idf (idfs, else `unknown`), ties to the first in code-point order."""
+    return tuple(w for _, w in heapq.nsmallest(
+        MAX_KEYWORDS, ((-(count * idfs.get(w, unknown)), w) for w, count in terms)))
+
+
+def keywords_of(words: Sequence[str], headline_words: Sequence[str], lexicon: Lexicon,
+                signed: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """An article's keywords, best first: its words by TF-IDF, weighed by how rare each is in Chinese at large,
+    not in this archive. So they depend on the article alone: a new issue, of any date, changes no other
+    article's keywords (nor its page), and a rebuild never weighs the whole archive's words again."""
+    return top_keywords(keyword_terms(words, headline_words, lexicon, signed), *reference_idf())
 
 
 def _signed(article: ParsedArticle, lexicon: Lexicon) -> frozenset[str]:
@@ -137,19 +166,20 @@ def warm_up(lexicon: Lexicon) -> None:
     lexicon) before forking workers, so that they share it instead of each loading its own."""
     _pos(lexicon.tables)
     _term_topics(lexicon)
+    reference_idf()
 
 
 def release() -> None:
     """Drop jieba's dictionary and tagger and the caches built over them, once every issue is
     segmented: the build goes on to render beside a Pagefind run and needs none of it (a later
     in-process build loads them again; `sitegen serve` does not drop them, to rebuild sooner)."""
-    for cached in (_tokenizer, _word_tags, _pos, _tagged, _term_topics, _word_topics, _is_keyword_candidate):
+    for cached in (_tokenizer, _word_tags, _pos, _tagged, _term_topics, _word_topics, _is_keyword_candidate,
+                   reference_idf):
         cached.cache_clear()
 
 
 def classify_issue(issue: ParsedIssue, lexicon: Lexicon, words: Sequence[ArticleWords]) -> EnrichedIssue:
-    """What can be known of each article from its own issue: districts, topics, people, and the keyword
-    candidates that the archive stage weighs against every other article (sitegen.archive.keywords).
+    """What can be known of each article from its own issue: districts, topics, people and keywords.
 
     words: the segmentation of each article (words.segment_issue).
     """
@@ -158,7 +188,7 @@ def classify_issue(issue: ParsedIssue, lexicon: Lexicon, words: Sequence[Article
             districts=districts_of(a, issue, lexicon.places),
             topics=topics_of(body, head, lexicon),
             people=people_of(a, lexicon.marks),
-            keyword_counts=pack_terms(keyword_terms(body, head, lexicon, _signed(a, lexicon))),
+            keywords=keywords_of(body, head, lexicon, _signed(a, lexicon)),
         )
         for a, (body, head) in zip(issue.articles, words)
     ))
