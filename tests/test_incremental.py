@@ -470,3 +470,89 @@ def test_equal_contexts_hash_alike_however_they_were_built():
     circular: dict = {}
     circular["self"] = circular
     assert context_hash(circular) is None  # cannot be hashed: the page is rendered every time
+
+
+# --- what a page is made from ---------------------------------------------------------------------
+
+def inputs_and_contexts(project: Path, title: str = "北京区报档案") -> dict[str, tuple[str, str]]:
+    """Each page that has an inputs key (site.inputs), by path: (that key, its context's hash), as a build
+    of project/seeds with its cache plans them."""
+    from sitegen.archive import build_archive
+    from sitegen.archive.finish import finish_issues
+    from sitegen.engine.load import load_archive, shown_issues
+    from sitegen.site.pages import Plan
+    from sitegen.site.plan import plan_lazily
+
+    cache = IssueCache(project / ".sitegen-cache")
+    loaded = load_archive(project / "seeds", cache=cache, classified=True)
+    shown, _ = shown_issues(loaded, cache)
+    lexicon = load_lexicon()
+    archive = build_archive(finish_issues(loaded.placed, shown), lexicon)
+    made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys)}
+    plan = Plan(archive, urls.SiteUrls("/", lexicon), title, made_from=made_from)
+    out = {}
+    for planned in plan_lazily(plan):
+        known = planned.inputs() if planned.inputs else None
+        if known:
+            page = planned.make()
+            assert page.path == known[0]
+            out[page.path] = known[1], context_hash(page.context)
+    return out
+
+
+def test_a_page_made_from_the_same_inputs_has_the_same_context(project):
+    """A page is kept without being made when the key of what it is made from is the one it was rendered
+    from (site.inputs): so the key must change whenever the page would. Checked for every article, issue
+    and source page over an added issue, an edited headline (which other articles show among their
+    related articles and continuations), a removed issue and another site title."""
+    seeds = project / "seeds"
+    before = inputs_and_contexts(project)
+    assert len(before) > 20  # 21 articles, 5 issue and 5 source pages
+    changes = {
+        "added": lambda: (seeds / "zz_new.txt").write_text(new_issue_text(), encoding="utf-8"),
+        "edited": lambda: (seeds / GOOD).write_text(
+            (seeds / GOOD).read_text(encoding="utf-8").replace(OLD_HEADLINE, NEW_HEADLINE), encoding="utf-8"),
+        "removed": lambda: next(p for p in sorted(seeds.glob("*.txt")) if p.name != GOOD).unlink(),
+    }
+    for name, change in changes.items():
+        change()
+        after = inputs_and_contexts(project)
+        same_key = [p for p in before.keys() & after.keys() if before[p][0] == after[p][0]]
+        assert [p for p in same_key if before[p][1] != after[p][1]] == [], name
+        assert any(before[p][1] != after[p][1] for p in before.keys() & after.keys()), name  # pages did change
+        assert same_key, name  # and others were known unchanged without being made
+        before = after
+    retitled = inputs_and_contexts(project, title="另一个档案")
+    assert not any(retitled[p][0] == before[p][0] for p in retitled)
+
+
+def test_a_rebuild_after_one_new_issue_makes_only_the_pages_it_touches(tmp_path):
+    """On a synthetic archive of a hundred issues (benchmarks/generate.py), the article pages of the other
+    issues are kept as they are, most of them without their contexts even being made: the rebuild makes the
+    new issue's pages and those that show something of it (related articles, the paper's next issue)."""
+    import sys
+
+    import sitegen.site.reading as reading
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    generate.generate(101, tmp_path / "all")
+    newest = sorted((tmp_path / "all").glob("*.txt"))[-1]
+    shutil.copytree(tmp_path / "all", tmp_path / "seeds", ignore=lambda _, names: [newest.name])
+    build_in(tmp_path)
+    made: list[str] = []
+    article_page = reading.article_page
+
+    def counting(plan, e):
+        made.append(e.article.id)
+        return article_page(plan, e)
+
+    shutil.copy(newest, tmp_path / "seeds")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reading, "article_page", counting)
+        result = build_in(tmp_path)
+    articles = sum(len(i.articles) for i in result.issues)
+    [new] = [i for i in result.issues if i.source.path.endswith(newest.name)]
+    assert {a.id for a in new.articles} <= set(made)
+    assert len(made) < articles // 4, f"{len(made)} of {articles} article pages made again"
+    assert_same_as_a_clean_build(tmp_path)

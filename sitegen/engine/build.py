@@ -90,7 +90,8 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
             archive = build_archive(issues, lexicon)
             progress.advance(len(issues))
             # 4. The site.
-            rendered = write_site(archive, lexicon, config, staged, progress, searching.done)
+            made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys) if key}
+            rendered = write_site(archive, lexicon, config, staged, progress, searching.done, made_from)
             progress.phase("search", len(docs), "articles")
             try:
                 searching.result()

@@ -262,17 +262,28 @@ def templates_version(template_dirs: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
+@dataclass(frozen=True)
+class Recorded:
+    """What the manifest holds of one page."""
+
+    context_key: str
+    output_sha: str
+    stamp: Stamp | None
+    inputs: str | None
+
+
 class RenderManifest:
-    """What the pages of the site in an output folder were rendered from: per page, the hash of its context
-    and of the bytes written. A page whose context and templates are unchanged is not rendered again:
-    the previous site's file is kept, once its bytes are checked against the manifest."""
+    """What the pages of the site in an output folder were rendered from: per page, the hash of its context,
+    of the bytes written and, where known, the key of its inputs (site.inputs). A page whose inputs, or
+    else whose context, and templates are unchanged is not rendered again: the previous site's file is
+    kept, once its bytes are checked against the manifest."""
 
     def __init__(self, cache_dir: Path, out_dir: Path, version: str):
         name = hashlib.sha256(str(out_dir.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
         self.path = cache_dir / RENDERED / f"{name}.json"
         self.version = version
-        self.previous: dict[str, list[str]] = {}
-        self.current: dict[str, list[str]] = {}
+        self.previous: dict[str, list] = {}
+        self.current: dict[str, list] = {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if isinstance(data, dict) and data.get("version") == version and isinstance(data.get("pages"), dict):
@@ -280,20 +291,32 @@ class RenderManifest:
         except (OSError, ValueError):
             pass  # no manifest, or a damaged one: every page is rendered
 
-    def unchanged(self, rel: str, context_key: str | None) -> tuple[str, Stamp | None] | None:
-        """If rel was rendered from this very context: the sha256 of what it rendered to, and the file's
-        stamp when published (write.StagedSite.stamp); else None."""
+    def _entry(self, rel: str) -> Recorded | None:
         entry = self.previous.get(rel)
-        if context_key is None or not isinstance(entry, list) or len(entry) != 3 or entry[0] != context_key \
-                or not isinstance(entry[1], str):
+        if not isinstance(entry, list) or len(entry) != 4 or not all(isinstance(x, str) for x in entry[:2]):
             return None
         stamp = entry[2]
         ok = isinstance(stamp, list) and len(stamp) == 3 and all(isinstance(x, int) for x in stamp)
-        return entry[1], tuple(stamp) if ok else None
+        return Recorded(entry[0], entry[1], tuple(stamp) if ok else None,
+                        entry[3] if isinstance(entry[3], str) else None)
 
-    def record(self, rel: str, context_key: str | None, output_sha: str, stamp: Stamp | None) -> None:
+    def unchanged(self, rel: str, context_key: str | None) -> tuple[str, Stamp | None] | None:
+        """If rel was rendered from this very context: the sha256 of what it rendered to, and the file's
+        stamp when published (write.StagedSite.stamp); else None."""
+        entry = self._entry(rel) if context_key is not None else None
+        if entry is None or entry.context_key != context_key:
+            return None
+        return entry.output_sha, entry.stamp
+
+    def made_from(self, rel: str, inputs: str) -> Recorded | None:
+        """What rel was rendered to, if it was made from these very inputs; else None."""
+        entry = self._entry(rel)
+        return entry if entry is not None and entry.inputs == inputs else None
+
+    def record(self, rel: str, context_key: str | None, output_sha: str, stamp: Stamp | None,
+               inputs: str | None = None) -> None:
         if context_key is not None:
-            self.current[rel] = [context_key, output_sha, stamp]
+            self.current[rel] = [context_key, output_sha, stamp, inputs]
 
     def save(self) -> None:
         """Keep the manifest of the site just published (call only after publishing it)."""

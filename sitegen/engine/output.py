@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import jinja2
@@ -16,7 +16,7 @@ from ..site import urls
 from ..site.catalog import catalog_files
 from ..site.feeds import feeds, robots, sitemap
 from ..site.pages import Page, Plan
-from ..site.plan import plan_lazily
+from ..site.plan import Planned, plan_lazily
 from ..site.render import editorial_pages, environment, render_page
 from ..site.write import StagedSite
 from .cache import RenderManifest, context_hash, templates_version
@@ -34,16 +34,18 @@ class Rendered:
 
 
 def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: StagedSite, progress: Progress,
-               other_core_free: Callable[[], bool] = lambda: False) -> Rendered:
+               other_core_free: Callable[[], bool] = lambda: False,
+               made_from: Mapping[str, str] | None = None) -> Rendered:
     """Plan and render every page, feed and data file of the site into staged.
 
     other_core_free: whether nothing else needs the machine's other core any more (the search index is
-    built): the pages left are then rendered by two processes."""
+    built): the pages left are then rendered by two processes.
+    made_from: issue id → the cache key it was made from (site.pages.Plan.made_from)."""
     progress.phase("plan")
     base = urls.normalize_base_url(config.base_url)
     site_url = urls.site_root(config.site_url, base)
     site_urls = urls.SiteUrls(base, lexicon, site_url)
-    pages = plan_lazily(Plan(archive, site_urls, config.title, config.dev),
+    pages = plan_lazily(Plan(archive, site_urls, config.title, config.dev, made_from=made_from or {}),
                         editorial_pages(config.template_dirs))
     env = environment(config.template_dirs, config.cache_dir)
     manifest = RenderManifest(config.cache_dir, config.out_dir, templates_version(config.template_dirs)) \
@@ -65,32 +67,51 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
     return Rendered(len(pages), manifest)
 
 
-def _share(pages: Sequence[Callable[[], Page]], env: jinja2.Environment, staged: StagedSite,
+def _share(pages: Sequence[Planned], env: jinja2.Environment, staged: StagedSite,
            manifest: RenderManifest | None):
     def share(indexes: Iterable[int], advance: Callable[[int], None]) -> tuple[int, dict[int, str]]:
         rendered, paths = 0, {}
         for i in indexes:
-            page = pages[i]()
-            paths[i] = page.path
-            rendered += write_page(page, env, staged, manifest)
+            planned = pages[i]
+            known = planned.inputs() if manifest and planned.inputs else None
+            if known and keep_unchanged(known, staged, manifest):
+                paths[i] = known[0]
+            else:
+                page = planned.make()
+                paths[i] = page.path
+                rendered += write_page(page, env, staged, manifest, known[1] if known else None)
             advance(1)
         return rendered, paths
     return share
 
 
-def write_page(page: Page, env: jinja2.Environment, staged: StagedSite, manifest: RenderManifest | None) -> bool:
+def keep_unchanged(known: tuple[str, str], staged: StagedSite, manifest: RenderManifest) -> bool:
+    """Keep the previous site's file of a page made from the same inputs as it was (site.inputs), without
+    making the page; False if it was made from others, or the file is not what was written."""
+    path, inputs = known
+    rel = urls.output_file(path)
+    previous = manifest.made_from(rel, inputs)
+    if previous is None or not staged.keep(rel, previous.output_sha, previous.stamp):
+        return False
+    manifest.record(rel, previous.context_key, previous.output_sha, staged.stamp(rel), inputs)
+    return True
+
+
+def write_page(page: Page, env: jinja2.Environment, staged: StagedSite, manifest: RenderManifest | None,
+               inputs: str | None = None) -> bool:
     """Render one page into the staged site, unless the previous site has it rendered from the same context.
 
+    inputs: the key of what the page is made from (site.inputs), recorded beside its context's.
     Return whether it was rendered.
     """
     rel = urls.output_file(page.path)
     key = context_hash(page.context) if manifest else None
     previous = manifest.unchanged(rel, key) if manifest else None
     if previous and staged.keep(rel, *previous):
-        manifest.record(rel, key, previous[0], staged.stamp(rel))
+        manifest.record(rel, key, previous[0], staged.stamp(rel), inputs)
         return False
     data = render_page(env, page)
     staged.write(rel, data)
     if manifest:
-        manifest.record(rel, key, hashlib.sha256(data).hexdigest(), staged.stamp(rel))
+        manifest.record(rel, key, hashlib.sha256(data).hexdigest(), staged.stamp(rel), inputs)
     return True

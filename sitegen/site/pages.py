@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..archive import Archive
 from ..archive.groups import Entry
@@ -43,6 +43,9 @@ class Plan:
     dev: bool = False
     """A preview build for `sitegen serve`: pages load static/dev.js, which shows a failed rebuild."""
     list_page_size: int = field(default_factory=lambda: LIST_PAGE_SIZE)
+    made_from: Mapping[str, str] = field(default_factory=dict)
+    """Issue id → what the engine made that issue from (its cache key), where it knows: the pages of such an
+    issue can be kept without being made again while what they read is unchanged (site.inputs)."""
     _cards: dict[str, Card] = field(default_factory=dict, repr=False, compare=False)
     """Cards made so far: an article is listed on a dozen pages or so (see card)."""
 
@@ -53,6 +56,14 @@ class Plan:
     def place_in_paper(self) -> dict[str, int]:
         """Each issue's place (by id) in its paper's list of issues (archive.by_paper, newest first)."""
         return {i.id: n for issues in self.archive.by_paper.values() for n, i in enumerate(issues)}
+
+    @cached_property
+    def constant(self) -> str:
+        """What every page of this build reads besides the archive: its settings and the names the tables
+        give papers, districts and topics (for site.inputs)."""
+        lexicon = self.urls.lexicon
+        return repr((self.site, self.urls.site_url, self.list_page_size, lexicon.places, lexicon.topics,
+                     lexicon.tables))
 
     @cached_property
     def site(self) -> Site:

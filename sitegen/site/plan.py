@@ -1,14 +1,28 @@
 """Every page of the site, in a stable order, each made only when it is rendered."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import Callable, Sequence
 
-from . import listings, reading
+from . import inputs, listings, reading
 from .pages import Page, Plan, page_numbers
 
 
-def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> list[Callable[[], Page]]:
+@dataclass(frozen=True)
+class Planned:
+    """One page of the site, to be made when it is rendered."""
+
+    make: Callable[[], Page]
+    inputs: Callable[[], inputs.Inputs | None] | None = None
+    """Its path and the key of what it is made from (site.inputs), found without making it; None (or a
+    function giving None) where the page is made every time."""
+
+    def __call__(self) -> Page:
+        return self.make()
+
+
+def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> list[Planned]:
     """Every page of the site, in a stable order, each to be made when it is rendered: the contexts of all
     pages at once would hold the archive several times over.
 
@@ -17,12 +31,13 @@ def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> l
 
     def numbers(items: Sequence) -> range:
         return page_numbers(plan, len(items))
-    ps: list[Callable[[], Page]] = [partial(make, plan) for make in (
+    ps: list[Callable[[], Page] | Planned] = [partial(make, plan) for make in (
         listings.home, listings.search, listings.papers_overview, listings.dates, listings.districts_overview,
         listings.topics_overview, listings.people_overview)]
     for issue in a.issues:
-        ps += [partial(reading.issue_page, plan, issue), partial(reading.source_page, plan, issue)]
-    ps += [partial(reading.article_page, plan, e) for e in a.entries]
+        ps += [Planned(partial(reading.issue_page, plan, issue), partial(inputs.issue_inputs, plan, issue)),
+               Planned(partial(reading.source_page, plan, issue), partial(inputs.source_inputs, plan, issue))]
+    ps += [Planned(partial(reading.article_page, plan, e), partial(inputs.article_inputs, plan, e)) for e in a.entries]
     ps += [partial(listings.paper_page, plan, name) for name in a.by_paper]
     ps += [partial(listings.year_page, plan, year) for year in a.by_year]
     ps += [partial(listings.month_page, plan, year, month) for year, month in a.by_month]
@@ -31,7 +46,7 @@ def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> l
     ps += [partial(listings.person_page, plan, p, n) for p in a.people for n in numbers(p.mentions)]
     ps += [partial(reading.editorial_page, plan, slug, title, html) for slug, title, html in editorial]
     ps.append(partial(reading.not_found, plan))
-    return ps
+    return [p if isinstance(p, Planned) else Planned(p) for p in ps]
 
 
 def all_pages(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> list[Page]:

@@ -1,0 +1,72 @@
+"""What each page that reads one issue (its article pages, its issue page, its source page) is made from, as
+a short key, found without making the page: a page whose key is the one it was last rendered from is kept
+as it is, its context never made. Those pages are nine in ten of a site, and their contexts the costliest
+(an article's whole text, a source page's every line), so a rebuild after one new issue makes only the
+few whose inputs it changed, not every page of the archive.
+
+A key holds everything its page function (site.reading) reads, each as small as it can be said:
+- the build's own settings: the site's title, addresses and preview mode, and the tables that name
+  papers, districts and topics (Plan.constant);
+- for each issue the page shows something of, what the engine made it from (Plan.made_from: its file's
+  bytes, sidecar, the code and tables, as the issue cache keys it) and the id the archive gave it;
+- the archive's links from it: its related articles, the parts it continues from or on to, the paper's
+  issues before and after, and the address of each person it names.
+tests/test_incremental.py checks, over added, edited and removed issues, that the same key always comes
+with the same context.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Sequence
+
+from ..archive.groups import Entry
+from ..model import Issue
+from . import urls
+from .pages import Plan
+
+Inputs = tuple[str, str]
+"""A page's path and the key of what it is made from."""
+
+
+def _key(plan: Plan, parts: Sequence[object]) -> str:
+    return hashlib.sha256(repr((plan.constant, *parts)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _issue(plan: Plan, issue: Issue | None) -> tuple[str, str] | None:
+    return (issue.id, plan.made_from[issue.id]) if issue is not None else None
+
+
+def _paper_neighbours(plan: Plan, issue: Issue) -> tuple[object, object]:
+    """The paper's issues before and after this one, as reading.issue_pager finds them."""
+    same_paper = plan.archive.by_paper[issue.publication or ""]
+    at = plan.place_in_paper[issue.id]
+    return (_issue(plan, same_paper[at + 1] if at + 1 < len(same_paper) else None),
+            _issue(plan, same_paper[at - 1] if at > 0 else None))
+
+
+def _article(plan: Plan, article_id: str | None) -> tuple[str, str] | None:
+    return _issue(plan, plan.archive.by_id[article_id].issue) + (article_id,) if article_id else None
+
+
+def article_inputs(plan: Plan, e: Entry) -> Inputs | None:
+    a, archive = e.article, plan.archive
+    if e.issue.id not in plan.made_from:
+        return None
+    return urls.article_path(a), _key(plan, (
+        "article", _issue(plan, e.issue), e.number,
+        tuple(_article(plan, other) for other in archive.related[a.id]),
+        _article(plan, archive.continued_from.get(a.id)), _article(plan, archive.continued_on.get(a.id)),
+        tuple(archive.person_named[name].slug for name, _ in a.people),
+        _paper_neighbours(plan, e.issue)))
+
+
+def issue_inputs(plan: Plan, issue: Issue) -> Inputs | None:
+    if issue.id not in plan.made_from:
+        return None
+    return urls.issue_path(issue), _key(plan, ("issue", _issue(plan, issue), _paper_neighbours(plan, issue)))
+
+
+def source_inputs(plan: Plan, issue: Issue) -> Inputs | None:
+    if issue.id not in plan.made_from:
+        return None
+    return urls.source_path(issue), _key(plan, ("source", _issue(plan, issue)))
