@@ -14,7 +14,9 @@ from support import classify
 from sitegen.issue.parse import parse_text
 from sitegen.issue.enrich.people import people_of
 from sitegen.lexicon import load_places
-from sitegen.archive.related import SCALE, WEIGHTS, RelItem, related_articles
+import datetime
+
+from sitegen.archive.related import REFERENCE, SCALE, TOPIC_RARITY, WEIGHTS, RelItem, related_articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 FALLBACK = load_topics()[-1].name
@@ -83,12 +85,26 @@ def test_a_shared_person_or_keyword_outranks_a_shared_topic():
     assert related["filler-1"] == ("filler-2",)
 
 
-def test_ties_go_to_the_newer_article_then_the_smaller_id():
+def test_ties_go_to_the_nearest_in_date_then_the_newer_then_the_smaller_id():
     items = [RelItem("me", "2020-06-01", ("防汛",))] + [
-        RelItem(i, d, ("防汛",)) for i, d in [("b", "2020-05-01"), ("a", "2020-05-01"), ("c", "2020-07-01"), ("u", "")]
+        RelItem(i, d, ("防汛",)) for i, d in [("b", "2020-05-01"), ("a", "2020-05-01"), ("c", "2020-07-01"),
+                                             ("far", "2015-01-01"), ("u", ""), ("same", "2020-06-01")]
     ]
-    assert related_articles(items, FALLBACK, n=3)["me"] == ("c", "a", "b")
-    assert related_articles(items, FALLBACK, n=10)["me"] == ("c", "a", "b", "u")
+    assert related_articles(items, FALLBACK, n=3)["me"] == ("same", "c", "a")
+    assert related_articles(items, FALLBACK, n=10)["me"] == ("same", "c", "a", "b", "far", "u")
+    assert related_articles(items, FALLBACK, n=2)["u"] == ("c", "me")  # undated: the newest, then by id
+
+
+def test_a_new_article_changes_only_the_lists_of_articles_near_it_in_time():
+    # Articles a week apart over four years, each sharing one topic and nothing rarer: a new article at
+    # the end comes into the lists of the last few only, not into every list as "the newest first" would.
+    start = datetime.date(2018, 1, 1)
+    items = [RelItem(f"a{k:03d}", (start + datetime.timedelta(weeks=k)).isoformat(), ("防汛",)) for k in range(200)]
+    before = related_articles(items, FALLBACK)
+    after = related_articles(items + [RelItem("new", (start + datetime.timedelta(weeks=200)).isoformat(), ("防汛",))],
+                             FALLBACK)
+    changed = [k for k in before if before[k] != after[k]]
+    assert 0 < len(changed) <= 5 and all(k >= "a195" for k in changed)
 
 
 def test_ids_must_be_unique():
@@ -107,23 +123,29 @@ def brute_force(items: list[RelItem], n: int) -> dict[str, tuple[str, ...]]:
     for fs in feats:
         for f in fs:
             df[f] = df.get(f, 0) + 1
-    weight = {f: round(WEIGHTS[f[0]] * math.log(1 + len(items) / d) * SCALE) for f, d in df.items()}
+    weight = {f: round(WEIGHTS[f[0]] * (TOPIC_RARITY if f[0] == "topic" else math.log(1 + REFERENCE / d)) * SCALE)
+              for f, d in df.items()}
     order = sorted(items, key=lambda it: it.id)
     order.sort(key=lambda it: it.date, reverse=True)
     rank = {it.id: r for r, it in enumerate(order)}
+
+    def days_apart(a: RelItem, b: RelItem) -> float:
+        if not a.date or not b.date:
+            return math.inf
+        return abs((datetime.date.fromisoformat(a.date) - datetime.date.fromisoformat(b.date)).days)
     out = {}
     for i, a in enumerate(items):
         scored = sorted(
-            (-sum(weight[f] for f in feats[i] & feats[j]), rank[b.id], b.id)
+            (-sum(weight[f] for f in feats[i] & feats[j]), days_apart(a, b), rank[b.id], b.id)
             for j, b in enumerate(items) if j != i and feats[i] & feats[j]
         )
-        out[a.id] = tuple(b for _, _, b in scored[:n])
+        out[a.id] = tuple(s[-1] for s in scored[:n])
     return out
 
 
 small_items = st.lists(
     st.tuples(
-        st.sampled_from(["", "2020-01-01", "2020-02-01", "2020-03-01"]),
+        st.sampled_from(["", "2020-01-01", "2020-02-01", "2020-02-02", "2020-03-01", "2020-04-15"]),
         st.sets(st.sampled_from(["防汛", "党建", "冬奥会", "防疫", FALLBACK]), max_size=3),
         st.sets(st.sampled_from([f"k{i}" for i in range(12)]), max_size=4),
         st.sets(st.sampled_from([f"p{i}" for i in range(5)]), max_size=2),
@@ -156,7 +178,7 @@ def test_ten_thousand_articles():
     known = [RelItem(f"known/{k}", f"2021-01-0{k}", (FALLBACK,), (), ("独有的人",)) for k in (1, 2, 3)]
     related = related_articles(items + known, FALLBACK)
     assert len(related) == 10_003
-    assert related["known/1"] == ("known/3", "known/2")
+    assert related["known/1"] == ("known/2", "known/3")
     assert related["known/3"] == ("known/2", "known/1")
     by_id = {it.id: it for it in items}
     for item in items[:200]:

@@ -1,10 +1,16 @@
 """For every article, the few articles most like it: those sharing its people, keywords and topics.
 
 An article's score against another is the sum, over what they share, of a weight for the kind of thing
-(a person or a keyword says more than a topic) times how rare it is in the archive, log(1 + N/df): sharing
-常卫 or 核酸检测 counts for more than sharing 疫情防控. Ties go to the newer article, then to the smaller
-id. Nothing in common means no related articles: the list is never padded, and the fallback topic (综合)
-is no common ground at all.
+(a person or a keyword says more than a topic) times how rare it is: for a person or a keyword,
+log(1 + REFERENCE/df) with df the number of articles that have it, so that sharing 常卫 or 核酸检测 counts
+for more than sharing 疫情防控; every topic counts alike, TOPIC_RARITY. Ties go to the article nearest in
+date, then to the newer, then to the smaller id. Nothing in common means no related articles: the list is
+never padded, and the fallback topic (综合) is no common ground at all.
+
+So a new article, of any date, changes few other articles' lists, and their pages: only the weights of
+what it has change (never all of them, as a weight by the archive's size would), and among articles
+sharing just as much with one, it comes before only those farther in time (where "the newest first" would
+put it in the list of every article that shares a topic with it and nothing rarer).
 
 Candidates come from inverted indexes, never from all pairs, so the work grows with the archive, not its square:
 - people and keywords through their posting lists. One shared by more than MAX_POSTING articles is left
@@ -15,13 +21,14 @@ Candidates come from inverted indexes, never from all pairs, so the work grows w
 """
 from __future__ import annotations
 
+import bisect
+import datetime
 import heapq
-import itertools
 import logging
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Sequence
 
 
 log = logging.getLogger(__name__)
@@ -29,6 +36,10 @@ log = logging.getLogger(__name__)
 WEIGHTS = {"person": 3.0, "keyword": 2.0, "topic": 1.0}
 MAX_POSTING = 200
 """A person or keyword in more articles than this does not count (see the module docstring)."""
+REFERENCE = 10_000
+"""The archive size a person's or keyword's rarity is reckoned against, whatever the archive's own size."""
+TOPIC_RARITY = math.log(1 + 10)
+"""A topic's rarity: as if a tenth of the articles had it (topics are few and broad)."""
 SCALE = 1_000_000
 """Weights are held as integers (millionths) so that equal sums reached in another order still tie."""
 
@@ -71,7 +82,9 @@ class _Index:
     topics: list[frozenset[int]]
     """Per item, its topic features."""
     rank: list[int]
-    """Per item, its place in (newer, smaller id) order: the tie-break."""
+    """Per item, its place in (newer, smaller id) order."""
+    day: list[int | None]
+    """Per item, its date as a day number; None when it has none."""
     postings: dict[int, list[int]]
     """Rare people and keywords: the items that have them."""
     groups: dict[frozenset[int], list[int]]
@@ -99,7 +112,8 @@ def _build_index(items: Sequence[RelItem], fallback: str) -> _Index:
         for f in fs:
             df[f] += 1
     total = len(items)
-    weight = [round(WEIGHTS[k] * math.log(1 + total / d) * SCALE) for k, d in zip(kinds, df)]
+    weight = [round(WEIGHTS[k] * (TOPIC_RARITY if k == "topic" else math.log(1 + REFERENCE / d)) * SCALE)
+              for k, d in zip(kinds, df)]
     topics = [frozenset(f for f in fs if kinds[f] == "topic") for fs in feats]
     rank = _date_rank(items)
     postings: dict[int, list[int]] = defaultdict(list)
@@ -114,11 +128,12 @@ def _build_index(items: Sequence[RelItem], fallback: str) -> _Index:
     for g in groups:
         for t in g:
             groups_of_topic[t].append(g)
-    return _Index(feats, weight, topics, rank, dict(postings), dict(groups), dict(groups_of_topic))
+    day = [datetime.date.fromisoformat(it.date).toordinal() if it.date else None for it in items]
+    return _Index(feats, weight, topics, rank, day, dict(postings), dict(groups), dict(groups_of_topic))
 
 
 def _best(index: _Index, i: int, n: int, views: dict[frozenset[int], _TopicView]) -> list[int]:
-    """The n items with the best score against item i, ties to the better rank."""
+    """The n items with the best score against item i, ties to the nearer in date, then the better rank."""
     acc: dict[int, int] = defaultdict(int)  # score from rare people and keywords
     for f in index.feats[i]:
         for j in index.postings.get(f, ()):
@@ -126,34 +141,49 @@ def _best(index: _Index, i: int, n: int, views: dict[frozenset[int], _TopicView]
     acc.pop(i, None)
     topics = index.topics[i]
     if topics not in views:
-        views[topics] = _topic_view(index, topics, n)
+        views[topics] = _topic_view(index, topics)
     view = views[topics]
-    # Items sharing only topics: level by level, best-sharing first, n of each level in rank order.
+    # Items sharing only topics: level by level, best-sharing first, the n nearest in date of each level.
     # Once n are in, a lower level cannot outscore them.
     from_topics = 0
     for level in view.levels:
         if from_topics >= n:
             break
-        for j in _first_unseen(index, level, n, lambda j: j == i or j in acc):
+        for j in _nearest_unseen(index, level, i, n, acc):
             acc[j] = 0
             from_topics += 1
     # Shared topics add at most the weight of i's own topics: skip who cannot reach the n-th best.
     floor = min(heapq.nlargest(n, acc.values()), default=0) - view.most
     share, rank, item_topics = view.share, index.rank, index.topics
-    scored = [(-(a + share.get(item_topics[j], 0)), rank[j], j) for j, a in acc.items() if a >= floor]
-    return [j for _, _, j in heapq.nsmallest(n, scored)]
+    scored = [(-(a + share.get(item_topics[j], 0)), _distance(index, i, j), rank[j], j)
+              for j, a in acc.items() if a >= floor]
+    return [j for *_, j in heapq.nsmallest(n, scored)]
 
 
-_HEAD = 16
-"""Spare members merged per level, for the items already found through people and keywords."""
+_FAR = 1 << 40
+"""The distance in days to or from an undated item: farther than any date."""
 
 
-@dataclass(frozen=True)
+def _distance(index: _Index, i: int, j: int) -> int:
+    a, b = index.day[i], index.day[j]
+    return _FAR if a is None or b is None else abs(a - b)
+
+
 class _Level:
-    heads: tuple[int, ...]
-    """The first members of the level's groups, merged in rank order."""
-    groups: tuple[frozenset[int], ...]
-    size: int
+    """Groups that share the same weight with a topic set, and their members in rank order (made when first
+    needed: most items find their topic-only related articles in the first level)."""
+
+    def __init__(self, index: _Index, groups: tuple[frozenset[int], ...]):
+        self.index, self.groups = index, groups
+        self._members: list[int] | None = None
+        self._ranks: list[int] = []
+
+    def members(self) -> tuple[list[int], list[int]]:
+        if self._members is None:
+            rank = self.index.rank
+            self._members = list(heapq.merge(*(self.index.groups[g] for g in self.groups), key=rank.__getitem__))
+            self._ranks = [rank[j] for j in self._members]
+        return self._members, self._ranks
 
 
 @dataclass(frozen=True)
@@ -168,27 +198,44 @@ class _TopicView:
     """The weight of the topic set itself: the most any item can share with it."""
 
 
-def _topic_view(index: _Index, topics: frozenset[int], n: int) -> _TopicView:
+def _topic_view(index: _Index, topics: frozenset[int]) -> _TopicView:
     share = {g: sum(index.weight[t] for t in g & topics) for t in topics for g in index.groups_of_topic[t]}
     by_share: dict[int, list[frozenset[int]]] = defaultdict(list)
     for g, w in share.items():
         by_share[w].append(g)
-    levels = []
-    for w in sorted(by_share, reverse=True):
-        groups = tuple(by_share[w])  # their order does not matter: merging by rank, which no two items share
-        merged = heapq.merge(*(index.groups[g][: n + _HEAD] for g in groups), key=index.rank.__getitem__)
-        heads = tuple(itertools.islice(merged, n + _HEAD))
-        levels.append(_Level(heads, groups, sum(len(index.groups[g]) for g in groups)))
-    return _TopicView(tuple(levels), share, sum(index.weight[t] for t in topics))
+    levels = tuple(_Level(index, tuple(by_share[w])) for w in sorted(by_share, reverse=True))
+    return _TopicView(levels, share, sum(index.weight[t] for t in topics))
 
 
-def _first_unseen(index: _Index, level: _Level, n: int, seen: Callable[[int], bool]) -> list[int]:
-    """The first n items of a level in rank order that `seen` does not exclude."""
-    found = list(itertools.islice((j for j in level.heads if not seen(j)), n))
-    if len(found) < n and level.size > len(level.heads):  # the spare heads ran out: merge everyone
-        everyone = heapq.merge(*(index.groups[g] for g in level.groups), key=index.rank.__getitem__)
-        found = list(itertools.islice((j for j in everyone if not seen(j)), n))
-    return found
+def _nearest_unseen(index: _Index, level: _Level, i: int, n: int, seen: dict[int, int]) -> list[int]:
+    """The n members of a level nearest to item i in date (then in rank order), other than i and those seen.
+
+    The members are in rank order (newest first): from i's place among them, dates grow to the left and fall
+    to the right, so the nearest are found walking both ways. To the left, members of one date come in
+    falling rank order: the walk takes every member at the last distance it takes, and sorts."""
+    members, ranks = level.members()
+    if index.day[i] is None:  # undated: every member is as far; rank order
+        return [j for j in members if j != i and j not in seen][:n]
+    here = bisect.bisect_left(ranks, index.rank[i])
+    found: list[tuple[int, int, int]] = []
+    taken, last = 0, -1
+    for k in range(here - 1, -1, -1):  # newer, or the same date and a smaller id
+        j = members[k]
+        d = _distance(index, i, j)
+        if taken >= n and d > last:
+            break
+        if j not in seen:
+            found.append((d, ranks[k], j))
+            taken, last = taken + 1, d
+    taken = 0
+    for k in range(here, len(members)):  # older (and undated, last)
+        j = members[k]
+        if taken >= n:
+            break
+        if j != i and j not in seen:
+            found.append((_distance(index, i, j), ranks[k], j))
+            taken += 1
+    return [j for *_, j in heapq.nsmallest(n, found)]
 
 
 def _date_rank(items: Sequence[RelItem]) -> list[int]:
