@@ -500,14 +500,18 @@ def inputs_and_contexts(project: Path, title: str = "北京区报档案") -> dic
     return out
 
 
-def test_a_page_made_from_the_same_inputs_has_the_same_context(project):
+@pytest.mark.parametrize("page_size", [100, 2])
+def test_a_page_made_from_the_same_inputs_has_the_same_context(project, page_size, monkeypatch):
     """A page is kept without being made when the key of what it is made from is the one it was rendered
-    from (site.inputs): so the key must change whenever the page would. Checked for every article, issue
-    and source page over an added issue, an edited headline (which other articles show among their
-    related articles and continuations), a removed issue and another site title."""
+    from (site.inputs): so the key must change whenever the page would. Checked for every article, issue,
+    source and list page (lists of 100 and of 2 a page) over an added issue, an edited headline (which other
+    articles show among their related articles and continuations, lists on their cards), a removed issue
+    and another site title."""
+    from sitegen.site import pages
+    monkeypatch.setattr(pages, "LIST_PAGE_SIZE", page_size)
     seeds = project / "seeds"
     before = inputs_and_contexts(project)
-    assert len(before) > 20  # 21 articles, 5 issue and 5 source pages
+    assert len(before) > 20  # 21 articles, 5 issue and 5 source pages, the lists' pages
     changes = {
         "added": lambda: (seeds / "zz_new.txt").write_text(new_issue_text(), encoding="utf-8"),
         "edited": lambda: (seeds / GOOD).write_text(

@@ -26,43 +26,62 @@ def planned(issues, size: int, monkeypatch) -> dict[str, dict]:
 
 
 def lists(planned: dict[str, dict], prefix: str) -> dict[str, list[dict]]:
-    """The pages of each list under prefix (districts/, topics/, people/), in page order."""
+    """The pages of each list under prefix (districts/, topics/, people/), newest first."""
     out: dict[str, list[dict]] = {}
     for path, page in planned.items():
         if path.startswith(prefix) and path != prefix and "pages" in page:
             out.setdefault(path.split("page/")[0], []).append(page)
-    return {k: sorted(v, key=lambda p: p["pages"]["number"]) for k, v in out.items()}
+    return {k: sorted(v, key=lambda p: -p["pages"]["number"]) for k, v in out.items()}
 
 
 @pytest.mark.parametrize("prefix", ["districts/", "topics/", "people/"])
 def test_every_article_of_a_list_is_on_exactly_one_of_its_pages(issues, monkeypatch, prefix):
     whole = lists(planned(issues, 1000, monkeypatch), prefix)
-    paged = lists(planned(issues, 3, monkeypatch), prefix)
+    paged = lists(planned(issues, 2, monkeypatch), prefix)
     assert whole.keys() == paged.keys()
-    assert any(len(ps) > 1 for ps in paged.values()), "the seeds should give some list more than 3 articles"
+    assert any(len(ps) > 1 for ps in paged.values()), "the seeds should give some list 4 articles or more"
     for path, ps in paged.items():
         [one] = whole[path]
         urls = [a["url"] for p in ps for a in p["articles"]]
         assert urls == [a["url"] for a in one["articles"]]  # same order, none lost, none twice
-        assert all(len(p["articles"]) <= 3 for p in ps) and all(p["total"] == len(urls) for p in ps)
-        assert [p["path"] for p in ps] == [path] + [f"{path}page/{n}/" for n in range(2, len(ps) + 1)]
+        # Every page but the newest holds 2, numbered from the oldest; the newest, at the list's own
+        # address, the rest (2 or 3), and says how many the list holds.
+        assert all(len(p["articles"]) == 2 for p in ps[1:]) and (2 <= len(ps[0]["articles"]) < 4 or len(ps) == 1)
+        assert ps[0]["total"] == len(urls) and all(p["total"] is None for p in ps[1:])
+        assert [p["path"] for p in ps] == [path] + [f"{path}page/{n}/" for n in range(len(ps) - 1, 0, -1)]
+
+
+def test_a_new_article_changes_the_newest_page_of_its_lists_only(issues, monkeypatch):
+    """Older pages keep their articles, their numbers and everything they show while articles are added
+    after them, until the newest page has grown into a page of its own."""
+    newest_date = max(i.date for i in issues if i.date)
+    before = lists(planned([i for i in issues if i.date != newest_date], 3, monkeypatch), "districts/")
+    after = lists(planned(issues, 3, monkeypatch), "districts/")
+    path, ps = max(after.items(), key=lambda kv: len(kv[1]))
+    assert len(ps) >= 3
+    old = {p["path"]: p for p in before[path]}
+    kept = [p for p in ps[1:] if p["path"] in old and len(old[p["path"]]["pages"]["numbers"]) == len(p["pages"]["numbers"])]
+    assert kept and all(old[p["path"]] == p for p in kept)
 
 
 def test_pages_of_a_list_link_each_other(issues, monkeypatch):
     paged = lists(planned(issues, 3, monkeypatch), "districts/")
     path, ps = max(paged.items(), key=lambda kv: len(kv[1]))
     count = len(ps)
-    for n, p in enumerate(ps, start=1):
+    by_number = {p["pages"]["number"]: p for p in ps}
+    total = ps[0]["total"]
+    for p in ps:
         nav = p["pages"]
-        assert (nav["number"], nav["count"]) == (n, count)
+        n = nav["number"]
+        assert nav["count"] == count
         linked = [x["url"] for x in nav["numbers"] if not x["gap"]]
-        assert linked == ["/" + ps[m - 1]["path"] for m in pages.page_window(n, count)
-                          if m] and "/" + p["path"] in linked
+        assert linked == ["/" + by_number[m]["path"] for m in reversed(pages.page_window(n, count)) if m]
         assert [x["url"] for x in nav["numbers"] if x.get("current")] == ["/" + p["path"]]
-        assert (nav["prev"] or {}).get("url") == ("/" + ps[n - 2]["path"] if n > 1 else None)
-        assert (nav["next"] or {}).get("url") == ("/" + ps[n]["path"] if n < count else None)
+        assert (nav["prev"] or {}).get("url") == ("/" + by_number[n + 1]["path"] if n < count else None)  # newer
+        assert (nav["next"] or {}).get("url") == ("/" + by_number[n - 1]["path"] if n > 1 else None)  # older
         assert (nav["first"], nav["last"]) == (3 * (n - 1) + 1, 3 * (n - 1) + len(p["articles"]))
-        assert p["title"] == (p["name"] if n == 1 else f"{p['name']}（第 {n} 页）")
+        assert p["title"] == (p["name"] if n == count else f"{p['name']}（第 {n} 页）")
+    assert ps[0]["pages"]["last"] == total
 
 
 def test_a_short_list_has_one_page_and_no_page_links(issues, monkeypatch):

@@ -53,7 +53,7 @@ class PageList(TypedDict):
     number: int
     count: int
     first: int
-    """The place of this page's first item in the whole list, from 1."""
+    """The place of this page's oldest item in the whole list, from its oldest (1)."""
     last: int
     prev: Optional[Neighbour]
     next: Optional[Neighbour]
@@ -246,7 +246,8 @@ class ListingPage(Frame):
     kind: str
     """区域 or 主题."""
     name: str
-    total: int
+    total: Optional[int]
+    """How many the whole list holds: on its newest page only, so that the older pages stay as they are."""
     articles: list[Card]
     pages: PageList
 
@@ -258,7 +259,8 @@ class PersonName(TypedDict):
 
 class PersonPage(Frame):
     person: PersonName
-    total: int
+    total: Optional[int]
+    """As ListingPage.total."""
     articles: list[RoleCard]
     pages: PageList
 

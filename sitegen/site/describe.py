@@ -67,12 +67,12 @@ def paper(name: str, issues: int, articles: int, district: str, first: str, last
                + "，新的在前。")
 
 
-def listing(kind: str, name: str, entries: Sequence[Entry], number: int) -> str:
-    """A district's or topic's articles."""
-    page = f"（第{number}页）" if number > 1 else ""
-    newest = entries[0].article.headline if entries else ""
+def listing(kind: str, name: str, total: int | None, on_page: Sequence[Entry], number: int) -> str:
+    """A district's or topic's articles: on its newest page, how many in all (total); on the others, which page."""
+    newest = on_page[0].article.headline if on_page else ""
     whose = name if kind == "区域" else f"{kind}“{name}”"
-    return cut(f"{whose}的{len(entries)}篇文章，新的在前{page}" + (f"；最新一篇：{newest}" if newest else "") + "。")
+    head = f"{whose}的{total}篇文章，新的在前" if total is not None else f"{whose}的文章（第{number}页），新的在前"
+    return cut(head + (f"；{'最新' if total is not None else '本页最新'}一篇：{newest}" if newest else "") + "。")
 
 
 def people(named: int, writers: int) -> str:
@@ -80,10 +80,12 @@ def people(named: int, writers: int) -> str:
                f"以及{writers}位记者、通讯员和作者，各列其文章。")
 
 
-def person(name: str, roles: Sequence[str], articles: int, number: int) -> str:
-    page = f"（第{number}页）" if number > 1 else ""
+def person(name: str, roles: Sequence[str], articles: int | None, number: int) -> str:
+    """A person's articles: on the newest page how many in all; on the others, which page."""
     as_ = f"（{some(roles, 3)}）" if roles else ""
-    return cut(f"{name}{as_}见于{articles}篇文章，新的在前{page}，每篇注明其身份。")
+    if articles is None:
+        return cut(f"{name}{as_}见于的文章（第{number}页），新的在前，每篇注明其身份。")
+    return cut(f"{name}{as_}见于{articles}篇文章，新的在前，每篇注明其身份。")
 
 
 def issue(label: str, headlines: Sequence[str]) -> str:

@@ -37,8 +37,9 @@ def short_issue_label(issue: Issue) -> str:
     return cn_date(issue.date) + (f" 第{issue.issue_no}期" if issue.issue_no else "")
 
 
-def numbered_title(name: str, number: int) -> str:
-    return name if number == 1 else f"{name}（第 {number} 页）"
+def numbered_title(name: str, number: int, count: int) -> str:
+    """The title of page `number` of a list of `count` pages: the newest is the list's own."""
+    return name if number == count else f"{name}（第 {number} 页）"
 
 
 def body_blocks(a: Article) -> list[Block]:

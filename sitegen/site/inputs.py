@@ -1,8 +1,8 @@
-"""What each page that reads one issue (its article pages, its issue page, its source page) is made from, as
-a short key, found without making the page: a page whose key is the one it was last rendered from is kept
-as it is, its context never made. Those pages are nine in ten of a site, and their contexts the costliest
-(an article's whole text, a source page's every line), so a rebuild after one new issue makes only the
-few whose inputs it changed, not every page of the archive.
+"""What the pages that grow with the archive are made from, as a short key found without making the page:
+each issue's article, issue and source pages, and the pages of the long lists (districts, topics, people).
+A page whose key is the one it was last rendered from is kept as it is, its context never made: a rebuild
+after one new issue makes only the few whose inputs it changed, not every page of the archive. (The others,
+the overviews, dates and papers, are a few hundred at any size: they are made every time.)
 
 A key holds everything its page function (site.reading) reads, each as small as it can be said:
 - the build's own settings: the site's title, addresses and preview mode, and the tables that name
@@ -10,7 +10,9 @@ A key holds everything its page function (site.reading) reads, each as small as 
 - for each issue the page shows something of, what the engine made it from (Plan.made_from: its file's
   bytes, sidecar, the code and tables, as the issue cache keys it) and the id the archive gave it;
 - the archive's links from it: its related articles, the parts it continues from or on to, the paper's
-  issues before and after, and the address of each person it names.
+  issues before and after, and the address of each person it names;
+- for a page of a list: the articles on it, its number, how many pages the list has and, on its newest
+  page, how many articles (site.pages.page_numbers).
 tests/test_incremental.py checks, over added, edited and removed issues, that the same key always comes
 with the same context.
 """
@@ -20,9 +22,10 @@ import hashlib
 from typing import Sequence
 
 from ..archive.groups import Entry
+from ..archive.people import Person
 from ..model import Issue
 from . import urls
-from .pages import Plan
+from .pages import Plan, page_items, page_numbers
 
 Inputs = tuple[str, str]
 """A page's path and the key of what it is made from."""
@@ -70,3 +73,32 @@ def source_inputs(plan: Plan, issue: Issue) -> Inputs | None:
     if issue.id not in plan.made_from:
         return None
     return urls.source_path(issue), _key(plan, ("source", _issue(plan, issue)))
+
+
+def _list_page(plan: Plan, kind: str, path: str, name: str, items: Sequence, number: int | None,
+               entry_of) -> Inputs | None:
+    count = len(page_numbers(plan, len(items)))
+    number = number or count
+    on_page = page_items(plan, items, number)
+    entries = [entry_of(x) for x in on_page]
+    if any(e.issue.id not in plan.made_from for e in entries):
+        return None
+    return urls.numbered_page(path, number, count), _key(plan, (
+        kind, name, number, count, len(items) if number == count else None,
+        tuple((x.role if kind == "person" else None, _article(plan, e.article.id)) for x, e in zip(on_page, entries))))
+
+
+def district_inputs(plan: Plan, name: str, number: int | None = None) -> Inputs | None:
+    return _list_page(plan, "district", plan.urls.district_path(name), name, plan.archive.by_district[name], number,
+                      lambda e: e)
+
+
+def topic_inputs(plan: Plan, name: str, number: int | None = None) -> Inputs | None:
+    return _list_page(plan, "topic", plan.urls.topic_path(name), name, plan.archive.by_topic[name], number,
+                      lambda e: e)
+
+
+def person_inputs(plan: Plan, p: Person, number: int | None = None) -> Inputs | None:
+    by_id = plan.archive.by_id
+    return _list_page(plan, "person", urls.person_path(p.slug), repr((p.name, p.roles)), p.mentions, number,
+                      lambda m: by_id[m.article_id])

@@ -14,7 +14,7 @@ from .contexts import (CalendarMonth, DatesPage, Feed, HomePage, ListingPage, Mo
                        PaperPage, PeoplePage, PersonPage, RoleCard, SearchPage, YearPage)
 from .format import cn_date, issue_label, numbered_title
 from .pages import (Page, Plan, card, counted_links, frame, issue_card, link, neighbour, page, page_items, page_list,
-                    pager, person_card)
+                    page_numbers, pager, person_card)
 
 NEWEST_ON_HOME = 10
 PEOPLE_ON_HOME = 12
@@ -152,23 +152,27 @@ def paper_page(plan: Plan, name: str) -> Page:
         issues=[issue_card(plan, i) for i in issues]))
 
 
-def listing(plan: Plan, path: str, name: str, kind: str, parent: str, es: Sequence[Entry], number: int = 1,
+def listing(plan: Plan, path: str, name: str, kind: str, parent: str, es: Sequence[Entry], number: int | None = None,
             feed: Feed | None = None) -> Page:
-    """Page `number` of the articles of a district or topic, newest first."""
+    """Page `number` (from the oldest; default the newest) of the articles of a district or topic, newest first."""
+    count = len(page_numbers(plan, len(es)))
+    number = number or count
+    on_page = page_items(plan, es, number)
+    newest = number == count
     return page(plan, "listing.html", ListingPage(
-        **frame(plan, urls.numbered_page(path, number), numbered_title(name, number),
-                [link(plan, kind, parent), link(plan, name, path)], describe.listing(kind, name, es, number),
-                feed=feed),
-        kind=kind, name=name, total=len(es), articles=[card(plan, e) for e in page_items(plan, es, number)],
+        **frame(plan, urls.numbered_page(path, number, count), numbered_title(name, number, count),
+                [link(plan, kind, parent), link(plan, name, path)],
+                describe.listing(kind, name, len(es) if newest else None, on_page, number), feed=feed),
+        kind=kind, name=name, total=len(es) if newest else None, articles=[card(plan, e) for e in on_page],
         pages=page_list(plan, path, number, len(es))))
 
 
-def district_page(plan: Plan, name: str, number: int = 1) -> Page:
+def district_page(plan: Plan, name: str, number: int | None = None) -> Page:
     return listing(plan, plan.urls.district_path(name), name, "区域", urls.DISTRICTS, plan.archive.by_district[name],
                    number, feed={"title": f"{plan.title}：{name}", "url": plan.url(plan.urls.district_feed_path(name))})
 
 
-def topic_page(plan: Plan, name: str, number: int = 1) -> Page:
+def topic_page(plan: Plan, name: str, number: int | None = None) -> Page:
     return listing(plan, plan.urls.topic_path(name), name, "主题", urls.TOPICS, plan.archive.by_topic[name], number)
 
 
@@ -186,14 +190,18 @@ def people_overview(plan: Plan) -> Page:
         total=len(people)))
 
 
-def person_page(plan: Plan, p: Person, number: int = 1) -> Page:
+def person_page(plan: Plan, p: Person, number: int | None = None) -> Page:
+    """Page `number` (from the oldest; default the newest) of a person's articles, newest first."""
     path = urls.person_path(p.slug)
     by_id = plan.archive.by_id
+    count = len(page_numbers(plan, len(p.mentions)))
+    number = number or count
+    newest = number == count
     articles: list[RoleCard] = [{**card(plan, by_id[m.article_id]), "role": m.role}
                                 for m in page_items(plan, p.mentions, number)]
     return page(plan, "person.html", PersonPage(
-        **frame(plan, urls.numbered_page(path, number), numbered_title(p.name, number),
+        **frame(plan, urls.numbered_page(path, number, count), numbered_title(p.name, number, count),
                 [link(plan, "人物", urls.PEOPLE), link(plan, p.name, path)],
-                describe.person(p.name, p.roles, len(p.mentions), number)),
-        person={"name": p.name, "roles": list(p.roles)}, total=len(p.mentions), articles=articles,
-        pages=page_list(plan, path, number, len(p.mentions))))
+                describe.person(p.name, p.roles, len(p.mentions) if newest else None, number)),
+        person={"name": p.name, "roles": list(p.roles)}, total=len(p.mentions) if newest else None,
+        articles=articles, pages=page_list(plan, path, number, len(p.mentions))))

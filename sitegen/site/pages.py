@@ -20,7 +20,9 @@ from .contexts import (Card, Context, CountedLink, Feed, Frame, IssueCard, Link,
 from .format import KIND_LABELS, cn_date, iso_date, issue_label, paper_name
 
 LIST_PAGE_SIZE = 100
-"""Articles per page of a district, topic or person: a district of ten years lists thousands."""
+"""Articles per page of a district, topic or person: a district of ten years lists thousands. The pages
+are numbered from the oldest, each holding this many but the newest, which holds the rest (see
+page_numbers)."""
 PAGE_LINKS_AROUND = 2
 """Page links shown either side of the current page in a long list, besides the first and the last."""
 
@@ -140,13 +142,24 @@ def pager(label: str, older: Neighbour | None, newer: Neighbour | None) -> Pager
 
 
 def page_numbers(plan: Plan, items: int) -> range:
-    """The pages a list of this many items takes (one, even when empty)."""
-    return range(1, max(1, -(-items // plan.list_page_size)) + 1)
+    """The pages a list of this many items takes (one, even when empty), numbered from its oldest items:
+    each page but the last holds list_page_size of them, the last (the newest, at the list's own address)
+    the rest, one to two pages' worth. So a new article changes the newest page only, never moves the
+    others' articles, and page 3 of a district stays page 3 (a back issue moves the pages after its date)."""
+    return range(1, max(1, items // plan.list_page_size) + 1)
+
+
+def page_span(plan: Plan, items: int, number: int) -> tuple[int, int]:
+    """Where page `number` of a list of this many items starts and ends, counted from its oldest item
+    (from 0, the end left out)."""
+    last = len(page_numbers(plan, items))
+    return (number - 1) * plan.list_page_size, items if number == last else number * plan.list_page_size
 
 
 def page_items(plan: Plan, items: Sequence, number: int) -> Sequence:
-    """The items on page `number` of a list."""
-    return items[(number - 1) * plan.list_page_size:number * plan.list_page_size]
+    """The items on page `number` of a list given newest first, newest first."""
+    start, end = page_span(plan, len(items), number)
+    return items[len(items) - end:len(items) - start]
 
 
 def page_window(number: int, count: int, around: int = PAGE_LINKS_AROUND) -> list[int | None]:
@@ -166,20 +179,21 @@ def page_window(number: int, count: int, around: int = PAGE_LINKS_AROUND) -> lis
 
 
 def page_list(plan: Plan, path: str, number: int, items: int) -> PageList:
-    """Where page `number` of a long list stands among the others: the links a reader pages with."""
+    """Where page `number` of a long list stands among the others: the links a reader pages with, the
+    newest page first (as the list reads)."""
     count = len(page_numbers(plan, items))
-    size = plan.list_page_size
+    start, end = page_span(plan, items, number)
 
     def number_link(n: int | None) -> PageNumber:
         if n is None:
             return {"gap": True}
-        return {"number": n, "url": plan.url(urls.numbered_page(path, n)), "current": n == number, "gap": False}
+        return {"number": n, "url": plan.url(urls.numbered_page(path, n, count)), "current": n == number,
+                "gap": False}
     return {
-        "label": "分页", "number": number, "count": count,
-        "first": (number - 1) * size + 1, "last": min(items, number * size),
-        "prev": neighbour(plan, "上一页", f"第 {number - 1} 页", urls.numbered_page(path, number - 1))
-        if number > 1 else None,
-        "next": neighbour(plan, "下一页", f"第 {number + 1} 页", urls.numbered_page(path, number + 1))
+        "label": "分页", "number": number, "count": count, "first": start + 1, "last": end,
+        "prev": neighbour(plan, "较新", f"第 {number + 1} 页", urls.numbered_page(path, number + 1, count))
         if number < count else None,
-        "numbers": [number_link(n) for n in page_window(number, count)] if count > 1 else [],
+        "next": neighbour(plan, "较早", f"第 {number - 1} 页", urls.numbered_page(path, number - 1, count))
+        if number > 1 else None,
+        "numbers": [number_link(n) for n in reversed(page_window(number, count))] if count > 1 else [],
     }

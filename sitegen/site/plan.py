@@ -41,9 +41,12 @@ def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> l
     ps += [partial(listings.paper_page, plan, name) for name in a.by_paper]
     ps += [partial(listings.year_page, plan, year) for year in a.by_year]
     ps += [partial(listings.month_page, plan, year, month) for year, month in a.by_month]
-    ps += [partial(listings.district_page, plan, name, n) for name, es in a.by_district.items() for n in numbers(es)]
-    ps += [partial(listings.topic_page, plan, name, n) for name, es in a.by_topic.items() for n in numbers(es)]
-    ps += [partial(listings.person_page, plan, p, n) for p in a.people for n in numbers(p.mentions)]
+    ps += [Planned(partial(listings.district_page, plan, name, n), partial(inputs.district_inputs, plan, name, n))
+           for name, es in a.by_district.items() for n in numbers(es)]
+    ps += [Planned(partial(listings.topic_page, plan, name, n), partial(inputs.topic_inputs, plan, name, n))
+           for name, es in a.by_topic.items() for n in numbers(es)]
+    ps += [Planned(partial(listings.person_page, plan, p, n), partial(inputs.person_inputs, plan, p, n))
+           for p in a.people for n in numbers(p.mentions)]
     ps += [partial(reading.editorial_page, plan, slug, title, html) for slug, title, html in editorial]
     ps.append(partial(reading.not_found, plan))
     return [p if isinstance(p, Planned) else Planned(p) for p in ps]

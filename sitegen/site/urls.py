@@ -64,9 +64,10 @@ def editorial_path(slug: str) -> str:
     return slug + "/"
 
 
-def numbered_page(path: str, number: int) -> str:
-    """Page `number` of a long list at path: the first is the list's own address, then path/page/2/ …"""
-    return path if number == 1 else f"{path}page/{number}/"
+def numbered_page(path: str, number: int, count: int) -> str:
+    """Page `number` of the `count` pages of a long list at path: the last (the newest: site.pages.page_numbers)
+    is the list's own address, the others path/page/1/ (the oldest) …"""
+    return path if number == count else f"{path}page/{number}/"
 
 
 def person_path(slug: str) -> str:
