@@ -155,9 +155,11 @@ def _best(index: _Index, i: int, n: int, views: dict[frozenset[int], _TopicView]
     # Shared topics add at most the weight of i's own topics: skip who cannot reach the n-th best.
     floor = min(heapq.nlargest(n, acc.values()), default=0) - view.most
     share, rank, item_topics = view.share, index.rank, index.topics
-    scored = [(-(a + share.get(item_topics[j], 0)), _distance(index, i, j), rank[j], j)
-              for j, a in acc.items() if a >= floor]
-    return [j for *_, j in heapq.nsmallest(n, scored)]
+    scored = [(a + share.get(item_topics[j], 0), j) for j, a in acc.items() if a >= floor]
+    if len(scored) > n:  # the n best scores and every tie with the n-th: only they need their distance
+        cutoff = heapq.nlargest(n, scored)[-1][0]
+        scored = [(score, j) for score, j in scored if score >= cutoff]
+    return [j for *_, j in heapq.nsmallest(n, ((-score, _distance(index, i, j), rank[j], j) for score, j in scored))]
 
 
 _FAR = 1 << 40

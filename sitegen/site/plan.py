@@ -1,25 +1,20 @@
 """Every page of the site, in a stable order, each made only when it is rendered."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from . import inputs, listings, reading
 from .pages import Page, Plan, page_numbers
 
 
-@dataclass(frozen=True)
-class Planned:
-    """One page of the site, to be made when it is rendered."""
+class Planned(NamedTuple):
+    """One page of the site, to be made when it is rendered (a tuple: a site has tens of thousands)."""
 
     make: Callable[[], Page]
     inputs: Callable[[], inputs.Inputs | None] | None = None
     """Its path and the key of what it is made from (site.inputs), found without making it; None (or a
     function giving None) where the page is made every time."""
-
-    def __call__(self) -> Page:
-        return self.make()
 
 
 def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> list[Planned]:
@@ -54,4 +49,4 @@ def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> l
 
 def all_pages(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> list[Page]:
     """Every page of the site, in a stable order."""
-    return [make() for make in plan_lazily(plan, editorial)]
+    return [planned.make() for planned in plan_lazily(plan, editorial)]

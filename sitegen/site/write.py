@@ -28,7 +28,7 @@ Stamp = tuple[int, int, int]
 """A file's inode, size and modification time (ns)."""
 
 
-def _stamp(path: Path) -> Stamp | None:
+def _stamp(path: str | Path) -> Stamp | None:
     try:
         info = os.stat(path)
     except OSError:
@@ -78,28 +78,34 @@ class StagedSite:
             raise OSError(e.errno, e.strerror, str(out_dir)) from None
         self._written: set[str] = set()
         self._unchanged: set[str] = set()
-        self._folders: set[Path] = set()
+        self._folders: set[str] = set()
         """Folders made in the staged site so far."""
+        # As text: a site has tens of thousands of files, and pathlib's objects cost more than the work.
+        self._root = str(self.root) + os.sep
+        self._out = str(self.out_dir) + os.sep
 
     def path_for(self, rel: str) -> Path:
-        """The staged file for a site-relative path; refuse paths outside the site.
+        """The staged file for a site-relative path; refuse paths outside the site."""
+        return Path(self._target(rel))
 
-        The staging folder is new and holds no links, so normalising the path as text is enough.
-        """
-        target = os.path.normpath(os.path.join(self.root, rel))
-        if not target.startswith(str(self.root) + os.sep):
+    def _target(self, rel: str) -> str:
+        """path_for as text. The staging folder is new and holds no links, so normalising the path as text
+        is enough."""
+        target = os.path.normpath(self._root + rel)
+        if not target.startswith(self._root):
             raise SitegenError(f"refusing to write {rel!r}: it is outside the output folder")
-        return Path(target)
+        return target
 
-    def _claim(self, rel: str) -> Path:
+    def _claim(self, rel: str) -> str:
         """The staged file for rel, its folder made; two writes to one path mean two pages claim one URL."""
         if rel in self._written:
             raise SitegenError(f"two pages would be written to {rel}; rename one of the sources")
-        target = self.path_for(rel)
+        target = self._target(rel)
         self._written.add(rel)
-        if target.parent not in self._folders:  # one mkdir a folder, not one a file
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:  # one mkdir a folder, not one a file
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         return target
 
     def write(self, rel: str, data: bytes) -> None:
@@ -107,7 +113,8 @@ class StagedSite:
         target = self._claim(rel)
         if self._link_if_unchanged(rel, target, data):
             return
-        target.write_bytes(data)
+        with open(target, "wb") as f:
+            f.write(data)
 
     def keep(self, rel: str, sha256: str, stamp: Stamp | None = None) -> bool:
         """Take the previous site's file for rel as it is, if its bytes have this sha256; False if not.
@@ -116,11 +123,12 @@ class StagedSite:
         stamp: what `stamp` said of the file when its sha256 was taken; while the previous site's file
         still has it (the same file, size and modification time), it is not read again.
         """
-        old = self.out_dir / rel
+        old = self._out + rel
         data = None
         if stamp is None or _stamp(old) != stamp:
             try:
-                data = old.read_bytes()
+                with open(old, "rb") as f:
+                    data = f.read()
             except OSError:
                 return False
             if hashlib.sha256(data).hexdigest() != sha256:
@@ -130,7 +138,7 @@ class StagedSite:
             os.link(old, target)
         except OSError:  # no hard links on this file system (or the file went away since)
             try:
-                target.write_bytes(data if data is not None else old.read_bytes())
+                Path(target).write_bytes(data if data is not None else Path(old).read_bytes())
             except OSError:
                 self._written.discard(rel)
                 return False
@@ -154,7 +162,7 @@ class StagedSite:
     def stamp(self, rel: str) -> Stamp | None:
         """The staged file's (inode, size, modification time): they stay the same once it is published,
         and a hard link to it in the next build's staged site has them too."""
-        return _stamp(self.root / rel)
+        return _stamp(self._root + rel)
 
     def copy_trees(self, sources: Sequence[Path], rel: str) -> None:
         """Copy folders of assets (static/) into the site as one, in a stable order: of two files with one
@@ -165,9 +173,9 @@ class StagedSite:
         for name, path in sorted(files.items()):
             self.write(f"{rel}/{name}", path.read_bytes())
 
-    def _link_if_unchanged(self, rel: str, target: Path, data: bytes) -> bool:
+    def _link_if_unchanged(self, rel: str, target: str, data: bytes) -> bool:
         """Put a hard link to the previous site's file at target if its bytes are data."""
-        old = self.out_dir / rel
+        old = Path(self._out + rel)
         try:
             if not old.is_file() or old.is_symlink() or old.stat().st_size != len(data) or old.read_bytes() != data:
                 return False
