@@ -419,10 +419,10 @@ def test_a_paged_list_reads_and_pages_on_a_phone(context, paged_site_url):
         sizes = pg.evaluate("""() => [...document.querySelectorAll('.page-list a')]
             .map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim(), r.width, r.height]; })""")
         assert sizes and [s for s in sizes if s[1] < 44 or s[2] < 44] == []
-        assert pg.locator(".page-list a[aria-current=page]").inner_text() == "2"
-        pg.locator(".page-list a[rel=prev]").click()
+        assert pg.locator(".page-list a[aria-current=page]").inner_text() == "1"  # the oldest
+        pg.locator(".page-list a[rel=prev]").click()  # to the newer page
         pg.wait_for_load_state()
-        assert pg.locator(".page-list a[aria-current=page]").inner_text() == "1"
+        assert pg.locator(".page-list a[aria-current=page]").inner_text() == "2"
     finally:
         pg.close()
 
