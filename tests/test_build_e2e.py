@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import itertools
 import json
 import os
@@ -126,7 +127,7 @@ def test_inferred_dates_are_shown_to_readers(site_dir, catalog):
 def test_source_view_has_every_line_of_the_input(site_dir, catalog):
     for issue in catalog["issues"]:
         page = soup(site_dir, issue["url"] + "source/")
-        shown = [li.select_one(".text").get_text() for li in page.select(".source-lines li")]
+        shown = [li.get_text() for li in page.select(".source-lines li")]
         original = (SEEDS / Path(issue["source_file"]).name).read_text(encoding="utf-8").split("\n")
         assert shown == original
 
@@ -360,9 +361,9 @@ def test_the_texts_come_in_parts_a_paper_and_year_each_as_json_lines(site_dir):
     metadata = {a["id"]: a for a in data["articles"]}
     seen = []
     for part in data["parts"]:
-        jsonl = (site_dir / part["url"].lstrip("/")).read_bytes()
-        assert len(jsonl) == part["bytes"]
-        records = [json.loads(line) for line in jsonl.decode("utf-8").splitlines()]
+        packed = (site_dir / part["url"].lstrip("/")).read_bytes()
+        assert len(packed) == part["bytes"] and part["url"].endswith(".jsonl.gz")
+        records = [json.loads(line) for line in gzip.decompress(packed).decode("utf-8").splitlines()]
         assert len(records) == part["articles"] > 0
         assert {(r["publication"], (r["date"] or "")[:4]) for r in records} == {(part["publication"], str(part["year"]))}
         assert [r["date"] for r in records] == sorted(r["date"] for r in records)

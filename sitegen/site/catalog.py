@@ -2,12 +2,15 @@
 
 catalog.json holds every issue, article and person with their metadata, but no article's text: at tens
 of thousands of articles the texts are most of the archive's bytes, and few want them all at once. The
-texts are in parts, one paper's year each, as JSON Lines, listed in catalog.json with their sizes; a
-researcher takes one part, or all of them. (JSON Lines alone: a CSV copy of every text would add an
-eighth to the site's size, and one line of pandas makes it from a part.)
+texts are in parts, one paper's year each, as gzipped JSON Lines, listed in catalog.json with their sizes;
+a researcher takes one part, or all of them. Gzipped, because the texts are the biggest thing on the host
+(GitHub Pages stops at 1 GB): a part is a third or less of its size as text, and pandas, jq (through zcat)
+and every language's standard library read it as it is. (JSON Lines alone: a CSV copy of every text would
+add an eighth to the site's size, and one line of pandas makes it from a part.)
 """
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +26,8 @@ def catalog_files(archive: Archive, base_url: str) -> Iterator[tuple[str, bytes]
     data = catalog(archive, base_url)
     parts = []
     for (slug, year), records in _parts(archive, data["articles"]).items():
-        jsonl = b"".join(_json(r) + b"\n" for r in records)
+        # mtime=0: the same part gives the same bytes in every build.
+        jsonl = gzip.compress(b"".join(_json(r) + b"\n" for r in records), compresslevel=9, mtime=0)
         path = urls.catalog_part_path(slug, year)
         yield path, jsonl
         parts.append({"publication": records[0]["publication"], "year": year, "articles": len(records),
@@ -116,8 +120,11 @@ def read_catalog(site: Path) -> dict[str, Any]:
         return data
     texts = {}
     for part in data["parts"]:
-        path = "/".join(part["url"].split("/")[-3:])  # catalog/PAPER/YEAR.jsonl, whatever the base URL
-        for line in (site / path).read_text(encoding="utf-8").splitlines():
+        path = "/".join(part["url"].split("/")[-3:])  # catalog/PAPER/YEAR.jsonl.gz, whatever the base URL
+        data_bytes = (site / path).read_bytes()
+        if path.endswith(".gz"):
+            data_bytes = gzip.decompress(data_bytes)
+        for line in data_bytes.decode("utf-8").splitlines():
             record = json.loads(line)
             texts[record["id"]] = record["text"]
     return {**data, "articles": [{**a, "text": texts[a["id"]]} for a in data["articles"]]}

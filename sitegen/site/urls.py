@@ -87,8 +87,8 @@ CATALOG_PARTS = "catalog/"
 
 
 def catalog_part_path(paper_slug: str, year: int | None) -> str:
-    """One paper's articles of one year as data, with their texts: catalog/shijingshan-bao/2020.jsonl."""
-    return f"{CATALOG_PARTS}{paper_slug}/{year if year else 'undated'}.jsonl"
+    """One paper's articles of one year as data, with their texts: catalog/shijingshan-bao/2020.jsonl.gz."""
+    return f"{CATALOG_PARTS}{paper_slug}/{year if year else 'undated'}.jsonl.gz"
 
 
 def output_file(path: str) -> str:
