@@ -560,3 +560,18 @@ def test_a_rebuild_after_one_new_issue_makes_only_the_pages_it_touches(tmp_path)
     assert {a.id for a in new.articles} <= set(made)
     assert len(made) < articles // 4, f"{len(made)} of {articles} article pages made again"
     assert_same_as_a_clean_build(tmp_path)
+
+
+def test_a_rebuild_compresses_again_only_the_catalog_parts_of_the_new_issue(project, monkeypatch):
+    """The catalog's other parts (a paper's year each, gzipped) are kept as the previous site has them,
+    not made and compressed again."""
+    from sitegen.site import catalog as catalog_module
+    build_in(project)
+    made: list[int] = []
+    packed = catalog_module._packed
+    monkeypatch.setattr(catalog_module, "_packed", lambda records: made.append(len(records)) or packed(records))
+    (project / "seeds" / "zz_new.txt").write_text(new_issue_text(), encoding="utf-8")
+    build_in(project)
+    parts = catalog(project / "site")["parts"]
+    assert len(parts) > 1 and len(made) == 1  # the new issue's paper and year only
+    assert_same_as_a_clean_build(project)

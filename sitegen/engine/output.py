@@ -13,7 +13,7 @@ from ..archive import Archive
 from ..config import Config
 from ..lexicon import Lexicon
 from ..site import urls
-from ..site.catalog import catalog_files
+from ..site.catalog import catalog, catalog_json, catalog_parts
 from ..site.feeds import feeds, robots, sitemap
 from ..site.pages import Page, Plan
 from ..site.plan import Planned, plan_lazily
@@ -57,14 +57,32 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
                                  progress, other_core_free)
     log.info("rendered %d pages; %d had the same content as before and were kept", rendered, len(pages) - rendered)
     staged.copy_trees(config.static_dirs, urls.STATIC.rstrip("/"))
-    for path, data in catalog_files(archive, base):
-        staged.write(path, data)
+    write_catalog(archive, base, staged, manifest, made_from)
     staged.write(urls.NOJEKYLL, b"")
     for path, data in feeds(archive, config.title, site_urls):
         staged.write(path, data)
     staged.write(urls.SITEMAP, sitemap([p for _, p in sorted(paths.items()) if not p.endswith(".html")], site_urls))
     staged.write(urls.ROBOTS, robots(site_urls))
     return Rendered(len(pages), manifest)
+
+
+def write_catalog(archive: Archive, base_url: str, staged: StagedSite, manifest: RenderManifest | None,
+                  made_from: Mapping[str, str] | None) -> None:
+    """catalog.json and its parts; a part made from the same issues as the previous site's is kept as it is."""
+    data = catalog(archive, base_url)
+    listed = []
+    for part in catalog_parts(archive, base_url, data, made_from if manifest else None):
+        if part.inputs and keep_unchanged((part.path, part.inputs), staged, manifest):
+            size = staged.size(part.path)
+        else:
+            packed = part.make()
+            staged.write(part.path, packed)
+            if manifest and part.inputs:
+                manifest.record(part.path, part.inputs, hashlib.sha256(packed).hexdigest(), staged.stamp(part.path),
+                                part.inputs)
+            size = len(packed)
+        listed.append(part.listed(base_url, size))
+    staged.write(urls.CATALOG, catalog_json(data, listed))
 
 
 def _share(pages: Sequence[Planned], env: jinja2.Environment, staged: StagedSite,

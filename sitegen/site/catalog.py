@@ -11,8 +11,10 @@ add an eighth to the site's size, and one line of pandas makes it from a part.)
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,18 +23,49 @@ from ..model import Article, Issue
 from . import urls
 
 
-def catalog_files(archive: Archive, base_url: str) -> Iterator[tuple[str, bytes]]:
-    """(path, bytes) of catalog.json and of every part it lists, parts first."""
-    data = catalog(archive, base_url)
-    parts = []
-    for (slug, year), records in _parts(archive, data["articles"]).items():
-        # mtime=0: the same part gives the same bytes in every build.
-        jsonl = gzip.compress(b"".join(_json(r) + b"\n" for r in records), compresslevel=9, mtime=0)
-        path = urls.catalog_part_path(slug, year)
-        yield path, jsonl
-        parts.append({"publication": records[0]["publication"], "year": year, "articles": len(records),
-                      "url": urls.url(base_url, path), "bytes": len(jsonl)})
-    yield urls.CATALOG, _catalog_json({**data, "parts": parts})
+@dataclass(frozen=True)
+class Part:
+    """One part of the catalog: a paper's year of articles with their texts."""
+
+    path: str
+    publication: str | None
+    year: int | None
+    articles: int
+    inputs: str | None
+    """A key of what the part is made from (its issues as the engine made them, the continuations between
+    its articles and others), None where that is not known: a part whose key is the one it was written from
+    is kept as it is, not made and compressed again."""
+    make: Callable[[], bytes]
+
+    def listed(self, base_url: str, size: int) -> dict[str, Any]:
+        """The part as catalog.json lists it."""
+        return {"publication": self.publication, "year": self.year, "articles": self.articles,
+                "url": urls.url(base_url, self.path), "bytes": size}
+
+
+def catalog_parts(archive: Archive, base_url: str, data: dict[str, Any],
+                  made_from: Mapping[str, str] | None = None) -> list[Part]:
+    """The parts of catalog `data` (catalog()), each to be made when asked."""
+    out = []
+    for (slug, year), (issues, records) in _parts(archive, data["articles"]).items():
+        inputs = None
+        if made_from is not None and all(i.id in made_from for i in issues):
+            inputs = hashlib.sha256(repr((base_url, [(i.id, made_from[i.id]) for i in issues],
+                                          [(r["continued_from"], r["continued_on"]) for r in records]))
+                                    .encode("utf-8", "surrogatepass")).hexdigest()
+        out.append(Part(urls.catalog_part_path(slug, year), records[0]["publication"], year, len(records), inputs,
+                        lambda records=records: _packed(records)))
+    return out
+
+
+def _packed(records: list[dict[str, Any]]) -> bytes:
+    # mtime=0: the same part gives the same bytes in every build.
+    return gzip.compress(b"".join(_json(r) + b"\n" for r in records), compresslevel=9, mtime=0)
+
+
+def catalog_json(data: dict[str, Any], parts: list[dict[str, Any]]) -> bytes:
+    """catalog.json: catalog() and its parts as listed (Part.listed)."""
+    return _catalog_json({**data, "parts": parts})
 
 
 def catalog(archive: Archive, base_url: str) -> dict[str, Any]:
@@ -86,14 +119,17 @@ def _article(archive: Archive, issue: Issue, a: Article, base_url: str) -> dict[
     }
 
 
-def _parts(archive: Archive, articles: list[dict[str, Any]]) -> dict[tuple[str, int | None], list[dict[str, Any]]]:
-    """Each paper's articles by year, with their texts, oldest issue first (a part grows at its end)."""
+def _parts(archive: Archive, articles: list[dict[str, Any]]
+           ) -> dict[tuple[str, int | None], tuple[list[Issue], list[dict[str, Any]]]]:
+    """Each paper's issues and articles by year, the articles with their texts, oldest issue first (a part
+    grows at its end)."""
     records = {r["id"]: r for r in articles}
-    parts: dict[tuple[str, int | None], list[dict[str, Any]]] = {}
+    parts: dict[tuple[str, int | None], tuple[list[Issue], list[dict[str, Any]]]] = {}
     for issue in reversed(archive.issues):
         key = (issue.id.split("/")[0], issue.date.year if issue.date else None)
-        parts.setdefault(key, []).extend({"publication": issue.publication, **records[a.id], "text": a.text}
-                                         for a in issue.articles)
+        issues, texts = parts.setdefault(key, ([], []))
+        issues.append(issue)
+        texts.extend({"publication": issue.publication, **records[a.id], "text": a.text} for a in issue.articles)
     return dict(sorted(parts.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)))
 
 

@@ -159,6 +159,10 @@ class StagedSite:
         self._written |= theirs
         self._unchanged |= kept
 
+    def size(self, rel: str) -> int:
+        """The size of a file written or kept in the staged site."""
+        return os.stat(self._root + rel).st_size
+
     def stamp(self, rel: str) -> Stamp | None:
         """The staged file's (inode, size, modification time): they stay the same once it is published,
         and a hard link to it in the next build's staged site has them too."""
