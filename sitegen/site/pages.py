@@ -5,6 +5,7 @@ declared shape of its kind (site.contexts); templates never compute URLs or sort
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Mapping, Sequence
@@ -61,11 +62,11 @@ class Plan:
 
     @cached_property
     def constant(self) -> str:
-        """What every page of this build reads besides the archive: its settings and the names the tables
-        give papers, districts and topics (for site.inputs)."""
+        """What every page of this build reads besides the archive, hashed: its settings and the names the
+        tables give papers, districts and topics (for site.inputs)."""
         lexicon = self.urls.lexicon
-        return repr((self.site, self.urls.site_url, self.list_page_size, lexicon.places, lexicon.topics,
-                     lexicon.tables))
+        return hashlib.sha256(repr((self.site, self.urls.site_url, self.list_page_size, lexicon.places,
+                                    lexicon.topics, lexicon.tables)).encode("utf-8", "surrogatepass")).hexdigest()
 
     @cached_property
     def site(self) -> Site:
