@@ -153,11 +153,12 @@ def test_a_column_label_over_one_headline_is_a_guess_the_keeper_can_turn(tmp_pat
 
 def test_a_longer_bare_line_over_one_headline_is_a_kicker_guess(tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
-    # 秋收进行时 (five characters, longer than a column's name) over a headline is taken as its kicker, as a guess.
+    # 秋粮颗粒归仓 (six characters, longer than a column's name, naming no place or time) over a headline is taken
+    # as its kicker, as a guess.
     seeds = tmp_path / "seeds"
-    write_issue(seeds, "秋收进行时\n全区玉米进入收获期\n\n本报讯（记者 甲）连日来，玉米进入收获期。\n", "")
+    write_issue(seeds, "秋粮颗粒归仓\n全区玉米进入收获期\n\n本报讯（记者 甲）连日来，玉米进入收获期。\n", "")
     code, out = check(tmp_path, capsys)
     assert code == 0
-    assert "引题「秋收进行时」  主题「全区玉米进入收获期」: a bare line longer than a column label over a longer one: " \
+    assert "引题「秋粮颗粒归仓」  主题「全区玉米进入收获期」: a bare line longer than a column label over a longer one: " \
            "a kicker (guess)" in out
     assert "seeds/x.txt:2: uncertain: headline “全区玉米进入收获期”" in out

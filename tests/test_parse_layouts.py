@@ -305,3 +305,86 @@ def test_a_numbered_yearly_day_gives_the_year() -> None:
     issue = complete_issue(parse("宣传周启动\n\n本报讯（记者 周婷）5月9日，在第十个全国防灾减灾日到来之际，宣传周启动。"
                                  "区里计划到2020年底建成避难场所。\n"), load_places())
     assert issue.date == datetime.date(2018, 5, 9)
+
+
+# --- the fifth blind round's rules, each from a string literal --------------------------------------
+
+def test_a_one_line_masthead_keeps_an_english_name_and_a_publisher_list_and_circulation_note() -> None:
+    issue = parse("房山报　FANGSHAN BAO　2015年3月13日　星期五　第10期　总第1678期　今日8版\n"
+                  "中共北京市房山区委主办　房山报社出版\n\n我区启动植树造林\n　　本报讯（记者 孟雪）3月12日，植树活动举行。\n")
+    assert (issue.publication, issue.issue_no, issue.total_no, issue.pages) == ("房山报", 10, 1678, 8)
+    assert [a.headline for a in issue.articles] == ["我区启动植树造林"] and len(issue.masthead) == 2
+    news = complete_issue(parse(
+        "什刹海社区报\n2023年4月28日　第4期（总第58期）\n"
+        "中共北京市西城区什刹海街道工作委员会　北京市西城区人民政府什刹海街道办事处　主办\n内部资料　免费交流\n\n"
+        "烟袋斜街完成微更新\n　　本报讯（通讯员 金桥）4月25日，项目完工。\n"), load_places())
+    assert len(news.masthead) == 4 and news.district == "西城区"
+    assert heads(news) == [(None, "烟袋斜街完成微更新", None)]
+
+
+def test_a_city_papers_district_edition_gives_the_district() -> None:
+    issue = complete_issue(parse("北青社区报\n大兴版\n2017年11月22日　星期三\n\n门禁上线\n　　本报讯（记者 白杨）11月20日，"
+                                 "居民开始刷卡进出楼门。\n"), load_places())
+    assert issue.district == "大兴区"
+
+
+def test_a_section_letter_and_page_open_a_running_head() -> None:
+    issue = parse("标题一\n\n本报讯 正文一。\n\nB02　社区公告　编辑 马悦　美编 高岚\n\n标题二\n\n本报讯（记者 甲）正文二。\n")
+    assert issue.furniture == ((5, "B02　社区公告　编辑 马悦　美编 高岚"),)
+    assert heads(issue) == [(None, "标题一", None), (None, "标题二", None)]
+
+
+def test_a_notice_signed_by_its_issuer_and_date_and_a_letter_by_its_reader() -> None:
+    issue = parse("公告\n　　因道路施工，黄村西大街将实行半幅通行，请过往车辆绕行。\n大兴区交通支队\n2017年11月20日\n\n"
+                  "寻物启事\n　　本人于11月18日遗失黑色双肩包一个，必有酬谢。\n")
+    assert [(a.headline, a.byline) for a in issue.articles] == [("公告", "大兴区交通支队"), ("寻物启事", None)]
+    assert not issue.masthead and [len(paragraphs(issue, n)) for n in (0, 1)] == [1, 1]
+    letters = parse("路灯亮了\n编辑同志：\n　　小区门口的路灯坏了大半年，我打了热线，第三天就修好了。\n读者 李秀英\n\n"
+                    "记者回访\n　　本报讯（记者 贾楠）3月25日，路灯已全部修好。\n")
+    assert [(a.kicker, a.headline, a.byline) for a in letters.articles] == [
+        (None, "路灯亮了", "读者 李秀英"), (None, "记者回访", "记者 贾楠")]
+
+
+def test_a_blank_line_ends_an_article_where_paragraphs_have_none_between_them() -> None:
+    text = ("烟袋斜街完成微更新\n　　本报讯（通讯员 金桥）4月25日，项目完工，招牌统一设计。\n　　下一步街道还将对大金丝套等胡同开展环境提升。\n\n"
+            "共享单车别挡盲道\n　　最近我发现，地铁站附近的盲道上经常停满了共享单车。\n")
+    assert [a.headline for a in parse(text).articles] == ["烟袋斜街完成微更新", "共享单车别挡盲道"]
+    # Where blank lines stand between paragraphs, they say nothing: a short line between paragraphs is a sub-heading.
+    spaced = ("小区改造完工\n\n本报讯（通讯员 金桥）4月25日，项目完工，招牌统一设计。\n\n楼道亮了\n\n"
+              "居民刘大爷说，楼道里的灯全换了新的。\n\n街道还将开展环境提升，居民都很满意。\n")
+    issue = parse(spaced)
+    assert [a.headline for a in issue.articles] == ["小区改造完工"]
+    assert [b.kind for b in issue.articles[0].blocks] == ["p", "h2", "p", "p"]
+
+
+@pytest.mark.parametrize("caption, byline", [
+    ("3月8日，不少游客来到十渡风景区踏青游玩。（本报记者 孟雪/摄）", "本报记者 孟雪"),
+    ("6月16日，游客在长辛店老镇的古街上参观。记者 闫岩/摄", "记者 闫岩"),
+])
+def test_a_photo_credit_closing_a_caption_with_a_slash_or_no_brackets(caption: str, byline: str) -> None:
+    issue = parse(f"十渡山水迎客来\n{caption}\n\n春到拒马河\n3月9日，迎春花竞相开放。\n文/图 通讯员 齐林\n")
+    assert [(a.headline, a.byline, a.kind) for a in issue.articles] == [
+        ("十渡山水迎客来", byline, "photo"), ("春到拒马河", "通讯员 齐林", "photo")]
+
+
+def test_a_bare_continuation_mark_in_brackets_and_questions_and_answers() -> None:
+    issue = parse("第4版　民生　编辑：葛菲\n\n（接第1版）\n　　区民政局有关负责人介绍，助餐点由社区提供场地。\n\n"
+                  "【政策问答】\n养老保险怎么缴？\n问：什么时候缴费？\n答：每年1月1日至12月25日。\n")
+    assert [(a.headline if a.headline_line else None, a.continued_from, a.section) for a in issue.articles] == [
+        (None, "1版", None), ("养老保险怎么缴？", None, "政策问答")]
+    assert paragraphs(issue, 1) == ["问：什么时候缴费？", "答：每年1月1日至12月25日。"]
+
+
+def test_items_set_one_a_line_each_start_a_paragraph() -> None:
+    issue = parse("清明将至\n我区部署森林防火工作\n　　本报讯（通讯员 齐林）3月11日，房山区召开森林防火工作会。会议要求，\n"
+                  "一是严格火源管控，进山路口设卡检查；\n二是加强巡查值守；\n三是做好扑火准备。\n")
+    assert heads(issue) == [("清明将至", "我区部署森林防火工作", None)]
+    assert [p[:2] for p in paragraphs(issue, 0)] == ["本报", "一是", "二是", "三是"]
+
+
+def test_bulleted_briefs_under_a_label_are_each_an_article_and_a_bracketed_byline_signs_a_story() -> None:
+    issue = parse("简　讯\n■ 9月20日，金海湖镇举办垂钓比赛。\n■ 9月21日，区卫生计生委组织义诊。\n\n"
+                  "胡同里的老街坊\n　　今年78岁的王桂兰在白米斜街住了一辈子，街坊们有事总找她。\n（通讯员 金桥）\n")
+    assert [(a.headline, a.headline_line, a.section, a.kind) for a in issue.articles[:2]] == [
+        ("9月20日，金海湖镇举办垂钓比赛…", None, "简　讯", "news"), ("9月21日，区卫生计生委组织义诊…", None, "简　讯", "news")]
+    assert issue.articles[2].byline == "通讯员 金桥"

@@ -180,8 +180,9 @@ def district_of_text(text: str, places: Places) -> str | None:
     return counts[0][0]
 
 
-PUBLISHER = re.compile(r"主办|区委|区政府")
-"""A masthead line that says who publishes the paper: 中共朝阳区委宣传部主办."""
+PUBLISHER = re.compile(r"主办|区委|区政府|^[\u4e00-\u9fff]{2,5}版$")
+"""A masthead line that says who publishes the paper, 中共朝阳区委宣传部主办, or which district's edition it is,
+大兴版 (a city paper's district pages)."""
 
 
 def district_of_masthead(issue: ParsedIssue, places: Places) -> str | None:

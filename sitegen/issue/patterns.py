@@ -12,8 +12,8 @@ STAFF = r"(?:本报)?(?:记者|通讯员|实习生)"
 """The paper's own people, as a byline names them before their names: 本报记者, 记者, 通讯员."""
 LEAD = r"(?:本报讯|本报\S{0,12}?电(?!话)|新华社\S{0,12}?电(?!话))"
 """The dateline that opens a news story: 本报讯, 本报北京4月16日电, 新华社北京电 (not 本报电话)."""
-CREDIT_BEFORE = r"(?:图\s*[/／]|摄影\s*[:：/／]|图片\s*[:：])"
-"""A photo credit's word before the names: 图/张三, 摄影：李四."""
+CREDIT_BEFORE = r"(?:文\s*[/／]\s*图\s*|图\s*[/／]\s*文\s*|图\s*[/／]|摄影\s*[:：/／]|图片\s*[:：])"
+"""A photo credit's word before the names: 图/张三, 摄影：李四, 文/图 通讯员 齐林 (who wrote the caption and took the photo)."""
 CREDIT_AFTER = ("摄影报道", "摄影", "摄", "供图")
 """A photo credit's words after the names: 张三 摄, 李四摄影报道."""
 BYLINE_AFTER = CREDIT_AFTER + ("报道", "文/图", "图/文", "整理")

@@ -14,7 +14,7 @@ import logging
 from collections import Counter
 
 from .articles import assemble
-from .lines import MD_HEADING, indented_lines, join_breaks, units_of
+from .lines import MD_HEADING, after_blanks, indented_lines, join_breaks, signoff_lines, units_of
 from .fixes import checked_fixes
 from .furniture import date_problems, page_tops, read_facts, refiled, split_furniture
 from ...model import ParsedArticle, ParsedIssue, Source
@@ -36,7 +36,9 @@ def parse_issue(source: Source, places: Places) -> ParsedIssue:
     facts = read_facts(furniture.masthead, source.path, places)
     body = list(furniture.body)
     markdown = any(MD_HEADING.match(t) for _, t in body)
-    pieces = join_breaks(units_of(body, indented_lines(source.lines), fixes, page_tops(furniture)), markdown)
+    units = units_of(body, indented_lines(source.lines), fixes, page_tops(furniture), after_blanks(source.lines),
+                     signoff_lines(numbered))
+    pieces = join_breaks(units, markdown)
     articles, unplaced = assemble(pieces, dict(numbered), markdown)
     problems = fix_problems + date_problems(numbered, source.path) + [
         Problem(source.path, n, f"line not placed in any article, masthead or colophon: {t[:30]}; "

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import patterns
 from .lines import (
-    AUTHOR, CONTINUED_FROM, CONTINUED_ON, LEAD, ONWARD_BARE, SECTION, Piece, is_deck_like, is_exclaim_headline, is_from_line,
+    AUTHOR, CONTINUED_FROM, DATE_ONLY, CONTINUED_ON, LEAD, ONWARD_BARE, SECTION, Piece, is_deck_like, is_exclaim_headline, is_from_line,
     is_headline_pair, onward_pages, visible_len,
 )
 from ...model import Block, ParsedArticle
@@ -32,9 +32,19 @@ PHOTO_HEADLINE_MAX = 12
 """Characters: the headline of photo news is a few words (冬训, 板栗花开, 春日花海迎游客)."""
 PHOTO_CAPTION_MAX = 120
 """Characters: a photo's caption is a sentence or two."""
-INLINE_CREDIT = re.compile(rf"。\s*[(（]\s*((?:{patterns.STAFF}\s*)?{patterns.NAME}(?:\s*(?:{patterns.STAFF}\s*)?{patterns.NAME})*)"
-                           rf"\s*{patterns.alternatives(patterns.CREDIT_AFTER)}\s*[)）]$")
-"""A photo credit closing a caption: …赏秋。（记者 马骏 摄）, （记者 马骏 通讯员 韩雪 摄）."""
+_CREDITED = rf"((?:{patterns.STAFF}\s*)?{patterns.NAME}(?:\s*(?:{patterns.STAFF}\s*)?{patterns.NAME})*)"
+INLINE_CREDIT = re.compile(rf"。\s*(?:[(（]\s*{_CREDITED}\s*[/／]?\s*{patterns.alternatives(patterns.CREDIT_AFTER)}\s*[)）]"
+                           rf"|{_CREDITED}\s*[/／]?\s*{patterns.alternatives(patterns.CREDIT_AFTER)})$")
+"""A photo credit closing a caption: …赏秋。（记者 马骏 摄）, （记者 马骏 通讯员 韩雪 摄）, （本报记者 孟雪/摄）, or with
+no brackets, …参观。记者 闫岩/摄."""
+INLINE_PHOTO_HEADLINE_MAX = 20
+"""Characters: photo news whose caption ends in its credit may have a headline as long as a news headline."""
+SOURCE_BYLINE = re.compile(rf"^[(（]\s*({patterns.STAFF}\s*{patterns.NAME}(?:\s+(?:{patterns.STAFF}\s*)?{patterns.NAME})*)\s*[)）]$")
+"""A story's byline printed under it in brackets: （通讯员 金桥）, （记者 张三 通讯员 李四）."""
+EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编后|按语)\s*[:：]")
+"""An editor's note (编者按：…) is a piece of its own: what follows it is the next piece, not its sub-heading."""
+BULLET = "■□●○◆◇▲△★☆▶►"
+"""Marks that open each brief of a run of briefs with no headlines (■ 9月20日，…)."""
 PLACE_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:区|县|市|镇|乡|街道)[：:]\S")
 """A headline opening with a place and a colon (东城区：“文明引导员”上岗服务), as a bulletin heads each item."""
 NUMBERED_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、\S")
@@ -60,6 +70,8 @@ class _Draft:
     closed: bool = False
     """Ended by a source line or (下转N版): whatever follows belongs to another article."""
     label_line: int | None = None
+    brief: bool = False
+    """A bulleted brief (■ 9月20日，…) with no headline: news of its own, not a continued fragment."""
     call: str | None = None
     """The line of the 【】 section label this draft took into its head, if it did."""
 
@@ -108,8 +120,9 @@ def _chain_to_lead(pieces: list[Piece], i: int) -> bool:
 
 
 PLACE_END = re.compile(r"(?:街道|社区|镇|乡|村|区|县|城)$")
-OCCASION_END = re.compile(r"(?:节|纪念日|宣传日|宣传周|活动周|安全月|周年)$")
-"""A bare line naming an occasion (三八节, 安全生产月) over a headline says when, as a kicker does."""
+OCCASION_END = re.compile(r"(?:节|纪念日|宣传日|宣传周|活动周|安全月|周年|将至|将临|临近|来临|到来|前夕|之际|进行时|正当时)$")
+"""A bare line naming an occasion (三八节, 安全生产月) or a time (清明将至, 冬奥进行时) over a headline says when, as a
+kicker does."""
 COLUMN_MAX = 4
 """A column label (战疫一线, 文化惠民) over a three-line stack is at most this long; a longer bare line is its kicker."""
 
@@ -210,7 +223,7 @@ def made_up_headline(text: str) -> str:
     # headline_line=None (with kind "fragment") let pages style it as not printed and say 上接1版.
     t = CONTINUED_FROM.sub("", text)
     t = BYLINE.sub("", t) if BYLINE.match(t) else LEAD.sub("", t)
-    t = t.strip()
+    t = t.strip().lstrip(BULLET).strip()  # a bulleted brief's headline starts after its bullet
     m = re.search(r"[。！？!?；;]", t)
     cut = min(m.start() if m else len(t), 16)
     return (t[:cut].rstrip("，,、：: ") or "（无标题）") + "…"
@@ -242,6 +255,8 @@ class _Assembler:
         """The last 【】 section label: the section of every article after it."""
         self.section_line: int | None = None
         """The label's line while no article has taken it yet."""
+        self.brief_label: int | None = None
+        """The index of the piece labelling the run of bulleted briefs below it (简讯), while the run lasts."""
 
     def run(self) -> tuple[tuple[ParsedArticle, ...], tuple[tuple[int, str], ...]]:
         """Place every piece; return the articles and the lines no article took."""
@@ -329,6 +344,12 @@ class _Assembler:
                 not (i > 0 and self.shapes[i - 1] == "section" and nxt in ("para", "numbered")):
             # An exclamation is a headline above a lead, or right under a 【】 label; otherwise it is text.
             return self.body(i)
+        if len(group) == 1 and k - i == 1 and self.is_bullet_brief(k) and LABEL.match("".join(group[0].text.split())):
+            # A short label over a run of bulleted briefs (简讯 / ■ … / ■ …) names their column: each brief is an
+            # article of its own, with no headline.
+            self.finish()
+            self.brief_label = i
+            return k
         if nxt in ("lead", "author", "from"):
             if self.cur is not None and not self.cur.blocks and self.cur.deck is None and self.markdown:
                 # A plain line between a Markdown headline and its lead is that headline's deck.
@@ -338,7 +359,10 @@ class _Assembler:
             self.start(heads=group)
             return k
         if nxt in ("para", "numbered", "exclaim") and (len(group) >= 2 or self.cur is None or self.cur.closed
-                                                        or self.is_brief() or self.is_sibling(group)):
+                                                        or self.is_brief() or self.is_sibling(group)
+                                                        or group[0].after_blank):
+            # A blank line before it, in a file that sets paragraphs without blank lines between them, ends the
+            # article above: the line heads the next piece, not a sub-heading of the last.
             self.start(heads=group)
             return k
         if self.cur is None:
@@ -376,7 +400,7 @@ class _Assembler:
         """Tell whether the piece at i is the last of its article: a new start, a section or the end follows."""
         after = self.shapes[i + 1] if i + 1 < len(self.pieces) else None
         return after in (None, "mdh", "section", "head", "exclaim", "lead", "author", "from") or \
-            self.pieces[i + 1].page_top
+            self.pieces[i + 1].page_top or self.pieces[i + 1].after_blank
 
     def is_brief(self) -> bool:
         """Tell whether the article being built is a brief: a headline and one paragraph, no lead, no byline."""
@@ -403,13 +427,13 @@ class _Assembler:
         """The photographer of photo news whose credit closes its caption: a short headline, then one paragraph
         ending （记者 马骏 摄）, then a new start or the end (运河秋色 / 10月9日，市民在…赏秋。（记者 马骏 摄））."""
         ps, shapes = self.pieces, self.shapes
-        if k - i > 2 or k >= len(ps) or shapes[k] != "para" or visible_len(ps[i].text) > PHOTO_HEADLINE_MAX:
+        if k - i > 2 or k >= len(ps) or shapes[k] != "para" or visible_len(ps[i].text) > INLINE_PHOTO_HEADLINE_MAX:
             return None
         after = shapes[k + 1] if k + 1 < len(ps) else None
         m = INLINE_CREDIT.search(ps[k].text)
         if m is None or after not in (None, "mdh", "section", "head", "exclaim", "lead", "author", "from"):
             return None
-        return m.group(1).strip()
+        return next(g for g in m.groups() if g).strip()
 
     def body(self, i: int) -> int:
         """Place a lead, author line, continued paragraph, paragraph, credit or source line."""
@@ -420,12 +444,25 @@ class _Assembler:
             m = BYLINE.match(p.text)
             d.byline = d.byline or (next(g for g in m.groups() if g).strip() if m else None)
             self.block("p", p)
+        elif p.role == "signoff":
+            if self.cur is None:
+                self.unplaced.extend((n, self.printed[n]) for n in p.lines)
+                return i + 1
+            # A notice's issuer and date under its text sign it: the issuer is its byline.
+            if self.cur.byline is None and not DATE_ONLY.match(p.text):
+                self.cur.byline = p.text
+            self.cur.head.extend((n, self.printed[n]) for n in p.lines)
+            self.cur.closed = True
         elif p.role == "author":
             m = AUTHOR.match(p.text)
-            if m and m.group(1) and self.in_body() and self.cur.byline is None and self.ends_piece(i):
-                # □ 西言 under a commentary's last paragraph signs it: the signature, not a new article's byline.
-                self.cur.byline, self.cur.kind = m.group(1).strip(), "commentary"
+            if m and self.in_body() and self.cur.byline is None and self.ends_piece(i):
+                # □ 西言 under a commentary's last paragraph signs it, and 读者 李秀英 a letter: the signature, not
+                # a new article's byline.
+                self.cur.byline = next(g for g in m.groups() if g).strip()
+                if m.group(1):
+                    self.cur.kind = "commentary"
                 self.cur.head.extend((n, self.printed[n]) for n in p.lines)
+                self.cur.closed = True
                 return i + 1
             d = self.headed()
             d.byline = next((g.strip() for g in (m.groups() if m else ()) if g), p.text)
@@ -440,6 +477,19 @@ class _Assembler:
                 d.head.extend((n, self.printed[n]) for n in p.lines)
             else:
                 self.block("p", p)
+        elif self.is_bullet_brief(i):
+            d = self.start()
+            d.brief = True
+            j = i - 1
+            while j >= 0 and self.is_bullet_brief(j):
+                j -= 1
+            if j >= 0 and j == self.brief_label:
+                label = self.pieces[j]
+                d.section = label.text
+                if j == i - 1:
+                    d.head.extend((n, self.printed[n]) for n in label.lines)
+            self.block("p", p)
+            self.cur.closed = True
         else:
             kind = {"credit": "credit", "source": "source"}.get(p.role, "p")
             if self.cur is None or (self.cur.closed and kind == "p"):
@@ -449,6 +499,15 @@ class _Assembler:
                 self.start()  # text with no headline of its own: a fragment
             self.block(kind, p)
         return i + 1
+
+    def is_bullet_brief(self, i: int) -> bool:
+        """Tell whether the piece at i is one of a run of paragraphs each opening with the same bullet (■ 9月20日，…):
+        briefs with no headlines, each a piece of its own."""
+        if not 0 <= i < len(self.pieces) or self.shapes[i] != "para":
+            return False
+        mark = self.pieces[i].text[:1]
+        return mark in BULLET and any(0 <= j < len(self.pieces) and self.shapes[j] == "para"
+                                      and self.pieces[j].text[:1] == mark for j in (i - 1, i + 1))
 
     def headed(self) -> _Draft:
         """Return the article whose head was just read (no body yet), or start one with no headline."""
@@ -496,6 +555,11 @@ class _Assembler:
         self.cur.blocks.append(Block(kind, p.text, p.lines))
         if kind == "source":
             self.cur.closed = True  # (石景山区文明办) signs off an item
+            m = SOURCE_BYLINE.match(p.text)
+            if m and self.cur.byline is None:
+                self.cur.byline = m.group(1).strip()  # (通讯员 金桥) under a story signs it
+        elif kind == "p" and EDITOR_NOTE.match(p.text):
+            self.cur.closed = True
         elif (m := CONTINUED_ON.search(p.text)) and p.text.rstrip().endswith((")", "）")) and "下转" in m.group(0) \
                 or ONWARD_BARE.search(p.text):
             self.cur.closed = True  # the rest of this article is on another page
@@ -515,7 +579,7 @@ class _Assembler:
         headline = d.headline
         if headline is None:
             headline = made_up_headline(d.blocks[0].text)
-            if kind == "news" and not d.has_lead:
+            if kind == "news" and not d.has_lead and not d.brief:
                 kind = "fragment"
         onward = [page for b in d.blocks for page in onward_pages(b.text)]
         lines = [n for n, _ in d.head] + [n for b in d.blocks for n in b.lines]

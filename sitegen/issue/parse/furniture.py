@@ -6,7 +6,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .lines import AUTHOR, CONTINUED_FROM, LEAD, MD_HEADING, SECTION, is_closed, visible_len
+from .lines import AUTHOR, CONTINUED_FROM, LEAD, MD_HEADING, SECTION, is_closed, signoff_lines, visible_len
 from ...errors import Problem
 from ...lexicon import Places
 
@@ -26,18 +26,22 @@ _DATELINE_TOKENS = re.compile(
 )
 _PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯|时讯|政务信息|信息|动态)$")
 """A paper's or bulletin's name: 昌平报, 通州时讯, 丰台区政务信息."""
-_LICENCE = re.compile(r"准印证|刊号|CN\s*\d{2}-|国内统一连续出版物号|邮发代号")
+_LICENCE = re.compile(r"准印证|刊号|CN\s*\d{2}-|国内统一连续出版物号|邮发代号|内部资料|免费交流|免费赠阅")
+"""A licence or circulation note: 准印证号, 国内统一刊号, 内部资料　免费交流 (a newsletter's)."""
 _WEB = re.compile(r"https?://|www\.|\.(?:com|cn|net|org)\b", re.I)
 _ENGLISH_TITLE = re.compile(r"^[A-Z][A-Z .&'-]{3,}$")
 _CHANNEL = re.compile(r"(?:公众号|微信|微博|客户端|抖音号|视频号|二维码)$")
 _PUBLISHER = re.compile(r"(?:主办|出版|主管|承办|协办|编印|印发|编辑部|办)$")
 _PUBLISHER_FIRST = re.compile(r"^(?:主办|出版|主管|承办|协办|编印)(?:单位)?\s*[:：]")
+_PUBLISHER_WORD = re.compile(r"(?:^|\s)(?:主办|出版|主管|承办|协办|编印)$")
+"""The publisher's word standing apart after the names: 中共…街道工作委员会　…街道办事处　主办."""
 _CONTACT = re.compile(r"^[●•·]?\s*[^:：]{1,12}[:：]\s*[\d\s-]{3,}$")
 _EDITOR = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|校对|核稿|审核|审校|美编|版式|制版|签发|终审|组版)\s*[:：]")
 # Page furniture between and inside pages: a page's running head (第2版 with its date, name or editors), a
 # 导读 block (导读, then ▶ lines ending in a page), weather, the paper's address, hotlines and subscription notes.
-_PAGE_NO = re.compile(r"第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版")
-_PAGE_STAFF = re.compile(r"责任编辑|责编|美术编辑|美编|版式|校对|编辑\s*[:：/／]")
+_PAGE_NO = re.compile(r"第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|^[A-H]\d{1,2}(?=\s)")
+"""A page as a running head names it: 第2版, 第三版, or a section's letter and page opening the line (B02, A3)."""
+_PAGE_STAFF = re.compile(r"责任编辑|责编|美术编辑|美编|版式|校对|编辑\s*[:：/／]|(?:^|\s)编辑\s+[\u4e00-\u9fff]{2,4}(?:\s|$)")
 _GUIDE = re.compile(r"^(?:今日|本期|本版)?(?:导\s*读|要\s*目|目\s*录)$")
 _GUIDE_INLINE = re.compile(r"^(?:今日|本期|本版)?导\s*读\s*[:：].*\d+\s*版\s*[)）]?$")
 """A 导读 set on one line: 今日导读：模式口大街改造完工（3版）　老山街道便民菜站开张（4版）."""
@@ -116,16 +120,27 @@ _ISSUER_END = re.compile(r"(?:编|办公室|委员会|人民政府)$")
 def _is_masthead_row(text: str, places: Places) -> bool:
     # A masthead set on one line, its parts apart: 昌平报　2023年3月10日　星期五　第10期　总第3012期　今日8版, or
     # 中共北京市昌平区委主办　昌平区融媒体中心出版　准印证号：…: every part is a masthead part on its own.
-    parts = text.split()
+    parts = row_parts(text)
     return len(parts) >= 2 and any(is_strong_masthead(p, places, top=True) for p in parts) and all(
         not _DATELINE_TOKENS.sub("", p) or is_strong_masthead(p, places, top=True) or _is_weak_masthead(p)
         for p in parts)
 
 
+def row_parts(text: str) -> list[str]:
+    """The parts of a line set in parts: apart by full-width spaces or runs of spaces where the line has them
+    (房山报　FANGSHAN BAO　2015年3月13日: an English name keeps its single spaces), else by any space."""
+    if re.search("\u3000|\\s{2,}", text.strip()):
+        return [p for p in re.split("[\u3000]+|\\s{2,}", text.strip()) if p.strip()]
+    return text.split()
+
+
 def _is_weak_masthead(text: str) -> bool:
-    # Publisher and contact lines: masthead near the top, but worded like ordinary text elsewhere.
+    # Publisher and contact lines: masthead near the top, but worded like ordinary text elsewhere. A line of
+    # publishers ending in the word apart (…工作委员会　…办事处　主办) may be long: no sentence ends that way.
     short = visible_len(text) <= 24 and not is_closed(text)
-    return short and (bool(_PUBLISHER.search(text) or _PUBLISHER_FIRST.match(text)) or bool(_CONTACT.match(text)))
+    listed = visible_len(text) <= PAGE_FURNITURE_MAX and bool(_PUBLISHER_WORD.search(text)) \
+        and not re.search("[，,。；;]", text)
+    return listed or short and (bool(_PUBLISHER.search(text) or _PUBLISHER_FIRST.match(text)) or bool(_CONTACT.match(text)))
 
 
 def is_running_head(text: str) -> bool:
@@ -217,10 +232,12 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
         while end + 1 < first_anchor and _is_weak_masthead(numbered[end + 1][1]):
             end += 1
         masthead_at = set(range(0, end + 1)) - colophon_at
-    # Datelines, issue lines and the like are never article text, wherever a page header repeats them.
+    # Datelines, issue lines and the like are never article text, wherever a page header repeats them; but the
+    # date that signs a notice under its issuer is the notice's.
+    signoffs = signoff_lines(numbered)
     masthead_at |= {
-        i for i, (_, t) in enumerate(numbered)
-        if i not in colophon_at and is_strong_masthead(t, places, top=False) and not _is_anchor(t)
+        i for i, (n, t) in enumerate(numbered)
+        if i not in colophon_at and is_strong_masthead(t, places, top=False) and not _is_anchor(t) and n not in signoffs
     }
     page_at = {
         i for i, (_, t) in enumerate(numbered) if i not in masthead_at | colophon_at and is_page_furniture(t)

@@ -1,6 +1,7 @@
 """Body lines as printed: what each line is on its own, and joining paragraphs the page layout cut in two."""
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -20,8 +21,9 @@ PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", "
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 SECTION = re.compile(r"^【([^【】]{1,16})】$")
 LEAD = re.compile("^" + patterns.LEAD)
-# (上接1版) in brackets or 上接第1版 without, opening a paragraph or on a line of its own.
-CONTINUED_FROM = re.compile(r"^[(（]?\s*(?:上接|接上)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版(?:\s*[)）])?")
+# (上接1版) in brackets or 上接第1版 without, opening a paragraph or on a line of its own; a bare 接 only in
+# brackets: （接第1版）.
+CONTINUED_FROM = re.compile(r"^(?:[(（]\s*(?:上接|接上|接)|上接|接上)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版(?:\s*[)）])?")
 CONTINUED_ON = re.compile(r"[(（]\s*(?:下转|转|详见|见)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]")
 ONWARD_BARE = re.compile(r"下转\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*$")
 """下转第2版 with no brackets: it says so only where it ends a paragraph or stands alone."""
@@ -31,9 +33,10 @@ _ROLE = patterns.STAFF
 # has one way to split into names: tried on a long line, the pattern fails in linear time, not exponential.
 _MORE_NAMES = rf"(?:(?:\s*[、,，]\s*|\s+)(?:{_ROLE}\s*)?(?!{_ROLE}){_NAME}|{_ROLE}\s*(?!{_ROLE}){_NAME})*"
 AUTHOR = re.compile(
-    # ●石荣平, ●本报评论员; or a byline on its own line: 本报记者 张三, 记者 张三 通讯员 李四, 文/李四.
+    # ●石荣平, ●本报评论员; or a byline on its own line: 本报记者 张三, 记者 张三 通讯员 李四, 文/李四; a letter's
+    # signature, 读者 李秀英.
     rf"^[●○◎■□◆]\s*((?:本报|特约)?评论员(?:\s*{_NAME})?|{_NAME})$"
-    rf"|^((?:本报(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者)\s+){_NAME}"
+    rf"|^((?:本报(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者|读者)\s+){_NAME}"
     rf"{_MORE_NAMES}(?:\s*{_ROLE})?)$"  # a role at the end: the next name was cut to the next line
     rf"|^文\s*[/／]\s*((?:{_ROLE}\s*)?{_NAME}{_MORE_NAMES})$"  # 文/李四, 文/记者 张三
 )
@@ -60,7 +63,7 @@ class Unit:
     """As printed, without surrounding whitespace."""
     role: str
     """"text", "lead" (本报讯…), "from" ((上接1版)…), "author" (●石荣平, 本报记者 张三), "credit" (田甜摄),
-    "source" ((区文明办)),
+    "source" ((区文明办)), "signoff" (a notice's issuer and date under its text),
     "onward" (a lone (下转2版)), "section" (【文明创建】) or "mdh" (a Markdown heading)."""
     indent: bool = False
     """Printed with an indent (　　) in a file whose paragraphs are indented: it starts a paragraph."""
@@ -68,6 +71,8 @@ class Unit:
     """What the keeper's sidecar says this line is (sitegen.model.FIX_KINDS), if it says."""
     page_top: bool = False
     """The first body line after a page's running head: it starts a paragraph (and an article, or a jump's part)."""
+    after_blank: bool = False
+    """Printed after a blank line in a file that sets its paragraphs without blank lines between them."""
 
     @cached_property
     def shape(self) -> Shape:
@@ -88,6 +93,8 @@ class Piece:
     """What the keeper's sidecar says its first line is, if it says."""
     page_top: bool = False
     """Its first line opens a page (the first body line after a running head)."""
+    after_blank: bool = False
+    """Its first line follows a blank line in a file whose blank lines stand between articles, not paragraphs."""
 
     @cached_property
     def shape(self) -> Shape:
@@ -186,6 +193,8 @@ class Shape:
         return self.visible > 60
 
 
+CLOSING_CREDIT = re.compile(rf"[。！？!?]\s*(?:{_ROLE}\s*)?{_NAME}(?:\s+(?:{_ROLE}\s*)?{_NAME})*\s*[/／]?\s*(?:摄影|摄)$")
+"""A photo credit with no brackets after a caption's last sentence: …参观。记者 闫岩/摄."""
 ITEM_MARK_END = re.compile(r"[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]$")
 """A numbered item's mark at the end of a line: （二）, (3)."""
 
@@ -197,6 +206,8 @@ def is_closed(text: str) -> bool:
         return True  # (下转2版), 下转第2版: the rest is on another page
     if ITEM_MARK_END.search(t):
         return False  # …负责人；（二）: the item the number opens is printed on the next line
+    if CLOSING_CREDIT.search(t):
+        return True  # …参观。记者 闫岩/摄: a caption closed by its credit
     # A closing bracket group after a full stop, 。(石景山区文明办), is closed; one after a word is not.
     t = re.sub(r"[(（][^()（）]*[)）]$", "", t).rstrip() or t
     # A closing quote only closes when a stop precedes it: …完善“接诉即办” is still mid-sentence.
@@ -224,11 +235,13 @@ def is_exclaim_headline(text: str) -> bool:
     # A comma is allowed in a short one: 垃圾分类，你做对了吗？
     t = text.rstrip("”’\"' ")
     return (
-        bool(t) and t[-1] in "!！?？" and visible_len(text) <= 30
+        bool(t) and t[-1] in "!！?？" and visible_len(text) <= 30 and not SPEAKER.match(text)
         and not any(c in t[:-1] for c in FULL_STOPS + (CLAUSE_MARKS if visible_len(text) > EXCLAIM_COMMA_MAX else ""))
     )
 
 
+SPEAKER = re.compile(r"^(?:问|答|记者|主持人|[QA])\s*[:：]")
+"""A question or answer of an interview or a 政策问答 (问：…？): text, never a headline however short."""
 EXCLAIM_COMMA_MAX = 16
 """A headline ending in ! or ? may hold a comma when it is no longer than this: a sentence of speech is longer."""
 
@@ -286,11 +299,44 @@ def indented_lines(lines: list[str]) -> frozenset[int]:
 
 
 def units_of(numbered: list[tuple[int, str]], indented: frozenset[int] = frozenset(),
-             fixes: dict[int, str] | None = None, tops: frozenset[int] = frozenset()) -> list[Unit]:
-    """Give each body line its role (and whether its paragraph indent, its place at the top of a page or the keeper
-    says it starts a paragraph)."""
+             fixes: dict[int, str] | None = None, tops: frozenset[int] = frozenset(),
+             blanks: frozenset[int] = frozenset(), signoffs: frozenset[int] = frozenset()) -> list[Unit]:
+    """Give each body line its role (and whether its paragraph indent, its place at the top of a page or after a
+    blank line, or the keeper says it starts a paragraph)."""
     fixes = fixes or {}
-    return [Unit(n, t, line_role(t), n in indented, fixes.get(n), n in tops) for n, t in numbered]
+    return [Unit(n, t, "signoff" if n in signoffs else line_role(t), n in indented, fixes.get(n), n in tops, n in blanks)
+            for n, t in numbered]
+
+
+def after_blanks(lines: list[str]) -> frozenset[int]:
+    """The numbers of the lines printed after a blank line, in a file that sets its paragraphs without blank lines
+    between them (else none): there a blank line stands between articles, or between an article's head and text."""
+    # Count finished paragraphs followed straight away by more text, and those followed by a blank line and text:
+    # a file that mostly does the first keeps blank lines for the breaks between pieces.
+    def para(t: str) -> bool:
+        return visible_len(t) >= 15 and is_closed(t.strip())
+    adjacent = sum(1 for a, b in itertools.pairwise(lines) if para(a) and visible_len(b) >= 15)
+    apart = sum(1 for a, b, c in zip(lines, lines[1:], lines[2:]) if para(a) and not b.strip() and visible_len(c) >= 15)
+    if adjacent <= apart:
+        return frozenset()
+    return frozenset(n for n in range(2, len(lines) + 1) if lines[n - 1].strip() and not lines[n - 2].strip())
+
+
+ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:中心|支队|大队|委员会|办公室|办事处|管理处|服务处|公司|集团|局|委|所|站|院"
+                    r"|会|部|社区|街道|物业|学校|医院)$")
+"""Who issues a notice, as it signs one: 什刹海街道文化服务中心, 大兴区交通支队."""
+DATE_ONLY = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def signoff_lines(numbered: list[tuple[int, str]]) -> frozenset[int]:
+    """The lines that sign a notice under its text: its issuer, then a date alone on a line, after a finished
+    paragraph (公告 … 请过往车辆绕行。/ 大兴区交通支队 / 2017年11月20日). They are the notice's, not a masthead's."""
+    found: set[int] = set()
+    for k in range(1, len(numbered) - 1):
+        before, issuer, date = numbered[k - 1][1], numbered[k][1], numbered[k + 1][1]
+        if ISSUER.match(issuer) and DATE_ONLY.match(date) and is_closed(before) and visible_len(before) >= 15:
+            found |= {numbered[k][0], numbered[k + 1][0]}
+    return frozenset(found)
 
 
 def headline_chain_ends_in_lead(units: list[Unit], i: int) -> bool:
@@ -301,6 +347,24 @@ def headline_chain_ends_in_lead(units: list[Unit], i: int) -> bool:
     ):
         k += 1
     return i < k < len(units) and units[k].role in ("lead", "author", "from")
+
+
+ITEM_WORD = re.compile(r"^([一二三四五六七八九])是")
+"""An item of a list in words: 一是…，二是…."""
+ITEM_LOOKAHEAD = 8
+"""Lines: the next item of a list set one item a line is printed within this many lines."""
+
+
+def starts_listed_item(units: list[Unit], i: int) -> bool:
+    """Tell whether units[i] opens an item (一是…) of a list whose next item (二是…) also opens a line below: the
+    layout sets the list one item a line, so the item starts a paragraph even after a line ending in a comma."""
+    m = ITEM_WORD.match(units[i].text)
+    if m is None:
+        return False
+    nxt = "一二三四五六七八九十"["一二三四五六七八九".index(m.group(1)) + 1] + "是"
+    prev = "一二三四五六七八九"[max("一二三四五六七八九".index(m.group(1)) - 1, 0)] + "是"
+    return any(u.text.startswith(nxt) for u in units[i + 1:i + 1 + ITEM_LOOKAHEAD]) or (
+        m.group(1) != "一" and any(u.text.startswith(prev) for u in units[max(0, i - ITEM_LOOKAHEAD):i]))
 
 
 def _separator(a_tail: str, b: str) -> str:
@@ -318,6 +382,8 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return False  # a page's first line starts a paragraph: no paragraph runs on across a running head
     if units[i].indent and units[i].text[:1] not in NO_START:
         return False  # an indent starts a paragraph
+    if starts_listed_item(units, i):
+        return False  # 一是… set one item a line: each item is a paragraph, whatever ends the line above
     if indented:
         # Where paragraphs are indented, an unfinished indented paragraph goes on in the unindented line below.
         return True
@@ -376,7 +442,7 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
             lines.append(nxt.line)
             log.debug("joined line %d to the paragraph of line %d", nxt.line, lines[0])
             i += 1
-        pieces.append(Piece(role, "".join(parts), tuple(lines), fix=u.fix, page_top=u.page_top))
+        pieces.append(Piece(role, "".join(parts), tuple(lines), fix=u.fix, page_top=u.page_top, after_blank=u.after_blank))
         pieces.extend(held)
     return pieces
 
