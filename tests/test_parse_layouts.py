@@ -346,7 +346,8 @@ def test_a_notice_signed_by_its_issuer_and_date_and_a_letter_by_its_reader() -> 
 
 
 def test_a_blank_line_ends_an_article_where_paragraphs_have_none_between_them() -> None:
-    text = ("烟袋斜街完成微更新\n　　本报讯（通讯员 金桥）4月25日，项目完工，招牌统一设计。\n　　下一步街道还将对大金丝套等胡同开展环境提升。\n\n"
+    text = ("烟袋斜街完成微更新\n　　本报讯（通讯员 金桥）4月25日，项目完工，招牌统一设计。\n　　居民说，街面亮堂多了。\n"
+            "　　下一步街道还将对大金丝套等胡同开展环境提升。\n\n"
             "共享单车别挡盲道\n　　最近我发现，地铁站附近的盲道上经常停满了共享单车。\n")
     assert [a.headline for a in parse(text).articles] == ["烟袋斜街完成微更新", "共享单车别挡盲道"]
     # Where blank lines stand between paragraphs, they say nothing: a short line between paragraphs is a sub-heading.
@@ -388,3 +389,4 @@ def test_bulleted_briefs_under_a_label_are_each_an_article_and_a_bracketed_bylin
     assert [(a.headline, a.headline_line, a.section, a.kind) for a in issue.articles[:2]] == [
         ("9月20日，金海湖镇举办垂钓比赛…", None, "简　讯", "news"), ("9月21日，区卫生计生委组织义诊…", None, "简　讯", "news")]
     assert issue.articles[2].byline == "通讯员 金桥"
+    assert not any("no headline" in p.message for p in issue.problems)

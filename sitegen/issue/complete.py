@@ -132,11 +132,9 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
     weekday, 10月10日（星期四）); each marked as a plan or deadline where the words around it say so."""
     problems: list[Problem] = []
     found: list[Dated] = []
-    skip = {n for n, _ in issue.masthead + issue.colophon + issue.furniture}
-    for n, line in enumerate(issue.source.lines, 1):
-        if n in skip:
-            continue
+    for line, starts in _read_texts(issue):
         for m in MONTH_DAY.finditer(line):
+            n = next(k for at, k in reversed(starts) if at <= m.start())
             y = int(m.group(1)) if m.group(1) else year
             month, day = int(m.group(2)), int(m.group(3))
             if y is not None and not m.group(1) and (w := WEEKDAY.match(line, m.end())):
@@ -154,6 +152,23 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
                               or UNTIL.search(before) and PLANNED.match(line, m.end()))
                 found.append(Dated(when, n, future))
     return found, problems
+
+
+def _read_texts(issue: ParsedIssue) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The body as read: each head line, each paragraph with the lines the layout cut it into joined again (a
+    date cut in two, 3月 / 22日, is read whole), each unplaced line; with where each printed line starts in it."""
+    texts: list[tuple[str, list[tuple[int, int]]]] = []
+    printed = issue.source.lines
+    for article in issue.articles:
+        texts.extend((text, [(0, n)]) for n, text in article.head)
+        for block in article.blocks:
+            starts, at = [], 0
+            for n in block.lines:
+                starts.append((at, n))
+                at += len(printed[n - 1].strip())
+            texts.append((block.text, starts))
+    texts.extend((text, [(0, n)]) for n, text in issue.unplaced)
+    return sorted(texts, key=lambda t: t[1][0][1])
 
 
 def latest_date(issue: ParsedIssue, year: int | None) -> tuple[Dated | None, list[Problem]]:

@@ -13,8 +13,8 @@ import hashlib
 import logging
 from collections import Counter
 
-from .articles import assemble
-from .lines import MD_HEADING, after_blanks, indented_lines, join_breaks, signoff_lines, units_of
+from .articles import BULLET, assemble
+from .lines import MD_HEADING, after_blanks, full_lines, indented_lines, join_breaks, signoff_lines, units_of
 from .fixes import checked_fixes
 from .furniture import date_problems, page_tops, read_facts, refiled, split_furniture
 from ...model import ParsedArticle, ParsedIssue, Source
@@ -37,7 +37,7 @@ def parse_issue(source: Source, places: Places) -> ParsedIssue:
     body = list(furniture.body)
     markdown = any(MD_HEADING.match(t) for _, t in body)
     units = units_of(body, indented_lines(source.lines), fixes, page_tops(furniture), after_blanks(source.lines),
-                     signoff_lines(numbered))
+                     signoff_lines(numbered), full_lines(source.lines))
     pieces = join_breaks(units, markdown)
     articles, unplaced = assemble(pieces, dict(numbered), markdown)
     problems = fix_problems + date_problems(numbered, source.path) + [
@@ -71,7 +71,8 @@ def structure_problems(articles: tuple[ParsedArticle, ...], path: str) -> list[P
                                     "check that this is the text of an issue")]
     problems = []
     for a in articles:
-        if a.headline_line is None and a.continued_from is None:
+        # A bulleted brief (■ 9月20日，…) has no headline by design.
+        if a.headline_line is None and a.continued_from is None and a.blocks[0].text[:1] not in BULLET:
             problems.append(Problem(path, a.first_line, f"text with no headline (lines {a.first_line}-{a.last_line}) is "
                                                         f"shown as “{a.headline}”; add its headline if the file lost it"))
         problems.extend(

@@ -4,6 +4,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -25,8 +26,9 @@ LEAD = re.compile("^" + patterns.LEAD)
 # brackets: （接第1版）.
 CONTINUED_FROM = re.compile(r"^(?:[(（]\s*(?:上接|接上|接)|上接|接上)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版(?:\s*[)）])?")
 CONTINUED_ON = re.compile(r"[(（]\s*(?:下转|转|详见|见)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]")
-ONWARD_BARE = re.compile(r"下转\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*$")
-"""下转第2版 with no brackets: it says so only where it ends a paragraph or stands alone."""
+ONWARD_BARE = re.compile(r"(?:^|(?<=[^(（\s])|(?<=[^(（]\s))下转\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*$")
+"""下转第2版 with no brackets: it says so only where it ends a paragraph or stands alone (（下转第三版 cut before its
+closing bracket is not one yet)."""
 _NAME = patterns.NAME
 _ROLE = patterns.STAFF
 # Each further name starts after a separator or a role word and is not itself a role word, so a line
@@ -73,6 +75,8 @@ class Unit:
     """The first body line after a page's running head: it starts a paragraph (and an article, or a jump's part)."""
     after_blank: bool = False
     """Printed after a blank line in a file that sets its paragraphs without blank lines between them."""
+    full: bool = False
+    """As wide as the file's column, in a file set in a column of fixed width: unfinished, it goes on below."""
 
     @cached_property
     def shape(self) -> Shape:
@@ -164,8 +168,9 @@ class Shape:
 
     @property
     def numbered_head(self) -> bool:
-        # An item that ends in a comma (（二）规范架空线，) is a sentence the layout cut, not a heading.
-        return bool(NUMBERED_HEAD.match(self.head)) and self.visible <= 50 and not self.closed \
+        # An item that ends in a comma (（二）规范架空线，) or leaves a bracket open (（三）完善排水设施（含边) is a sentence
+    # the layout cut, not a heading.
+        return bool(NUMBERED_HEAD.match(self.head)) and self.visible <= 50 and not self.closed and not self.unbalanced \
             and self.tail[-1:] not in "，,、" and not ITEM_MARK_END.search(self.tail)
 
     @property
@@ -189,7 +194,8 @@ class Shape:
         if self.clauses:
             if after_heading and self.deck_like:
                 return False
-            return self.visible > 25
+            # Two commas make a sentence (会议强调，要坚持…，推动…): a headline has one at most.
+            return self.visible > 25 or sum(self.tail.count(c) for c in "，,") >= 2
         return self.visible > 60
 
 
@@ -300,23 +306,55 @@ def indented_lines(lines: list[str]) -> frozenset[int]:
 
 def units_of(numbered: list[tuple[int, str]], indented: frozenset[int] = frozenset(),
              fixes: dict[int, str] | None = None, tops: frozenset[int] = frozenset(),
-             blanks: frozenset[int] = frozenset(), signoffs: frozenset[int] = frozenset()) -> list[Unit]:
+             blanks: frozenset[int] = frozenset(), signoffs: frozenset[int] = frozenset(),
+             full: frozenset[int] = frozenset()) -> list[Unit]:
     """Give each body line its role (and whether its paragraph indent, its place at the top of a page or after a
     blank line, or the keeper says it starts a paragraph)."""
     fixes = fixes or {}
-    return [Unit(n, t, "signoff" if n in signoffs else line_role(t), n in indented, fixes.get(n), n in tops, n in blanks)
-            for n, t in numbered]
+    return [Unit(n, t, "signoff" if n in signoffs else line_role(t), n in indented, fixes.get(n), n in tops, n in blanks,
+                 n in full) for n, t in numbered]
+
+
+def display_width(text: str) -> int:
+    """Half-width cells a text fills: two for a Chinese character or full-width mark, one for an ASCII one."""
+    return sum(1 if c.isascii() else 2 for c in text)
+
+
+MEASURE_MIN = 6
+"""Lines: a file is set in a column of fixed width when at least this many unfinished lines share one width, and
+they are more than a third of its unfinished lines followed by more text (the rest are headlines and kickers)."""
+
+
+MEASURE_NARROWEST = 20
+"""Half-width cells: no column is narrower than ten characters; lines of one shorter width are headlines."""
+
+
+def full_lines(lines: list[str]) -> frozenset[int]:
+    """The numbers of the lines as wide as the file's column (within half a character: an ASCII one), in a file set
+    in a column of fixed width (else none)."""
+    # In a narrow column nearly every line of a paragraph is cut mid-sentence at the same width, and a short line
+    # with no punctuation is no sign of a headline: the column's width is. Headlines are seldom exactly as wide.
+    cut = [(n, display_width(t.strip())) for n, t in enumerate(lines, 1)
+           if t.strip() and n < len(lines) and lines[n].strip() and not is_closed(t.strip())]
+    if not cut:
+        return frozenset()
+    widths = Counter(w for _, w in cut)
+    measure, _ = max(widths.items(), key=lambda kv: (kv[1] + widths.get(kv[0] - 1, 0), kv[0]))
+    near = sum(c for w, c in widths.items() if measure - 1 <= w <= measure + 1)
+    if near < MEASURE_MIN or 3 * near <= len(cut) or measure < MEASURE_NARROWEST:
+        return frozenset()
+    return frozenset(n for n, t in enumerate(lines, 1) if t.strip() and abs(display_width(t.strip()) - measure) <= 1)
 
 
 def after_blanks(lines: list[str]) -> frozenset[int]:
     """The numbers of the lines printed after a blank line, in a file that sets its paragraphs without blank lines
     between them (else none): there a blank line stands between articles, or between an article's head and text."""
-    # Count finished paragraphs followed straight away by more text, and those followed by a blank line and text:
-    # a file that mostly does the first keeps blank lines for the breaks between pieces.
-    def para(t: str) -> bool:
-        return visible_len(t) >= 15 and is_closed(t.strip())
-    adjacent = sum(1 for a, b in itertools.pairwise(lines) if para(a) and visible_len(b) >= 15)
-    apart = sum(1 for a, b, c in zip(lines, lines[1:], lines[2:]) if para(a) and not b.strip() and visible_len(c) >= 15)
+    # Count finished lines followed straight away by more text, and those followed by a blank line and text: a file
+    # that mostly does the first keeps blank lines for the breaks between pieces.
+    def done(t: str) -> bool:
+        return bool(t.strip()) and is_closed(t.strip())
+    adjacent = sum(1 for a, b in itertools.pairwise(lines) if done(a) and b.strip())
+    apart = sum(1 for a, b, c in zip(lines, lines[1:], lines[2:]) if done(a) and not b.strip() and c.strip())
     if adjacent <= apart:
         return frozenset()
     return frozenset(n for n in range(2, len(lines) + 1) if lines[n - 1].strip() and not lines[n - 2].strip())
@@ -334,21 +372,30 @@ def signoff_lines(numbered: list[tuple[int, str]]) -> frozenset[int]:
     found: set[int] = set()
     for k in range(1, len(numbered) - 1):
         before, issuer, date = numbered[k - 1][1], numbered[k][1], numbered[k + 1][1]
-        if ISSUER.match(issuer) and DATE_ONLY.match(date) and is_closed(before) and visible_len(before) >= 15:
+        if ISSUER.match(issuer) and DATE_ONLY.match(date) and is_closed(before):
             found |= {numbered[k][0], numbered[k + 1][0]}
     return frozenset(found)
 
 
 def headline_chain_ends_in_lead(units: list[Unit], i: int) -> bool:
     """Tell whether units[i:] starts a headline group (up to 4 short lines) followed by a lead or author line."""
+    # A headline group does not run on across a page, and no headline closes a bracket it did not open (下转2版）).
+    if units[i].text.count("）") + units[i].text.count(")") > units[i].text.count("（") + units[i].text.count("("):
+        return False
     k = i
-    while k < len(units) and k - i < 4 and units[k].role == "text" and (
+    while k < len(units) and k - i < 4 and units[k].role == "text" and not (k > i and units[k].page_top) \
+            and not onward_pages(units[k].text) and (
         not units[k].shape.looks_cut(after_heading=k > i) or is_exclaim_headline(units[k].text)
     ):
         k += 1
     return i < k < len(units) and units[k].role in ("lead", "author", "from")
 
 
+WIDOW_MAX = 2
+"""Characters: a line this short that ends a sentence is the end of the sentence above, not a paragraph."""
+HEADING_FORM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|【[^】]{1,10}】"
+                          r"|[\u4e00-\u9fff]{1,10}(?:区|县|市|镇|乡|街道)[：:])")
+"""How a bulletin or a 专题 heads its items: 一、…, （一）…, 【西城区】…, 海淀区：…."""
 ITEM_WORD = re.compile(r"^([一二三四五六七八九])是")
 """An item of a list in words: 一是…，二是…."""
 ITEM_LOOKAHEAD = 8
@@ -375,15 +422,25 @@ def _separator(a_tail: str, b: str) -> str:
 
 
 def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: bool, after_heading: bool,
-                 indented: bool = False) -> bool:
+                 indented: bool = False, joined: int = 1) -> bool:
     if units[i].fix == "continues":
         return True  # the keeper says so
-    if units[i].fix or units[i].page_top or units[i].role != "text" or headline_chain_ends_in_lead(units, i):
+    if units[i].fix or units[i].page_top or units[i].role != "text":
         return False  # a page's first line starts a paragraph: no paragraph runs on across a running head
     if units[i].indent and units[i].text[:1] not in NO_START:
         return False  # an indent starts a paragraph
     if starts_listed_item(units, i):
         return False  # 一是… set one item a line: each item is a paragraph, whatever ends the line above
+    if visible_len(units[i].text) <= WIDOW_MAX and is_closed(units[i].text) and units[i].text[:1] not in "“‘「《(（":
+        return True  # 等。 or 升。: the last word of the sentence above, alone on a line
+    cut_by_column = i > 0 and units[i - 1].full and not DECK_START.match(units[i].text)
+    if cut_by_column and (joined > 1 or indented or role in ("lead", "from")):
+        return True  # an unfinished line as wide as the column, inside a paragraph, was cut by it: it goes on
+    if headline_chain_ends_in_lead(units, i):
+        return False  # short lines above a lead are its headline stack (a kicker may be as wide as the column)
+    if cut_by_column and not (DECK_START.match(units[i - 1].text) or HEADING_FORM.match(units[i - 1].text)
+                              and not shape.clauses):
+        return True  # a first line as wide as the column goes on, unless it has a heading's form (——…, 一、…, 海淀区：…)
     if indented:
         # Where paragraphs are indented, an unfinished indented paragraph goes on in the unindented line below.
         return True
@@ -426,14 +483,17 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
         alone = role == "from" and is_from_line(u.text) or u.fix in ("headline", "kicker", "deck")
         while i < len(units) and (units[i].fix == "continues" or role in ("text", "lead", "from") and not alone
                                   and not shape.closed):
-            if (
+            if units[i].role == "credit" and not markdown and not shape.closed and is_closed(shape.tail + units[i].text) \
+                    and (i + 1 == len(units) or not _should_join(role, shape, units, i + 1, markdown, after_heading, indented)):
+                pass  # …赏秋。（记者 马骏 / 摄）: the credit closing a caption, cut by the layout, closes it here
+            elif (
                 units[i].role == "credit" and i + 1 < len(units) and not markdown
                 and shape.strongly_cut and _should_join(role, shape, units, i + 1, markdown, after_heading, indented)
             ):
                 # A photo credit printed inside a cut paragraph: join around it, keep the credit after.
                 held.append(Piece("credit", units[i].text, (units[i].line,)))
                 i += 1
-            elif not _should_join(role, shape, units, i, markdown, after_heading, indented):
+            elif not _should_join(role, shape, units, i, markdown, after_heading, indented, len(lines)):
                 break
             nxt = units[i]
             sep = _separator(shape.tail, nxt.text)
