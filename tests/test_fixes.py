@@ -162,3 +162,15 @@ def test_a_longer_bare_line_over_one_headline_is_a_kicker_guess(tmp_path: Path,
     assert "引题「秋粮颗粒归仓」  主题「全区玉米进入收获期」: a bare line longer than a column label over a longer one: " \
            "a kicker (guess)" in out
     assert "seeds/x.txt:2: uncertain: headline “全区玉米进入收获期”" in out
+
+
+def test_a_bare_line_saying_when_over_a_headline_is_its_kicker_not_a_guess(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # 清明将至 says when, as an occasion does: the kicker by rule, shown with the rule and not listed as uncertain.
+    seeds = tmp_path / "seeds"
+    write_issue(seeds, "清明将至\n我区部署春季森林防火工作\n\n本报讯（通讯员 齐林）3月11日，会议召开。\n", "")
+    code, out = check(tmp_path, capsys)
+    assert code == 0
+    assert "引题「清明将至」  主题「我区部署春季森林防火工作」: the first line is a bare place, occasion or time " \
+           "(清明将至): a kicker" in out
+    assert "uncertain: headline" not in out

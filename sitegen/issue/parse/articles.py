@@ -174,7 +174,7 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
     if EVENT_END.search(a):
         return a, 1, None, "the first line names an event (…召开, …举行): a kicker"
     if LABEL.match(a) and (PLACE_END.search(a) or OCCASION_END.search(a)):
-        return a, 1, None, "the first line is a bare place or occasion: a kicker"
+        return a, 1, None, "the first line is a bare place, occasion or time (清明将至): a kicker"
     if commas(b) and not commas(a):
         return None, 0, b, "the second line has clause commas: a deck"
     if commas(a) and not commas(b):
