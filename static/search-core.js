@@ -17,7 +17,9 @@
 //   window.sitegen.present(hits, terms, from, to) are the two halves the UI uses to page results;
 //   find's option counts: false leaves the counts out (null) and so loads no filter files; its option
 //   partial (an async function) is given the newest shards' answer first (see find()).
-//   window.sitegen.warm() loads Pagefind and the shards searched first, before a query needs them.
+//   window.sitegen.warm() loads Pagefind and the shards searched first, before a query needs them;
+//   window.sitegen.early() fetches their files at once (without starting Pagefind), and
+//   window.sitegen.prefetch(query) the query's index chunks in them as soon as their metadata is in.
 //   window.sitegen.facetValues() -> every filter's values with their counts over all pages.
 //   window.sitegen.normalize / tokenize / queryTerms / queryTokens mirror sitegen/search/tokens.py (after
 //   `await window.sitegen.ready()`, which loads the traditional -> simplified table).
@@ -129,11 +131,85 @@ export function queryTokens(term) {
 // may cache, in place of a fresh ?ts=<now> at every visit).
 // The shards are merged in two waves when a caller wants early results (find's option partial): the
 // newest ones, marked "first" in the list (sitegen/search/shards.py's FIRST_PAGES), then the others.
+let listLoad = null;
+const shardList = () => (listLoad ??= getJson(bundleUrl(DATA.shards)).catch((e) => { listLoad = null; throw e; }));
+
+// A first search on a slow link waits on a chain of requests, a round trip each: Pagefind's worker
+// fetches the primary shard's entry, then its metadata and WebAssembly, then each merged shard's
+// entry and then its metadata (once the WebAssembly is in), then the query's index chunks. early()
+// takes the entry and metadata of the shards searched first, which the page's head names (or asks
+// for them as soon as the list of shards is in), and prefetch(query) asks for the query's index
+// chunks in those shards as soon as their metadata is in, beside the WebAssembly rather than after
+// it. Pagefind's own requests for the same files then find them in the browser's cache, or join them
+// while they still load (on a host that lets files be reused, as GitHub Pages does for 10 minutes;
+// elsewhere the browser may ask again). The WebAssembly and the worker script are left to Pagefind:
+// asked for by the page (or named in its head), they weigh on the page's largest paint as Lighthouse
+// simulates it, and its performance score fell from 100 to 99.
+const ask = (url) => fetch(url).then((r) => {
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return r.arrayBuffer();  // read whole, so that the browser keeps all of it
+});
+let earlyLoad = null;
+export function early() {
+  earlyLoad ??= shardList().then((list) => {
+    return list.filter((s, i) => i === 0 || s.first).map((s) => {
+      ask(bundleUrl(`${s.dir}pagefind-entry.json?ts=${s.tag}`)).catch(() => {});
+      return ask(bundleUrl(s.dir + s.meta)).then(chunkTable).then((chunks) => ({ dir: s.dir, chunks })).catch(() => null);
+    });
+  }).catch((e) => { earlyLoad = null; throw e; });
+  return earlyLoad;
+}
+
+// A pf_meta file: gzip, "pagefind_dcd", then CBOR [version, pages, index chunks [[from, to, file]…], …]
+// (sitegen/search/pf_format.py). Its index chunks, or null where it cannot be read here.
+async function chunkTable(buf) {
+  if (typeof DecompressionStream !== "function") return null;
+  const b = new Uint8Array(await gunzip(buf)), magic = "pagefind_dcd";
+  if (new TextDecoder().decode(b.subarray(0, magic.length)) !== magic) return null;
+  let i = magic.length;
+  const read = () => {
+    const major = b[i] >> 5;
+    let n = b[i++] & 31;
+    if (n >= 24) {
+      if (n > 27) throw new Error("unexpected CBOR");
+      const size = 1 << (n - 24);
+      n = 0;
+      for (let k = 0; k < size; k++) n = n * 256 + b[i++];
+    }
+    if (major === 0) return n;
+    if (major === 3) { const s = new TextDecoder().decode(b.subarray(i, i + n)); i += n; return s; }
+    if (major !== 4) throw new Error("unexpected CBOR");
+    return Array.from({ length: n }, read);
+  };
+  const meta = read(), chunks = meta[2];
+  return Array.isArray(chunks) && chunks.every((c) => Array.isArray(c) && c.length === 3) ? chunks : null;
+}
+
+// Ask for the index chunks that the query's tokens need in the shards searched first. A chunk's bounds
+// are prefixes (the shortest that part it from its neighbours): it may hold a token when the token,
+// cut to each bound's length, lies between them; and a token that ends a term, which Pagefind also
+// finds as a word's start, may run over several. A wrong guess costs bytes, never a wrong answer.
+const mayHold = ([from, to], w) => w.slice(0, from.length) >= from.slice(0, w.length)
+  && w.slice(0, to.length) <= to.slice(0, w.length);
+export async function prefetch(query) {
+  await ready();
+  const tokens = queryTerms(query).flatMap((t) => { const all = queryTokens(t); return cover(all).map((k) => all[k]); });
+  if (!tokens.length) return;
+  for (const shard of await early()) {
+    shard.then((s) => {
+      if (!s?.chunks) return;
+      const want = new Set(s.chunks.filter((c) => tokens.some((w) => mayHold(c, w))).map((c) => c[2]));
+      for (const hash of want) ask(bundleUrl(`${s.dir}index/${hash}.pf_index`)).catch(() => {});
+    });
+  }
+}
+
 let pfLoad = null;
 function start() {
   pfLoad ??= (async () => {
     let first = 1;
-    const [pf, list] = await Promise.all([import(bundleUrl(DATA.runtime)), getJson(bundleUrl(DATA.shards)).then((list) => {
+    early().catch(() => {});
+    const [pf, list] = await Promise.all([import(bundleUrl(DATA.runtime)), shardList().then((list) => {
       while (first < list.length && list[first].first) first++;
       return list;
     })]);
@@ -381,4 +457,4 @@ export async function search(query, options = {}) {
   return (await present(hits, terms)).filter(Boolean);
 }
 
-window.sitegen = { search, find, present, ready, warm, normalize, tokenize, queryTerms, queryTokens, facetValues };
+window.sitegen = { search, find, present, ready, warm, early, prefetch, normalize, tokenize, queryTerms, queryTokens, facetValues };

@@ -2,7 +2,7 @@
 // 20 at a time, the address kept in step with the form (?q=…&district=…&sort=date). The searching
 // itself is search-core.js, which the page names in its head so that both load at once.
 
-import { facetValues, find, present, ready, warm } from "./search-core.js";
+import { early, facetValues, find, prefetch, present, ready, warm } from "./search-core.js";
 
 const FACET_LABELS = { district: "全部区域", topic: "全部主题", publication: "全部报刊", year: "全部年份" };
 const FACETS = Object.keys(FACET_LABELS);  // the form's order
@@ -37,10 +37,14 @@ async function initSearchPage(root) {
     root.querySelector(".search-unavailable[hidden]").hidden = false;
     return;
   }
+  // What the first search needs, asked for at once (see early() in search-core.js); and, for a query
+  // in the address, its index chunks as soon as the shards' metadata says which they are.
+  early().catch(() => {});
+  const params = new URLSearchParams(location.search);
+  if (params.get("q")) prefetch(params.get("q")).catch(() => {});
   const form = root.querySelector("form"), input = form.elements.q;
   const status = root.querySelector(".search-status"), list = root.querySelector(".search-results");
   const more = root.querySelector(".search-more");
-  const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   form.elements.sort.value = params.get("sort") === "date" ? "date" : "relevance";
   let all = {}, state = null, seq = 0, timer = 0, counted = -1;  // counted: the search whose counts show

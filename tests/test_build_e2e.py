@@ -524,3 +524,26 @@ def test_the_catalog_keeps_every_furniture_line_apart_from_the_articles(tmp_path
             assert f["text"].strip() not in texts, (truth.name, f)
             assert isinstance(f["line"], int) and f["line"] > 0
     assert furniture_seen > 20
+
+
+def test_the_search_page_names_the_files_of_this_builds_index_that_a_first_search_needs(site_dir):
+    """The search page is rendered once the index is built, and names in its head (to be fetched at once)
+    the entry and metadata of each shard searched first, as this build wrote them: the entry under the
+    tag of its own bytes, so that a browser never takes an older build's for it. Every file it names
+    is in the site."""
+    import hashlib
+    soup = BeautifulSoup((site_dir / "search" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    named = [link["href"] for link in soup.head.find_all("link", rel=["preload", "modulepreload"])]
+    for href in named:
+        assert (site_dir / href.split("?")[0].lstrip("/")).is_file(), href
+    bundle = site_dir / "pagefind"
+    shards = json.loads((bundle / "sitegen-shards.json").read_text(encoding="utf-8"))
+    first = shards[: next((i for i, s in enumerate(shards) if i and not s["first"]), len(shards))]
+    for s in first:
+        entry = bundle / s["dir"] / "pagefind-entry.json"
+        assert f"/pagefind/{s['dir']}pagefind-entry.json?ts={hashlib.sha256(entry.read_bytes()).hexdigest()[:16]}" in named
+        assert f"/pagefind/{s['dir']}{s['meta']}" in named
+    for name in ("pagefind.js", "sitegen-shards.json"):
+        assert f"/pagefind/{name}" in named
+    for s in shards[len(first):]:  # the older shards load after the first results: not named
+        assert f"/pagefind/{s['dir']}{s['meta']}" not in named

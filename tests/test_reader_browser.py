@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import functools
 import http.server
+import json
 import os
 import re
 import threading
@@ -427,23 +428,43 @@ def test_a_paged_list_reads_and_pages_on_a_phone(context, paged_site_url):
         pg.close()
 
 
-def test_the_search_page_fetches_what_a_search_starts_with_once_and_early(context, site_url):
-    """The search page names Pagefind's runtime and the list of shards in its head, so the browser fetches
-    them beside search.js (a round trip sooner on a slow link), and nothing twice."""
+def test_the_search_page_fetches_what_a_search_starts_with_once_and_early(context, site_dir):
+    """The search page names in its head what a first search starts with whatever its query: Pagefind's
+    runtime, the list of shards, the entry and metadata of each shard searched first; they are files of
+    the site. On a host that lets files be reused (GitHub Pages) the server sends each once, and
+    Pagefind's worker and WebAssembly and the table of traditional characters too (the page's script
+    asks for them early): Pagefind's worker, asking for them again, gets the browser's copy. Nothing
+    else is sent twice either (the index chunks the page asks for early)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesLikeHandler, directory=str(site_dir)))
+    server.sent = []  # type: ignore[attr-defined]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site_url = f"http://127.0.0.1:{server.server_address[1]}/"
     pg = context.new_page()
-    asked: list[str] = []
-    pg.on("request", lambda r: asked.append(r.url))
-    pg.goto(site_url + "search/?q=防汛")
-    pg.locator(".search-results li").first.wait_for()
-    pg.wait_for_load_state("networkidle")
     try:
-        preloaded = pg.evaluate("() => [...document.querySelectorAll('link[rel=modulepreload], link[rel=preload]')].map(l => l.href)")
-        assert any(u.endswith("/pagefind/pagefind.js") for u in preloaded)
-        assert any(u.endswith("/pagefind/sitegen-shards.json") for u in preloaded)
-        assert all(asked.count(u) == 1 for u in preloaded), asked
-        assert [u for u in asked if asked.count(u) > 1] == []
+        pg.goto(site_url + "search/?q=防汛")
+        pg.locator(".search-results li").first.wait_for()
+        pg.wait_for_load_state("networkidle")
+        pg.wait_for_function("() => /共找到/.test(document.querySelector('.search-status').textContent)")
+        pg.wait_for_timeout(300)
+        preloaded = pg.evaluate("() => [...document.querySelectorAll('link[rel=modulepreload], link[rel=preload]')]"
+                                ".map(l => l.getAttribute('href'))")
+        shards = json.loads((site_dir / "pagefind" / "sitegen-shards.json").read_text(encoding="utf-8"))
+        first = shards[: next((i for i, s in enumerate(shards) if i and not s["first"]), len(shards))]
+        want = ["/pagefind/pagefind.js", "/pagefind/sitegen-shards.json"]
+        want += [f"/pagefind/{s['dir']}pagefind-entry.json?ts={s['tag']}" for s in first]
+        want += [f"/pagefind/{s['dir']}{s['meta']}" for s in first]
+        assert set(want) <= set(preloaded), preloaded
+        for href in preloaded:  # files of the site
+            assert (site_dir / href.split("?")[0].lstrip("/")).is_file(), href
+        sent = server.sent  # type: ignore[attr-defined]
+        want += ["/pagefind/pagefind-worker.js", "/pagefind/wasm.unknown.pagefind", "/pagefind/sitegen-t2s.json"]
+        assert all(sent.count(href) == 1 for href in want), sent
+        assert [p for p in sent if sent.count(p) > 1] == [], sent
+        assert any(p.endswith(".pf_index") for p in sent)
     finally:
         pg.close()
+        server.shutdown()
+        server.server_close()
 
 
 def test_on_a_phone_results_come_before_the_folded_filters(context, site_url):
@@ -491,10 +512,16 @@ def test_on_a_phone_results_come_before_the_folded_filters(context, site_url):
 
 
 class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
-    """Files as GitHub Pages serves them: reusable for ten minutes."""
+    """Files as GitHub Pages serves them: reusable for ten minutes. What it sends whole goes to the
+    server's list `sent`, when it has one."""
 
     def log_message(self, *args) -> None:
         pass
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        if code == 200 and hasattr(self.server, "sent"):
+            self.server.sent.append(self.path)
+        super().send_response(code, message)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")

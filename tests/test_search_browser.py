@@ -114,15 +114,15 @@ def build_site(out: Path, docs: list[SearchDoc], base_url: str, shard_chars: int
     )
     env.filters["url"] = url_filter  # as the site's own environment has them
     env.globals["paths"] = PATHS
-    # the site's own context for the page
-    search_page = search_page_of(Plan(build_archive([], load_lexicon()), SiteUrls(base_url, load_lexicon())))
+    shards = build_search_index(docs, out, shard_chars=shard_chars, first_pages=first_pages)
+    # the site's own context for the page, once the index is built (as the build renders it)
+    search_page = search_page_of(Plan(build_archive([], load_lexicon()), SiteUrls(base_url, load_lexicon())), shards)
     html = env.get_template(search_page.template).render(search_page.context)
     (out / search_page.path).mkdir(parents=True)
     (out / search_page.path / "index.html").write_text(html, encoding="utf-8")
     (out / "static").mkdir()
     for name in ("search-core.js", "search-page.js", "highlight.js", "inflate.js"):
         shutil.copy(REPO / "static" / name, out / "static" / name)
-    build_search_index(docs, out, shard_chars=shard_chars, first_pages=first_pages)
     from html import escape
     data = jinja2.utils.htmlsafe_json_dumps(highlight_data(f"{base_url}{BUNDLE_DIR}/"))
     for d in docs:
@@ -339,9 +339,10 @@ def test_the_built_pages_hand_the_browser_pythons_constants(site_dir):
     assert data == {
         "ranges": [list(r) for r in IDEOGRAPH_RANGES], "whitespace": WHITESPACE, "prefix": CJK_PREFIX,
         "sentinel": SENTINEL, "every": EVERY_PAGE, "filters": list(FILTERS), "bundle": f"/{BUNDLE_DIR}/",
-        "runtime": RUNTIME[0], "wasm": WASM_NAME, "shards": SHARDS_NAME, "t2s": T2S_NAME, "doc": f"{DOCS_DIR}/{{page}}{DOC_SUFFIX}",
+        "runtime": RUNTIME[0], "worker": RUNTIME[1], "wasm": WASM_NAME, "shards": SHARDS_NAME, "t2s": T2S_NAME,
+        "doc": f"{DOCS_DIR}/{{page}}{DOC_SUFFIX}",
     }
-    assert all((site_dir / BUNDLE_DIR / data[k]).is_file() for k in ("runtime", "wasm", "shards", "t2s"))
+    assert all((site_dir / BUNDLE_DIR / data[k]).is_file() for k in ("runtime", "worker", "wasm", "shards", "t2s"))
     assert list((site_dir / BUNDLE_DIR).glob(data["doc"].replace("{page}", "*")))
     catalog = read_catalog(site_dir)
     article = site_dir / catalog["articles"][0]["url"].lstrip("/") / "index.html"
@@ -543,3 +544,30 @@ def test_find_answers_first_from_the_newest_shard(page, server, docs, sort):
         assert got["whole"][:len(early["ids"])] == early["ids"]
     # Once every shard is merged, there is nothing to show early.
     assert page.evaluate(PARTIAL, ["石景山", {"sort": sort}])["early"] == []
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_page_asks_early_for_the_index_chunks_that_pagefind_then_reads(browser, server, query):
+    """As soon as the metadata of the shards searched first is in, the search page asks for the query's
+    index chunks in them (prefetch in search-core.js), beside Pagefind's WebAssembly rather than after
+    it; Pagefind's worker then asks for the same chunks. With requests routed (the browser's cache out
+    of the way) each of those shards' chunks is asked for twice: none once, which would be a guess
+    Pagefind did not need, or a chunk the page missed."""
+    pg = browser.new_page(viewport=PHONE)
+    asked: dict[str, int] = {}
+
+    def count(route) -> None:
+        path = route.request.url.split("//", 1)[1].split("/", 1)[1]
+        asked[path] = asked.get(path, 0) + 1
+        route.continue_()
+
+    pg.route(re.compile(r"\.pf_index$"), count)
+    try:
+        pg.goto(f"{server}/search/?q={query}")
+        pg.wait_for_function("() => /共找到|没有找到/.test(document.querySelector('.search-status').textContent)")
+        pg.wait_for_load_state("networkidle")
+        first = {p: n for p, n in asked.items() if p.startswith("pagefind/index/")}  # the newest shard's
+        assert first or query == "火星基地", asked
+        assert all(n == 2 for n in first.values()), first
+    finally:
+        pg.close()

@@ -83,6 +83,13 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
         if kept is not None:
             kept.keep_used()
         searching = searcher.submit(build_search_index, docs, staged.root, config.cache_dir)
+
+        def search_index() -> list[dict]:
+            try:
+                return searching.result()
+            except BrokenProcessPool as e:
+                raise SitegenError(f"the process building the search index died ({e}); the machine may be "
+                                   "out of memory: close other programs and build again") from e
         try:
             # 3. The whole archive, once.
             progress.phase("classify", len(loaded.placed), "issues")
@@ -91,13 +98,9 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
             progress.advance(len(issues))
             # 4. The site.
             made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys) if key}
-            rendered = write_site(archive, lexicon, config, staged, progress, searching.done, made_from)
+            rendered = write_site(archive, lexicon, config, staged, progress, searching.done, search_index, made_from)
             progress.phase("search", len(docs), "articles")
-            try:
-                searching.result()
-            except BrokenProcessPool as e:
-                raise SitegenError(f"the process building the search index died ({e}); the machine may be "
-                                   "out of memory: close other programs and build again") from e
+            search_index()
             progress.advance(len(docs))
             # 5. The new site for the old, in one rename.
             progress.phase("publish")

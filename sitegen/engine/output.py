@@ -12,7 +12,7 @@ import jinja2
 from ..archive import Archive
 from ..config import Config
 from ..lexicon import Lexicon
-from ..site import urls
+from ..site import listings, urls
 from ..site.catalog import catalog, catalog_json, catalog_parts
 from ..site.feeds import feeds, robots, sitemap
 from ..site.pages import Page, Plan
@@ -35,35 +35,46 @@ class Rendered:
 
 def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: StagedSite, progress: Progress,
                other_core_free: Callable[[], bool] = lambda: False,
+               search_shards: Callable[[], Sequence[dict]] | None = None,
                made_from: Mapping[str, str] | None = None) -> Rendered:
     """Plan and render every page, feed and data file of the site into staged.
 
     other_core_free: whether nothing else needs the machine's other core any more (the search index is
-    built): the pages left are then rendered by two processes.
+    built): the pages left are then rendered by two processes. search_shards: waits for the search
+    index and returns its list of shards (build_search_index's answer); the search page is then
+    rendered last, naming in its head the files a first search needs (listings.search).
     made_from: issue id → the cache key it was made from (site.pages.Plan.made_from)."""
     progress.phase("plan")
     base = urls.normalize_base_url(config.base_url)
     site_url = urls.site_root(config.site_url, base)
     site_urls = urls.SiteUrls(base, lexicon, site_url)
-    pages = plan_lazily(Plan(archive, site_urls, config.title, config.dev, made_from=made_from or {}),
-                        editorial_pages(config.template_dirs))
+    plan = Plan(archive, site_urls, config.title, config.dev, made_from=made_from or {})
+    pages = plan_lazily(plan, editorial_pages(config.template_dirs), search_page=search_shards is None)
     env = environment(config.template_dirs, config.cache_dir)
     manifest = RenderManifest(config.cache_dir, config.out_dir, templates_version(config.template_dirs)) \
         if config.cache_dir else None
-    progress.phase("render", len(pages), "pages")
+    late = search_shards is not None
+    progress.phase("render", len(pages) + late, "pages")
     rendered, paths = render_all(len(pages), _share(pages, env, staged, manifest), staged,
                                  lambda: manifest.current if manifest else {},
                                  lambda entries: manifest.current.update(entries) if manifest else None,
                                  progress, other_core_free)
-    log.info("rendered %d pages; %d had the same content as before and were kept", rendered, len(pages) - rendered)
+    listed = [p for _, p in sorted(paths.items())]
+    if search_shards is not None:
+        search = listings.search(plan, search_shards())
+        rendered += write_page(search, env, staged, manifest)
+        listed.insert(1, search.path)  # where plan_lazily lists it, after the home page
+        progress.advance(1)
+    log.info("rendered %d pages; %d had the same content as before and were kept", rendered,
+             len(pages) + late - rendered)
     staged.copy_trees(config.static_dirs, urls.STATIC.rstrip("/"))
     write_catalog(archive, base, staged, manifest, made_from)
     staged.write(urls.NOJEKYLL, b"")
     for path, data in feeds(archive, config.title, site_urls):
         staged.write(path, data)
-    staged.write(urls.SITEMAP, sitemap([p for _, p in sorted(paths.items()) if not p.endswith(".html")], site_urls))
+    staged.write(urls.SITEMAP, sitemap([p for p in listed if not p.endswith(".html")], site_urls))
     staged.write(urls.ROBOTS, robots(site_urls))
-    return Rendered(len(pages), manifest)
+    return Rendered(len(pages) + late, manifest)
 
 
 def write_catalog(archive: Archive, base_url: str, staged: StagedSite, manifest: RenderManifest | None,

@@ -14,7 +14,7 @@ for the excerpt and a final substring match. static/search-page.js is the search
 """
 from __future__ import annotations
 
-from .browser import highlight_data, search_data
+from .browser import first_files, highlight_data, search_data
 from .bundle import BUNDLE_DIR, RUNTIME, SHARDS_NAME, build_search_index, log_like_parent
 from .records import SearchDoc, search_docs
 

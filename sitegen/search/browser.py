@@ -6,6 +6,7 @@ id="sitegen-search">), rather than as copies: nothing is fetched before a search
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .bundle import DOC_SUFFIX, DOCS_DIR, RUNTIME, SHARDS_NAME, T2S_NAME, WASM_NAME
@@ -20,8 +21,23 @@ def highlight_data(bundle_url: str) -> dict[str, Any]:
             "bundle": bundle_url, "t2s": T2S_NAME}
 
 
+def first_files(shards: Sequence[dict[str, Any]]) -> list[str]:
+    """The files, relative to the bundle, that name the index chunks of a first search: the entry and
+    metadata of each shard searched first (shards: the list build_search_index returned). The search
+    page names them in its head, so that they come at once with its scripts: Pagefind's worker would
+    ask for them one after another (the entry, then the metadata; the merged shards' only once the
+    WebAssembly is in). Pagefind's worker and WebAssembly are left out: in the head they weigh on the
+    page's paints as Lighthouse simulates them (performance 99, not 100)."""
+    files: list[str] = []
+    for i, s in enumerate(shards):
+        if i and not s.get("first"):
+            break
+        files += [f"{s['dir']}pagefind-entry.json?ts={s['tag']}", f"{s['dir']}{s['meta']}"]
+    return files
+
+
 def search_data(bundle_url: str) -> dict[str, Any]:
     """What searching needs besides: the token scheme and the names of the bundle's files."""
     return {**highlight_data(bundle_url), "prefix": CJK_PREFIX, "sentinel": SENTINEL, "every": EVERY_PAGE,
-            "filters": list(FILTERS), "runtime": RUNTIME[0], "wasm": WASM_NAME, "shards": SHARDS_NAME,
+            "filters": list(FILTERS), "runtime": RUNTIME[0], "worker": RUNTIME[1], "wasm": WASM_NAME, "shards": SHARDS_NAME,
             "doc": f"{DOCS_DIR}/{{page}}{DOC_SUFFIX}"}

@@ -234,13 +234,13 @@ class ShardCache:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def join_shards(bundles: Sequence[tuple[Shard, Path]], out: Path, first_pages: int = FIRST_PAGES) -> None:
+def join_shards(bundles: Sequence[tuple[Shard, Path]], out: Path, first_pages: int = FIRST_PAGES) -> list[dict]:
     """Put the shard bundles together (in browser_order): the first at out (with Pagefind's runtime), the
     others in out/shards/<name>/, each with its own sitegen-docs, and the list of shards.
 
     Pagefind names a page by a hash of 7 hex digits, made longer only on a clash within one run: pages
     of two shards may share a name. The browser therefore knows a page by its shard and its name, and
-    reads its doc from its shard's folder.
+    reads its doc from its shard's folder. Return the list of shards as written (SHARDS_NAME).
     """
     out.mkdir(parents=True)
     listed: list[dict[str, object]] = []
@@ -257,6 +257,7 @@ def join_shards(bundles: Sequence[tuple[Shard, Path]], out: Path, first_pages: i
                        "first": n == 0 or before < first_pages})
         before += lang["page_count"]
     (out / SHARDS_NAME).write_text(json.dumps(listed), encoding="utf-8")
+    return listed
 
 
 def t2s_pairs() -> bytes:
@@ -294,9 +295,10 @@ def log_like_parent(level: int) -> None:
 
 
 def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Path | None = None,
-                       shard_chars: int = SHARD_CHARS, first_pages: int = FIRST_PAGES) -> None:
+                       shard_chars: int = SHARD_CHARS, first_pages: int = FIRST_PAGES) -> list[dict]:
     """Write the search bundle for docs into site_dir/'pagefind', reusing the shards cached in
-    cache_dir (None: no cache); raise SitegenError with a clear message if Pagefind fails."""
+    cache_dir (None: no cache); raise SitegenError with a clear message if Pagefind fails. Return the
+    list of shards as the browser reads it (SHARDS_NAME)."""
     started = time.perf_counter()
     site_dir = Path(site_dir)
     target = site_dir / BUNDLE_DIR
@@ -315,7 +317,7 @@ def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Pat
             pool.shutdown(wait=True, cancel_futures=True)
         bundles = [(shard, found[shard.name]) for shard in browser_order(shards) if found[shard.name] is not None]
         bundle = Path(tmp) / "bundle"
-        join_shards(bundles, bundle, first_pages)
+        listed = join_shards(bundles, bundle, first_pages)
         if not bundles:
             # Pagefind refuses a site with no pages; the search page then says search is unavailable.
             log.warning("search: no articles to index; the search page will not work")
@@ -334,3 +336,4 @@ def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Pat
     size = sum(f.stat().st_size for f in target.rglob("*") if f.is_file())
     log.info("search: indexed %d articles in %d shards (%d from the cache) into %s (%.0f KB) in %.1f s",
              len(docs), len(bundles), cache.hits, target, size / 1024, time.perf_counter() - started)
+    return listed

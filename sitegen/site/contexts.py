@@ -159,6 +159,9 @@ class HomePage(Frame):
 class SearchPage(Frame):
     search_runtime: str
     search_shards: str
+    search_first: list[str]
+    """The files a first search fetches whatever its query (sitegen.search.first_files), for the page to
+    ask for in its head; empty where the search index was not built yet."""
     search_data: dict[str, Any]
     """What static/search-core.js needs of Python's search scheme (sitegen.search.search_data)."""
 

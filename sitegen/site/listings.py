@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import Sequence
+from typing import Any, Sequence
 
 from ..archive.groups import Entry
 from ..archive.people import Person, is_writer
 from ..model import Issue
-from ..search import BUNDLE_DIR, RUNTIME, SHARDS_NAME, search_data
+from ..search import BUNDLE_DIR, RUNTIME, SHARDS_NAME, first_files, search_data
 from . import describe, urls
 from .calendars import WEEKDAYS, month_weeks
 from .contexts import (CalendarMonth, DatesPage, Feed, HomePage, ListingPage, MonthPage, OverviewPage,
@@ -38,14 +38,16 @@ def home(plan: Plan) -> Page:
         people=[person_card(plan, p) for p in a.people[:PEOPLE_ON_HOME]], people_url=plan.url(urls.PEOPLE)))
 
 
-def search(plan: Plan) -> Page:
-    # search_runtime, search_shards: what a search starts with, for the page to fetch beside its own
-    # script rather than after it. search_data: the constants static/search-core.js shares with Python.
+def search(plan: Plan, shards: Sequence[dict[str, Any]] = ()) -> Page:
+    # search_runtime, search_shards, search_first: what a search starts with, for the page to fetch beside
+    # its own script rather than after it (search_first needs the list of shards that building the
+    # search index returns). search_data: the constants static/search-core.js shares with Python.
     bundle = plan.url(f"{BUNDLE_DIR}/")
     return page(plan, "search.html", SearchPage(
         **frame(plan, urls.SEARCH, "搜索", [link(plan, "搜索", urls.SEARCH)],
                 describe.search(plan.title, len(plan.archive.entries))),
-        search_runtime=bundle + RUNTIME[0], search_shards=bundle + SHARDS_NAME, search_data=search_data(bundle)))
+        search_runtime=bundle + RUNTIME[0], search_shards=bundle + SHARDS_NAME,
+        search_first=[bundle + f for f in first_files(shards)], search_data=search_data(bundle)))
 
 
 def overview(plan: Plan, path: str, title: str, crumb: str, groups: dict, path_of, unit: str) -> Page:

@@ -17,17 +17,20 @@ class Planned(NamedTuple):
     function giving None) where the page is made every time."""
 
 
-def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> list[Planned]:
+def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = (),
+                search_page: bool = True) -> list[Planned]:
     """Every page of the site, in a stable order, each to be made when it is rendered: the contexts of all
     pages at once would hold the archive several times over.
 
-    editorial: our own pages as (slug, title, html) (render.editorial_pages)."""
+    editorial: our own pages as (slug, title, html) (render.editorial_pages). search_page: False leaves
+    the search page out, for a caller that renders it once the search index is built."""
     a = plan.archive
 
     def numbers(items: Sequence) -> range:
         return page_numbers(plan, len(items))
     ps: list[Callable[[], Page] | Planned] = [partial(make, plan) for make in (
-        listings.home, listings.search, listings.papers_overview, listings.dates, listings.districts_overview,
+        listings.home, *([listings.search] if search_page else []), listings.papers_overview, listings.dates,
+        listings.districts_overview,
         listings.topics_overview, listings.people_overview)]
     for issue in a.issues:
         ps += [Planned(partial(reading.issue_page, plan, issue), partial(inputs.issue_inputs, plan, issue)),
