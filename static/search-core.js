@@ -134,17 +134,17 @@ export function queryTokens(term) {
 let listLoad = null;
 const shardList = () => (listLoad ??= getJson(bundleUrl(DATA.shards)).catch((e) => { listLoad = null; throw e; }));
 
-// A first search on a slow link waits on a chain of requests, a round trip each: Pagefind's worker
-// fetches the primary shard's entry, then its metadata and WebAssembly, then each merged shard's
-// entry and then its metadata (once the WebAssembly is in), then the query's index chunks. early()
-// takes the entry and metadata of the shards searched first, which the page's head names (or asks
-// for them as soon as the list of shards is in), and prefetch(query) asks for the query's index
-// chunks in those shards as soon as their metadata is in, beside the WebAssembly rather than after
-// it. Pagefind's own requests for the same files then find them in the browser's cache, or join them
-// while they still load (on a host that lets files be reused, as GitHub Pages does for 10 minutes;
-// elsewhere the browser may ask again). The WebAssembly and the worker script are left to Pagefind:
-// asked for by the page (or named in its head), they weigh on the page's largest paint as Lighthouse
-// simulates it, and its performance score fell from 100 to 99.
+// A first search on a slow link waits on a chain of requests, a round trip each: pagefind.js starts
+// its worker, which fetches the primary shard's entry, then its metadata and WebAssembly, then each
+// merged shard's entry and then its metadata (once the WebAssembly is in), then the query's index
+// chunks. early() takes the worker script and the entry and metadata of the shards searched first,
+// which the page's head names (or asks for them as soon as the list of shards is in), and
+// prefetch(query) asks for the query's index chunks in those shards as soon as their metadata is in,
+// beside the WebAssembly rather than after it. Pagefind's own requests for the same files then find
+// them in the browser's cache, or join them while they still load (on a host that lets files be
+// reused, as GitHub Pages does for 10 minutes; elsewhere the browser may ask again). The WebAssembly
+// is left to Pagefind's worker: asked for by the page (or named in its head), it weighs on the page's
+// largest paint as Lighthouse simulates it, and its performance score fell from 100 to 99.
 const ask = (url) => fetch(url).then((r) => {
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
   return r.arrayBuffer();  // read whole, so that the browser keeps all of it
@@ -152,6 +152,7 @@ const ask = (url) => fetch(url).then((r) => {
 let earlyLoad = null;
 export function early() {
   earlyLoad ??= shardList().then((list) => {
+    ask(bundleUrl(DATA.worker)).catch(() => {});
     return list.filter((s, i) => i === 0 || s.first).map((s) => {
       ask(bundleUrl(`${s.dir}pagefind-entry.json?ts=${s.tag}`)).catch(() => {});
       return ask(bundleUrl(s.dir + s.meta)).then(chunkTable).then((chunks) => ({ dir: s.dir, chunks })).catch(() => null);

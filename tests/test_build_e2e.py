@@ -543,7 +543,7 @@ def test_the_search_page_names_the_files_of_this_builds_index_that_a_first_searc
         entry = bundle / s["dir"] / "pagefind-entry.json"
         assert f"/pagefind/{s['dir']}pagefind-entry.json?ts={hashlib.sha256(entry.read_bytes()).hexdigest()[:16]}" in named
         assert f"/pagefind/{s['dir']}{s['meta']}" in named
-    for name in ("pagefind.js", "sitegen-shards.json"):
+    for name in ("pagefind.js", "pagefind-worker.js", "sitegen-shards.json"):
         assert f"/pagefind/{name}" in named
     for s in shards[len(first):]:  # the older shards load after the first results: not named
         assert f"/pagefind/{s['dir']}{s['meta']}" not in named

@@ -430,11 +430,10 @@ def test_a_paged_list_reads_and_pages_on_a_phone(context, paged_site_url):
 
 def test_the_search_page_fetches_what_a_search_starts_with_once_and_early(context, site_dir):
     """The search page names in its head what a first search starts with whatever its query: Pagefind's
-    runtime, the list of shards, the entry and metadata of each shard searched first; they are files of
-    the site. On a host that lets files be reused (GitHub Pages) the server sends each once, and
-    Pagefind's worker and WebAssembly and the table of traditional characters too (the page's script
-    asks for them early): Pagefind's worker, asking for them again, gets the browser's copy. Nothing
-    else is sent twice either (the index chunks the page asks for early)."""
+    runtime and worker, the list of shards, the entry and metadata of each shard searched first; they
+    are files of the site. On a host that lets files be reused (GitHub Pages) the server sends each
+    once: Pagefind, asking for them again, gets the browser's copy. Nothing else is sent twice either
+    (the WebAssembly, the table of traditional characters, the index chunks the page asks for early)."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesLikeHandler, directory=str(site_dir)))
     server.sent = []  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -450,14 +449,14 @@ def test_the_search_page_fetches_what_a_search_starts_with_once_and_early(contex
                                 ".map(l => l.getAttribute('href'))")
         shards = json.loads((site_dir / "pagefind" / "sitegen-shards.json").read_text(encoding="utf-8"))
         first = shards[: next((i for i, s in enumerate(shards) if i and not s["first"]), len(shards))]
-        want = ["/pagefind/pagefind.js", "/pagefind/sitegen-shards.json"]
+        want = ["/pagefind/pagefind.js", "/pagefind/sitegen-shards.json", "/pagefind/pagefind-worker.js"]
         want += [f"/pagefind/{s['dir']}pagefind-entry.json?ts={s['tag']}" for s in first]
         want += [f"/pagefind/{s['dir']}{s['meta']}" for s in first]
         assert set(want) <= set(preloaded), preloaded
         for href in preloaded:  # files of the site
             assert (site_dir / href.split("?")[0].lstrip("/")).is_file(), href
         sent = server.sent  # type: ignore[attr-defined]
-        want += ["/pagefind/pagefind-worker.js", "/pagefind/wasm.unknown.pagefind", "/pagefind/sitegen-t2s.json"]
+        want += ["/pagefind/wasm.unknown.pagefind", "/pagefind/sitegen-t2s.json"]
         assert all(sent.count(href) == 1 for href in want), sent
         assert [p for p in sent if sent.count(p) > 1] == [], sent
         assert any(p.endswith(".pf_index") for p in sent)

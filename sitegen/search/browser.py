@@ -22,13 +22,15 @@ def highlight_data(bundle_url: str) -> dict[str, Any]:
 
 
 def first_files(shards: Sequence[dict[str, Any]]) -> list[str]:
-    """The files, relative to the bundle, that name the index chunks of a first search: the entry and
-    metadata of each shard searched first (shards: the list build_search_index returned). The search
-    page names them in its head, so that they come at once with its scripts: Pagefind's worker would
-    ask for them one after another (the entry, then the metadata; the merged shards' only once the
-    WebAssembly is in). Pagefind's worker and WebAssembly are left out: in the head they weigh on the
-    page's paints as Lighthouse simulates them (performance 99, not 100)."""
-    files: list[str] = []
+    """The files, relative to the bundle, that a first search waits on longest: Pagefind's worker script
+    (which then asks for the WebAssembly), and the entry and metadata of each shard searched first,
+    which say where the query's index chunks are (shards: the list build_search_index returned). The
+    search page names them in its head, so that they come at once with its scripts: Pagefind would
+    ask for them one after another (the worker, the entry, then the metadata; the merged shards' only
+    once the WebAssembly is in). The WebAssembly and the table of traditional characters are left
+    out: in the head too, they weigh on the page's paints as Lighthouse simulates them (performance
+    99, not 100)."""
+    files: list[str] = [RUNTIME[1]] if shards else []
     for i, s in enumerate(shards):
         if i and not s.get("first"):
             break
