@@ -19,4 +19,4 @@ from .bundle import BUNDLE_DIR, RUNTIME, SHARDS_NAME, build_search_index, log_li
 from .records import SearchDoc, search_docs
 
 __all__ = ["BUNDLE_DIR", "RUNTIME", "SHARDS_NAME", "SearchDoc", "build_search_index",
-           "highlight_data", "log_like_parent", "search_data", "search_docs"]
+           "first_files", "highlight_data", "log_like_parent", "search_data", "search_docs"]
