@@ -164,8 +164,11 @@ def furniture_lines(issue: ParsedIssue) -> set[int]:
         n for n, _ in getattr(issue, "furniture", ())}
 
 
-def score_file(path: Path, score: Score) -> None:
-    truth = tomllib.loads(path.with_suffix("").with_suffix(".truth.toml").read_text(encoding="utf-8"))
+def score_file(path: Path, score: Score, truth: dict | None = None) -> None:
+    """Score one issue file against its truth: `truth` where given (a test's transformed copy), else the
+    NAME.truth.toml beside it."""
+    if truth is None:
+        truth = tomllib.loads(path.with_suffix("").with_suffix(".truth.toml").read_text(encoding="utf-8"))
     issue = parse_file(path)
     shown = shown_path(path)
     lines = issue.source.lines

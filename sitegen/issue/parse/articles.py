@@ -25,6 +25,10 @@ CREDIT_WORDS = re.compile("^" + patterns.CREDIT_BEFORE + "|" + patterns.alternat
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 SERIES = re.compile(r"^[\u4e00-\u9fff]{2,8}[·•][\u4e00-\u9fff]{1,6}$")
 """A series name over a headline: 我们的节日·重阳, 文明实践·进行时."""
+PROFILE_DECK = re.compile(r"^(?:专访|访|记)(?!者|忆|录|住|得|载|账|挂)[\u4e00-\u9fff]")
+"""The subject line of an interview or a profile, its dash left off: 访区经济和信息化局局长刘建国, 记京西太平鼓传承人高德顺."""
+INSTALMENT_END = re.compile(r"(?:系列报道|系列|报道|调查|观察)之[一二三四五六七八九十]+$")
+"""A series instalment line: 推动高质量发展系列报道之一."""
 EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|落幕|开班|开幕式)$")
 KICKER_MAX = 30
 """A plain line above a Markdown ## headline is its kicker only when it is at most this long (visible width)."""
@@ -42,6 +46,9 @@ INLINE_PHOTO_HEADLINE_MAX = 20
 SOURCE_BYLINE = re.compile(rf"^[(（]\s*({patterns.STAFF}\s*{patterns.NAME}(?:\s+(?:{patterns.STAFF}\s*)?{patterns.NAME})*)\s*[)）]$")
 """A story's byline printed under it in brackets: （通讯员 金桥）, （记者 张三 通讯员 李四）."""
 EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编后|按语)\s*[:：]")
+NOTE_BEFORE = re.compile(r"^(?:编者按|编者的话|按语)\s*[:：]")
+"""An editor's note that introduces what follows it (not 编后, which comments on the article above it): under an
+article's paragraphs it opens a new piece, never the article's next paragraph."""
 """An editor's note (编者按：…) is a piece of its own: what follows it is the next piece, not its sub-heading."""
 BULLET = "■□●○◆◇▲△★☆▶►"
 """Marks that open each brief of a run of briefs with no headlines (■ 9月20日，…)."""
@@ -155,10 +162,13 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
     # Rule, from how district papers set a 引题/主题/副题 stack:
     # - three lines: kicker, main, deck; more: first kicker, last deck, the rest is the main headline;
     # - two lines [A, B]: B is the deck if it opens with a dash or has a semicolon (汛前拟开展…演练;已排查…),
+    #   names whom the piece visits (访… / 记…, the dash left off), names a series instalment (…系列报道之一),
+    #   or has clause commas where A, not a bare label, has none (…运动会开幕 / 设置16个项目，1.2万余名职工参赛);
     #   else A is the kicker if it names an event (…会议召开, …举行) or is a bare place (展览路街道); else the
     #   one with clause commas is the explanatory line (deck below, kicker above); else a series name over it
     #   (我们的节日·重阳) is the kicker; a question under a statement is the headline under its topic (垃圾分类推行半年
-    #   / 小区里的变化你看到了吗？: a deck gives facts, a question none); an exclamation under a
+    #   / 小区里的变化你看到了吗？: a deck gives facts, a question none), and so is a question over a statement
+    #   (楼门口的垃圾桶去哪了？ / 我区推行“撤桶并站”调查: the statement is its deck); an exclamation under a
     #   statement (…亲子游 / …科技魅力！), or a much longer second line in two phrases (“桶前值守”你参与了吗?
     #   志愿者带头分类投放), is a deck; a longer single phrase under a slogan is the headline (守护好“一盆净水” /
     #   密云水库蓄水量创近二十年新高), and otherwise A is the
@@ -171,6 +181,12 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
     commas = lambda s: any(c in s for c in "，,")  # noqa: E731
     if is_deck_like(b):
         return None, 0, b, "the second line opens with a dash or has a semicolon: a deck"
+    if PROFILE_DECK.match(b) and not PROFILE_DECK.match(a):
+        return None, 0, b, "the second line names whom the piece visits (访… / 记…): a deck"
+    if INSTALMENT_END.search(b) and not INSTALMENT_END.search(a):
+        return None, 0, b, "the second line names a series instalment (…系列报道之一): a deck"
+    if commas(b) and not commas(a) and not LABEL.match(a):
+        return None, 0, b, "the second line has clause commas: a deck"
     if EVENT_END.search(a):
         return a, 1, None, "the first line names an event (…召开, …举行): a kicker"
     if LABEL.match(a) and (PLACE_END.search(a) or OCCASION_END.search(a)):
@@ -183,6 +199,8 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
         return a, 1, None, "the first line names a series (我们的节日·重阳): a kicker"
     if _end_mark(b) in "？?" and _end_mark(a) not in "！!？?":
         return a, 1, None, "the second line is a question under a statement: the headline (guess)"
+    if _end_mark(a) in "？?" and _end_mark(b) not in "！!？?":
+        return None, 0, b, "the first line is a question over a statement: the headline (guess)"
     if _end_mark(b) in "！!" and _end_mark(a) not in "！!？?":
         return None, 0, b, "the second line is an exclamation under a statement: a deck (guess)"
     if visible_len(b) > 1.5 * visible_len(a) and len(b.split()) >= 2:
@@ -409,13 +427,14 @@ class _Assembler:
             and [b.kind for b in d.blocks] == ["p"]
 
     def is_photo(self, i: int, k: int) -> bool:
-        """Tell whether a headline (perhaps under a kicker), one paragraph and a credit, then a new start or the end,
-        make a photo story."""
+        """Tell whether a headline (perhaps under a kicker), one paragraph and a credit, then a new start, a new page
+        or the end, make a photo story."""
         ps, shapes = self.pieces, self.shapes
         if k - i > 2 or k + 1 >= len(ps) or ps[k].role != "text" or shapes[k + 1] != "credit":
             return False
         after = shapes[k + 2] if k + 2 < len(ps) else None
-        if after not in (None, "mdh", "section", "head", "exclaim", "lead", "author", "from"):
+        if after not in (None, "mdh", "section", "head", "exclaim", "lead", "author", "from") and \
+                not ps[k + 2].page_top:  # a new page ends the piece, whatever opens it
             return False
         if shapes[i] == "exclaim" or PHOTO_REPORT.search(ps[k + 1].text) or self.cur is None or self.cur.closed:
             return True
@@ -492,7 +511,7 @@ class _Assembler:
             self.cur.closed = True
         else:
             kind = {"credit": "credit", "source": "source"}.get(p.role, "p")
-            if self.cur is None or (self.cur.closed and kind == "p"):
+            if self.cur is None or (self.cur.closed or self.in_body() and NOTE_BEFORE.match(p.text)) and kind == "p":
                 if kind != "p":  # a credit or source line with no article above it
                     self.unplaced.extend((n, self.printed[n]) for n in p.lines)
                     return i + 1

@@ -249,10 +249,12 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
 
 
 def page_tops(furniture: Furniture) -> frozenset[int]:
-    """The body lines that open a page: the first after each running head. No article runs on across a page
-    without a jump (下转2版), so what opens a page starts an article or continues one from another page."""
+    """The body lines that open a page: the first after each running head or 导读 / 要目 block (printed under a
+    page's head, never inside an article). No article runs on across a page without a jump (下转2版), so what
+    opens a page starts an article or continues one from another page."""
     body = [n for n, _ in furniture.body]
-    return frozenset(next((b for b in body if b > n), 0) for n, text in furniture.page if is_running_head(text)) - {0}
+    return frozenset(next((b for b in body if b > n), 0) for n, text in furniture.page
+                     if is_running_head(text) or _GUIDE.match(text)) - {0}
 
 
 def read_facts(masthead: tuple[tuple[int, str], ...], path: str, places: Places) -> MastheadFacts:
