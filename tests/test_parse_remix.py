@@ -13,6 +13,8 @@ with benchmarks/parse_eval.py:
   has none);
 - masthead swapped: the file's masthead replaced by another labelled file's: the issue facts are the new
   masthead's, the articles are unchanged;
+- masthead removed, where the articles say 本报 and name the paper's district most: that district, and the
+  paper places.toml lists for it (the inferred date is not scored);
 - blank lines doubled everywhere, or removed between the paragraphs of every article: nothing changes;
 - full-width indents added to every paragraph's first line, or removed from every line: nothing changes;
 - kickers removed, decks removed, the leading —— of every deck dropped or added: that field changes;
@@ -32,6 +34,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.lexicon import load_places
 from sitegen.model import ParsedIssue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,6 +142,41 @@ def masthead_swapped(path: Path) -> tuple[list[str], dict] | None:
     return new, truth
 
 
+def names_most(text: str) -> str | None:
+    """The district a text names most often (full name or alias, the longer counted first), None on a tie."""
+    places = load_places()
+    names = sorted(((n, d.name) for d in places.districts for n in (d.name, *d.aliases)), key=lambda x: -len(x[0]))
+    counts: dict[str, int] = {}
+    for name, district in names:
+        counts[district] = counts.get(district, 0) + text.count(name)
+        text = text.replace(name, "")
+    ranked = sorted(counts.items(), key=lambda x: -x[1])
+    return ranked[0][0] if ranked[0][1] and ranked[0][1] > ranked[1][1] else None
+
+
+def masthead_removed(path: Path) -> tuple[list[str], dict] | None:
+    """The masthead block at the top removed, where the articles (not the furniture) say 本报 and name the paper's
+    district more than any other: the district is the paper's, and the paper the one places.toml lists for it (none where it lists
+    none). The date inferred from the news is not scored (the truth does not say which event dates it), nor the
+    issue's numbers."""
+    truth = copy.deepcopy(truth_of(path))
+    facts = truth["issue"]
+    lines = lines_of(path)
+    top = top_block(path)
+    furniture = set(facts.get("furniture", ()))
+    text = "\n".join(line for line in lines[top:] if line.strip() not in furniture)  # the articles' text
+    if not has_masthead(path) or not facts.get("district") or "本报" not in text or names_most(text) != facts["district"]:
+        return None
+    paper = next((p.name for p in load_places().publications if p.district == facts["district"]), "")
+    facts["publication"] = paper
+    for key in ("date", "pages", "issue_no", "total_no"):
+        facts.pop(key, None)
+    rest = [line.strip() for line in lines[top:]]
+    gone = {line.strip() for line in lines[:top]}
+    facts["furniture"] = [f for f in facts.get("furniture", []) if f not in gone or f in rest]
+    return lines[top:], truth
+
+
 def blank_lines_doubled(path: Path) -> tuple[list[str], dict]:
     out: list[str] = []
     for line in lines_of(path):
@@ -225,6 +263,7 @@ TRANSFORMS: dict[str, Callable[[Path], tuple[list[str], dict] | None]] = {
     "furniture_moved_b": lambda p: furniture_moved(p, 1),
     "furniture_moved_c": lambda p: furniture_moved(p, 2),
     "masthead_swapped": masthead_swapped,
+    "masthead_removed": masthead_removed,
     "blank_lines_doubled": blank_lines_doubled,
     "blank_lines_removed": blank_lines_removed,
     "indents_added": indents_added,
