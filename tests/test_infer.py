@@ -232,3 +232,34 @@ def test_a_paper_given_in_the_sidecar_brings_the_district_its_name_says() -> Non
     assert (issue.publication, issue.district) == ("丰台报", "丰台区")
     issue = seed("000", overrides=(("publication", "丰台报"), ("district", "石景山区")))
     assert issue.district == "石景山区"  # the keeper's district wins
+
+
+RUNNING_HEAD_ONLY = """区里召开防汛工作部署会
+
+本报讯（记者 王明）3月4日，我区召开防汛工作部署会，朝阳区各街道负责人参加。会议要求做好汛前准备。
+
+{head}
+
+社区里的新变化
+
+本报讯 朝阳区某社区完成改造，居民出行更方便。朝阳区相关部门表示将继续推进。
+"""
+
+
+def test_with_no_masthead_the_running_head_gives_the_paper_and_the_day() -> None:
+    # The page's head prints the paper and the issue's own day: surer than the text's latest event (3月4日,
+    # with no year) and than 本报 with the district it names most. Check names the line.
+    text = RUNNING_HEAD_ONLY.format(head="朝阳报 2024年3月5日 星期二 第2版 责任编辑：李华")
+    issue = complete_issue(parse_text(text, "seeds/x.txt"), load_places())
+    assert (issue.publication, issue.district, issue.date) == ("朝阳报", "朝阳区", datetime.date(2024, 3, 5))
+    assert issue.publication_inferred and issue.date_inferred
+    assert any("(line 5)" in p.message for p in issue.problems)
+
+
+def test_running_heads_that_disagree_give_nothing() -> None:
+    two_days = RUNNING_HEAD_ONLY.format(head="朝阳报 2024年3月5日 星期二 第2版\n\n朝阳报 2024年3月6日 星期三 第3版")
+    issue = complete_issue(parse_text(two_days, "seeds/x.txt"), load_places())
+    assert issue.date is None and issue.publication == "朝阳报"
+    two_papers = RUNNING_HEAD_ONLY.format(head="朝阳报 2024年3月5日 第2版\n\n海淀报 2024年3月5日 第3版")
+    issue = complete_issue(parse_text(two_papers, "seeds/x.txt"), load_places())
+    assert issue.publication is None and issue.date == datetime.date(2024, 3, 5)

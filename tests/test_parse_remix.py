@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import re
 import sys
 import tomllib
 from collections.abc import Callable
@@ -156,8 +157,8 @@ def names_most(text: str) -> str | None:
 
 def masthead_removed(path: Path) -> tuple[list[str], dict] | None:
     """The masthead block at the top removed, where the articles (not the furniture) say 本报 and name the paper's
-    district more than any other: the district is the paper's, and the paper the one places.toml lists for it (none where it lists
-    none). The date inferred from the news is not scored (the truth does not say which event dates it), nor the
+    district more than any other: the district is the paper's, and the paper the one a running head left below
+    names, else the one places.toml lists for the district (none where it lists none). The date inferred from the news is not scored (the truth does not say which event dates it), nor the
     issue's numbers."""
     truth = copy.deepcopy(truth_of(path))
     facts = truth["issue"]
@@ -167,11 +168,14 @@ def masthead_removed(path: Path) -> tuple[list[str], dict] | None:
     text = "\n".join(line for line in lines[top:] if line.strip() not in furniture)  # the articles' text
     if not has_masthead(path) or not facts.get("district") or "本报" not in text or names_most(text) != facts["district"]:
         return None
-    paper = next((p.name for p in load_places().publications if p.district == facts["district"]), "")
-    facts["publication"] = paper
+    rest = [line.strip() for line in lines[top:]]
+    # A running head left below (a furniture line naming its page: 第2版, B02, 星期二) prints the paper's
+    # name; else the paper is the one places.toml lists for the district.
+    heads = [f for f in facts.get("furniture", ()) if f in rest and re.search(r"第\s*\S{1,3}\s*版|星期|[A-Z]\d{1,2}", f)]
+    if not any(facts.get("publication") and facts["publication"] in h for h in heads):
+        facts["publication"] = next((p.name for p in load_places().publications if p.district == facts["district"]), "")
     for key in ("date", "pages", "issue_no", "total_no"):
         facts.pop(key, None)
-    rest = [line.strip() for line in lines[top:]]
     gone = {line.strip() for line in lines[:top]}
     facts["furniture"] = [f for f in facts.get("furniture", []) if f not in gone or f in rest]
     return lines[top:], truth

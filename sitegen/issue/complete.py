@@ -209,6 +209,43 @@ def district_of_masthead(issue: ParsedIssue, places: Places) -> str | None:
     return None
 
 
+RUNNING_HEAD_PAPER = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?(?:报|时讯|周刊|简报))(?=[\s\d·第星（(]|$)")
+"""A paper's name opening a running head: 朝阳报 2024年3月5日 星期二 第2版 责任编辑：李华."""
+PAGE_MARK = re.compile(r"第\s*[\d一二三四五六七八九十]{1,3}\s*版|星期[一二三四五六日天]|\b[A-Z]\d{1,2}\b")
+FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def running_heads(issue: ParsedIssue) -> list[tuple[int, str]]:
+    """The furniture lines that head a page: they name its page (第2版, B02) or its weekday."""
+    return [(n, line) for n, line in issue.furniture if PAGE_MARK.search(line)]
+
+
+def paper_of_running_heads(issue: ParsedIssue, places: Places) -> str | None:
+    """The paper a file with no masthead names at the head of its pages (a paper places.toml knows, anywhere
+    in the line, or a name ending 报/时讯/周刊/简报 that opens it), if they name one only."""
+    names = set()
+    for _, line in running_heads(issue):
+        known = [p.name for p in places.publications if p.name in line]
+        if known:
+            names.update(known)
+        elif m := RUNNING_HEAD_PAPER.match(line):
+            names.add(m.group(1))
+    return names.pop() if len(names) == 1 else None
+
+
+def date_of_running_heads(issue: ParsedIssue) -> tuple[datetime.date, int] | None:
+    """The date printed at the head of a file's pages (the issue's own day, printed on every page), and its
+    first line; None when they print none, or more than one day."""
+    found: dict[datetime.date, int] = {}
+    for n, line in running_heads(issue):
+        for m in FULL_DATE.finditer(line):
+            try:
+                found.setdefault(datetime.date(*map(int, m.groups())), n)
+            except ValueError:
+                continue
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
 def district_named(text: str, places: Places) -> str | None:
     """The district a short text names, if it names exactly one (its full name or an alias)."""
     named = {d.name for d in places.districts for n in (d.name, *d.aliases) if n in text}
@@ -221,6 +258,10 @@ def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]
     date_line = None
     changes: dict[str, object] = {}
     problems = list(issue.problems)
+    if issue.publication is None and not issue.masthead and (paper := paper_of_running_heads(issue, places)):
+        # No masthead, but the pages' running heads print the paper's name: surer than 本报 in the text.
+        issue = dataclasses.replace(issue, publication=paper, publication_inferred=True)
+        changes.update(publication=paper, publication_inferred=True)
     known = places.publication(issue.publication) if issue.publication else None
     city_wide = known is not None and known.district is None
     if issue.district is None and not city_wide and (district := district_of_masthead(issue, places)):
@@ -234,7 +275,12 @@ def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]
             paper = next((p for p in places.publications if p.district == district), None)
             if issue.publication is None and paper and any(w in text for w in OUR_PAPER):
                 changes.update(publication=paper.name, publication_inferred=True)
-    if issue.date is None:
+    printed = date_of_running_heads(issue) if issue.date is None and not issue.masthead else None
+    if printed:
+        # The day the running heads print is the issue's own: surer than the latest event the text tells.
+        changes.update(date=printed[0], date_inferred=True)
+        date_line = printed[1]
+    elif issue.date is None:
         dated, date_problems = latest_date(issue, text_year(text) or anniversary_year(text))
         problems.extend(date_problems)
         if dated:
