@@ -55,7 +55,7 @@ class Archive:
 
 
 def build_archive(issues: Sequence[Issue], lexicon: Lexicon) -> Archive:
-    """The Archive of issues that have their ids and keywords (archive.ids, archive.keywords)."""
+    """The Archive of finished issues (archive.finish: ids, facts, text as shown)."""
     ordered = tuple(sort_issues(issues))
     listed = tuple(entries(ordered))
     links = continuation_links(ordered)
