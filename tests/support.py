@@ -1,9 +1,12 @@
 """Helpers shared by tests: the build's own steps, run on issues at hand instead of files."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 
 from sitegen.archive.finish import finish_issues
 from sitegen.archive.ids import assign_ids
@@ -40,3 +43,14 @@ def finished(issues: Sequence[ParsedIssue]) -> list[Issue]:
 
 
 __all__ = ["classify", "finished", "read_catalog", "with_people"]
+
+
+def benchmark_module(name: str) -> ModuleType:
+    """benchmarks/NAME.py as a module, loaded once (the tests that score the parser share parse_eval's scoring)."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent.parent / "benchmarks"
+                                                      / f"{name}.py")
+        assert spec and spec.loader
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]

@@ -2,20 +2,16 @@
 every line once."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from support import benchmark_module
 from test_parse import assert_every_line_once
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
-_spec = importlib.util.spec_from_file_location("parse_eval", ROOT / "benchmarks" / "parse_eval.py")
-assert _spec and _spec.loader
-parse_eval = sys.modules["parse_eval"] = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(parse_eval)
+parse_eval = benchmark_module("parse_eval")
 
 FILES = sorted(LAYOUTS.glob("*.txt"))
 

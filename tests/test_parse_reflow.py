@@ -13,20 +13,15 @@ text could tell a paragraph's end from a cut.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from support import benchmark_module
+
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
-if "parse_eval" not in sys.modules:
-    _spec = importlib.util.spec_from_file_location("parse_eval", ROOT / "benchmarks" / "parse_eval.py")
-    assert _spec and _spec.loader
-    sys.modules["parse_eval"] = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(sys.modules["parse_eval"])
-parse_eval = sys.modules["parse_eval"]
+parse_eval = benchmark_module("parse_eval")
 
 FILES = sorted(LAYOUTS.glob("*.txt"))
 WIDTHS = (12, 17, 23)

@@ -26,26 +26,21 @@ The donors are chosen by a fixed rotation over the sorted set, so the cases are 
 from __future__ import annotations
 
 import copy
-import importlib.util
 import re
-import sys
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from support import benchmark_module
+
 from sitegen.lexicon import load_places
 from sitegen.model import ParsedIssue
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
-if "parse_eval" not in sys.modules:
-    _spec = importlib.util.spec_from_file_location("parse_eval", ROOT / "benchmarks" / "parse_eval.py")
-    assert _spec and _spec.loader
-    sys.modules["parse_eval"] = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(sys.modules["parse_eval"])
-parse_eval = sys.modules["parse_eval"]
+parse_eval = benchmark_module("parse_eval")
 
 FILES = sorted(LAYOUTS.glob("*.txt"))
 INDENT = "\u3000\u3000"
