@@ -509,6 +509,13 @@ def serve_rebuild(cwd: Path, env: dict[str, str], new_files: list[Path]) -> Meas
     return Measure(seconds, None, m.peak_single_mb, cpu, m.output)
 
 
+def failed(result: ToolResult, run: int, what: str, e: CommandFailed) -> None:
+    """Note a failed build in the results and say so: the others are still measured."""
+    last = [line for line in str(e).splitlines() if line.strip()][-1]
+    result.failures.append(f"run {run}, {what}: {last}")
+    print(f"  run {run}: {result.tool} {what} FAILED: {last}", flush=True)
+
+
 def sitegen_command() -> list[str]:
     venv = ROOT / ".venv" / "bin" / "sitegen"
     return [str(venv)] if venv.exists() and SITEGEN_SRC is None else [sys.executable, "-m", "sitegen.cli"]
@@ -571,9 +578,7 @@ def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: 
             print(f"  run {run}: sitegen rebuild after one new issue {m.seconds:.1f} s (CPU {m.cpu_seconds:.1f} s)",
                   flush=True)
         except CommandFailed as e:  # say so in the results, and still measure the others
-            last = [line for line in str(e).splitlines() if line.strip()][-1]
-            sg.failures.append(f"run {run}, rebuild after one new issue: {last}")
-            print(f"  run {run}: sitegen rebuild after one new issue FAILED: {last}", flush=True)
+            failed(sg, run, "rebuild after one new issue", e)
         # The same new issue as a Pages workflow builds it: that cache restored, no previous site/.
         shutil.rmtree(cache)
         restored.rename(cache)
@@ -582,10 +587,8 @@ def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: 
             sg.pages_run.append(m := measure(build, sg_dir, env))
             print(f"  run {run}: sitegen Pages run after one new issue {m.seconds:.1f} s (CPU {m.cpu_seconds:.1f} s)",
                   flush=True)
-        except CommandFailed as e:
-            last = [line for line in str(e).splitlines() if line.strip()][-1]
-            sg.failures.append(f"run {run}, Pages run after one new issue: {last}")
-            print(f"  run {run}: sitegen Pages run FAILED: {last}", flush=True)
+        except CommandFailed as e:  # say so in the results, and still measure the others
+            failed(sg, run, "Pages run after one new issue", e)
         # One issue of the archive's first year taken out (built, not timed) and put back (timed).
         back = generate.write_issue(issues // 10, here)
         for path in back:
@@ -597,10 +600,8 @@ def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: 
             sg.back_issue.append(m := measure(build, sg_dir, env))
             print(f"  run {run}: sitegen rebuild after one back issue ({back[0].name}) {m.seconds:.1f} s "
                   f"(CPU {m.cpu_seconds:.1f} s)", flush=True)
-        except CommandFailed as e:
-            last = [line for line in str(e).splitlines() if line.strip()][-1]
-            sg.failures.append(f"run {run}, rebuild after one back issue: {last}")
-            print(f"  run {run}: sitegen rebuild after one back issue FAILED: {last}", flush=True)
+        except CommandFailed as e:  # say so in the results, and still measure the others
+            failed(sg, run, "rebuild after one back issue", e)
         # The new issue in `sitegen serve`.
         landing = here / "landing"
         landing.mkdir(exist_ok=True)
@@ -610,10 +611,8 @@ def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: 
             sg.serve.append(m := serve_rebuild(sg_dir, env, sorted(landing.iterdir())))
             print(f"  run {run}: sitegen serve, the new issue rebuilt in {m.seconds:.1f} s (CPU {m.cpu_seconds:.1f} s)",
                   flush=True)
-        except CommandFailed as e:
-            last = [line for line in str(e).splitlines() if line.strip()][-1]
-            sg.failures.append(f"run {run}, serve after one new issue: {last}")
-            print(f"  run {run}: sitegen serve FAILED: {last}", flush=True)
+        except CommandFailed as e:  # say so in the results, and still measure the others
+            failed(sg, run, "serve after one new issue", e)
         shutil.rmtree(landing)
         for path in added:
             path.unlink(missing_ok=True)

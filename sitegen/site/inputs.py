@@ -26,6 +26,7 @@ from ..archive.people import Person
 from ..model import Issue
 from . import urls
 from .pages import Plan, page_items, page_numbers
+from .reading import paper_neighbours
 
 Inputs = tuple[str, str]
 """A page's path and the key of what it is made from."""
@@ -40,11 +41,9 @@ def _issue(plan: Plan, issue: Issue | None) -> tuple[str, str] | None:
 
 
 def _paper_neighbours(plan: Plan, issue: Issue) -> tuple[object, object]:
-    """The paper's issues before and after this one, as reading.issue_pager finds them."""
-    same_paper = plan.archive.by_paper[issue.publication or ""]
-    at = plan.place_in_paper[issue.id]
-    return (_issue(plan, same_paper[at + 1] if at + 1 < len(same_paper) else None),
-            _issue(plan, same_paper[at - 1] if at > 0 else None))
+    """The paper's issues before and after this one, which its pages link to."""
+    older, newer = paper_neighbours(plan, issue)
+    return _issue(plan, older), _issue(plan, newer)
 
 
 def _article(plan: Plan, article_id: str | None) -> tuple[str, str] | None:

@@ -30,12 +30,15 @@ def issue_page(plan: Plan, issue: Issue) -> Page:
         jsonld=issue_jsonld(issue, plan.urls.absolute(path))))
 
 
-def issue_pager(plan: Plan, issue: Issue) -> Pager:
+def paper_neighbours(plan: Plan, issue: Issue) -> tuple[Issue | None, Issue | None]:
     """The same paper's issue before and after this one (its list is newest first)."""
     same_paper = plan.archive.by_paper[issue.publication or ""]
     at = plan.place_in_paper[issue.id]
-    older = same_paper[at + 1] if at + 1 < len(same_paper) else None
-    newer = same_paper[at - 1] if at > 0 else None
+    return (same_paper[at + 1] if at + 1 < len(same_paper) else None, same_paper[at - 1] if at > 0 else None)
+
+
+def issue_pager(plan: Plan, issue: Issue) -> Pager:
+    older, newer = paper_neighbours(plan, issue)
     return pager(f"{paper_name(issue)}其他各期",
                  neighbour(plan, "上一期", short_issue_label(older), urls.issue_path(older)) if older else None,
                  neighbour(plan, "下一期", short_issue_label(newer), urls.issue_path(newer)) if newer else None)

@@ -84,13 +84,9 @@ class StagedSite:
         self._root = str(self.root) + os.sep
         self._out = str(self.out_dir) + os.sep
 
-    def path_for(self, rel: str) -> Path:
-        """The staged file for a site-relative path; refuse paths outside the site."""
-        return Path(self._target(rel))
-
     def _target(self, rel: str) -> str:
-        """path_for as text. The staging folder is new and holds no links, so normalising the path as text
-        is enough."""
+        """The staged file for a site-relative path; refuse paths outside the site. The staging folder is new
+        and holds no links, so normalising the path as text is enough."""
         target = os.path.normpath(self._root + rel)
         if not target.startswith(self._root):
             raise SitegenError(f"refusing to write {rel!r}: it is outside the output folder")
