@@ -74,8 +74,10 @@ def text_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-FUTURE_BEFORE = re.compile(r"(?:将于|将在|将|计划于?|预计于?|拟于?|定于|(?<!截)至|到|前往)\s*$")
+FUTURE_BEFORE = re.compile(r"(?:将于|将在|将|计划于?|预计于?|拟于?|定于|确保|力争|争取|(?<!截)至|到|前往)\s*$")
 UNTIL = re.compile(r"(?:截至|截止到?)\s*$")
+SPAN_JOIN = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")
+"""8月31日至9月5日: the second date ends the span the first opens, and is a plan only where that one is."""
 PLANNED = re.compile(r"[^，,。；;！？]*?(?:将|要|预计|计划|力争)")
 """截至6月30日将完成 is a deadline; 截至6月7日，已完成 counts up to a past day."""
 FUTURE_AFTER = re.compile(r"\s*(?:前|之前|以前|底前|起将|将|截止)")
@@ -133,6 +135,7 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
     problems: list[Problem] = []
     found: list[Dated] = []
     for line, starts in _read_texts(issue):
+        span_start: re.Match[str] | None = None
         for m in MONTH_DAY.finditer(line):
             n = next(k for at, k in reversed(starts) if at <= m.start())
             y = int(m.group(1)) if m.group(1) else year
@@ -148,9 +151,13 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
                 continue
             if y is not None:
                 before = line[max(0, m.start() - 4):m.start()]
-                future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(line, m.end())
-                              or UNTIL.search(before) and PLANNED.match(line, m.end()))
+                if span_start is not None and SPAN_JOIN.fullmatch(line, span_start.end(), m.start()) and found:
+                    future = found[-1].future  # the end of a span: a plan only where its start is
+                else:
+                    future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(line, m.end())
+                                  or UNTIL.search(before) and PLANNED.match(line, m.end()))
                 found.append(Dated(when, n, future))
+                span_start = m
     return found, problems
 
 
@@ -195,9 +202,9 @@ def district_of_text(text: str, places: Places) -> str | None:
     return counts[0][0]
 
 
-PUBLISHER = re.compile(r"主办|区委|区政府|^[\u4e00-\u9fff]{2,5}版$")
-"""A masthead line that says who publishes the paper, 中共朝阳区委宣传部主办, or which district's edition it is,
-大兴版 (a city paper's district pages)."""
+PUBLISHER = re.compile(r"主办|区委|区政府|区人民政府|工作委员会|办事处|^[\u4e00-\u9fff]{2,5}版$")
+"""A masthead line that says who publishes the paper, 中共朝阳区委宣传部主办, 中共北京市西城区德胜街道工作委员会
+(a 街道's bulletin), or which district's edition it is, 大兴版 (a city paper's district pages)."""
 
 
 def district_of_masthead(issue: ParsedIssue, places: Places) -> str | None:

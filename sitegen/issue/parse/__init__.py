@@ -14,7 +14,9 @@ import logging
 from collections import Counter
 
 from .articles import BULLET, assemble
-from .lines import MD_HEADING, after_blanks, full_lines, indented_lines, join_breaks, signoff_lines, units_of
+from .lines import (
+    MD_HEADING, after_blanks, full_lines, indented_lines, join_breaks, signoff_lines, stripped_indent_lines, units_of,
+)
 from .fixes import checked_fixes
 from .furniture import date_problems, page_tops, read_facts, refiled, split_furniture
 from ...model import ParsedArticle, ParsedIssue, Source
@@ -36,8 +38,9 @@ def parse_issue(source: Source, places: Places) -> ParsedIssue:
     facts = read_facts(furniture.masthead, source.path, places)
     body = list(furniture.body)
     markdown = any(MD_HEADING.match(t) for _, t in body)
-    units = units_of(body, indented_lines(source.lines), fixes, page_tops(furniture), after_blanks(source.lines),
-                     signoff_lines(numbered), full_lines(source.lines))
+    full = full_lines(source.lines)
+    indented = indented_lines(source.lines) or stripped_indent_lines(source.lines, full)
+    units = units_of(body, indented, fixes, page_tops(furniture), after_blanks(source.lines), signoff_lines(numbered), full)
     pieces = join_breaks(units, markdown)
     articles, unplaced = assemble(pieces, dict(numbered), markdown)
     problems = fix_problems + date_problems(numbered, source.path) + [

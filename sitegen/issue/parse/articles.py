@@ -376,9 +376,18 @@ class _Assembler:
                 return k
             self.start(heads=group)
             return k
+        if nxt in ("para", "numbered") and self.cur is not None and self.cur.continued_from and not self.cur.blocks \
+                and self.cur.headline is None:
+            # （上接1版） on a line of its own over a short line and the text: that line is the jump headline, set
+            # under the mark as other papers set it above (密云水库 / 上接第1版).
+            jumped, self.cur = self.cur, None
+            d = self.start(heads=group)
+            d.continued_from = jumped.continued_from
+            d.head[:0] = [h for h in jumped.head if h not in d.head]
+            return k
         if nxt in ("para", "numbered", "exclaim") and (len(group) >= 2 or self.cur is None or self.cur.closed
                                                         or self.is_brief() or self.is_sibling(group)
-                                                        or group[0].after_blank):
+                                                        or group[0].after_blank or self.signed_below(k)):
             # A blank line before it, in a file that sets paragraphs without blank lines between them, ends the
             # article above: the line heads the next piece, not a sub-heading of the last.
             self.start(heads=group)
@@ -409,6 +418,19 @@ class _Assembler:
             return False
         text = group[0].text
         return any(bool(form.match(text) and form.match(d.headline)) for form in (PLACE_ITEM, NUMBERED_ITEM))
+
+    def signed_below(self, k: int) -> bool:
+        """Tell whether the paragraphs from piece k are signed under their last (□ 东言, ●石荣平, 文/李明) while the
+        article being built already has its writer (本报讯（记者 周颖）): a piece of its own under a headline, not
+        a sub-heading, since no article is signed twice."""
+        d = self.cur
+        if d is None or (d.byline is None and not d.has_lead):
+            return False
+        j = k
+        while j < len(self.pieces) and self.shapes[j] == "para":
+            j += 1
+        return j > k and j < len(self.pieces) and self.pieces[j].role == "author" and self.ends_piece(j) \
+            and (m := AUTHOR.match(self.pieces[j].text)) is not None and not m.group(2)
 
     def in_body(self) -> bool:
         """Tell whether an article is being built, has paragraphs and is not closed by a source line or (下转N版)."""
@@ -474,6 +496,12 @@ class _Assembler:
             self.cur.closed = True
         elif p.role == "author":
             m = AUTHOR.match(p.text)
+            if m and m.group(1) and self.in_body() and (self.cur.byline or self.cur.has_lead) \
+                    and i + 1 < len(self.pieces) and self.shapes[i + 1] == "para" and not self.ends_piece(i):
+                # ■相关链接 between the paragraphs of an article that has its writer: a bulleted sub-heading, not
+                # a second signature.
+                self.block("h2", p)
+                return i + 1
             if m and self.in_body() and self.cur.byline is None and self.ends_piece(i):
                 # □ 西言 under a commentary's last paragraph signs it, and 读者 李秀英 a letter: the signature, not
                 # a new article's byline.

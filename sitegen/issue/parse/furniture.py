@@ -18,14 +18,18 @@ TOTAL_NO = re.compile(r"总\s*第\s*(\d+)\s*期")
 PAGES = re.compile(r"(?:本期|今日|共)\s*(\d+|[一二三四五六七八九十]{1,3})\s*版")
 _CN_DIGITS = "一二三四五六七八九"
 
-# A line made only of these tokens is a dateline or issue line: 2020年4月16日 星期四, 第30期(总第1907期)本期8版.
+# A line made only of these tokens is a dateline or issue line: 2020年4月16日 星期四 (农历) 丙申年九月廿一, 第30期(总第1907期)本期8版.
 _DATELINE_TOKENS = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年(?=\s*第\s*\d+\s*期)|星期[一二三四五六日天]|周[一二三四五六日]|农历\S+"
+    r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:闰?[正一二三四五六七八九十冬腊]{1,2}月"
+    r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|廿[一二三四五六七八九十]?|二十[一二三四五六七八九]?|三十))?"
     r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期|今日|共)\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|第\s*\d+\s*版"
     r"|[\s()（）|｜·•/／,，、-]"
 )
-_PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯|时讯|政务信息|信息|动态)$")
-"""A paper's or bulletin's name: 昌平报, 通州时讯, 丰台区政务信息."""
+_PAPER_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯|时讯|政务信息|信息|动态)"
+                         r"|[\u4e00-\u9fff]{4,14}(?:简讯|快讯))$")
+"""A paper's or bulletin's name: 昌平报, 通州时讯, 丰台区政务信息, 德胜街道工作简讯 (a 简讯 or 快讯 with the name of who
+issues it: a column is 社区简讯)."""
 _LICENCE = re.compile(r"准印证|刊号|CN\s*\d{2}-|国内统一连续出版物号|邮发代号|内部资料|免费交流|免费赠阅")
 """A licence or circulation note: 准印证号, 国内统一刊号, 内部资料　免费交流 (a newsletter's)."""
 _WEB = re.compile(r"https?://|www\.|\.(?:com|cn|net|org)\b", re.I)
@@ -238,6 +242,7 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
     masthead_at |= {
         i for i, (n, t) in enumerate(numbered)
         if i not in colophon_at and is_strong_masthead(t, places, top=False) and not _is_anchor(t) and n not in signoffs
+        and not _NOTICE.search(t)  # 欢迎订阅2016年《海淀报》　邮发代号：…: a subscription note, page furniture
     }
     page_at = {
         i for i, (_, t) in enumerate(numbered) if i not in masthead_at | colophon_at and is_page_furniture(t)

@@ -35,10 +35,10 @@ _ROLE = patterns.STAFF
 # has one way to split into names: tried on a long line, the pattern fails in linear time, not exponential.
 _MORE_NAMES = rf"(?:(?:\s*[、,，]\s*|\s+)(?:{_ROLE}\s*)?(?!{_ROLE}){_NAME}|{_ROLE}\s*(?!{_ROLE}){_NAME})*"
 AUTHOR = re.compile(
-    # ●石荣平, ●本报评论员; or a byline on its own line: 本报记者 张三, 记者 张三 通讯员 李四, 文/李四; a letter's
-    # signature, 读者 李秀英.
+    # ●石荣平, ●本报评论员; or a byline on its own line, perhaps after a bullet: 本报记者 张三, ■本报记者 王丽, 记者 张三
+    # 通讯员 李四, 文/李四; a letter's signature, 读者 李秀英.
     rf"^[●○◎■□◆]\s*((?:本报|特约)?评论员(?:\s*{_NAME})?|{_NAME})$"
-    rf"|^((?:本报(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者|读者)\s+){_NAME}"
+    rf"|^(?:[●○◎■□◆]\s*)?((?:本报(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者|读者)\s+){_NAME}"
     rf"{_MORE_NAMES}(?:\s*{_ROLE})?)$"  # a role at the end: the next name was cut to the next line
     rf"|^文\s*[/／]\s*((?:{_ROLE}\s*)?{_NAME}{_MORE_NAMES})$"  # 文/李四, 文/记者 张三
 )
@@ -54,6 +54,7 @@ NO_END = "的和与及或对把被将从向于并而"
 """Words no headline ends with: a block ending in one stops mid-sentence."""
 NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 DECK_START = re.compile(r"^(?:——|—|--)")
+DAY_OPENING = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*日[，,]")
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,9 @@ class Shape:
     def numbered_head(self) -> bool:
         # An item that ends in a comma (（二）规范架空线，) or leaves a bracket open (（三）完善排水设施（含边) is a sentence
     # the layout cut, not a heading.
+        # A full stop inside (（二）按时接种流感疫苗。今) makes it a sentence too: a heading has none.
         return bool(NUMBERED_HEAD.match(self.head)) and self.visible <= 50 and not self.closed and not self.unbalanced \
+            and not self.stops \
             and self.tail[-1:] not in "，,、" and not ITEM_MARK_END.search(self.tail)
 
     @property
@@ -188,6 +191,8 @@ class Shape:
         # a line below a headline with a semicolon is a deck.
         if self.numbered_head:
             return False
+        if DAY_OPENING.match(self.head):
+            return True  # 10月16日，市民在…: a story's first words; no headline or deck opens with the day and a comma
         if self.stops or self.unbalanced or self.tail[-1:] in NO_END or self.tail[-1:] in "，,、" \
                 or ITEM_MARK_END.search(self.tail):
             return True  # no headline ends in 的 or 和, nor in a comma or an item's number: it goes on below
@@ -346,6 +351,27 @@ def full_lines(lines: list[str]) -> frozenset[int]:
     return frozenset(n for n, t in enumerate(lines, 1) if t.strip() and abs(display_width(t.strip()) - measure) <= 1)
 
 
+INDENT_CELLS = 4
+"""Half-width cells of a paragraph indent: two full-width spaces."""
+STRIPPED_MIN = 3
+"""Lines: a file set in a column whose paragraphs lost their indents shows at least this many first lines that short."""
+
+
+def stripped_indent_lines(lines: list[str], full: frozenset[int]) -> frozenset[int]:
+    """The first lines of paragraphs whose indent the text lost, in a file set in a column of fixed width with no
+    indents printed: unfinished lines an indent narrower than the column, with a line as wide as the column below
+    (else none). They start a paragraph as an indent does."""
+    # Text taken from a page often drops leading spaces; the column keeps their trace, since every other line of a
+    # paragraph fills it.
+    if not full or any(t.startswith(("　", "  ")) and t.strip() for t in lines):
+        return frozenset()
+    measure = Counter(display_width(lines[n - 1].strip()) for n in full).most_common(1)[0][0]
+    short = frozenset(n for n, t in enumerate(lines, 1)
+                      if t.strip() and n + 1 in full and n not in full and not is_closed(t.strip())
+                      and abs(display_width(t.strip()) - (measure - INDENT_CELLS)) <= 1)
+    return short if len(short) >= STRIPPED_MIN else frozenset()
+
+
 def after_blanks(lines: list[str]) -> frozenset[int]:
     """The numbers of the lines printed after a blank line, in a file that sets its paragraphs without blank lines
     between them (else none): there a blank line stands between articles, or between an article's head and text."""
@@ -429,6 +455,8 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return False  # a page's first line starts a paragraph: no paragraph runs on across a running head
     if units[i].indent and units[i].text[:1] not in NO_START:
         return False  # an indent starts a paragraph
+    if ONWARD_BARE.search(shape.tail[-4:] + units[i].text) and not ONWARD_BARE.search(units[i].text):
+        return True  # …的实际行动。下 / 转第2版: a jump mark the layout cut after its first character
     if starts_listed_item(units, i):
         return False  # 一是… set one item a line: each item is a paragraph, whatever ends the line above
     if visible_len(units[i].text) <= WIDOW_MAX and is_closed(units[i].text) and units[i].text[:1] not in "“‘「《(（":
@@ -439,7 +467,7 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
     if headline_chain_ends_in_lead(units, i):
         return False  # short lines above a lead are its headline stack (a kicker may be as wide as the column)
     if cut_by_column and not (DECK_START.match(units[i - 1].text) or HEADING_FORM.match(units[i - 1].text)
-                              and not shape.clauses):
+                              and not shape.clauses) and not _heads_dated_story(shape, units[i]):
         return True  # a first line as wide as the column goes on, unless it has a heading's form (——…, 一、…, 海淀区：…)
     if indented:
         # Where paragraphs are indented, an unfinished indented paragraph goes on in the unindented line below.
@@ -482,9 +510,10 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
         # A line the keeper calls a headline, kicker or deck stands alone too.
         alone = role == "from" and is_from_line(u.text) or u.fix in ("headline", "kicker", "deck")
         while i < len(units) and (units[i].fix == "continues" or role in ("text", "lead", "from") and not alone
-                                  and not shape.closed):
+                                  and (not shape.closed or _runs_on_after_stop(units, i, indented))):
             if units[i].role == "credit" and not markdown and not shape.closed and is_closed(shape.tail + units[i].text) \
-                    and (i + 1 == len(units) or not _should_join(role, shape, units, i + 1, markdown, after_heading, indented)):
+                    and (_credit_begun(shape.tail, units[i].text) or i + 1 == len(units)
+                         or not _should_join(role, shape, units, i + 1, markdown, after_heading, indented)):
                 pass  # …赏秋。（记者 马骏 / 摄）: the credit closing a caption, cut by the layout, closes it here
             elif (
                 units[i].role == "credit" and i + 1 < len(units) and not markdown
@@ -505,6 +534,53 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
         pieces.append(Piece(role, "".join(parts), tuple(lines), fix=u.fix, page_top=u.page_top, after_blank=u.after_blank))
         pieces.extend(held)
     return pieces
+
+
+def _heads_dated_story(shape: Shape, below: Unit) -> bool:
+    """Tell whether a bare line (no mark inside) heads the story below it, which opens with its day and a comma
+    (“红色德胜”主题党课开讲 / 6月24日，…): a sentence cut before a date leaves a word that needs it (于, 在, 至, 今年)."""
+    return bool(DAY_OPENING.match(below.text)) and not shape.stops and not shape.clauses \
+        and shape.tail[-1:] not in NO_END + "在至到于年是为"
+
+
+def _credit_begun(tail: str, line: str) -> bool:
+    """Tell whether a credit closing a caption began on the line above and the layout cut it (…赏景。　通讯员 张 /
+    瑞 摄): the line is its rest, never a credit printed on its own inside the paragraph."""
+    m = CLOSING_CREDIT.search(tail + line)
+    return m is not None and m.start() < len(tail) - 1 and bool(tail[m.start() + 1:].strip())
+
+
+def _runs_on_after_stop(units: list[Unit], i: int, indented: bool) -> bool:
+    """Tell whether the line at i goes on with a paragraph whose last line ends a sentence: it opens with a mark no
+    paragraph starts with (”一位经营者说。, ）), or, in a file set in a column with indented paragraphs, the line
+    above ends a sentence at the column's edge and the line, not indented, is as wide as the column and cut
+    mid-clause (近年来，清水镇依托生态资源发展民): a new paragraph would be indented, and a headline as wide as the
+    column has no clause comma or heads a stack above a lead."""
+    u = units[i]
+    if u.fix or u.page_top or u.role != "text" or u.indent:
+        return False
+    if u.text[:1] in NO_START:
+        return True
+    if not indented or not u.shape.clauses or u.shape.closed or DECK_START.match(u.text) or HEADING_FORM.match(u.text) \
+            or headline_chain_ends_in_lead(units, i):
+        return False
+    return i > 0 and units[i - 1].full and u.full or _unindented_sentence(units, i)
+
+
+RUN_ON_MAX = 6
+"""Lines: how far an unindented sentence is followed to its full stop."""
+
+
+def _unindented_sentence(units: list[Unit], i: int) -> bool:
+    """Tell whether unindented lines from i, in a file that indents its paragraphs, run on to a full stop (。) with
+    no indent, lead or other mark between: the rest of the paragraph above, cut after a sentence's end (a new
+    paragraph would be indented, and a headline stack ends in no 。)."""
+    for u in units[i:i + RUN_ON_MAX]:
+        if u.role != "text" or u.indent or u.page_top or u.fix:
+            return False
+        if u.shape.closed:
+            return u.text.rstrip(CLOSERS)[-1:] == "。"
+    return False
 
 
 def _after_heading(pieces: list[Piece]) -> bool:
