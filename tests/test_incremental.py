@@ -312,7 +312,7 @@ def test_code_version_follows_every_source_and_data_file(tmp_path):
 def test_damaged_cache_entries_are_rebuilt_never_a_crash(project, damage):
     build_in(project)
     cache = project / ".sitegen-cache"
-    kinds = {"issues", "segments", "shown", "rendered", "templates"}
+    kinds = {"issues", "segments", "shown", "related", "rendered", "templates"}
     damaged = [p for kind in kinds for p in (cache / kind).rglob("*") if p.is_file()]
     assert {p.relative_to(cache).parts[0] for p in damaged} == kinds
     for p in damaged:
@@ -372,7 +372,7 @@ def test_a_long_lived_process_rebuilds_from_what_it_kept_and_keeps_only_what_is_
     kept = Kept()
     build_in(project, kept=kept)
     files = len(list(SEEDS.glob("*.txt")))
-    assert len(kept) == 2 * files  # each issue, and its text as shown
+    assert len(kept) == 2 * files + 1  # each issue, its text as shown, and the archive's related lists
     for entry in cache_entries(project):
         issue = pickle.loads(entry.read_bytes())
         entry.write_bytes(pickle.dumps(replace(issue, parsed=replace(issue.parsed, articles=tuple(
@@ -384,7 +384,7 @@ def test_a_long_lived_process_rebuilds_from_what_it_kept_and_keeps_only_what_is_
     (project / "seeds" / GOOD).unlink()
     (project / "seeds" / "new.txt").write_text(new_issue_text(), encoding="utf-8")
     build_in(project, kept=kept)
-    assert len(kept) == 2 * files
+    assert len(kept) == 2 * files + 1
     assert {i["source_file"] for i in catalog(project / "site")["issues"]} >= {"seeds/new.txt"}
     assert f"seeds/{GOOD}" not in {i["source_file"] for i in catalog(project / "site")["issues"]}
     assert_same_as_a_clean_build(project)

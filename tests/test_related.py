@@ -16,7 +16,10 @@ from sitegen.issue.enrich.people import people_of
 from sitegen.lexicon import load_places
 import datetime
 
-from sitegen.archive.related import REFERENCE, SCALE, TOPIC_RARITY, WEIGHTS, RelItem, related_articles
+from unittest import mock
+
+from sitegen.archive import related as related_module
+from sitegen.archive.related import REFERENCE, SCALE, TOPIC_RARITY, WEIGHTS, RelItem, find_related, related_articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 FALLBACK = load_topics()[-1].name
@@ -160,6 +163,43 @@ def test_the_same_as_scoring_every_pair(raw, n):
     items = [RelItem(f"id{i:02d}", d, tuple(sorted(t)), tuple(sorted(k)), tuple(sorted(p)))
              for i, (d, t, k, p) in enumerate(raw)]
     assert related_articles(items, FALLBACK, n=n) == brute_force(items, n)
+
+
+def _item(i: int, raw) -> RelItem:
+    d, t, k, p = raw
+    return RelItem(f"id{i:02d}", d, tuple(sorted(t)), tuple(sorted(k)), tuple(sorted(p)))
+
+
+changes = st.lists(
+    st.tuples(st.sampled_from(["add", "remove", "edit"]), st.integers(min_value=0, max_value=60), small_items),
+    min_size=1, max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_items, changes, st.integers(min_value=1, max_value=4), st.sampled_from([2, 3, 200]))
+def test_lists_found_again_after_changes_are_those_found_anew(raw, steps, n, max_posting):
+    """Whatever is added, removed or edited, the lists kept from before and the ones found again are
+    exactly the lists found from nothing (a person or keyword crossing MAX_POSTING included)."""
+    with mock.patch.object(related_module, "MAX_POSTING", max_posting):
+        items = [_item(i, r) for i, r in enumerate(raw)]
+        before = find_related(items, FALLBACK, n)
+        next_id = len(items)
+        for what, at, more in steps:
+            if what == "add":
+                added = [_item(next_id + k, r) for k, r in enumerate(more[:3])]
+                next_id += len(added)
+                position = at % (len(items) + 1)
+                items = items[:position] + added + items[position:]
+            elif what == "remove" and items:
+                del items[at % len(items)]
+            elif items and more:
+                k, edited = at % len(items), _item(0, more[0])
+                items[k] = RelItem(items[k].id, edited.date, edited.topics, edited.keywords, edited.people)
+            after = find_related(items, FALLBACK, n, before)
+            assert after.lists == find_related(items, FALLBACK, n).lists
+            assert list(after.lists) == [it.id for it in items]
+            before = after
 
 
 def test_ten_thousand_articles():

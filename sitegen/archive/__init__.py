@@ -15,7 +15,7 @@ from ..model import Issue
 from .continuations import continuation_links
 from .groups import Entry, entries, group, sort_issues
 from .people import Person, index_people
-from .related import RelItem, related_articles
+from .related import Related, RelItem, find_related
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
@@ -44,6 +44,8 @@ class Archive:
     """The Person of each name an article gives (Article.people)."""
     related: Mapping[str, tuple[str, ...]]
     """An article's id → the ids of the articles most like it, best first."""
+    relatedness: Related
+    """The related lists with what they were found from: a later build of a changed archive starts from it."""
     by_issue: Groups[str, Entry]
     by_paper: Groups[str, Issue]
     """Keyed by the paper's name, "" for issues whose paper is unknown."""
@@ -54,12 +56,19 @@ class Archive:
     by_topic: Groups[str, Entry]
 
 
-def build_archive(issues: Sequence[Issue], lexicon: Lexicon) -> Archive:
-    """The Archive of finished issues (archive.finish: ids, facts, text as shown)."""
+def build_archive(issues: Sequence[Issue], lexicon: Lexicon, related_before: Related | None = None) -> Archive:
+    """The Archive of finished issues (archive.finish: ids, facts, text as shown).
+
+    related_before: the relatedness of an earlier build (Archive.relatedness), whose lists the change
+    cannot alter are taken as they are (related.find_related)."""
     ordered = tuple(sort_issues(issues))
     listed = tuple(entries(ordered))
     links = continuation_links(ordered)
     people = index_people([e.article for e in listed])
+    relatedness = find_related([
+        RelItem(e.article.id, e.issue.date.isoformat() if e.issue.date else "", e.article.topics,
+                e.article.keywords, tuple(name for name, _ in e.article.people))
+        for e in listed], lexicon.topics[-1].name, before=related_before)
     return Archive(
         issues=ordered,
         entries=listed,
@@ -68,10 +77,8 @@ def build_archive(issues: Sequence[Issue], lexicon: Lexicon) -> Archive:
         continued_from=MappingProxyType({id_: other for (id_, way), other in links.items() if way == "from"}),
         people=people,
         person_named=MappingProxyType({p.name: p for p in people}),
-        related=MappingProxyType(related_articles([
-            RelItem(e.article.id, e.issue.date.isoformat() if e.issue.date else "", e.article.topics,
-                    e.article.keywords, tuple(name for name, _ in e.article.people))
-            for e in listed], lexicon.topics[-1].name)),
+        related=MappingProxyType(relatedness.lists),
+        relatedness=relatedness,
         by_issue=_groups(listed, lambda e: [e.issue.id]),
         by_paper=_groups(ordered, lambda i: [i.publication or ""]),
         by_year=_groups(ordered, lambda i: [i.date.year] if i.date else []),

@@ -18,6 +18,13 @@ Candidates come from inverted indexes, never from all pairs, so the work grows w
   article that has it is what would make the work quadratic;
 - topics through groups of articles with the same topic set, the best-sharing groups first and each in
   (newer, smaller id) order, so that only as many are read as can still make the list.
+
+Given the lists of an earlier archive (Related), only the lists the change can alter are found again
+(`changeable`): a list is the best n of everything that shares something with its article, so adding an
+article changes it only when the newcomer outranks its last entry, or when a weight it is scored with moves
+(the df of a person or keyword the newcomer has); removing one changes it only when the removed one was on
+it. An edited article is one removed and one added. tests/test_related.py checks the result against
+finding every list again over random sequences of changes.
 """
 from __future__ import annotations
 
@@ -28,7 +35,7 @@ import logging
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 
 log = logging.getLogger(__name__)
@@ -44,9 +51,8 @@ SCALE = 1_000_000
 """Weights are held as integers (millionths) so that equal sums reached in another order still tie."""
 
 
-@dataclass(frozen=True)
-class RelItem:
-    """What relatedness looks at in one article."""
+class RelItem(NamedTuple):
+    """What relatedness looks at in one article (a tuple: the next build reads tens of thousands of them back)."""
 
     id: str
     date: str = ""
@@ -63,14 +69,102 @@ def related_articles(
     """Up to n related article ids for every item, best first; an item with nothing in common gets ().
 
     fallback_topic: the topic of articles no topic fits (the taxonomy's last), which says nothing in common."""
+    return dict(find_related(items, fallback_topic, n).lists)
+
+
+@dataclass(frozen=True)
+class Related:
+    """Every item's related ids, with the items they were found for: what finding them for a changed
+    archive starts from."""
+
+    items: Mapping[str, RelItem]
+    lists: Mapping[str, tuple[str, ...]]
+    """Each item's related ids, best first, in the order of the items given."""
+    last_scores: Mapping[str, int]
+    """The score of each list's last entry (0 for an empty list): what a newcomer must reach to join it."""
+    rules: tuple
+    """The constants the lists were found with: lists found with others are found again."""
+
+
+def find_related(items: Sequence[RelItem], fallback_topic: str, n: int = 5, before: Related | None = None) -> Related:
+    """related_articles, as a Related; with before (the same for an earlier archive), only the lists the
+    change can alter are found again, and every list is what finding it anew would give."""
     ids = [it.id for it in items]
     if len(set(ids)) != len(ids):
         raise ValueError("related_articles: item ids must be unique")
     index = _build_index(items, fallback_topic)
     views: dict[frozenset[int], _TopicView] = {}
-    out = {it.id: tuple(items[j].id for j in _best(index, i, n, views)) for i, it in enumerate(items)}
-    log.debug("related articles for %d items", len(items))
-    return out
+    rules = (fallback_topic, n, tuple(sorted(WEIGHTS.items())), MAX_POSTING, REFERENCE, TOPIC_RARITY, SCALE)
+    if before is None or before.rules != rules:
+        todo: set[int] | range = range(len(items))
+    else:
+        todo = changeable(index, items, before, n)
+    if not todo and before is not None and list(before.items) == ids:
+        return before  # nothing changed
+    lists: dict[str, tuple[str, ...]] = {}
+    last_scores: dict[str, int] = {}
+    for i, id_ in enumerate(ids):
+        if i in todo:
+            best = _best(index, i, n, views)
+            lists[id_] = tuple(ids[j] for _, j in best)
+            last_scores[id_] = best[-1][0] if best else 0
+        else:
+            lists[id_], last_scores[id_] = before.lists[id_], before.last_scores[id_]  # type: ignore[union-attr]
+    log.debug("related articles for %d of %d items", len(todo), len(items))
+    return Related(dict(zip(ids, items)), lists, last_scores, rules)
+
+
+def changeable(index: _Index, items: Sequence[RelItem], before: Related, n: int) -> set[int]:
+    """The items (by position) whose related list may differ from the one in before (see the module's
+    docstring); every other item's list is the one before."""
+    position = {it.id: k for k, it in enumerate(items)}
+    added = [k for k, it in enumerate(items) if before.items.get(it.id) != it]  # new, or edited
+    gone = [old for id_, old in before.items.items() if id_ not in position or items[position[id_]] != old]
+    gone_ids = {old.id for old in gone}
+    todo = set(added)
+    for id_, listed in before.lists.items():  # what was on a list and is gone, or edited
+        if id_ in position and not gone_ids.isdisjoint(listed):
+            todo.add(position[id_])
+    # People and keywords of the changed items: their df moved, and with it their weight (or whether they
+    # count at all); every item that has one is scored with it.
+    moved: dict[tuple[str, str], int] = defaultdict(int)
+    for sign, changed in ((1, (items[k] for k in added)), (-1, gone)):
+        for it in changed:
+            for kind, values in (("keyword", it.keywords), ("person", it.people)):
+                for v in set(values):
+                    moved[kind, v] += sign
+    touched = set()
+    for feature, change in moved.items():
+        f = index.feature_ids.get(feature)
+        after = index.df[f] if f is not None else 0
+        if _counts(after) or _counts(after - change):
+            if f is not None:
+                touched.add(f)
+    if touched:
+        todo.update(k for k, fs in enumerate(index.feats) if not fs.isdisjoint(touched))
+    # Topics: an added item that shares only topics with an item (sharing a counting person or keyword made
+    # it touched, above) joins its list when the list is short or when it outranks the list's last entry.
+    for j in added:
+        topics_j = index.topics[j]
+        for g in {g for t in topics_j for g in index.groups_of_topic[t]}:
+            share = sum(index.weight[t] for t in g & topics_j)
+            for i in index.groups[g]:
+                if i in todo:
+                    continue
+                id_ = items[i].id
+                listed = before.lists[id_]
+                if len(listed) < n or share > before.last_scores[id_]:
+                    todo.add(i)
+                elif share == before.last_scores[id_]:
+                    last = position[listed[-1]]
+                    if (_distance(index, i, j), index.rank[j]) < (_distance(index, i, last), index.rank[last]):
+                        todo.add(i)
+    return todo
+
+
+def _counts(df: int) -> bool:
+    """Whether a person or keyword in df articles counts in a score."""
+    return 2 <= df <= MAX_POSTING
 
 
 @dataclass(frozen=True)
@@ -90,6 +184,10 @@ class _Index:
     groups: dict[frozenset[int], list[int]]
     """Items by their set of topics, each list in rank order."""
     groups_of_topic: dict[int, list[frozenset[int]]]
+    feature_ids: dict[tuple[str, str], int]
+    """Each feature's (kind, value) → its number."""
+    df: list[int]
+    """Per feature, how many items have it."""
 
 
 def _build_index(items: Sequence[RelItem], fallback: str) -> _Index:
@@ -129,11 +227,12 @@ def _build_index(items: Sequence[RelItem], fallback: str) -> _Index:
         for t in g:
             groups_of_topic[t].append(g)
     day = [datetime.date.fromisoformat(it.date).toordinal() if it.date else None for it in items]
-    return _Index(feats, weight, topics, rank, day, dict(postings), dict(groups), dict(groups_of_topic))
+    return _Index(feats, weight, topics, rank, day, dict(postings), dict(groups), dict(groups_of_topic), ids, df)
 
 
-def _best(index: _Index, i: int, n: int, views: dict[frozenset[int], _TopicView]) -> list[int]:
-    """The n items with the best score against item i, ties to the nearer in date, then the better rank."""
+def _best(index: _Index, i: int, n: int, views: dict[frozenset[int], _TopicView]) -> list[tuple[int, int]]:
+    """The n items with the best score against item i, ties to the nearer in date, then the better rank,
+    as (score, item)."""
     acc: dict[int, int] = defaultdict(int)  # score from rare people and keywords
     for f in index.feats[i]:
         for j in index.postings.get(f, ()):
@@ -159,7 +258,8 @@ def _best(index: _Index, i: int, n: int, views: dict[frozenset[int], _TopicView]
     if len(scored) > n:  # the n best scores and every tie with the n-th: only they need their distance
         cutoff = heapq.nlargest(n, scored)[-1][0]
         scored = [(score, j) for score, j in scored if score >= cutoff]
-    return [j for *_, j in heapq.nsmallest(n, ((-score, _distance(index, i, j), rank[j], j) for score, j in scored))]
+    return [(-negative, j) for negative, *_, j
+            in heapq.nsmallest(n, ((-score, _distance(index, i, j), rank[j], j) for score, j in scored))]
 
 
 _FAR = 1 << 40

@@ -21,7 +21,7 @@ from ..issue.enrich import release
 from ..model import Issue
 from ..search import build_search_index
 from ..site.write import StagedSite, WriteSummary, output_locked
-from .cache import IssueCache, Kept, SegmentCache, ShownCache
+from .cache import IssueCache, Kept, RelatedCache, SegmentCache, ShownCache
 from .load import Loaded, load_archive, refuse_unusable, shown_issues
 from .output import write_site
 from .parallel import collector_kept_off, search_process
@@ -75,6 +75,7 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
         if cache:
             cache.remove_other_versions()
             ShownCache(cache).remove_other_versions()
+            RelatedCache(cache).remove_other_versions()
             SegmentCache(cache.cache_dir).remove_other_versions(tables)
         # 2. The search index, in a process of its own beside everything below: it needs only the
         # articles as read, not what the whole archive adds to them.
@@ -94,7 +95,11 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
             # 3. The whole archive, once.
             progress.phase("classify", len(loaded.placed), "issues")
             issues = finish_issues(loaded.placed, shown)
-            archive = build_archive(issues, lexicon)
+            related_cache = RelatedCache(cache) if cache else None
+            related_before = related_cache.get() if related_cache else None
+            archive = build_archive(issues, lexicon, related_before)
+            if related_cache and archive.relatedness is not related_before:
+                related_cache.put(archive.relatedness)
             progress.advance(len(issues))
             # 4. The site.
             made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys) if key}

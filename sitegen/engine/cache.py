@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..archive.related import Related
 from ..files import current_code_version, remove_other_folders, write_atomically
 from ..issue.enrich.words import ArticleWords, fingerprint, segment_issue
 from ..lexicon import BUILT_IN, Tables
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 ISSUES = "issues"
 SEGMENTS = "segments"
 SHOWN = "shown"
+RELATED = "related"
 
 
 class Kept:
@@ -187,6 +189,41 @@ class ShownCache:
     def remove_other_versions(self) -> None:
         """Drop the entries made by other code versions."""
         self._entries.remove_other_versions()
+
+
+class RelatedCache:
+    """The archive's related lists with what they were found from (archive.related.Related), one file a
+    code version: the next build finds again only the lists its changes can alter, where finding every
+    list costs a rebuild in proportion to the archive."""
+
+    def __init__(self, issues: IssueCache):
+        self._path = issues.cache_dir / RELATED / f"{issues.version[:24]}.pickle"
+        self._kept = issues.kept
+
+    def get(self) -> Related | None:
+        """The lists of the last build, if there are sound ones."""
+        value = self._kept.get(RELATED) if self._kept is not None else None
+        if value is None:
+            try:
+                value = pickle.loads(self._path.read_bytes())
+            except FileNotFoundError:
+                return None
+            except Exception:  # noqa: BLE001 - damaged: every list is found again
+                log.info("the cached related lists are damaged; they are found again", exc_info=True)
+                return None
+        return value if isinstance(value, Related) else None
+
+    def put(self, value: Related) -> None:
+        if self._kept is not None:
+            self._kept.put(RELATED, value)
+        write_atomically(self._path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def remove_other_versions(self) -> None:
+        """Drop the lists of other code versions."""
+        if self._path.parent.is_dir():
+            for other in self._path.parent.iterdir():
+                if other != self._path:
+                    other.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
