@@ -64,7 +64,6 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
         try:
             loaded = load_archive(config.seeds_dir, config.keep_going, config.max_file_bytes, cache, progress,
                                   classified=True, tables=tables)
-            set_apart()
             refuse_unusable(loaded, config)
         except BaseException:
             progress.stop()  # the error says it all
@@ -100,6 +99,7 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
             archive = build_archive(issues, lexicon, related_before)
             if related_cache and archive.relatedness is not related_before:
                 related_cache.put(archive.relatedness)
+            set_apart()  # the archive is whole: what renders the pages comes and goes
             progress.advance(len(issues))
             # 4. The site.
             made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys) if key}

@@ -58,8 +58,8 @@ def can_fork() -> bool:
 
 @contextlib.contextmanager
 def collector_kept_off() -> Iterator[Callable[[], None]]:
-    """Python's cycle collector paused while the archive is loaded; the function yielded sets what was
-    loaded apart from the collector's later passes (gc.freeze) until the block ends. The archive lives
+    """Python's cycle collector paused while the archive is loaded and put together; the function yielded
+    sets what was made apart from the collector's later passes (gc.freeze) until the block ends. The archive lives
     that long anyway and holds no cycles, and each full pass would walk all of it again. `sitegen serve`
     builds again and again: what one build set apart is let go when it ends."""
     gc.disable()
