@@ -80,6 +80,10 @@ SPAN_JOIN = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")
 """8月31日至9月5日: the second date ends the span the first opens, and is a plan only where that one is."""
 PLANNED = re.compile(r"[^，,。；;！？]*?(?:将|要|预计|计划|力争)")
 """截至6月30日将完成 is a deadline; 截至6月7日，已完成 counts up to a past day."""
+CLAUSE_END = re.compile(r"\s*(?:[。；;]|$)")
+"""申请截至7月10日。: a 截至 date that ends its sentence is a deadline; 截至5月20日，共… counts up to a past day."""
+DEADLINE_OF = re.compile(r"[\u4e00-\u9fff](?:截至|截止到?)\s*$")
+"""报名截至5月20日，…: 截至 after what it ends (报名, 申请) says until when, a deadline; opening its clause it says as of."""
 FUTURE_AFTER = re.compile(r"\s*(?:前|之前|以前|底前|起将|将|截止)")
 """A date after 将于, 计划, 预计, 截至… or before 前 is a plan, schedule or deadline: not an event the issue reports."""
 WEEKDAY = re.compile(r"\s*[(（]\s*(?:星期|周)([一二三四五六日天])\s*[)）]")
@@ -155,7 +159,8 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
                     future = found[-1].future  # the end of a span: a plan only where its start is
                 else:
                     future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(line, m.end())
-                                  or UNTIL.search(before) and PLANNED.match(line, m.end()))
+                                  or UNTIL.search(before) and (PLANNED.match(line, m.end()) or CLAUSE_END.match(line, m.end())
+                                                               or DEADLINE_OF.search(line, 0, m.start())))
                 found.append(Dated(when, n, future))
                 span_start = m
     return found, problems

@@ -18,7 +18,7 @@ from .lines import (
     MD_HEADING, after_blanks, full_lines, indented_lines, join_breaks, signoff_lines, stripped_indent_lines, units_of,
 )
 from .fixes import checked_fixes
-from .furniture import date_problems, page_tops, read_facts, refiled, split_furniture
+from .furniture import date_problems, guided_headlines, page_tops, read_facts, refiled, split_furniture
 from ...model import ParsedArticle, ParsedIssue, Source
 from ...errors import Problem
 from ...lexicon import Places, load_places
@@ -42,7 +42,7 @@ def parse_issue(source: Source, places: Places) -> ParsedIssue:
     indented = indented_lines(source.lines) or stripped_indent_lines(source.lines, full)
     units = units_of(body, indented, fixes, page_tops(furniture), after_blanks(source.lines), signoff_lines(numbered), full)
     pieces = join_breaks(units, markdown)
-    articles, unplaced = assemble(pieces, dict(numbered), markdown)
+    articles, unplaced = assemble(pieces, dict(numbered), markdown, guided_headlines(furniture))
     problems = fix_problems + date_problems(numbered, source.path) + [
         Problem(source.path, n, f"line not placed in any article, masthead or colophon: {t[:30]}; "
                                 "it is listed on the issue page — check the lines around it")

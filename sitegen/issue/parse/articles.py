@@ -130,6 +130,8 @@ PLACE_END = re.compile(r"(?:街道|社区|镇|乡|村|区|县|城)$")
 OCCASION_END = re.compile(r"(?:节|纪念日|宣传日|宣传周|活动周|安全月|周年|将至|将临|临近|来临|到来|前夕|之际|进行时|正当时)$")
 """A bare line naming an occasion (三八节, 安全生产月) or a time (清明将至, 冬奥进行时) over a headline says when, as a
 kicker does."""
+OCCASION_START = re.compile(r"^(?:喜迎|迎接|庆祝|纪念|欢度|共庆|献礼)")
+"""A bare line greeting an occasion (喜迎七一, 庆祝三八) says when, as a kicker does."""
 COLUMN_MAX = 4
 """A column label (战疫一线, 文化惠民) over a three-line stack is at most this long; a longer bare line is its kicker."""
 
@@ -142,7 +144,7 @@ def is_column_label(text: str, below: list[str]) -> bool:
     # 简讯; a longer one, 秋收进行时 or 老旧小区改造, says what the news is about, as a kicker does). Over two more
     # lines it is a label only when the two below make a headline and deck (——…); otherwise the three lines are
     # kicker, headline, deck.
-    if not LABEL.match(text) or PLACE_END.search(text) or OCCASION_END.search(text) \
+    if not LABEL.match(text) or PLACE_END.search(text) or OCCASION_END.search(text) or OCCASION_START.match(text) \
             or visible_len(text) >= visible_len(below[0]):
         return False
     if visible_len(text) > COLUMN_MAX:
@@ -189,7 +191,7 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
         return None, 0, b, "the second line has clause commas: a deck"
     if EVENT_END.search(a):
         return a, 1, None, "the first line names an event (…召开, …举行): a kicker"
-    if LABEL.match(a) and (PLACE_END.search(a) or OCCASION_END.search(a)):
+    if LABEL.match(a) and (PLACE_END.search(a) or OCCASION_END.search(a) or OCCASION_START.match(a)):
         return a, 1, None, "the first line is a bare place, occasion or time (清明将至): a kicker"
     if commas(b) and not commas(a):
         return None, 0, b, "the second line has clause commas: a deck"
@@ -216,6 +218,7 @@ def _end_mark(text: str) -> str:
 
 
 FIXED = "as the sidecar's [[fix]] says"
+GUIDED = "the 导读 names this line: the headline"
 COLUMN_GUESS = "a short bare line over one headline: the column it runs in, not a kicker (guess)"
 """The call on 秋收进行时 over a headline: a column label and a kicker look alike in plain text."""
 
@@ -261,8 +264,11 @@ def photo_byline(credit: str) -> str | None:
 class _Assembler:
     """Walk the pieces once, keeping the article being built; one instance per parse."""
 
-    def __init__(self, pieces: list[Piece], printed: dict[int, str], markdown: bool) -> None:
+    def __init__(self, pieces: list[Piece], printed: dict[int, str], markdown: bool,
+                 guided: frozenset[str] = frozenset()) -> None:
         self.pieces = pieces
+        self.guided = guided
+        """The headlines the issue's 导读 blocks name (spaces removed)."""
         self.printed = printed
         self.shapes = _shapes(pieces, markdown)
         self.markdown = markdown
@@ -583,14 +589,23 @@ class _Assembler:
             column = len(heads) == 1
         if heads:
             texts = [h.text for h in heads]
+            named = [j for j, t in enumerate(texts) if "".join(t.split()) in self.guided]
             if fixed := fixed_stack(heads):
                 d.kicker, main, d.deck = fixed
                 d.call = FIXED
+            elif len(texts) >= 2 and len(named) == 1:
+                # The 导读 names one line of the stack (▶社区健身驿站上新　4版): the print itself says it is the headline.
+                main = named[0]
+                d.kicker, d.deck = " ".join(texts[:main]) or None, " ".join(texts[main + 1:]) or None
+                d.call = GUIDED
+                fixed = True
             else:
                 d.kicker, main, d.deck, d.call = call_headline(texts)
                 if column:
                     d.call = COLUMN_GUESS
             d.headline = " ".join(texts[1:-1]) if len(texts) >= 4 and not fixed else texts[main]
+            # ■区法院设立巡回法庭 over its lead: the bullet marks the item in a column of briefs, it is not a word.
+            d.headline = d.headline.lstrip(BULLET).strip() or d.headline
             d.headline_line = heads[main].lines[0]
             d.head.extend((n, self.printed[n]) for h in heads for n in h.lines)
         self.cur = d
@@ -634,12 +649,13 @@ class _Assembler:
             headline=headline, blocks=tuple(d.blocks), first_line=min(lines), last_line=max(lines),
             kicker=d.kicker, deck=d.deck, byline=d.byline, section=d.section, kind=kind,
             continued_from=d.continued_from, continued_on=jump_page(onward[-1]) if onward else None,
-            headline_line=d.headline_line, head=tuple(sorted(d.head)), call=d.call if d.kicker or d.deck or d.call in (FIXED, COLUMN_GUESS) else None,
+            headline_line=d.headline_line, head=tuple(sorted(d.head)), call=d.call if d.kicker or d.deck or d.call in (FIXED, GUIDED, COLUMN_GUESS) else None,
         ))
 
 
 def assemble(
-    pieces: list[Piece], printed: dict[int, str], markdown: bool
+    pieces: list[Piece], printed: dict[int, str], markdown: bool, guided: frozenset[str] = frozenset()
 ) -> tuple[tuple[ParsedArticle, ...], tuple[tuple[int, str], ...]]:
-    """Group body pieces into articles; return them with the lines no article could take."""
-    return _Assembler(pieces, printed, markdown).run()
+    """Group body pieces into articles, knowing the headlines the 导读 names; return them with the lines no article
+    could take."""
+    return _Assembler(pieces, printed, markdown, guided).run()

@@ -43,8 +43,13 @@ _CONTACT = re.compile(r"^[●•·]?\s*[^:：]{1,12}[:：]\s*[\d\s-]{3,}$")
 _EDITOR = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|校对|核稿|审核|审校|美编|版式|制版|签发|终审|组版)\s*[:：]")
 # Page furniture between and inside pages: a page's running head (第2版 with its date, name or editors), a
 # 导读 block (导读, then ▶ lines ending in a page), weather, the paper's address, hotlines and subscription notes.
-_PAGE_NO = re.compile(r"第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|^[A-H]\d{1,2}(?=\s)")
-"""A page as a running head names it: 第2版, 第三版, or a section's letter and page opening the line (B02, A3)."""
+_PAGE_NO = re.compile(r"第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|^[A-H]\d{1,2}(?=\s)|(?:^|\s)\d{1,2}\s*版(?=\s|$)")
+"""A page as a running head names it: 第2版, 第三版, a section's letter and page opening the line (B02, A3), or the
+page and 版 standing apart (服务　7版　责任编辑：…)."""
+_PAGE_NAMED = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s+\d{1,2}|\d{1,2}\s+[\u4e00-\u9fff]{2,6})$")
+"""A running head of the page's name and its bare number, in either order: 要闻　2, 4　理论周刊."""
+_RUNNING_DATE = re.compile(DATE.pattern + r"|\d{4}\.\d{1,2}\.\d{1,2}(?!\d)")
+"""A running head's date, also in figures with dots: 2019.11.29."""
 _PAGE_STAFF = re.compile(r"责任编辑|责编|美术编辑|美编|版式|校对|编辑\s*[:：/／]|(?:^|\s)编辑\s+[\u4e00-\u9fff]{2,4}(?:\s|$)")
 _GUIDE = re.compile(r"^(?:今日|本期|本版)?(?:导\s*读|要\s*目|目\s*录)$")
 _GUIDE_INLINE = re.compile(r"^(?:今日|本期|本版)?导\s*读\s*[:：].*\d+\s*版\s*[)）]?$")
@@ -56,7 +61,7 @@ _DEGREES = re.compile(r"-?\d+\s*(?:℃|°C)")
 _PAGE_REF = re.compile(r"(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
 _NOTICE = re.compile(
     r"^(?:本报)?(?:地址|社址|广告(?:部)?(?:热线|电话)?|新闻热线|热线电话|订阅(?:热线|电话)|发行(?:部|热线|电话)?|邮发代号"
-    r"|邮编|印刷|定价|广告经营许可证|广告许可证|投稿邮箱|新闻投稿|发行热线)\s*[:：]|^欢迎订阅|(?:^|\s)编印(?:\s|$)"
+    r"|邮编|印刷|定价|广告经营许可证|广告许可证|(?:本版|投稿)?邮箱|新闻投稿|发行热线|热线)\s*[:：]|^欢迎订阅|(?:^|\s)编印(?:\s|$)"
 )
 PAGE_FURNITURE_MAX = 80
 """Visible characters: a running head, hotline or subscription note is one short line."""
@@ -94,7 +99,8 @@ def is_strong_masthead(text: str, places: Places, top: bool) -> bool:
     bare = re.sub(r"\s", "", text)
     if places.publication(bare):
         return True
-    if (DATE.search(text) or re.search(r"第\s*\d+\s*期|(?:本期|今日)\s*\d+\s*版", text)) and not _DATELINE_TOKENS.sub("", text):
+    if (DATE.search(text) or re.search(r"第\s*\d+\s*期|(?:本期|今日)\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版", text)) \
+            and not _DATELINE_TOKENS.sub("", text):
         return True
     if _LICENCE.search(text) and visible_len(text) <= 40:
         return True
@@ -155,8 +161,10 @@ def is_running_head(text: str) -> bool:
     if _PAGE_NO.search(text) and (_PAGE_STAFF.search(text) or DATE.search(text) or re.search("星期[一二三四五六日天]", text)
                                   or len(text.split()) >= 2 and not re.search("[，,；;：:]", text)):
         return True  # 2016年3月4日 星期五 第2版 要闻 责任编辑：张伟; 第 3 版    文化    校对 / 王琪
-    # a running head that leaves out the page: 2016年3月4日 星期五 要闻 责任编辑：张伟
-    return bool(DATE.search(text) and _PAGE_STAFF.search(text) and not re.search("[，,；;]", text))
+    if _PAGE_NAMED.match(text.strip()):
+        return True  # 要闻　2: the page's name and number, nothing else
+    # a running head that leaves out the page: 2016年3月4日 星期五 要闻 责任编辑：张伟; 经济 | 5 | 2019.11.29 | 责编 陈杰
+    return bool(_RUNNING_DATE.search(text) and _PAGE_STAFF.search(text) and not re.search("[，,；;]", text))
 
 
 def is_page_furniture(text: str) -> bool:
@@ -168,10 +176,16 @@ def is_page_furniture(text: str) -> bool:
         return True
     if _DEGREES.search(text) and _FORECAST.search(text) and visible_len(text) <= 40 and not re.search("[，,；;]", text):
         return True  # 晴转多云 北风二三级 -1℃～11℃
-    return bool(_GUIDE.match(text) or _GUIDE_INLINE.match(text) or _GUIDE_ITEM.match(text) or _WEATHER.match(text)
-                or _NOTICE.search(text))
+    if _GUIDE.match(text) or _GUIDE_INLINE.match(text) or _GUIDE_ITEM.match(text) or _WEATHER.match(text):
+        return True
+    # A row of notes set apart (本版邮箱：…　本报地址：…　邮编：…; …征订工作开始　邮发代号：1—217) is furniture where one of
+    # them is; a row of hotlines (便民服务热线：12345　燃气抢修：96777) is too.
+    parts = row_parts(text)
+    return any(_NOTICE.search(p) for p in parts) or len(parts) >= 2 and all(_CONTACT.match(p) for p in parts)
 
 
+GUIDE_BULLETS = "▶►▷◆◇■●★☆"
+"""Marks that open the items of a 导读 or 要目 block."""
 GUIDE_ITEM_MAX = 30
 """Visible characters: a line of a 导读 block is a short headline and its page."""
 
@@ -184,17 +198,19 @@ def guide_block(numbered: list[tuple[int, str]], taken: set[int]) -> set[int]:
     2版), bulleted or not, or, with no page, numbered in order (一、…, 二、…), up to the first line that is neither."""
     # A bulletin's 本期要目 lists its items by number, and the first item follows at once with the same number
     # (一、…): a number that starts over is the body's.
+    # Items set with a bullet and no page (◆街道召开平安建设工作会) are its items while the same bullet opens each.
     found: set[int] = set()
     for i, (_, text) in enumerate(numbered):
         if not _GUIDE.match(text):
             continue
         k, last = i + 1, 0
+        bullet = numbered[k][1][:1] if k < len(numbered) and numbered[k][1][:1] in GUIDE_BULLETS else None
         while k < len(numbered):
             item = numbered[k][1]
             short = visible_len(item) <= GUIDE_ITEM_MAX and "。" not in item
             m = _GUIDE_NUMBER.match(item)
             number = (page_count(m.group(1)) if m.group(1) else int(m.group(2))) if m else None
-            if k in taken or short and _PAGE_REF.search(item):
+            if k in taken or short and (_PAGE_REF.search(item) or bullet and item[:1] == bullet):
                 pass
             elif short and number is not None and number == last + 1:
                 last = number
@@ -251,6 +267,15 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
     pick = lambda at: tuple(numbered[i] for i in sorted(at))  # noqa: E731
     body = set(range(len(numbered))) - masthead_at - colophon_at - page_at
     return Furniture(pick(masthead_at), pick(body), pick(colophon_at), pick(page_at))
+
+
+_GUIDE_PAGE = re.compile(r"\s*(?:→|->)?\s*(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
+
+
+def guided_headlines(furniture: Furniture) -> frozenset[str]:
+    """The headlines the issue's 导读 lines name, spaces removed: ▶社区健身驿站上新　4版 names 社区健身驿站上新."""
+    return frozenset(title for _, text in furniture.page if _GUIDE_PAGE.search(text)
+                     if (title := "".join(_GUIDE_PAGE.sub("", text).lstrip(GUIDE_BULLETS).split())))
 
 
 def page_tops(furniture: Furniture) -> frozenset[int]:

@@ -561,7 +561,7 @@ def _runs_on_after_stop(units: list[Unit], i: int, indented: bool) -> bool:
         return False
     if u.text[:1] in NO_START:
         return True
-    if not indented or not u.shape.clauses or u.shape.closed or DECK_START.match(u.text) or HEADING_FORM.match(u.text) \
+    if not indented or not u.shape.clauses or DECK_START.match(u.text) or HEADING_FORM.match(u.text) \
             or headline_chain_ends_in_lead(units, i):
         return False
     return i > 0 and units[i - 1].full and u.full or _unindented_sentence(units, i)
