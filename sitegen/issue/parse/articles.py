@@ -130,6 +130,8 @@ PLACE_END = re.compile(r"(?:街道|社区|镇|乡|村|区|县|城)$")
 OCCASION_END = re.compile(r"(?:节|纪念日|宣传日|宣传周|活动周|安全月|周年|将至|将临|临近|来临|到来|前夕|之际|进行时|正当时)$")
 """A bare line naming an occasion (三八节, 安全生产月) or a time (清明将至, 冬奥进行时) over a headline says when, as a
 kicker does."""
+SUBJECTLESS = re.compile(r"^(?:将于|将在|已于|定于|拟于)")
+"""A headline line opening with when its news is planned or was done has no subject: 将于5月25日启动."""
 OCCASION_START = re.compile(r"^(?:喜迎|迎接|庆祝|纪念|欢度|共庆|献礼)")
 """A bare line greeting an occasion (喜迎七一, 庆祝三八) says when, as a kicker does."""
 COLUMN_MAX = 4
@@ -588,7 +590,20 @@ class _Assembler:
             heads = heads[1:]
             column = len(heads) == 1
         if heads:
-            texts = [h.text for h in heads]
+            lines = [h.lines for h in heads]
+            if not fixed:
+                # 2019年石景山区“全民健身月” / 将于5月25日启动: a line opening with when it is planned or done (将于, 已于)
+                # has no subject of its own; it is the rest of the headline above, cut by the column.
+                stack = [[heads[0]]]
+                for h in heads[1:]:
+                    if SUBJECTLESS.match(h.text):
+                        stack[-1].append(h)
+                    else:
+                        stack.append([h])
+                texts = ["".join(h.text for h in g) for g in stack]
+                lines = [tuple(n for h in g for n in h.lines) for g in stack]
+            else:
+                texts = [h.text for h in heads]
             named = [j for j, t in enumerate(texts) if "".join(t.split()) in self.guided]
             if fixed := fixed_stack(heads):
                 d.kicker, main, d.deck = fixed
@@ -606,7 +621,7 @@ class _Assembler:
             d.headline = " ".join(texts[1:-1]) if len(texts) >= 4 and not fixed else texts[main]
             # ■区法院设立巡回法庭 over its lead: the bullet marks the item in a column of briefs, it is not a word.
             d.headline = d.headline.lstrip(BULLET).strip() or d.headline
-            d.headline_line = heads[main].lines[0]
+            d.headline_line = lines[main][0]
             d.head.extend((n, self.printed[n]) for h in heads for n in h.lines)
         self.cur = d
         return d

@@ -78,6 +78,8 @@ class Unit:
     """Printed after a blank line in a file that sets its paragraphs without blank lines between them."""
     full: bool = False
     """As wide as the file's column, in a file set in a column of fixed width: unfinished, it goes on below."""
+    tight: bool = False
+    """Printed straight under the line above, in a file that sets a blank line between its paragraphs."""
 
     @cached_property
     def shape(self) -> Shape:
@@ -312,12 +314,28 @@ def indented_lines(lines: list[str]) -> frozenset[int]:
 def units_of(numbered: list[tuple[int, str]], indented: frozenset[int] = frozenset(),
              fixes: dict[int, str] | None = None, tops: frozenset[int] = frozenset(),
              blanks: frozenset[int] = frozenset(), signoffs: frozenset[int] = frozenset(),
-             full: frozenset[int] = frozenset()) -> list[Unit]:
+             full: frozenset[int] = frozenset(), tight: frozenset[int] = frozenset()) -> list[Unit]:
     """Give each body line its role (and whether its paragraph indent, its place at the top of a page or after a
     blank line, or the keeper says it starts a paragraph)."""
     fixes = fixes or {}
     return [Unit(n, t, "signoff" if n in signoffs else line_role(t), n in indented, fixes.get(n), n in tops, n in blanks,
-                 n in full) for n, t in numbered]
+                 n in full, n in tight) for n, t in numbered]
+
+
+SPACED_MIN = 5
+"""Finished lines followed by a blank line and more text: a file sets its paragraphs apart when it has this many."""
+
+
+def tight_lines(lines: list[str]) -> frozenset[int]:
+    """The numbers of the lines printed straight under another, in a file that sets a blank line after nearly every
+    finished line (its paragraphs apart); else none. There a line under a finished one was cut from it by the layout."""
+    def done(t: str) -> bool:
+        return bool(t.strip()) and is_closed(t.strip())
+    adjacent = sum(1 for a, b in itertools.pairwise(lines) if done(a) and b.strip())
+    apart = sum(1 for a, b, c in zip(lines, lines[1:], lines[2:]) if done(a) and not b.strip() and c.strip())
+    if apart < SPACED_MIN or apart < 3 * adjacent:
+        return frozenset()
+    return frozenset(n for n in range(2, len(lines) + 1) if lines[n - 1].strip() and lines[n - 2].strip())
 
 
 def display_width(text: str) -> int:
@@ -561,12 +579,17 @@ def _runs_on_after_stop(units: list[Unit], i: int, indented: bool) -> bool:
         return False
     if u.text[:1] in NO_START:
         return True
+    if u.tight and i > 0 and units[i - 1].text.rstrip(CLOSERS)[-1:] in FULL_STOPS and not LIST_START.match(u.text) \
+            and not HEADING_FORM.match(u.text) and not SPEAKER.match(u.text) and not headline_chain_ends_in_lead(units, i):
+        return True  # 她1967年入党… straight under …讲党史。 where paragraphs stand apart: the layout cut the paragraph
     if not indented or not u.shape.clauses or DECK_START.match(u.text) or HEADING_FORM.match(u.text) \
             or headline_chain_ends_in_lead(units, i):
         return False
     return i > 0 and units[i - 1].full and u.full or _unindented_sentence(units, i)
 
 
+LIST_START = re.compile(r"^(?:[\d０-９]{1,2}\s*[.、．]|[(（][\d一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|——|[" + "■□●○◆◇▲△★☆▶►【" + "])")
+"""How an item of a list opens (1. / （一） / 一是 / ■): a line so opened starts its own paragraph."""
 RUN_ON_MAX = 6
 """Lines: how far an unindented sentence is followed to its full stop."""
 
