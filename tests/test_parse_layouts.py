@@ -40,6 +40,14 @@ def paragraphs(issue: ParsedIssue, n: int) -> list[str]:
     "2016年3月4日 星期五 要闻 责任编辑：张伟",
     "晴转多云 北风二三级 -1℃～11℃",
     "投稿邮箱：cyb@163.com",
+    "服务　7版　　责任编辑：高洁　　美术编辑：郑凯",
+    "经济 | 5 | 2019.11.29 星期五 | 责编 陈杰 版式 刘芳",
+    "要闻　2",
+    "4　理论周刊",
+    "本报热线：60283015　广告热线：60283020",
+    "东城区便民服务热线：12345　　燃气抢修：96777",
+    "本版邮箱：ty@163.com　本报地址：密云区鼓楼东大街3号　邮编：101500",
+    "2024年度《门头沟报》征订工作开始　邮发代号：1—217　订阅电话：69842266",
 ])
 def test_a_running_head_weather_or_notice_is_furniture_not_a_kicker(running_head: str) -> None:
     issue = parse(f"标题一\n\n本报讯 正文一。（下转2版）\n\n{running_head}\n\n标题二\n\n本报讯（记者 甲）正文二。\n")
@@ -390,3 +398,68 @@ def test_bulleted_briefs_under_a_label_are_each_an_article_and_a_bracketed_bylin
         ("9月20日，金海湖镇举办垂钓比赛…", None, "简　讯", "news"), ("9月21日，区卫生计生委组织义诊…", None, "简　讯", "news")]
     assert issue.articles[2].byline == "通讯员 金桥"
     assert not any("no headline" in p.message for p in issue.problems)
+
+
+# --- the seventh blind round's rules, each from a string literal ------------------------------------
+
+def test_a_page_count_in_words_on_its_own_line_keeps_the_publisher_line_in_the_masthead() -> None:
+    issue = parse("昌平报\n第46期　总第2697期\n2018年11月16日 星期五\n今日八版\n中共北京市昌平区委主办　昌平报社出版\n\n"
+                  "回天项目集中开工\n　　本报讯（记者 马文博）11月14日，项目开工。\n")
+    assert [n for n, _ in issue.masthead] == [1, 2, 3, 4, 5] and issue.pages == 8
+    assert heads(issue) == [(None, "回天项目集中开工", None)]
+
+
+def test_bulleted_items_of_a_contents_list_with_no_pages_are_furniture() -> None:
+    issue = parse("本期要目\n◆街道召开平安建设工作会\n◆“小巷管家”上岗\n\n街道召开平安建设工作会\n"
+                  "　　3月22日，街道召开平安建设工作会。\n")
+    assert [n for n, _ in issue.furniture] == [1, 2, 3]
+    assert heads(issue) == [(None, "街道召开平安建设工作会", None)]
+
+
+def test_the_line_a_guide_names_is_the_headline_of_its_stack() -> None:
+    text = ("今日导读\n▶社区健身驿站上新　４版\n\n社区健身驿站上新\n“智能”器材受青睐\n"
+            "　　本报讯（记者 孙立新）近日，驿站完成器材更新。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "社区健身驿站上新", "“智能”器材受青睐")]
+    assert issue.articles[0].call == "the 导读 names this line: the headline"
+
+
+@pytest.mark.parametrize("stack, want", [
+    ("2019年石景山区“全民健身月”\n将于5月25日启动", (None, "2019年石景山区“全民健身月”将于5月25日启动", None)),
+    ("■区法院设立“物业纠纷巡回法庭”", (None, "区法院设立“物业纠纷巡回法庭”", None)),
+    ("喜迎七一\n丰台区举办“红色故事会”", ("喜迎七一", "丰台区举办“红色故事会”", None)),
+])
+def test_a_stack_cut_before_jiangyu_a_bulleted_headline_and_a_greeting_kicker(stack: str, want: tuple) -> None:
+    issue = parse(f"{stack}\n　　本报讯（记者 甲）6月28日，活动举行。\n")
+    assert heads(issue) == [want]
+
+
+def test_a_deadline_after_what_it_ends_is_not_the_date() -> None:
+    issue = complete_issue(parse("健身月将启动\n\n本报讯（记者 田宇）2019年5月15日，区里部署健身月。"
+                                 "报名截至5月20日，市民可到街道报名。截至5月14日，已有300人报名。\n"), load_places())
+    assert issue.date == datetime.date(2019, 5, 15)
+
+
+def test_a_line_straight_under_a_finished_one_goes_on_where_paragraphs_stand_apart() -> None:
+    text = ("老党员讲党史\n本报记者 高原\n\n走进社区活动室，老党员正在讲党史。\n她1967年入党，已讲了300多场。\n\n"
+            "问：您最想告诉孩子们什么？\n\n答：要记住历史。\n\n她常说，好日子来之不易。\n\n社区还请她讲了三次课。\n\n"
+            "1.第一条。\n2.第二条。\n\n会后，大家合影留念。\n")
+    assert paragraphs(parse(text), 0) == [
+        "走进社区活动室，老党员正在讲党史。她1967年入党，已讲了300多场。", "问：您最想告诉孩子们什么？", "答：要记住历史。",
+        "她常说，好日子来之不易。", "社区还请她讲了三次课。", "1.第一条。", "2.第二条。", "会后，大家合影留念。"]
+
+
+def test_an_unindented_finished_sentence_goes_on_with_the_paragraph_above_where_paragraphs_are_indented() -> None:
+    text = ("外资企业为何偏爱朝阳？\n　　本报讯（记者 周雨）截至10月底，新设外资企业620家，\n约占全市三分之一。\n"
+            "　　在服务中心，外籍人士可一次办理多项业务。\n“以前要跑好几个地方，现在一个窗口就能办。”一位经理说。\n"
+            "　　据介绍，服务还将扩展。\n")
+    assert len(paragraphs(parse(text), 0)) == 3
+
+
+def test_paragraphs_opening_with_run_in_labels_in_a_narrow_column() -> None:
+    text = ("网购“代付”莫轻信\n【案情回顾】2021年8月，\n市民张某在网上购物时，被\n自称“客服”的人诱导扫码\n“代付”，先后转账2.6万\n"
+            "元。后经警方侦查，嫌疑人\n落网。\n【法官说法】区法院法官提\n示，正规平台不会要求消费\n者向个人账户转账，遇到“\n"
+            "代付”“刷单”等要求，应\n立即停止操作并报警。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "网购“代付”莫轻信", None)]
+    assert [p[:6] for p in paragraphs(issue, 0)] == ["【案情回顾】", "【法官说法】"]

@@ -210,6 +210,8 @@ def guide_block(numbered: list[tuple[int, str]], taken: set[int]) -> set[int]:
             short = visible_len(item) <= GUIDE_ITEM_MAX and "。" not in item
             m = _GUIDE_NUMBER.match(item)
             number = (page_count(m.group(1)) if m.group(1) else int(m.group(2))) if m else None
+            if CONTINUED_FROM.match(item):
+                break  # 上接第1版 under the block opens the page's text: a jump, not an item
             if k in taken or short and (_PAGE_REF.search(item) or bullet and item[:1] == bullet):
                 pass
             elif short and number is not None and number == last + 1:

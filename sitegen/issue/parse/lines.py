@@ -322,20 +322,41 @@ def units_of(numbered: list[tuple[int, str]], indented: frozenset[int] = frozens
                  n in full, n in tight) for n, t in numbered]
 
 
-SPACED_MIN = 5
-"""Finished lines followed by a blank line and more text: a file sets its paragraphs apart when it has this many."""
+SPACED_MIN = 3
+"""Finished lines followed by a blank line and more text, near a line: its paragraphs stand apart when it has this
+many, and three times as many as finished lines followed straight away by text."""
+TEXT_MIN = 15
+"""Characters: a line with a full stop, or a clause mark and this long, is a paragraph's text, not a headline."""
+
+
+def _reads_as_text(text: str) -> bool:
+    # An item of a list (1. …, ■ …) is set one a line in either layout: it says nothing of how paragraphs are set.
+    shape = Shape.of(text)
+    return (shape.stops or shape.clauses and shape.visible >= TEXT_MIN) and not LIST_START.match(text)
+
+
+SPACED_WINDOW = 12
+"""Printed lines each side of a line that say how the paragraphs around it are set (a file may join two layouts)."""
 
 
 def tight_lines(lines: list[str]) -> frozenset[int]:
-    """The numbers of the lines printed straight under another, in a file that sets a blank line after nearly every
-    finished line (its paragraphs apart); else none. There a line under a finished one was cut from it by the layout."""
-    def done(t: str) -> bool:
-        return bool(t.strip()) and is_closed(t.strip())
-    adjacent = sum(1 for a, b in itertools.pairwise(lines) if done(a) and b.strip())
-    apart = sum(1 for a, b, c in zip(lines, lines[1:], lines[2:]) if done(a) and not b.strip() and c.strip())
-    if apart < SPACED_MIN or apart < 3 * adjacent:
-        return frozenset()
-    return frozenset(n for n in range(2, len(lines) + 1) if lines[n - 1].strip() and lines[n - 2].strip())
+    """The numbers of the lines printed straight under another where the paragraphs around them are set apart by
+    blank lines (a blank line after nearly every finished line). There a line under a finished one was cut from it
+    by the layout."""
+    filled = [n for n, t in enumerate(lines) if t.strip()]
+    # For each printed line of text after a finished one: straight under it, or apart (a blank line or more between).
+    # Only text counts: a headline after a blank line says the blank stands between pieces, not between paragraphs.
+    gaps = [(k + 1, b - a == 1) for k, (a, b) in enumerate(itertools.pairwise(filled))
+            if is_closed(lines[a].strip()) and _reads_as_text(lines[b].strip())]
+    found = set()
+    for k, straight in gaps:
+        if not straight:
+            continue
+        near = [s for j, s in gaps if abs(j - k) <= SPACED_WINDOW]
+        apart = near.count(False)
+        if apart >= SPACED_MIN and apart >= 3 * near.count(True):
+            found.add(filled[k] + 1)
+    return frozenset(found)
 
 
 def display_width(text: str) -> int:
@@ -479,13 +500,18 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return False  # 一是… set one item a line: each item is a paragraph, whatever ends the line above
     if visible_len(units[i].text) <= WIDOW_MAX and is_closed(units[i].text) and units[i].text[:1] not in "“‘「《(（":
         return True  # 等。 or 升。: the last word of the sentence above, alone on a line
-    cut_by_column = i > 0 and units[i - 1].full and not DECK_START.match(units[i].text)
+    cut_by_column = i > 0 and units[i - 1].full and not DECK_START.match(units[i].text) \
+        and not (joined == 1 and units[i - 1].after_blank and i > 1 and units[i - 2].shape.closed
+                 and not shape.clauses and not shape.looks_cut())
+    # (A bare line after a blank line under a finished paragraph, where blank lines stand between pieces, heads the
+    # next piece even when it is as wide as the column: 莲花池社区开展垃圾分类“桶前值守” over 3月以来，….)
     if cut_by_column and (joined > 1 or indented or role in ("lead", "from")):
         return True  # an unfinished line as wide as the column, inside a paragraph, was cut by it: it goes on
     if headline_chain_ends_in_lead(units, i):
         return False  # short lines above a lead are its headline stack (a kicker may be as wide as the column)
     if cut_by_column and not (DECK_START.match(units[i - 1].text) or HEADING_FORM.match(units[i - 1].text)
-                              and not shape.clauses) and not _heads_dated_story(shape, units[i]):
+                              and not shape.clauses and not _run_in_label(units, i - 1)) \
+            and not _heads_dated_story(shape, units[i]):
         return True  # a first line as wide as the column goes on, unless it has a heading's form (——…, 一、…, 海淀区：…)
     if indented:
         # Where paragraphs are indented, an unfinished indented paragraph goes on in the unindented line below.
@@ -554,6 +580,21 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
     return pieces
 
 
+RUN_IN = re.compile(r"^【[^】]{1,10}】\S")
+"""A label run into its paragraph's first words: 【法官说法】区法院法官提示，…."""
+RUN_IN_LOOKBACK = 12
+"""Lines: how far above a paragraph opening with a run-in label another is looked for."""
+
+
+def _run_in_label(units: list[Unit], i: int) -> bool:
+    """Tell whether units[i] opens with a label run into its words (【法官说法】区法院…) as a paragraph a few lines
+    above does, its first line a sentence's start (【案情回顾】2021年8月，…): labelled paragraphs of one piece, not a
+    heading (a bulletin's 【西城区】“文明餐桌”行动走进百家餐馆 has no clause mark)."""
+    return bool(RUN_IN.match(units[i].text)) and any(
+        RUN_IN.match(u.text) and u.role == "text" and (u.shape.clauses or u.shape.stops)
+        for u in units[max(0, i - RUN_IN_LOOKBACK):i])
+
+
 def _heads_dated_story(shape: Shape, below: Unit) -> bool:
     """Tell whether a bare line (no mark inside) heads the story below it, which opens with its day and a comma
     (“红色德胜”主题党课开讲 / 6月24日，…): a sentence cut before a date leaves a word that needs it (于, 在, 至, 今年)."""
@@ -585,6 +626,8 @@ def _runs_on_after_stop(units: list[Unit], i: int, indented: bool) -> bool:
     if not indented or not u.shape.clauses or DECK_START.match(u.text) or HEADING_FORM.match(u.text) \
             or headline_chain_ends_in_lead(units, i):
         return False
+    if u.shape.closed and not (i > 0 and units[i - 1].line + 1 == u.line):
+        return False  # a finished sentence after a blank line (编者按：…。) starts a piece of its own
     return i > 0 and units[i - 1].full and u.full or _unindented_sentence(units, i)
 
 
