@@ -274,6 +274,34 @@ def test_unchanged_shards_come_from_the_cache(tmp_path, monkeypatch, docs):
     assert found[docs[-1].url_path].endswith("新增")
 
 
+@pytest.mark.skipif(os.name != "posix", reason="uses a shell script as a fake binary")
+def test_a_cache_restored_with_other_file_times_is_used_but_a_changed_file_is_not(tmp_path, monkeypatch, docs):
+    """A cache restored from an archive (GitHub Actions' cache, tar) has its files' times rounded: the
+    shards are used all the same. A file changed in place, however its size and time, is indexed again."""
+    binary, runs = counting_binary(tmp_path)
+    monkeypatch.setattr(pagefind, "pagefind_binary", lambda: binary)
+    cache = tmp_path / "cache"
+    build_search_index(docs, tmp_path / "one", cache, shard_chars=2000)
+    first = snapshot(tmp_path / "one" / "pagefind")
+    indexed = runs.read_text().count("run")
+    files = [p for p in (cache / "search").rglob("*") if p.is_file() and p.name != search_bundle.FILES_NAME]
+    for path in files:
+        whole_second = path.stat().st_mtime_ns // 10**9 * 10**9 - 10**9
+        os.utime(path, ns=(whole_second, whole_second))
+    build_search_index(docs, tmp_path / "two", cache, shard_chars=2000)
+    assert runs.read_text().count("run") == indexed  # nothing indexed again
+    assert snapshot(tmp_path / "two" / "pagefind") == first
+    # Changed in place (an editor saving over the site's copy, a hard link to this one), size kept.
+    doc = next(p for p in files if p.parent.name == DOCS_DIR)
+    data = bytearray(doc.read_bytes())
+    data[-1] ^= 0xFF
+    with open(doc, "r+b") as f:
+        f.write(bytes(data))
+    build_search_index(docs, tmp_path / "three", cache, shard_chars=2000)
+    assert runs.read_text().count("run") == indexed + 1
+    assert snapshot(tmp_path / "three" / "pagefind") == first
+
+
 def test_shards_are_laid_out_for_the_browser(tmp_path, docs):
     build_search_index(docs, tmp_path, shard_chars=2000, first_pages=5)
     bundle = tmp_path / "pagefind"

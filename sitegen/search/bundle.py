@@ -19,13 +19,13 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
 from ..errors import SitegenError
-from ..files import CACHE_LEAVES_FREE, room_for, say_once
+from ..files import CACHE_LEAVES_FREE, room_for, say_once, write_atomically
 from .pagefind import page_ids, run_pagefind, write_shadow
 from .pf_format import make_filters_deterministic
 from .records import SearchDoc, check_docs, doc_json
@@ -65,7 +65,9 @@ CACHE_SUBDIR = "search"
 CACHE_KEEP = 64
 """Cached shards kept beyond those of the last build, the most recently used first."""
 FILES_NAME = "sitegen-files.json"
-"""In a cached shard: the sha256 of each of its files, checked before the shard is used again."""
+"""In a cached shard: each of its files' [sha256, size, modification time in ns], checked before the shard
+is used again (_sound), and the list of files that join_shards links into the site without walking the
+folder."""
 
 
 def index_version() -> str:
@@ -84,10 +86,17 @@ def index_version() -> str:
 
 
 def shard_key(shard: Shard, version: str) -> str:
-    """The cache key of a shard's bundle: a hash of its articles (every field indexed) and version."""
-    data = [[d.url_path, d.title, d.text, d.date, d.publication, list(d.districts), list(d.topics)] for d in shard.docs]
-    payload = json.dumps([version, shard.name, data], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+    """The cache key of a shard's bundle: a hash of its articles (every field indexed) and version.
+
+    Each article's text is hashed as it is, not inside one JSON document of the whole shard: keying
+    every shard is done on every build, and its cost grows with the archive."""
+    h = hashlib.sha256(json.dumps([version, shard.name]).encode())
+    for d in shard.docs:
+        fields = json.dumps([d.url_path, d.title, d.date, d.publication, d.districts, d.topics],
+                            ensure_ascii=False).encode("utf-8", "surrogatepass")
+        text = d.text.encode("utf-8", "surrogatepass")
+        h.update(b"%d %d\0" % (len(fields), len(text)) + fields + text)
+    return h.hexdigest()[:32]
 
 
 def write_docs(docs: Sequence[SearchDoc], bundle: Path) -> None:
@@ -134,31 +143,72 @@ def index_shard(shard: Shard, out: Path, budget: MemoryBudget | None = None) -> 
     return True
 
 
-def _link_tree(src: Path, dst: Path, names: Callable[[Path], bool] = lambda p: True) -> None:
-    """Hard-link (or copy) the files of src into dst: bundles are never changed in place."""
-    for path in sorted(src.rglob("*")):
-        rel = path.relative_to(src)
-        if path.is_dir() or not names(src / rel.parts[0]):
-            continue
-        target = dst / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, target)
-        except OSError:
-            shutil.copyfile(path, target)
+def _walk(folder: Path) -> Iterator[tuple[str, os.stat_result]]:
+    """Every file under folder, with its stat, named relative to it ("index/zh-cn_1a2b.pf_index")."""
+    stack = [(folder, "")]
+    while stack:
+        here, prefix = stack.pop()
+        with os.scandir(here) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                elif entry.name != FILES_NAME:
+                    yield prefix + entry.name, entry.stat(follow_symlinks=False)
 
 
-def _file_hashes(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != FILES_NAME}
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _record(folder: Path) -> dict[str, list]:
+    """What FILES_NAME holds: each file's [sha256, size, mtime in ns]."""
+    return {rel: [_sha256(folder / rel), st.st_size, st.st_mtime_ns] for rel, st in sorted(_walk(folder))}
 
 
 def _sound(folder: Path) -> bool:
-    """Whether a cached shard holds exactly the files it was stored with, byte for byte."""
+    """Whether a cached shard holds the files it was stored with, byte for byte.
+
+    A file whose size and modification time are those recorded is taken as it was: editing it in
+    place (the site's copy is a hard link to it) changes its modification time. A file whose time
+    differs (a cache restored from an archive that rounds times) is checked by its hash, and the
+    record is brought up to date, so that the next build need not hash it again."""
     try:
-        return json.loads((folder / FILES_NAME).read_text(encoding="utf-8")) == _file_hashes(folder)
-    except (OSError, ValueError):
+        recorded = json.loads((folder / FILES_NAME).read_text(encoding="utf-8"))
+        restamped = False
+        for rel, (sha, size, mtime_ns) in recorded.items():
+            st = os.stat(folder / rel)
+            if st.st_size != size:
+                return False
+            if st.st_mtime_ns != mtime_ns:
+                if _sha256(folder / rel) != sha:
+                    return False
+                recorded[rel] = [sha, size, st.st_mtime_ns]
+                restamped = True
+    except (OSError, ValueError, TypeError):
         return False
+    if restamped:
+        write_atomically(folder / FILES_NAME, json.dumps(recorded, sort_keys=True).encode("utf-8"))
+    return True
+
+
+def _files(bundle: Path) -> dict[str, int]:
+    """Each file of a bundle and its size: as recorded for a cached shard (checked by _sound before
+    it is used), else as found."""
+    try:
+        return {rel: entry[1] for rel, entry in json.loads((bundle / FILES_NAME).read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, TypeError, IndexError):
+        return {rel: st.st_size for rel, st in _walk(bundle)}
+
+
+def _link_files(src: Path, dst: Path, files: Sequence[str]) -> None:
+    """Hard-link (or copy) these files of src into dst: bundles are never changed in place."""
+    for folder in sorted({(dst / rel).parent for rel in files}):
+        folder.mkdir(parents=True, exist_ok=True)
+    for rel in files:
+        try:
+            os.link(src / rel, dst / rel)
+        except OSError:
+            shutil.copyfile(src / rel, dst / rel)
 
 
 HALF_MADE_KEEP_S = 24 * 3600
@@ -168,16 +218,17 @@ HALF_MADE_KEEP_S = 24 * 3600
 class ShardCache:
     """Finished shard bundles in cache_dir/search/<key>/, or none (cache_dir None: a temporary folder)."""
 
-    def __init__(self, cache_dir: Path | None, work: Path, budget: MemoryBudget | None = None):
+    def __init__(self, cache_dir: Path | None, work: Path, budget: MemoryBudget | None = None,
+                 version: str | None = None):
         self.root = Path(cache_dir) / CACHE_SUBDIR if cache_dir is not None else None
         self.work = work
         self.budget = budget
-        self.version = index_version()
+        self.version = version or index_version()
         self.hits = 0
 
-    def bundle(self, shard: Shard) -> Path | None:
-        """The shard's bundle folder, indexed now or found in the cache; None if it has nothing to search."""
-        key = shard_key(shard, self.version)
+    def bundle(self, shard: Shard, key: str) -> Path | None:
+        """The shard's bundle folder, indexed now or found in the cache under key (shard_key); None if it
+        has nothing to search."""
         if self.root is None:
             return self._uncached(shard, key)
         try:
@@ -211,7 +262,7 @@ class ShardCache:
             if not index_shard(shard, tmp / "b", self.budget):
                 (tmp / "b").mkdir()
                 (tmp / "b" / ".empty").write_bytes(b"")
-            (tmp / "b" / FILES_NAME).write_text(json.dumps(_file_hashes(tmp / "b"), sort_keys=True), encoding="utf-8")
+            (tmp / "b" / FILES_NAME).write_text(json.dumps(_record(tmp / "b"), sort_keys=True), encoding="utf-8")
             shutil.rmtree(out, ignore_errors=True)
             os.replace(tmp / "b", out)
         finally:
@@ -234,6 +285,13 @@ class ShardCache:
             shutil.rmtree(path, ignore_errors=True)
 
 
+def _in_site(rel: str, runtime: bool) -> bool:
+    """Whether a shard's file goes into the site: Pagefind's runtime only with the primary shard."""
+    top = rel.split("/", 1)[0]
+    return top == DOCS_DIR or top in INDEX_PARTS or top.endswith(".pf_meta") or (
+        runtime and (top in RUNTIME or top.endswith(".pagefind")))
+
+
 def join_shards(bundles: Sequence[tuple[Shard, Path]], out: Path, first_pages: int = FIRST_PAGES) -> list[dict]:
     """Put the shard bundles together (in browser_order): the first at out (with Pagefind's runtime), the
     others in out/shards/<name>/, each with its own sitegen-docs, and the list of shards.
@@ -247,9 +305,7 @@ def join_shards(bundles: Sequence[tuple[Shard, Path]], out: Path, first_pages: i
     before = 0  # pages in the shards listed
     for n, (shard, bundle) in enumerate(bundles):
         rel = "" if n == 0 else f"{SHARDS_DIR}/{shard.name}/"
-        runtime = n == 0
-        _link_tree(bundle, out / rel, lambda p, runtime=runtime: p.name == DOCS_DIR or (
-            p.name in INDEX_PARTS or p.suffix == ".pf_meta" or (runtime and (p.name in RUNTIME or p.suffix == ".pagefind"))))
+        _link_files(bundle, out / rel, sorted(f for f in _files(bundle) if _in_site(f, runtime=n == 0)))
         entry = (bundle / "pagefind-entry.json").read_bytes()
         [lang] = json.loads(entry)["languages"].values()  # one language: zh-cn
         listed.append({"dir": rel, "tag": hashlib.sha256(entry).hexdigest()[:16],
@@ -304,24 +360,30 @@ def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Pat
     target = site_dir / BUNDLE_DIR
     check_docs(docs)
     shards = plan_shards(docs, shard_chars)
+    version = index_version()
+    keys = {s.name: shard_key(s, version) for s in shards}
+    planned = time.perf_counter()
     site_dir.mkdir(parents=True, exist_ok=True)
     # In site_dir: cached files are hard-linked into the site, and the bundle is renamed into place.
     with tempfile.TemporaryDirectory(prefix=".sitegen-search-", dir=site_dir) as tmp:
-        cache = ShardCache(cache_dir, Path(tmp) / "shards", MemoryBudget(RUN_BUDGET_CHARS))
+        cache = ShardCache(cache_dir, Path(tmp) / "shards", MemoryBudget(RUN_BUDGET_CHARS), version)
         pool = ThreadPoolExecutor(PARALLEL_RUNS, thread_name_prefix="sitegen-search")
         try:
             # Biggest first, so that the small ones fill in beside them.
             order = sorted(shards, key=lambda s: (-chars(s), s.name))
-            found = dict(zip((s.name for s in order), pool.map(cache.bundle, order)))
+            found = dict(zip((s.name for s in order), pool.map(cache.bundle, order, (keys[s.name] for s in order))))
         finally:  # on a failure, start no more runs (the one under way finishes)
             pool.shutdown(wait=True, cancel_futures=True)
+        indexed = time.perf_counter()
         bundles = [(shard, found[shard.name]) for shard in browser_order(shards) if found[shard.name] is not None]
         bundle = Path(tmp) / "bundle"
         listed = join_shards(bundles, bundle, first_pages)
+        size = sum(size for n, (_, b) in enumerate(bundles) for rel, size in _files(b).items() if _in_site(rel, n == 0))
         if not bundles:
             # Pagefind refuses a site with no pages; the search page then says search is unavailable.
             log.warning("search: no articles to index; the search page will not work")
         (bundle / T2S_NAME).write_bytes(t2s_pairs())
+        size += sum(path.stat().st_size for path in (bundle / T2S_NAME, bundle / SHARDS_NAME))
         # Replace the old bundle whole: Pagefind's file names are content hashes, so stale files
         # would otherwise pile up build after build.
         old = site_dir / f".{BUNDLE_DIR}.old"
@@ -332,8 +394,10 @@ def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Pat
         shutil.move(str(bundle), str(target))
         if old.exists():
             shutil.rmtree(old)
-    cache.prune({shard_key(s, cache.version) for s in shards})
-    size = sum(f.stat().st_size for f in target.rglob("*") if f.is_file())
-    log.info("search: indexed %d articles in %d shards (%d from the cache) into %s (%.0f KB) in %.1f s",
-             len(docs), len(bundles), cache.hits, target, size / 1024, time.perf_counter() - started)
+    cache.prune(set(keys.values()))
+    done = time.perf_counter()
+    log.info("search: indexed %d articles in %d shards (%d from the cache) into %s (%.0f KB) in %.1f s "
+             "(planned and keyed in %.2f s, indexed or checked in %.2f s, joined in %.2f s)",
+             len(docs), len(bundles), cache.hits, target, size / 1024, done - started,
+             planned - started, indexed - planned, done - indexed)
     return listed

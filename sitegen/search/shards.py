@@ -8,6 +8,7 @@ metadata and one index chunk per token, hence few, big shards.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -46,11 +47,17 @@ def chars(shard: Shard) -> int:
     return sum(len(d.text) for d in shard.docs)
 
 
-def _doc_date(doc: SearchDoc) -> date | None:
+@functools.cache
+def _parsed_date(iso: str) -> date | None:
+    # Cached: an archive has one date for many articles, and every build plans every article.
     try:
-        return date.fromisoformat(doc.date) if doc.date else None
+        return date.fromisoformat(iso) if iso else None
     except ValueError:
         return None
+
+
+def _doc_date(doc: SearchDoc) -> date | None:
+    return _parsed_date(doc.date)
 
 
 def _month(doc: SearchDoc) -> int:
