@@ -92,10 +92,9 @@ def shard_key(shard: Shard, version: str) -> str:
     every shard is done on every build, and its cost grows with the archive."""
     h = hashlib.sha256(json.dumps([version, shard.name]).encode())
     for d in shard.docs:
-        fields = json.dumps([d.url_path, d.title, d.date, d.publication, d.districts, d.topics],
-                            ensure_ascii=False).encode("utf-8", "surrogatepass")
-        text = d.text.encode("utf-8", "surrogatepass")
-        h.update(b"%d %d\0" % (len(fields), len(text)) + fields + text)
+        values = (d.url_path, d.title, d.text, d.date, d.publication, str(len(d.districts)), *d.districts,
+                  str(len(d.topics)), *d.topics)
+        h.update("".join(f"{len(v)}:{v}" for v in values).encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:32]
 
 
@@ -176,11 +175,12 @@ def _sound(folder: Path) -> bool:
         recorded = json.loads((folder / FILES_NAME).read_text(encoding="utf-8"))
         restamped = False
         for rel, (sha, size, mtime_ns) in recorded.items():
-            st = os.stat(folder / rel)
+            path = f"{folder}/{rel}"
+            st = os.stat(path)
             if st.st_size != size:
                 return False
             if st.st_mtime_ns != mtime_ns:
-                if _sha256(folder / rel) != sha:
+                if _sha256(Path(path)) != sha:
                     return False
                 recorded[rel] = [sha, size, st.st_mtime_ns]
                 restamped = True
@@ -202,13 +202,18 @@ def _files(bundle: Path) -> dict[str, int]:
 
 def _link_files(src: Path, dst: Path, files: Sequence[str]) -> None:
     """Hard-link (or copy) these files of src into dst: bundles are never changed in place."""
-    for folder in sorted({(dst / rel).parent for rel in files}):
-        folder.mkdir(parents=True, exist_ok=True)
+    # Paths as strings: a rebuild links every file of every shard, and pathlib costs more than the link.
+    made: set[str] = set()
     for rel in files:
+        folder = f"{dst}/{rel.rpartition('/')[0]}"
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        source, target = f"{src}/{rel}", f"{dst}/{rel}"
         try:
-            os.link(src / rel, dst / rel)
+            os.link(source, target)
         except OSError:
-            shutil.copyfile(src / rel, dst / rel)
+            shutil.copyfile(source, target)
 
 
 HALF_MADE_KEEP_S = 24 * 3600

@@ -50,11 +50,15 @@ def search_docs(placed: Iterable[tuple[str, EnrichedIssue]], url_path: Callable[
     ]
 
 
-def check_url_path(url_path: str) -> PurePosixPath:
-    """The path of a doc's page, refused unless site-relative and ending in "/"."""
+def _refuse_bad_url_path(url_path: str) -> None:
     parts = url_path[:-1].split("/")
     if not url_path.endswith("/") or "\\" in url_path or any(p in ("", ".", "..") for p in parts):
         raise SitegenError(f"search: bad url_path {url_path!r}; want a site-relative path like 'paper/2020-04-16/3/'")
+
+
+def check_url_path(url_path: str) -> PurePosixPath:
+    """The path of a doc's page, refused unless site-relative and ending in "/"."""
+    _refuse_bad_url_path(url_path)
     return PurePosixPath(url_path)
 
 
@@ -62,7 +66,7 @@ def check_docs(docs: Sequence[SearchDoc]) -> None:
     """Refuse bad URL paths, and two docs at one URL."""
     seen: set[str] = set()
     for doc in docs:
-        check_url_path(doc.url_path)
+        _refuse_bad_url_path(doc.url_path)  # every article, every build: no PurePosixPath made
         if doc.url_path in seen:
             raise SitegenError(f"search: two articles share the URL {doc.url_path!r}")
         seen.add(doc.url_path)

@@ -60,10 +60,15 @@ def _doc_date(doc: SearchDoc) -> date | None:
     return _parsed_date(doc.date)
 
 
-def _month(doc: SearchDoc) -> int:
-    day = _doc_date(doc)
+@functools.cache
+def _month_of_date(iso: str) -> int:
+    day = _parsed_date(iso)
     assert day is not None
     return day.year * 12 + day.month - 1
+
+
+def _month(doc: SearchDoc) -> int:
+    return _month_of_date(doc.date)
 
 
 def _month_of_name(name: str) -> int:
