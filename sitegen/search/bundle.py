@@ -401,8 +401,7 @@ def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Pat
             shutil.rmtree(old)
     cache.prune(set(keys.values()))
     done = time.perf_counter()
-    log.info("search: indexed %d articles in %d shards (%d from the cache) into %s (%.0f KB) in %.1f s "
-             "(planned and keyed in %.2f s, indexed or checked in %.2f s, joined in %.2f s)",
-             len(docs), len(bundles), cache.hits, target, size / 1024, done - started,
-             planned - started, indexed - planned, done - indexed)
+    log.info("search: indexed %d articles in %d shards (%d from the cache; planned and keyed in %.2f s, indexed "
+             "or checked in %.2f s, joined in %.2f s) into %s (%.0f KB) in %.1f s", len(docs), len(bundles),
+             cache.hits, planned - started, indexed - planned, done - indexed, target, size / 1024, done - started)
     return listed
