@@ -7,6 +7,7 @@ import json
 import os
 import stat
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -228,6 +229,28 @@ def test_adding_an_article_changes_only_its_shard():
     [changed] = [n for n in before if before[n] != after[n]]
     assert changed.split("_")[0] <= "2018-04" <= changed.split("_")[1], changed
     assert keys(list(reversed(docs))) == before
+
+
+def test_a_shard_is_indexed_again_when_any_field_of_an_article_changes():
+    """The cache key tells apart every change the index would show, even a value moved from one field to
+    the next (a district that becomes a topic, a headline's end that becomes the text's start)."""
+    doc = SearchDoc("a/2020-04-16/1/", "老街坊", "老街坊\n接诉即办", "2020-04-16", "石景山报", ("石景山区",), ("防汛",))
+    variants = [
+        doc,
+        replace(doc, url_path="a/2020-04-16/2/"),
+        replace(doc, title="老街"),
+        replace(doc, title="老街", text="坊老街坊\n接诉即办"),
+        replace(doc, text="老街坊\n接诉即办。"),
+        replace(doc, date="2020-04-17"),
+        replace(doc, publication="东城报"),
+        replace(doc, districts=("石景山区", "防汛"), topics=()),
+        replace(doc, districts=(), topics=("石景山区", "防汛")),
+        replace(doc, topics=("防汛", "接诉即办")),
+    ]
+    keys = {shard_key(Shard("2020-04_2020-06", (v,)), "v1") for v in variants}
+    assert len(keys) == len(variants)
+    assert shard_key(Shard("2020-04_2020-06", (doc,)), "v2") not in keys
+    assert shard_key(Shard("2020-04_2020-06", (doc,)), "v1") in keys  # the same articles, the same key
 
 
 def test_the_newest_quarter_of_a_big_newest_shard_is_a_shard_of_its_own():
