@@ -362,8 +362,6 @@ class ArticlePage(Frame):
     citation: str
     meta: list[tuple[str, str]]
     jsonld: dict[str, Any]
-    search_data: dict[str, Any]
-    """What static/highlight.js needs to mark a search's terms (sitegen.search.highlight_data)."""
 
 
 class EditorialPage(Frame):

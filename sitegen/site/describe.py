@@ -1,7 +1,8 @@
 """Every page's meta description: what it holds, in a sentence or two made from the archive's own facts.
 
 Search engines show it under the page's title, so it says what a reader finds there (how many issues
-or articles, of which papers, from when), never a slogan; about 120 characters at most."""
+or articles, of which papers, from when), never a slogan; about 120 characters at most, an article's 100
+(its first paragraph's start, which og:description repeats: a search engine shows 80 to 100)."""
 from __future__ import annotations
 
 import html
@@ -12,6 +13,7 @@ from ..archive.groups import Entry
 from ..model import Issue
 
 LONGEST = 120
+ARTICLE_LONGEST = 100
 NAMES = 6
 """Names listed before 等."""
 
@@ -97,7 +99,7 @@ def source(label: str, path: str) -> str:
 
 
 def article(first_paragraph: str) -> str:
-    return first_paragraph[:LONGEST]
+    return first_paragraph[:ARTICLE_LONGEST]
 
 
 def editorial(title: str, body_html: str) -> str:

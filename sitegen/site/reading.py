@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from ..archive.groups import Entry
 from ..model import Article, Issue
-from ..search import BUNDLE_DIR, highlight_data
 from . import describe, urls
 from .citations import article_jsonld, citation_meta, gbt7714, issue_jsonld
 from .contexts import ArticlePage, Continuation, EditorialPage, IssuePage, Neighbour, Pager, SourcePage
@@ -86,8 +85,7 @@ def article_page(plan: Plan, e: Entry) -> Page:
         issue_pager=issue_pager(plan, issue),
         citation=gbt7714(a, issue, here),
         meta=citation_meta(a, issue, here),
-        jsonld=article_jsonld(a, issue, here, plan.urls.absolute(urls.issue_path(issue))),
-        search_data=highlight_data(plan.url(f"{BUNDLE_DIR}/"))))
+        jsonld=article_jsonld(a, issue, here, plan.urls.absolute(urls.issue_path(issue)))))
 
 
 def sibling(plan: Plan, direction: str, a: Article) -> Neighbour:

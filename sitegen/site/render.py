@@ -95,7 +95,7 @@ def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) ->
         keep_trailing_newline=True,
     )
     env.policies["json.dumps_function"] = json_for_html
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.filters["url"] = url_filter
     env.globals["paths"] = urls.PATHS
     return env
@@ -117,10 +117,16 @@ def url_filter(context: jinja2.runtime.Context, path: str) -> str:
     return urls.url(context["site"]["base_url"], path)
 
 
+INDENT = re.compile(r"\n[ \t]+(?=<)")
+"""A line's indentation before a tag, left out of every page. Only templates write a `<` (text from input
+is escaped, in <pre> too), none indents one inside <pre> or <textarea>, and the line break stays: a
+browser shows the page as it would with the indentation."""
+
+
 def render_page(env: jinja2.Environment, page: Page) -> bytes:
-    """Render one page; a template error names the template and page."""
+    """Render one page, its template's indentation left out; a template error names the template and page."""
     try:
-        return env.get_template(page.template).render(page.context).encode("utf-8")
+        return INDENT.sub("\n", env.get_template(page.template).render(page.context)).encode("utf-8")
     except jinja2.TemplateError as e:
         where = getattr(e, "filename", None) or page.template
         line = getattr(e, "lineno", None)
