@@ -112,7 +112,7 @@ def test_issue_page_lists_contents_masthead_and_colophon(site_dir, catalog):
     brief = next(i for i in catalog["issues"] if i["publication"] == "首都精神文明建设情况简报")
     page = soup(site_dir, brief["url"])
     assert "首都精神文明建设情况简报" in page.h1.get_text()
-    contents = [a.get_text(strip=True) for a in page.select(".article-list .headline a")]
+    contents = [a.get_text(strip=True) for a in page.select(".article-list li > :is(h2, h3) a")]
     assert contents == ["永葆为民情怀 厚植文明沃土 石景山区深入开展文明城区创建工作"]
     colophon = page.select_one(".colophon").get_text()
     assert "责编：梅雪峰" in colophon and "邮箱：jswmzhxhc@163.com" in colophon
@@ -139,7 +139,7 @@ def test_index_pages_name_what_they_list(site_dir, catalog):
     assert soup(site_dir, "/dates/2020/").h1.get_text() == "2020年"
     assert soup(site_dir, "/dates/2020/04/").h1.get_text() == "2020年4月"
     assert soup(site_dir, "/shijingshan-bao/").h1.get_text() == "石景山报"
-    flood = [a.get_text() for a in soup(site_dir, "/topics/flood-control/").select(".article-list .headline a")]
+    flood = [a.get_text() for a in soup(site_dir, "/topics/flood-control/").select(".article-list li > :is(h2, h3) a")]
     assert "6000余人备战防汛" in flood
 
 

@@ -72,22 +72,22 @@ def test_the_district_secretary_has_a_page_with_his_role_in_each_article(site_di
     page = soup(site_dir, "/people/changwei/")
     assert page.h1.get_text() == "常卫"
     items = page.select(".article-list > li")
-    listed = {(li.time["datetime"], li.select_one(".headline").get_text()) for li in items}
+    listed = {(li.time["datetime"], li.select_one(":is(h2, h3)").get_text()) for li in items}
     assert listed == SECRETARY_ARTICLES
     assert [li.select_one(".role").get_text() for li in items] == ["区委书记"] * 5
     dates = [li.time["datetime"] for li in items]
     assert dates == sorted(dates, reverse=True)
     for li in items:  # each links to its article page
-        href = li.select_one(".headline a")["href"]
+        href = li.select_one(":is(h2, h3) a")["href"]
         assert (site_dir / href.strip("/") / "index.html").is_file()
-        assert soup(site_dir, href).h1.get_text() == li.select_one(".headline").get_text()
+        assert soup(site_dir, href).h1.get_text() == li.select_one(":is(h2, h3)").get_text()
 
 
 def test_reporters_correspondents_authors_and_photographers_are_people(site_dir, catalog):
     page = soup(site_dir, "/people/qiaofei/")  # seeds/004: "本报讯(记者 乔斐)5月20日,东城区疫情防控…"
     [item] = page.select(".article-list > li")
     assert item.select_one(".role").get_text() == "记者"
-    assert item.select_one(".headline").get_text() == "精细精准抓落实 确保全国“两会”顺利召开"
+    assert item.select_one(":is(h2, h3)").get_text() == "精细精准抓落实 确保全国“两会”顺利召开"
     people = {p["name"]: p for p in catalog["people"]}
     assert people["石伟"]["roles"] == ["通讯员"] and len(people["石伟"]["articles"]) == 4
     assert set(people["田甜"]["roles"]) == {"通讯员", "摄影"}
@@ -274,7 +274,7 @@ def test_a_city_bulletin_article_belongs_to_the_district_it_is_about(site_dir, c
     [issue] = [i for i in catalog["issues"] if i["id"] == bulletin["issue"]]
     assert issue["district"] is None
     assert bulletin["district"] == ["石景山区"]
-    shijingshan = [a.get_text() for a in soup(site_dir, "/districts/shijingshan/").select(".article-list .headline a")]
+    shijingshan = [a.get_text() for a in soup(site_dir, "/districts/shijingshan/").select(".article-list li > :is(h2, h3) a")]
     assert bulletin["headline"] in shijingshan
     for a in catalog["articles"]:
         assert a["district"], a["headline"]
