@@ -312,7 +312,7 @@ def test_code_version_follows_every_source_and_data_file(tmp_path):
 def test_damaged_cache_entries_are_rebuilt_never_a_crash(project, damage):
     build_in(project)
     cache = project / ".sitegen-cache"
-    kinds = {"issues", "segments", "shown", "related", "rendered", "templates"}
+    kinds = {"issues", "segments", "shown", "related", "rendered", "templates", "catalog"}
     damaged = [p for kind in kinds for p in (cache / kind).rglob("*") if p.is_file()]
     assert {p.relative_to(cache).parts[0] for p in damaged} == kinds
     for p in damaged:
@@ -325,6 +325,19 @@ def test_a_cache_entry_of_another_kind_is_ignored(project):
     build_in(project)
     for entry in cache_entries(project):
         entry.write_bytes(pickle.dumps({"headline": "不是一期"}))
+    build_in(project)
+    assert_same_as_a_clean_build(project)
+
+
+def test_catalog_lines_kept_for_other_issues_are_not_used(project):
+    """catalog.json is put together from each part's lines as the cache keeps them: an entry holding
+    another part's lines is made again, never written into the catalog."""
+    build_in(project)
+    entries = sorted((project / ".sitegen-cache" / "catalog").glob("*.pickle"))
+    assert len(entries) > 1
+    contents = [p.read_bytes() for p in entries]
+    for entry, other in zip(entries, contents[1:] + contents[:1]):
+        entry.write_bytes(other)
     build_in(project)
     assert_same_as_a_clean_build(project)
 

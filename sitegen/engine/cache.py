@@ -11,6 +11,7 @@ project's own folder; whoever can write there can change the code too.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -29,6 +30,7 @@ from ..issue.enrich.words import ArticleWords, fingerprint, segment_issue
 from ..lexicon import BUILT_IN, Tables
 from ..model import ParsedIssue
 from ..search import SearchDoc
+from ..site.catalog import Lines
 from ..site.write import Stamp
 
 log = logging.getLogger(__name__)
@@ -363,3 +365,45 @@ class RenderManifest:
     def forget(self) -> None:
         """Drop the manifest: the output folder is about to change in ways it does not describe."""
         self.path.unlink(missing_ok=True)
+
+
+CATALOG = "catalog"
+
+
+class CatalogLines:
+    """Each catalog part's lines of catalog.json (site.catalog.Lines) under the part's key (Part.inputs), so
+    that catalog.json is put together from the lines of unchanged parts, not made from every article again.
+    Entries this build did not use are dropped (prune): a part's key changes with any of its issues."""
+
+    def __init__(self, cache_dir: Path):
+        self.root = cache_dir / CATALOG
+
+    def get(self, key: str, issue_ids: set[str]) -> Lines | None:
+        """The entry for key if there is a sound one with these issues' lines; None otherwise."""
+        try:
+            with open(self.root / f"{key}.pickle", "rb") as f:
+                value = pickle.load(f)
+        except FileNotFoundError:
+            return None
+        except Exception:  # noqa: BLE001 - a damaged entry of any kind is a miss, never a failed build
+            log.info("catalog cache entry %s is damaged; it is made again", key[:12], exc_info=True)
+            return None
+        sound = isinstance(value, dict) and value.keys() == issue_ids and all(
+            isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], bytes) and isinstance(v[1], list)
+            and all(isinstance(line, bytes) for line in v[1]) for v in value.values())
+        return value if sound else None
+
+    def put(self, key: str, lines: Lines) -> None:
+        write_atomically(self.root / f"{key}.pickle", pickle.dumps(lines, protocol=pickle.HIGHEST_PROTOCOL),
+                         "the catalog's lines")
+
+    def prune(self, used: set[str]) -> None:
+        """Drop the entries of parts not in this build's catalog."""
+        try:
+            names = os.listdir(self.root)
+        except OSError:
+            return
+        for name in names:
+            if name.endswith(".pickle") and name[:-len(".pickle")] not in used:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.root / name)

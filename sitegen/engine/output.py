@@ -13,13 +13,13 @@ from ..archive import Archive
 from ..config import Config
 from ..lexicon import Lexicon
 from ..site import listings, urls
-from ..site.catalog import catalog, catalog_json, catalog_parts
+from ..site.catalog import catalog_json, catalog_parts, packed_part, part_lines
 from ..site.feeds import feeds, robots, sitemap
 from ..site.pages import Page, Plan
 from ..site.plan import Planned, plan_lazily
 from ..site.render import editorial_pages, environment, render_page
 from ..site.write import StagedSite
-from .cache import RenderManifest, context_hash, templates_version
+from .cache import CatalogLines, RenderManifest, context_hash, templates_version
 from .parallel import render_all
 from .progress import Progress
 
@@ -68,7 +68,7 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
     log.info("rendered %d pages; %d had the same content as before and were kept", rendered,
              len(pages) + late - rendered)
     staged.copy_trees(config.static_dirs, urls.STATIC.rstrip("/"))
-    write_catalog(archive, base, staged, manifest, made_from)
+    write_catalog(archive, base, staged, manifest, made_from, CatalogLines(config.cache_dir) if manifest else None)
     staged.write(urls.NOJEKYLL, b"")
     for path, data in feeds(archive, config.title, site_urls):
         staged.write(path, data)
@@ -78,22 +78,33 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
 
 
 def write_catalog(archive: Archive, base_url: str, staged: StagedSite, manifest: RenderManifest | None,
-                  made_from: Mapping[str, str] | None) -> None:
-    """catalog.json and its parts; a part made from the same issues as the previous site's is kept as it is."""
-    data = catalog(archive, base_url)
-    listed = []
-    for part in catalog_parts(archive, base_url, data, made_from if manifest else None):
+                  made_from: Mapping[str, str] | None, lines_cache: CatalogLines | None = None) -> None:
+    """catalog.json and its parts; a part made from the same issues as the previous site's is kept as it is,
+    and catalog.json is put together from the lines its issues made before (lines_cache)."""
+    listed, lines, used = [], {}, set()
+    for part in catalog_parts(archive, base_url, made_from if manifest else None):
+        known = None
+        if lines_cache and part.inputs:
+            used.add(part.inputs)
+            known = lines_cache.get(part.inputs, {i.id for i in part.issues})
+        if known is None:
+            known = part_lines(archive, part, base_url)
+            if lines_cache and part.inputs:
+                lines_cache.put(part.inputs, known)
+        lines.update(known)
         if part.inputs and keep_unchanged((part.path, part.inputs), staged, manifest):
             size = staged.size(part.path)
         else:
-            packed = part.make()
+            packed = packed_part(archive, part, base_url)
             staged.write(part.path, packed)
             if manifest and part.inputs:
                 manifest.record(part.path, part.inputs, hashlib.sha256(packed).hexdigest(), staged.stamp(part.path),
                                 part.inputs)
             size = len(packed)
         listed.append(part.listed(base_url, size))
-    staged.write(urls.CATALOG, catalog_json(data, listed))
+    if lines_cache:
+        lines_cache.prune(used)
+    staged.write(urls.CATALOG, catalog_json(archive, base_url, lines, listed))
 
 
 def _share(pages: Sequence[Planned], env: jinja2.Environment, staged: StagedSite,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,11 +31,13 @@ class Part:
     publication: str | None
     year: int | None
     articles: int
+    issues: tuple[Issue, ...]
+    """Its issues, oldest first (a part grows at its end)."""
     inputs: str | None
     """A key of what the part is made from (its issues as the engine made them, the continuations between
-    its articles and others), None where that is not known: a part whose key is the one it was written from
-    is kept as it is, not made and compressed again."""
-    make: Callable[[], bytes]
+    its articles and others, the base URL), None where that is not known: a part whose key is the one it
+    was written from is kept as it is, not made and compressed again, and so are its issues' lines in
+    catalog.json (Lines)."""
 
     def listed(self, base_url: str, size: int) -> dict[str, Any]:
         """The part as catalog.json lists it."""
@@ -43,19 +45,38 @@ class Part:
                 "url": urls.url(base_url, self.path), "bytes": size}
 
 
-def catalog_parts(archive: Archive, base_url: str, data: dict[str, Any],
-                  made_from: Mapping[str, str] | None = None) -> list[Part]:
-    """The parts of catalog `data` (catalog()), each to be made when asked."""
+Lines = dict[str, tuple[bytes, list[bytes]]]
+"""Issue id → its line in catalog.json and its articles' lines, as written there."""
+
+
+def catalog_parts(archive: Archive, base_url: str, made_from: Mapping[str, str] | None = None) -> list[Part]:
+    """The catalog's parts, each paper's year (made when asked: part_lines, packed_part)."""
     out = []
-    for (slug, year), (issues, records) in _parts(archive, data["articles"]).items():
+    for (slug, year), issues in _parts(archive).items():
         inputs = None
         if made_from is not None and all(i.id in made_from for i in issues):
-            inputs = hashlib.sha256(repr((base_url, [(i.id, made_from[i.id]) for i in issues],
-                                          [(r["continued_from"], r["continued_on"]) for r in records]))
+            continuations = [(_continuation(a.continued_from, archive.continued_from.get(a.id)),
+                              _continuation(a.continued_on, archive.continued_on.get(a.id)))
+                             for i in issues for a in i.articles]
+            inputs = hashlib.sha256(repr((base_url, [(i.id, made_from[i.id]) for i in issues], continuations))
                                     .encode("utf-8", "surrogatepass")).hexdigest()
-        out.append(Part(urls.catalog_part_path(slug, year), records[0]["publication"], year, len(records), inputs,
-                        lambda records=records: _packed(records)))
+        publication = next((i.publication for i in issues if i.articles), issues[0].publication)
+        out.append(Part(urls.catalog_part_path(slug, year), publication, year,
+                        sum(len(i.articles) for i in issues), tuple(issues), inputs))
     return out
+
+
+def part_lines(archive: Archive, part: Part, base_url: str) -> Lines:
+    """The lines of catalog.json that part's issues make."""
+    return {issue.id: (_json(_issue(issue, base_url)),
+                       [_json(_article(archive, issue, a, base_url)) for a in issue.articles])
+            for issue in part.issues}
+
+
+def packed_part(archive: Archive, part: Part, base_url: str) -> bytes:
+    """The part's file: its articles with their texts, as gzipped JSON Lines."""
+    return _packed([{"publication": issue.publication, **_article(archive, issue, a, base_url), "text": a.text}
+                    for issue in part.issues for a in issue.articles])
 
 
 def _packed(records: list[dict[str, Any]]) -> bytes:
@@ -63,38 +84,47 @@ def _packed(records: list[dict[str, Any]]) -> bytes:
     return gzip.compress(b"".join(_json(r) + b"\n" for r in records), compresslevel=9, mtime=0)
 
 
-def catalog_json(data: dict[str, Any], parts: list[dict[str, Any]]) -> bytes:
-    """catalog.json: catalog() and its parts as listed (Part.listed)."""
-    return _catalog_json({**data, "parts": parts})
+def catalog_json(archive: Archive, base_url: str, lines: Lines, parts: list[dict[str, Any]]) -> bytes:
+    """catalog.json: catalog() with its parts as listed (Part.listed), from every issue's lines (part_lines)."""
+    issues = [lines[issue.id] for issue in archive.issues]
+    return _catalog_json({"issues": [line for line, _ in issues],
+                          "articles": [line for _, articles in issues for line in articles],
+                          "people": [_json(p) for p in _people(archive, base_url)],
+                          "parts": [_json(p) for p in parts]})
 
 
 def catalog(archive: Archive, base_url: str) -> dict[str, Any]:
     """Every issue and article with its metadata (no text), newest issue first, and everyone the articles name."""
-    out_issues, out_articles = [], []
-    for issue in archive.issues:
-        out_issues.append({
-            "id": issue.id,
-            "url": urls.url(base_url, urls.issue_path(issue)),
-            "publication": issue.publication,
-            "publication_inferred": issue.publication_inferred,
-            "date": issue.date.isoformat() if issue.date else None,
-            "date_inferred": issue.date_inferred,
-            "issue_no": issue.issue_no,
-            "total_no": issue.total_no,
-            "pages": issue.pages,
-            "district": issue.district,
-            "source_file": issue.source.path,
-            "source_sha256": issue.source.sha256,
-            "masthead": [t for _, t in issue.masthead],
-            "colophon": [t for _, t in issue.colophon],
-            "furniture": [{"line": n, "text": t} for n, t in issue.furniture],
-            "articles": [a.id for a in issue.articles],
-        })
-        out_articles.extend(_article(archive, issue, a, base_url) for a in issue.articles)
-    people = [{"name": p.name, "url": urls.url(base_url, urls.person_path(p.slug)), "roles": list(p.roles),
-               "articles": [{"id": m.article_id, "role": m.role} for m in p.mentions]}
-              for p in archive.people]
-    return {"issues": out_issues, "articles": out_articles, "people": people}
+    return {"issues": [_issue(issue, base_url) for issue in archive.issues],
+            "articles": [_article(archive, issue, a, base_url) for issue in archive.issues for a in issue.articles],
+            "people": _people(archive, base_url)}
+
+
+def _issue(issue: Issue, base_url: str) -> dict[str, Any]:
+    return {
+        "id": issue.id,
+        "url": urls.url(base_url, urls.issue_path(issue)),
+        "publication": issue.publication,
+        "publication_inferred": issue.publication_inferred,
+        "date": issue.date.isoformat() if issue.date else None,
+        "date_inferred": issue.date_inferred,
+        "issue_no": issue.issue_no,
+        "total_no": issue.total_no,
+        "pages": issue.pages,
+        "district": issue.district,
+        "source_file": issue.source.path,
+        "source_sha256": issue.source.sha256,
+        "masthead": [t for _, t in issue.masthead],
+        "colophon": [t for _, t in issue.colophon],
+        "furniture": [{"line": n, "text": t} for n, t in issue.furniture],
+        "articles": [a.id for a in issue.articles],
+    }
+
+
+def _people(archive: Archive, base_url: str) -> list[dict[str, Any]]:
+    return [{"name": p.name, "url": urls.url(base_url, urls.person_path(p.slug)), "roles": list(p.roles),
+             "articles": [{"id": m.article_id, "role": m.role} for m in p.mentions]}
+            for p in archive.people]
 
 
 def _article(archive: Archive, issue: Issue, a: Article, base_url: str) -> dict[str, Any]:
@@ -119,17 +149,11 @@ def _article(archive: Archive, issue: Issue, a: Article, base_url: str) -> dict[
     }
 
 
-def _parts(archive: Archive, articles: list[dict[str, Any]]
-           ) -> dict[tuple[str, int | None], tuple[list[Issue], list[dict[str, Any]]]]:
-    """Each paper's issues and articles by year, the articles with their texts, oldest issue first (a part
-    grows at its end)."""
-    records = {r["id"]: r for r in articles}
-    parts: dict[tuple[str, int | None], tuple[list[Issue], list[dict[str, Any]]]] = {}
+def _parts(archive: Archive) -> dict[tuple[str, int | None], list[Issue]]:
+    """Each paper's issues by year, oldest first, the parts in the order of papers and years."""
+    parts: dict[tuple[str, int | None], list[Issue]] = {}
     for issue in reversed(archive.issues):
-        key = (issue.id.split("/")[0], issue.date.year if issue.date else None)
-        issues, texts = parts.setdefault(key, ([], []))
-        issues.append(issue)
-        texts.extend({"publication": issue.publication, **records[a.id], "text": a.text} for a in issue.articles)
+        parts.setdefault((issue.id.split("/")[0], issue.date.year if issue.date else None), []).append(issue)
     return dict(sorted(parts.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)))
 
 
@@ -141,11 +165,11 @@ def _json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False).encode("utf-8")
 
 
-def _catalog_json(value: dict[str, Any]) -> bytes:
-    """catalog() as JSON with one line per issue, article, person and part: still easy to page through and
-    grep, and made by json's C encoder (an indented dump goes through its Python one, which holds all
-    its pieces at once and is slower)."""
-    parts = [_json(key) + b": [\n" + b",\n".join(map(_json, items)) + b"\n]" for key, items in value.items()]
+def _catalog_json(sections: dict[str, list[bytes]]) -> bytes:
+    """catalog() as JSON with one line per issue, article, person and part (each line made by _json): still
+    easy to page through and grep, and made by json's C encoder (an indented dump goes through its Python
+    one, which holds all its pieces at once and is slower)."""
+    parts = [_json(key) + b": [\n" + b",\n".join(lines) + b"\n]" for key, lines in sections.items()]
     return b"{\n" + b",\n".join(parts) + b"\n}\n"
 
 
