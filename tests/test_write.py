@@ -1,10 +1,19 @@
 import hashlib
 import os
+import time
 
 import pytest
 
 from sitegen.errors import SitegenError
-from sitegen.site.write import StagedSite
+from sitegen.site.write import StagedSite, previous_site_files, stamp_of
+
+
+def settled(folder, timeout: float = 30) -> list[str]:
+    """What folder holds once the old sites the last publish handed to a process of their own are gone."""
+    deadline = time.monotonic() + timeout
+    while any(".old-" in p.name for p in folder.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return sorted(p.name for p in folder.iterdir())
 
 
 def test_publish_replaces_the_old_site_and_counts_changes(tmp_path):
@@ -20,7 +29,49 @@ def test_publish_replaces_the_old_site_and_counts_changes(tmp_path):
     summary = staged.publish()
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == ["changed.html", "keep.html", "new.html"]
     assert (summary.written, summary.unchanged, summary.removed) == (2, 1, 1)
-    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no staging folders left behind
+    assert settled(tmp_path) == ["site"]  # no staging folder, and the old site gone
+
+
+def test_old_sites_a_stopped_removal_left_are_removed_by_the_next_publish(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("old")
+    left = tmp_path / ".site.old-x1y2z3"  # the machine went down while it was being removed
+    (left / "a").mkdir(parents=True)
+    (left / "a" / "index.html").write_text("older")
+    other = tmp_path / ".other.old-x1y2z3"  # another site's, beside it
+    other.mkdir()
+    staged = StagedSite(out)
+    staged.write("index.html", b"new")
+    staged.publish()
+    assert settled(tmp_path) == [".other.old-x1y2z3", "site"]
+    assert (out / "index.html").read_text() == "new"
+
+
+def test_the_count_of_the_previous_sites_files_is_trusted_only_while_its_folder_is_as_published(tmp_path):
+    """The number of files published is kept for the next build, which then need not count them; a file
+    added at the site's top since (or another folder in its place) makes it count them again."""
+    out = tmp_path / "site"
+    staged = StagedSite(out)
+    for name in ("a.html", "b.html", "c/index.html"):
+        staged.write(name, b"page")
+    summary = staged.publish()
+    published = (summary.files, stamp_of(out))
+    assert previous_site_files(out, published) == 3
+    staged = StagedSite(out)
+    staged.write("a.html", b"page")
+    staged.write("c/index.html", b"changed")
+    summary = staged.publish(previous_files=previous_site_files(out, published))
+    assert (summary.written, summary.unchanged, summary.removed, summary.files) == (1, 1, 1, 2)
+    published = (summary.files, stamp_of(out))
+    time.sleep(0.05)  # beyond the file system's clock tick
+    (out / "by-hand.html").write_text("added by hand")
+    assert previous_site_files(out, published) is None
+    staged = StagedSite(out)
+    staged.write("a.html", b"page")
+    summary = staged.publish(previous_files=previous_site_files(out, published))
+    assert (summary.written, summary.unchanged, summary.removed) == (0, 1, 2)  # c/index.html and by-hand.html
+    assert settled(tmp_path) == ["site"]
 
 
 def test_discard_leaves_the_old_site_untouched(tmp_path):

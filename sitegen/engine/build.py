@@ -20,7 +20,7 @@ from ..lexicon import load_lexicon
 from ..issue.enrich import release
 from ..model import Issue
 from ..search import build_search_index
-from ..site.write import StagedSite, WriteSummary, output_locked
+from ..site.write import StagedSite, WriteSummary, output_locked, previous_site_files, stamp_of
 from .cache import IssueCache, Kept, RelatedCache, SegmentCache, ShownCache
 from .load import Loaded, load_archive, refuse_unusable, shown_issues
 from .output import write_site
@@ -109,9 +109,11 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
             progress.advance(len(docs))
             # 5. The new site for the old, in one rename.
             progress.phase("publish")
-            written = staged.publish(uninterrupted=held())
-            if rendered.manifest:
-                rendered.manifest.save()
+            manifest = rendered.manifest
+            written = staged.publish(uninterrupted=held(), previous_files=previous_site_files(
+                config.out_dir, manifest.published if manifest else None))
+            if manifest:
+                manifest.save(written.files, stamp_of(config.out_dir))
             progress.end()
         except BaseException as e:
             progress.stop()

@@ -323,10 +323,16 @@ class RenderManifest:
         self.version = version
         self.previous: dict[str, list] = {}
         self.current: dict[str, list] = {}
+        self.published: tuple[int, Stamp] | None = None
+        """The number of files of the site the manifest describes and the stamp of its folder just after it
+        was published (write.previous_site_files)."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if isinstance(data, dict) and data.get("version") == version and isinstance(data.get("pages"), dict):
                 self.previous = data["pages"]
+                site = data.get("site")
+                if isinstance(site, list) and len(site) == 4 and all(type(x) is int for x in site):
+                    self.published = site[0], (site[1], site[2], site[3])
         except (OSError, ValueError):
             pass  # no manifest, or a damaged one: every page is rendered
 
@@ -357,10 +363,13 @@ class RenderManifest:
         if context_key is not None:
             self.current[rel] = [context_key, output_sha, stamp, inputs]
 
-    def save(self) -> None:
-        """Keep the manifest of the site just published (call only after publishing it)."""
-        write_atomically(self.path, json.dumps({"version": self.version, "pages": self.current},
-                                               sort_keys=True).encode("utf-8"), "the render manifest")
+    def save(self, files: int | None = None, site: Stamp | None = None) -> None:
+        """Keep the manifest of the site just published (call only after publishing it): files, the number of
+        files it holds, and site, its folder's stamp (write.stamp_of)."""
+        data: dict[str, Any] = {"version": self.version, "pages": self.current}
+        if files is not None and site is not None:
+            data["site"] = [files, *site]
+        write_atomically(self.path, json.dumps(data, sort_keys=True).encode("utf-8"), "the render manifest")
 
     def forget(self) -> None:
         """Drop the manifest: the output folder is about to change in ways it does not describe."""
