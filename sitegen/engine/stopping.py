@@ -3,7 +3,8 @@
 Every process the build started (the pool reading issue files, the search process and its Pagefind
 runs, the second renderer) is killed at once, so that none outlives sitegen and none is waited for;
 then the signal is raised in the build as Interrupted, and the build's own clean-up runs as for any
-failure: the staging folder is removed and the previous site stays as it was."""
+failure: the staging folder is removed and the previous site stays as it was. (The removal of an old site
+once the new one is swapped in is no process of the build's: it goes on alone, site/write.py.)"""
 from __future__ import annotations
 
 import contextlib
