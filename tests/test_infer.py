@@ -137,7 +137,18 @@ def test_a_date_after_every_plan_is_not_taken() -> None:
     assert complete_issue(parse_text(text), load_places()).date == datetime.date(2021, 4, 14)
 
 
+def test_a_schedule_announced_above_its_dates_is_never_the_date() -> None:
+    # The days listed under …安排如下： are still to come; the latest event is the class that opened on 7月3日.
+    text = ("暑期课堂开课\n\n　　本报讯（记者 甲）2023年7月3日，暑期课堂开课。后续课程安排如下：\n"
+            "　　7月8日（星期六）　探访南锣鼓巷\n　　7月15日（星期六）　走进国子监\n"
+            "　　报名截至7月31日，家长可在线报名。\n")
+    issue = complete_issue(parse_text(text, "x.txt"), load_places())
+    assert issue.date == datetime.date(2023, 7, 3)
+    assert [len(a.blocks) for a in issue.articles] == [4]  # the schedule's days are paragraphs, not headlines
+
+
 @pytest.mark.parametrize("text, date", [
+    ("本报讯(记者 甲)11月14日,我区召开纪念红军长征胜利80周年座谈会。", datetime.date(2016, 11, 14)),
     ("本报讯(记者 甲)10月10日(星期四),东城区召开庆祝新中国成立70周年总结会。", datetime.date(2019, 10, 10)),
     ("本报讯(记者 甲)9月1日(星期二),房山区举行纪念抗日战争胜利70周年座谈会。", datetime.date(2015, 9, 1)),
     ("本报讯(记者 甲)6月30日,我区举行庆祝建党100周年大会。", datetime.date(2021, 6, 30)),

@@ -582,3 +582,33 @@ def test_a_section_label_above_a_stray_byline_goes_to_the_article_after_it() -> 
     assert article.head == ((1, "【文明创建】"), (5, "垃圾分类进社区"))
     assert issue.unplaced == ((3, "本报记者 张三"),)
     assert_every_line_once(issue)
+
+
+def test_a_deck_cut_before_its_count_is_one_line_of_the_stack() -> None:
+    issue = parse_text("夜市开市\n首晚客流超过\n3万人次\n\n本报讯（记者 甲）7月5日晚，夜市开市。\n")
+    [article] = issue.articles
+    assert (article.kicker, article.headline) == ("夜市开市", "首晚客流超过3万人次")
+    assert_every_line_once(issue)
+
+
+def test_a_second_line_saying_what_the_first_covers_is_its_deck() -> None:
+    issue = parse_text("水库保护区退出种植全部完成\n涉及14个村、1.2万亩耕地\n\n本报讯（记者 甲）近日，退耕完成。\n")
+    [article] = issue.articles
+    assert (article.kicker, article.headline, article.deck) == (None, "水库保护区退出种植全部完成", "涉及14个村、1.2万亩耕地")
+
+
+def test_short_pieces_after_an_article_are_their_own() -> None:
+    # A statement over one dated paragraph at an article's end heads a brief; an exclamation after photo news heads
+    # the piece under it; a bulleted line (●加强组织领导) stays a sub-heading.
+    text = ("社区邻里节启动\n\n本报讯（记者 李文静）6月3日，邻里节启动。\n\n启动仪式上，10户家庭受到表彰。\n\n"
+            "小院装上智能水表\n\n东四街道近日为12个院落安装智能水表。\n\n荷花初放\n\n6月8日，市民观赏荷花。记者 张岩 摄\n\n"
+            "远离冰面！\n\n区应急管理局提醒市民，切勿在冰面上行走。\n\n老楼加装电梯难在哪？\n\n本报记者 王璐\n\n记者：进展如何？\n")
+    issue = parse_text(text)
+    assert [a.headline for a in issue.articles] == ["社区邻里节启动", "小院装上智能水表", "荷花初放", "远离冰面！",
+                                                    "老楼加装电梯难在哪？"]
+    assert_every_line_once(issue)
+
+
+def test_a_bare_item_number_goes_on_in_the_line_below() -> None:
+    issue = parse_text("哪里踏青好？\n\n以下几处供市民参考：\n\n1.百里山水画廊；\n\n3.\n\n龙庆峡，游步道全长3公里。\n")
+    assert [b.text for b in issue.articles[0].blocks][-1] == "3.龙庆峡，游步道全长3公里。"

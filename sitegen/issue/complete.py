@@ -74,7 +74,8 @@ def text_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-FUTURE_BEFORE = re.compile(r"(?:将于|将在|将|计划于?|预计于?|拟于?|定于|确保|力争|争取|(?<!截)至|到|前往)\s*$")
+FUTURE_BEFORE = re.compile(r"(?:将于|将在|将自|将从|将|计划(?:于|自|从)?|预计(?:于|自|从)?|拟(?:于|自)?|定于|确保|力争|争取"
+                           r"|(?<!截)至|到|前往)\s*$")
 UNTIL = re.compile(r"(?:截至|截止到?)\s*$")
 SPAN_JOIN = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")
 """8月31日至9月5日: the second date ends the span the first opens, and is a plan only where that one is."""
@@ -93,6 +94,13 @@ ANNIVERSARIES = (
     (re.compile(r"(?:抗日战争|抗战).{0,16}?胜利\s*(\d{1,3})\s*周年"), 1945),
     (re.compile(r"(?:建党|中国共产党成立)\s*(\d{1,3})\s*周年"), 1921),
     (re.compile(r"改革开放\s*(\d{1,3})\s*周年"), 1978),
+    (re.compile(r"长征胜利\s*(\d{1,3})\s*周年"), 1936),
+    (re.compile(r"(?:中国人民解放军|人民军队)?建军\s*(\d{1,3})\s*周年"), 1927),
+    (re.compile(r"五四运动\s*(\d{1,3})\s*周年"), 1919),
+    (re.compile(r"辛亥革命\s*(\d{1,3})\s*周年"), 1911),
+    (re.compile(r"香港回归(?:祖国)?\s*(\d{1,3})\s*周年"), 1997),
+    (re.compile(r"澳门回归(?:祖国)?\s*(\d{1,3})\s*周年"), 1999),
+    (re.compile(r"抗美援朝(?:出国作战)?\s*(\d{1,3})\s*周年"), 1950),
 )
 """Numbered anniversaries and the year they count from: 新中国成立70周年 is 2019."""
 NUMBERED_DAYS = (
@@ -138,7 +146,7 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
     weekday, 10月10日（星期四）); each marked as a plan or deadline where the words around it say so."""
     problems: list[Problem] = []
     found: list[Dated] = []
-    for line, starts in _read_texts(issue):
+    for line, starts, scheduled in _read_texts(issue):
         span_start: re.Match[str] | None = None
         for m in MONTH_DAY.finditer(line):
             n = next(k for at, k in reversed(starts) if at <= m.start())
@@ -155,7 +163,9 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
                 continue
             if y is not None:
                 before = line[max(0, m.start() - 4):m.start()]
-                if span_start is not None and SPAN_JOIN.fullmatch(line, span_start.end(), m.start()) and found:
+                if scheduled:
+                    future = True
+                elif span_start is not None and SPAN_JOIN.fullmatch(line, span_start.end(), m.start()) and found:
                     future = found[-1].future  # the end of a span: a plan only where its start is
                 else:
                     future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(line, m.end())
@@ -166,20 +176,30 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
     return found, problems
 
 
-def _read_texts(issue: ParsedIssue) -> list[tuple[str, list[tuple[int, int]]]]:
+SCHEDULE_INTRO = re.compile(r"(?:安排|日程|计划|预告|将|后续|接下来|时间表)[^。！？!?]*[：:]$")
+"""A paragraph ending in a colon that announces what is to come (后续课程安排如下：): the paragraphs under it that open
+with a date are its schedule, plans all (7月8日（星期六）　探访…), never the latest event the text reports."""
+DATE_OPENING = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
+def _read_texts(issue: ParsedIssue) -> list[tuple[str, list[tuple[int, int]], bool]]:
     """The body as read: each head line, each paragraph with the lines the layout cut it into joined again (a
-    date cut in two, 3月 / 22日, is read whole), each unplaced line; with where each printed line starts in it."""
-    texts: list[tuple[str, list[tuple[int, int]]]] = []
+    date cut in two, 3月 / 22日, is read whole), each unplaced line; with where each printed line starts in it, and
+    whether it is an item of a schedule announced above it."""
+    texts: list[tuple[str, list[tuple[int, int]], bool]] = []
     printed = issue.source.lines
     for article in issue.articles:
-        texts.extend((text, [(0, n)]) for n, text in article.head)
+        texts.extend((text, [(0, n)], False) for n, text in article.head)
+        scheduled = False
         for block in article.blocks:
             starts, at = [], 0
             for n in block.lines:
                 starts.append((at, n))
                 at += len(printed[n - 1].strip())
-            texts.append((block.text, starts))
-    texts.extend((text, [(0, n)]) for n, text in issue.unplaced)
+            scheduled = scheduled and bool(DATE_OPENING.match(block.text))
+            texts.append((block.text, starts, scheduled))
+            scheduled = scheduled or bool(SCHEDULE_INTRO.search(block.text))
+    texts.extend((text, [(0, n)], False) for n, text in issue.unplaced)
     return sorted(texts, key=lambda t: t[1][0][1])
 
 

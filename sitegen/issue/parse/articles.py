@@ -29,6 +29,10 @@ PROFILE_DECK = re.compile(r"^(?:专访|访|记)(?!者|忆|录|住|得|载|账|�
 """The subject line of an interview or a profile, its dash left off: 访区经济和信息化局局长刘建国, 记京西太平鼓传承人高德顺."""
 INSTALMENT_END = re.compile(r"(?:系列报道|系列|报道|调查|观察)之[一二三四五六七八九十]+$")
 """A series instalment line: 推动高质量发展系列报道之一."""
+SCOPE_DECK = re.compile(r"^(?:涉及|覆盖|惠及|包括|其中|将为|将给|将向|将让|将使|将帮助)")
+"""A second line opening with what the news above covers or is for (涉及14个村、1.2万亩耕地, 将为…提供…服务) has no
+subject of its own and adds detail to the line above: a deck, not a headline under a kicker (a headline under a kicker
+states its own news: 部署2024年重点工作任务)."""
 EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|落幕|开班|开幕式)$")
 KICKER_MAX = 30
 """A plain line above a Markdown ## headline is its kicker only when it is at most this long (visible width)."""
@@ -91,6 +95,8 @@ def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
             shapes.append("head")  # the keeper says so
         elif p.role != "text":
             shapes.append(p.role)
+        elif DAY_ITEM.match(p.text):
+            shapes.append("para")  # 7月8日（星期六）　探访…: an item of a schedule, never a headline
         elif p.shape.closed:
             shapes.append("exclaim" if is_exclaim_headline(p.text) or is_headline_pair(p.text) and _before_lead(pieces, i)
                           else "para")
@@ -126,12 +132,21 @@ def _chain_to_lead(pieces: list[Piece], i: int) -> bool:
     return k < len(pieces) and pieces[k].role in ("lead", "author", "from")
 
 
+NEWS_WHEN = re.compile(r"近日|日前|近期|连日来|昨日|昨天|今天|今日|本周|上周|今年|\d{1,2}\s*月")
+"""When a news item says it happened, in its first clause."""
+DAY_ITEM = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*日\s*[(（](?:星期|周)[一二三四五六日天][)）]\s*\S")
+"""A line opening with a day and its weekday, then what happens on it (7月8日（星期六）　探访南锣鼓巷): an item of a
+schedule or a diary, set one a line; no headline opens so."""
 PLACE_END = re.compile(r"(?:街道|社区|镇|乡|村|区|县|城)$")
 OCCASION_END = re.compile(r"(?:节|纪念日|宣传日|宣传周|活动周|安全月|周年|将至|将临|临近|来临|到来|前夕|之际|进行时|正当时)$")
 """A bare line naming an occasion (三八节, 安全生产月) or a time (清明将至, 冬奥进行时) over a headline says when, as a
 kicker does."""
 SUBJECTLESS = re.compile(r"^(?:将于|将在|已于|定于|拟于)")
 """A headline line opening with when its news is planned or was done has no subject: 将于5月25日启动."""
+COUNT_ONLY = re.compile(r"^\d+(?:\.\d+)?\s*(?:万|亿)?(?:人次|个|处|名|人|户|家|辆|场|所|座|台|件|项|次|元|吨|条|部|套|间|张|株|棵"
+                        r"|份|亩|公顷|公里|千米|平方米|米|岁|天|%|％)(?:以上|左右|余)?$")
+"""A headline line that is only a count (3万人次): no line of a stack says only that; it is the end of the line above,
+cut by the column before its figure (首晚客流超过 / 3万人次)."""
 OCCASION_START = re.compile(r"^(?:喜迎|迎接|庆祝|纪念|欢度|共庆|献礼)")
 """A bare line greeting an occasion (喜迎七一, 庆祝三八) says when, as a kicker does."""
 COLUMN_MAX = 4
@@ -167,7 +182,8 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
     # - three lines: kicker, main, deck; more: first kicker, last deck, the rest is the main headline;
     # - two lines [A, B]: B is the deck if it opens with a dash or has a semicolon (汛前拟开展…演练;已排查…),
     #   names whom the piece visits (访… / 记…, the dash left off), names a series instalment (…系列报道之一),
-    #   or has clause commas where A, not a bare label, has none (…运动会开幕 / 设置16个项目，1.2万余名职工参赛);
+    #   has clause commas where A, not a bare label, has none (…运动会开幕 / 设置16个项目，1.2万余名职工参赛),
+    #   or opens with what A covers or is for (涉及14个村…, 将为…提供…: no subject of its own, detail of A's news);
     #   else A is the kicker if it names an event (…会议召开, …举行) or is a bare place (展览路街道); else the
     #   one with clause commas is the explanatory line (deck below, kicker above); else a series name over it
     #   (我们的节日·重阳) is the kicker; a question under a statement is the headline under its topic (垃圾分类推行半年
@@ -191,6 +207,8 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
         return None, 0, b, "the second line names a series instalment (…系列报道之一): a deck"
     if commas(b) and not commas(a) and not LABEL.match(a):
         return None, 0, b, "the second line has clause commas: a deck"
+    if SCOPE_DECK.match(b) and not SCOPE_DECK.match(a):
+        return None, 0, b, "the second line says what the first covers or is for (涉及…, 将为…): a deck"
     if EVENT_END.search(a):
         return a, 1, None, "the first line names an event (…召开, …举行): a kicker"
     if LABEL.match(a) and (PLACE_END.search(a) or OCCASION_END.search(a) or OCCASION_START.match(a)):
@@ -367,8 +385,10 @@ class _Assembler:
             self.finish()
             return k + 1
         if self.shapes[i] == "exclaim" and nxt not in ("lead", "author", "from") and \
-                not (i > 0 and self.shapes[i - 1] == "section" and nxt in ("para", "numbered")):
-            # An exclamation is a headline above a lead, or right under a 【】 label; otherwise it is text.
+                not (i > 0 and self.shapes[i - 1] == "section" and nxt in ("para", "numbered")) and \
+                not (nxt in ("para", "numbered") and self.between_pieces(i)):
+            # An exclamation is a headline above a lead, right under a 【】 label, or where no article is open to take
+            # it as text (远离冰面！ after photo news, over its one paragraph); otherwise it is text.
             return self.body(i)
         if len(group) == 1 and k - i == 1 and self.is_bullet_brief(k) and LABEL.match("".join(group[0].text.split())):
             # A short label over a run of bulleted briefs (简讯 / ■ … / ■ …) names their column: each brief is an
@@ -395,7 +415,8 @@ class _Assembler:
             return k
         if nxt in ("para", "numbered", "exclaim") and (len(group) >= 2 or self.cur is None or self.cur.closed
                                                         or self.is_brief() or self.is_sibling(group)
-                                                        or group[0].after_blank or self.signed_below(k)):
+                                                        or group[0].after_blank or self.signed_below(k)
+                                                        or self.heads_brief(i, k)):
             # A blank line before it, in a file that sets paragraphs without blank lines between them, ends the
             # article above: the line heads the next piece, not a sub-heading of the last.
             self.start(heads=group)
@@ -439,6 +460,39 @@ class _Assembler:
             j += 1
         return j > k and j < len(self.pieces) and self.pieces[j].role == "author" and self.ends_piece(j) \
             and (m := AUTHOR.match(self.pieces[j].text)) is not None and not m.group(2)
+
+    def between_pieces(self, i: int) -> bool:
+        """Tell whether the piece at i stands where no article is open to go on in it: after an article that ended
+        (photo news, a source line, (下转2版)) or after a blank line that stands between pieces, not on a new page
+        (where the part a jump continues may open)."""
+        p = self.pieces[i]
+        return (self.cur is None or self.cur.closed) and not p.page_top or p.after_blank
+
+    def heads_brief(self, i: int, k: int) -> bool:
+        """Tell whether the one line at i, between an article's paragraphs, heads a brief of its own rather than a
+        sub-heading: a statement longer than a column label, over one finished paragraph that ends the piece (a new
+        headline stack over its lead or byline, a new page or the end follows), in an article with no sub-heading
+        before it, the paragraph saying when in its first clause as news does (日前，…; 东四街道近日为…). Sub-headings
+        come two or more to an article, each over its own paragraphs, and a bulleted one (●加强组织领导) is marked as
+        one; a lone statement with one dated paragraph under it, at an article's end, is the next piece (小院装上智能水表
+        / 东四街道近日为…)."""
+        d, line, text = self.cur, self.pieces[i].text, self.pieces[k].text
+        if k - i != 1 or d is None or not d.blocks or any(b.kind in ("h2", "h3") for b in d.blocks) \
+                or LABEL.match(line) or line[:1] in BULLET or self.shapes[k] != "para" or not self.pieces[k].shape.closed:
+            return False
+        return bool(NEWS_WHEN.search(re.split("[，,。]", text, maxsplit=1)[0])) and self.starts_article(k + 1)
+
+    def starts_article(self, j: int) -> bool:
+        """Tell whether the piece at j opens an article: the end, a new page, a lead or byline, a headline stack
+        (up to three lines) over one, or photo news (a headline over a caption closed by its credit)."""
+        ps, shapes = self.pieces, self.shapes
+        if j >= len(ps) or ps[j].page_top or shapes[j] in ("lead", "author", "from", "mdh", "section"):
+            return True
+        m = j
+        while m < len(ps) and m - j < 3 and shapes[m] in ("head", "exclaim"):
+            m += 1
+        return m > j and m < len(ps) and (shapes[m] in ("lead", "author", "from") or self.is_photo(j, m)
+                                          or self.inline_credit(j, m) is not None)
 
     def in_body(self) -> bool:
         """Tell whether an article is being built, has paragraphs and is not closed by a source line or (下转N版)."""
@@ -593,10 +647,11 @@ class _Assembler:
             lines = [h.lines for h in heads]
             if not fixed:
                 # 2019年石景山区“全民健身月” / 将于5月25日启动: a line opening with when it is planned or done (将于, 已于)
-                # has no subject of its own; it is the rest of the headline above, cut by the column.
+                # has no subject of its own; it is the rest of the headline above, cut by the column; so is a line
+                # that is only a count (首晚客流超过 / 3万人次).
                 stack = [[heads[0]]]
                 for h in heads[1:]:
-                    if SUBJECTLESS.match(h.text):
+                    if SUBJECTLESS.match(h.text) or COUNT_ONLY.match(h.text):
                         stack[-1].append(h)
                     else:
                         stack.append([h])

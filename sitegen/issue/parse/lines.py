@@ -208,8 +208,8 @@ class Shape:
 
 CLOSING_CREDIT = re.compile(rf"[。！？!?]\s*(?:{_ROLE}\s*)?{_NAME}(?:\s+(?:{_ROLE}\s*)?{_NAME})*\s*[/／]?\s*(?:摄影|摄)$")
 """A photo credit with no brackets after a caption's last sentence: …参观。记者 闫岩/摄."""
-ITEM_MARK_END = re.compile(r"[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]$")
-"""A numbered item's mark at the end of a line: （二）, (3)."""
+ITEM_MARK_END = re.compile(r"[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]$|(?:^|[。；;！？!?])\s*\d{1,2}\s*[.．、]$")
+"""A numbered item's mark at the end of a line: （二）, (3), or 3. alone or after a sentence's end."""
 
 
 def is_closed(text: str) -> bool:
