@@ -289,6 +289,9 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     # 部署“七一”前后安全稳定工作 (the first line names an event, the rule for a kicker). Read as kicker + headline.
     ("deck_dashes_toggled", "shunyi_2020-12-18"): "a dashless deck under a statement: read as the headline",
     ("deck_dashes_toggled", "xicheng_2015-06-26"): "a dashless deck under an event line: read as the headline",
+    # The same with 冬季供暖全面启动 / 全区供热面积达3200万平方米 and 世园会园区建设全面启动 / 首批12个项目同日开工.
+    ("deck_dashes_toggled", "nomast_shijingshan_2016"): "a dashless deck under a statement: read as the headline",
+    ("deck_dashes_toggled", "yanqing_2016-04-22"): "a dashless deck under a statement: read as the headline",
     # A paragraph the layout cut right after a full stop (…多项业务。 / “以前要跑好几个地方…”一家德资企业的人事经理说。,
     # …讲党史。 / 她1967年入党…) is told from two paragraphs only by the indent the next paragraph would have, or by
     # the blank line it would have after it; with every indent or blank line gone, nothing in the print tells.

@@ -195,6 +195,8 @@ class Shape:
             return False
         if DAY_OPENING.match(self.head):
             return True  # 10月16日，市民在…: a story's first words; no headline or deck opens with the day and a comma
+        if ITEM_WORD.match(self.head) and not self.closed:
+            return True  # 二是排查管线…: an item in words opens a sentence, never a heading; unfinished, it goes on below
         if self.stops or self.unbalanced or self.tail[-1:] in NO_END or self.tail[-1:] in "，,、" \
                 or ITEM_MARK_END.search(self.tail):
             return True  # no headline ends in 的 or 和, nor in a comma or an item's number: it goes on below
@@ -254,6 +256,8 @@ def is_exclaim_headline(text: str) -> bool:
 
 
 SPEAKER = re.compile(r"^(?:问|答|记者|主持人|[QA])\s*[:：]")
+TURN = re.compile(r"^(?:问|答|记者|主持人|[QA]|[\u4e00-\u9fff]{2,4})\s*[:：]\S")
+"""A turn of an interview, its speaker and a colon (记者：…, 张秀兰：…, 负责人：…): it opens a paragraph of its own."""
 """A question or answer of an interview or a 政策问答 (问：…？): text, never a headline however short."""
 EXCLAIM_COMMA_MAX = 16
 """A headline ending in ! or ? may hold a comma when it is no longer than this: a sentence of speech is longer."""
@@ -412,17 +416,33 @@ def stripped_indent_lines(lines: list[str], full: frozenset[int]) -> frozenset[i
 
 
 def after_blanks(lines: list[str]) -> frozenset[int]:
-    """The numbers of the lines printed after a blank line, in a file that sets its paragraphs without blank lines
-    between them (else none): there a blank line stands between articles, or between an article's head and text."""
-    # Count finished lines followed straight away by more text, and those followed by a blank line and text: a file
-    # that mostly does the first keeps blank lines for the breaks between pieces.
+    """The numbers of the lines printed after a blank line where the file, near them, sets its paragraphs without blank
+    lines between them (else none): there a blank line stands between articles, or between an article's head and text."""
+    # Count finished lines followed straight away by more text, and those followed by a blank line and text: a part
+    # of a file that mostly does the first keeps blank lines for the breaks between pieces. Each line is judged by the
+    # part of the file around it, since a file may join two layouts (a bulletin's pages before a paper's).
     def done(t: str) -> bool:
         return bool(t.strip()) and is_closed(t.strip())
-    adjacent = sum(1 for a, b in itertools.pairwise(lines) if done(a) and b.strip())
-    apart = sum(1 for a, b, c in zip(lines, lines[1:], lines[2:]) if done(a) and not b.strip() and c.strip())
-    if adjacent <= apart:
+    adjacent = [n for n in range(2, len(lines) + 1) if done(lines[n - 2]) and lines[n - 1].strip()]
+    apart = [n for n in range(3, len(lines) + 1)
+             if done(lines[n - 3]) and not lines[n - 2].strip() and lines[n - 1].strip()]
+    if not adjacent:
         return frozenset()
-    return frozenset(n for n in range(2, len(lines) + 1) if lines[n - 1].strip() and not lines[n - 2].strip())
+    events = sorted([(m, True) for m in adjacent] + [(m, False) for m in apart])
+    found = set()
+    for n in range(2, len(lines) + 1):
+        if not lines[n - 1].strip() or lines[n - 2].strip():
+            continue
+        # The line's own gap does not vote on itself: the finished lines nearest it, above and below, do.
+        near = sorted((e for e in events if e[0] != n), key=lambda e: (abs(e[0] - n), e[0]))[:BLANKS_NEAREST]
+        if 2 * sum(1 for _, straight in near if straight) > len(near):
+            found.add(n)
+    return frozenset(found)
+
+
+BLANKS_NEAREST = 6
+"""Finished lines nearest a line after a blank one (each followed by text, straight away or after a blank line) that
+say whether blank lines there stand between pieces."""
 
 
 ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:中心|支队|大队|委员会|办公室|办事处|管理处|服务处|公司|集团|局|委|所|站|院"
@@ -510,7 +530,8 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
     if headline_chain_ends_in_lead(units, i):
         return False  # short lines above a lead are its headline stack (a kicker may be as wide as the column)
     if cut_by_column and not (DECK_START.match(units[i - 1].text) or HEADING_FORM.match(units[i - 1].text)
-                              and not shape.clauses and not _run_in_label(units, i - 1)) \
+                              and not shape.clauses and not _run_in_label(units, i - 1)
+                              and not _item_of_sentences(units, i - 1)) \
             and not _heads_dated_story(shape, units[i]):
         return True  # a first line as wide as the column goes on, unless it has a heading's form (——…, 一、…, 海淀区：…)
     if indented:
@@ -595,6 +616,24 @@ def _run_in_label(units: list[Unit], i: int) -> bool:
         for u in units[max(0, i - RUN_IN_LOOKBACK):i])
 
 
+NUMBERED_MARK = re.compile(r"^(?:([一二三四五六七八九十]{1,3})、|[(（]([一二三四五六七八九十]{1,3})[)）])")
+
+
+def _item_of_sentences(units: list[Unit], i: int) -> bool:
+    """Tell whether units[i] opens a numbered item （三） of a list whose earlier item of the same form, a few lines
+    above, is a sentence (（二）生熟食品分开存放，…): items of one list share their form, so this one is a sentence
+    too, not a heading, even where its first line is as wide as the column."""
+    m = NUMBERED_MARK.match(units[i].text)
+    if m is None:
+        return False
+    bracketed = m.group(2) is not None
+    for u in units[max(0, i - ITEM_LOOKAHEAD):i]:
+        other = NUMBERED_MARK.match(u.text)
+        if other and (other.group(2) is not None) == bracketed and u.role == "text" and (u.shape.clauses or u.shape.stops):
+            return True
+    return False
+
+
 def _heads_dated_story(shape: Shape, below: Unit) -> bool:
     """Tell whether a bare line (no mark inside) heads the story below it, which opens with its day and a comma
     (“红色德胜”主题党课开讲 / 6月24日，…): a sentence cut before a date leaves a word that needs it (于, 在, 至, 今年)."""
@@ -621,10 +660,13 @@ def _runs_on_after_stop(units: list[Unit], i: int, indented: bool) -> bool:
     if u.text[:1] in NO_START:
         return True
     if u.tight and i > 0 and units[i - 1].text.rstrip(CLOSERS)[-1:] in FULL_STOPS and not LIST_START.match(u.text) \
-            and not HEADING_FORM.match(u.text) and not SPEAKER.match(u.text) and not headline_chain_ends_in_lead(units, i):
-        return True  # 她1967年入党… straight under …讲党史。 where paragraphs stand apart: the layout cut the paragraph
+            and not HEADING_FORM.match(u.text) and not TURN.match(u.text) and not headline_chain_ends_in_lead(units, i) \
+            and not (i + 1 < len(units) and units[i + 1].role == "credit"):
+        # 她1967年入党… straight under …讲党史。 where paragraphs stand apart: the layout cut the paragraph (not a turn
+        # of an interview, 张秀兰：…, nor a photo's caption over its credit, 图为… / 记者 张岩 摄).
+        return True
     if not indented or not u.shape.clauses or DECK_START.match(u.text) or HEADING_FORM.match(u.text) \
-            or headline_chain_ends_in_lead(units, i):
+            or TURN.match(u.text) or headline_chain_ends_in_lead(units, i):
         return False
     if u.shape.closed and not (i > 0 and units[i - 1].line + 1 == u.line):
         return False  # a finished sentence after a blank line (编者按：…。) starts a piece of its own
