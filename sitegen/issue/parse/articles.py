@@ -115,6 +115,19 @@ def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
     return shapes
 
 
+RESTATED_SHARE = 0.25
+"""A brief's headline restates the news of its paragraph: at least this share of its character pairs are in it."""
+
+
+def restates(headline: str, text: str) -> bool:
+    """Tell whether a paragraph tells the news its headline says, as a brief does (长阳镇开通两条社区公交 / 日前，长阳镇
+    开通两条社区微循环公交线路…; 小院装上智能水表 / …安装智能远传水表…): a share of the headline's character pairs
+    are in the paragraph. A sub-heading names a part of an article's news, one the paragraphs under it go on about."""
+    words = "".join(headline.split())
+    pairs = {words[j:j + 2] for j in range(len(words) - 1)}
+    return bool(pairs) and sum(1 for pair in pairs if pair in text) >= RESTATED_SHARE * len(pairs)
+
+
 def _kicker_of_mdh(pieces: list[Piece], i: int) -> bool:
     nxt = pieces[i + 1] if i + 1 < len(pieces) else None
     return nxt is not None and nxt.role == "mdh" and nxt.level <= 2 and not pieces[i].shape.looks_cut() \
@@ -472,7 +485,8 @@ class _Assembler:
         """Tell whether the one line at i, between an article's paragraphs, heads a brief of its own rather than a
         sub-heading: a statement longer than a column label, over one finished paragraph that ends the piece (a new
         headline stack over its lead or byline, a new page or the end follows), in an article with no sub-heading
-        before it, the paragraph saying when in its first clause as news does (日前，…; 东四街道近日为…). Sub-headings
+        before it, the paragraph saying when in its first clause as news does (日前，…; 东四街道近日为…) and restating
+        the line's news (restates). Sub-headings
         come two or more to an article, each over its own paragraphs, and a bulleted one (●加强组织领导) is marked as
         one; a lone statement with one dated paragraph under it, at an article's end, is the next piece (小院装上智能水表
         / 东四街道近日为…)."""
@@ -480,7 +494,8 @@ class _Assembler:
         if k - i != 1 or d is None or not d.blocks or any(b.kind in ("h2", "h3") for b in d.blocks) \
                 or LABEL.match(line) or line[:1] in BULLET or self.shapes[k] != "para" or not self.pieces[k].shape.closed:
             return False
-        return bool(NEWS_WHEN.search(re.split("[，,。]", text, maxsplit=1)[0])) and self.starts_article(k + 1)
+        return bool(NEWS_WHEN.search(re.split("[，,。]", text, maxsplit=1)[0])) and restates(line, text) \
+            and self.starts_article(k + 1)
 
     def starts_article(self, j: int) -> bool:
         """Tell whether the piece at j opens an article: the end, a new page, a lead or byline, a headline stack
