@@ -483,13 +483,12 @@ class _Assembler:
 
     def heads_brief(self, i: int, k: int) -> bool:
         """Tell whether the one line at i, between an article's paragraphs, heads a brief of its own rather than a
-        sub-heading: a statement longer than a column label, over one finished paragraph that ends the piece (a new
-        headline stack over its lead or byline, a new page or the end follows), in an article with no sub-heading
-        before it, the paragraph saying when in its first clause as news does (日前，…; 东四街道近日为…) and restating
-        the line's news (restates). Sub-headings
-        come two or more to an article, each over its own paragraphs, and a bulleted one (●加强组织领导) is marked as
-        one; a lone statement with one dated paragraph under it, at an article's end, is the next piece (小院装上智能水表
-        / 东四街道近日为…)."""
+        sub-heading: a statement longer than a column label and not bulleted (●加强组织领导 is marked as a sub-heading),
+        over one finished paragraph that says when in its first clause as news does (日前，…; 东四街道近日为…) and
+        restates the line's news, at the article's end (a headline stack over its lead or byline, photo news, a new page
+        or the end follows), in an article with no sub-heading before it. Sub-headings come two or more to an article,
+        each over the paragraphs that go on about it; a lone statement over one dated paragraph that says it again is the
+        next piece (小院装上智能水表 / 东四街道近日为…安装智能远传水表…)."""
         d, line, text = self.cur, self.pieces[i].text, self.pieces[k].text
         if k - i != 1 or d is None or not d.blocks or any(b.kind in ("h2", "h3") for b in d.blocks) \
                 or LABEL.match(line) or line[:1] in BULLET or self.shapes[k] != "para" or not self.pieces[k].shape.closed:

@@ -1,6 +1,7 @@
 """Body lines as printed: what each line is on its own, and joining paragraphs the page layout cut in two."""
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 import re
@@ -429,13 +430,23 @@ def after_blanks(lines: list[str]) -> frozenset[int]:
     if not adjacent:
         return frozenset()
     events = sorted([(m, True) for m in adjacent] + [(m, False) for m in apart])
+    at = [m for m, _ in events]
     found = set()
     for n in range(2, len(lines) + 1):
         if not lines[n - 1].strip() or lines[n - 2].strip():
             continue
-        # The line's own gap does not vote on itself: the finished lines nearest it, above and below, do.
-        near = sorted((e for e in events if e[0] != n), key=lambda e: (abs(e[0] - n), e[0]))[:BLANKS_NEAREST]
-        if 2 * sum(1 for _, straight in near if straight) > len(near):
+        # The line's own gap does not vote on itself: the finished lines nearest it, above and below, do. Walk out
+        # from where n falls among them (a file of thousands of lines stays linear).
+        below, above = bisect.bisect_right(at, n), bisect.bisect_left(at, n) - 1
+        near: list[bool] = []
+        while len(near) < BLANKS_NEAREST and (above >= 0 or below < len(events)):
+            if below >= len(events) or above >= 0 and n - at[above] <= at[below] - n:
+                near.append(events[above][1])
+                above -= 1
+            else:
+                near.append(events[below][1])
+                below += 1
+        if 2 * sum(near) > len(near):
             found.add(n)
     return frozenset(found)
 
