@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class BuildResult:
     loaded: Loaded
+    """What was found wrong and the files skipped (its issues are let go once the archive holds them)."""
     issues: list[Issue]
     pages: int
     written: WriteSummary
@@ -101,12 +102,18 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
                 related_cache.put(archive.relatedness)
             set_apart()  # the archive is whole: what renders the pages comes and goes
             progress.advance(len(issues))
-            # 4. The site.
             made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys) if key}
+            # The issues as read are done with (the archive holds them finished, the search process has their
+            # documents): let them go before the pages are made, the build's fullest stretch.
+            loaded = replace(loaded, placed=[], keys=())
+            del shown
+            n_docs = len(docs)
+            del docs
+            # 4. The site.
             rendered = write_site(archive, lexicon, config, staged, progress, searching.done, search_index, made_from)
-            progress.phase("search", len(docs), "articles")
+            progress.phase("search", n_docs, "articles")
             search_index()
-            progress.advance(len(docs))
+            progress.advance(n_docs)
             # 5. The new site for the old, in one rename.
             progress.phase("publish")
             manifest = rendered.manifest
