@@ -639,8 +639,9 @@ def test_property_big5_is_never_read_as_gb18030(paragraphs: list[str]):
 
 
 def produced(issue) -> str:
-    """Everything the parser put somewhere (masthead, colophon, unplaced, heads, blocks), heading marks restored."""
-    out = [t for _, t in issue.masthead + issue.colophon + issue.unplaced]
+    """Everything the parser put somewhere (masthead, colophon, page furniture, unplaced, heads, blocks), heading
+    marks restored."""
+    out = [t for _, t in issue.masthead + issue.colophon + issue.furniture + issue.unplaced]
     for article in issue.articles:
         out += [t for _, t in article.head]
         for block in article.blocks:
