@@ -156,6 +156,7 @@ def test_search_api_on_random_queries(engine, served, catalog):
     """window.sitegen.search finds exactly the articles holding every term, with whole marks."""
     queries = sampled_queries(catalog, 30, seed=23)
     engine.goto(served + "search/")
+    engine.wait_for("() => !!window.sitegen")  # the page's modules have run
     got = engine.evaluate("""async (queries) => {
         const out = [];
         for (const q of queries) out.push(await window.sitegen.search(q));
