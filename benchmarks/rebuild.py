@@ -127,14 +127,14 @@ def measure(work: Path, issues: int, runs: int, sources: dict[str, Path]) -> Non
                 for phase, s in per_phase.items():
                     phases[name][case].setdefault(phase, []).append(s)
                 print(f"{label}run {run}, {case}: {seconds:.2f} s, CPU {cpu:.2f} s — {summary}", flush=True)
-            shutil.rmtree(project)
+            shutil.rmtree(project, ignore_errors=True)  # the old site may be going in the background
             shutil.copytree(archive, project / "seeds", ignore=shutil.ignore_patterns(new_issue.name))
             seconds, cpu, summary = run_serve_rebuild(project, new_issue, src)
             timings[name]["add one in serve"].append(seconds)
             cpu_times[name]["add one in serve"].append(cpu)
             print(f"{label}run {run}, add one in sitegen serve: {seconds:.2f} s, CPU {cpu:.2f} s — {summary}",
                   flush=True)
-            shutil.rmtree(project)
+            shutil.rmtree(project, ignore_errors=True)
 
     for name in sources:
         print(f"\n{issues} issues{f', {name}' if len(sources) > 1 else ''}:")
