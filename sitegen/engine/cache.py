@@ -70,6 +70,19 @@ class Kept:
         return len(self._entries)
 
 
+def _load_pickle(path: Path, what: str) -> Any | None:
+    """The value pickled at path; None when there is none or it is damaged (of any kind: a miss, never
+    a failed build — the caller makes it again)."""
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001
+        log.info("%s %s is damaged; it is made again", what, path.name[:12], exc_info=True)
+        return None
+
+
 class _Pickles:
     """Entries pickled one a file under root (root/KE/KEY.pickle), each looked up in kept first; an entry
     that cannot be read, or that sound() refuses, is a miss: the caller makes it again."""
@@ -84,15 +97,8 @@ class _Pickles:
         value = self.kept.get(self._prefix + key) if self.kept is not None else None
         if value is not None and sound(value):
             return value
-        try:
-            with open(self.root / key[:2] / f"{key}.pickle", "rb") as f:
-                value = pickle.load(f)
-        except FileNotFoundError:
-            return None
-        except Exception:  # noqa: BLE001 - a damaged entry of any kind is a miss, never a failed build
-            log.info("cache entry %s is damaged; it is made again", key[:12], exc_info=True)
-            return None
-        if not sound(value):
+        value = _load_pickle(self.root / key[:2] / f"{key}.pickle", "cache entry")
+        if value is None or not sound(value):
             return None
         if self.kept is not None:
             self.kept.put(self._prefix + key, value)
@@ -206,13 +212,7 @@ class RelatedCache:
         """The lists of the last build, if there are sound ones."""
         value = self._kept.get(RELATED) if self._kept is not None else None
         if value is None:
-            try:
-                value = pickle.loads(self._path.read_bytes())
-            except FileNotFoundError:
-                return None
-            except Exception:  # noqa: BLE001 - damaged: every list is found again
-                log.info("the cached related lists are damaged; they are found again", exc_info=True)
-                return None
+            value = _load_pickle(self._path, "the related lists")
         return value if isinstance(value, Related) else None
 
     def put(self, value: Related) -> None:
@@ -389,14 +389,7 @@ class CatalogLines:
 
     def get(self, key: str, issue_ids: set[str]) -> Lines | None:
         """The entry for key if there is a sound one with these issues' lines; None otherwise."""
-        try:
-            with open(self.root / f"{key}.pickle", "rb") as f:
-                value = pickle.load(f)
-        except FileNotFoundError:
-            return None
-        except Exception:  # noqa: BLE001 - a damaged entry of any kind is a miss, never a failed build
-            log.info("catalog cache entry %s is damaged; it is made again", key[:12], exc_info=True)
-            return None
+        value = _load_pickle(self.root / f"{key}.pickle", "catalog cache entry")
         sound = isinstance(value, dict) and value.keys() == issue_ids and all(
             isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], bytes) and isinstance(v[1], list)
             and all(isinstance(line, bytes) for line in v[1]) for v in value.values())
