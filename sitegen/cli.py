@@ -112,10 +112,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def uncertain_call(issue: Issue, a: Article) -> str:
     """Say an uncertain headline call, its evidence, and the sidecar table that would make the other call."""
-    # A stack's other line may be the headline; a column label (no kicker, no deck) may be the kicker.
-    role = "headline" if a.kicker or a.deck else "kicker"
-    could_be = (a.kicker, a.deck) if role == "headline" else (a.section,)
-    other = next((n for n, t in a.head if n != a.headline_line and t.strip() in could_be), None)
+    from .issue.parse.cuts import BARE_SUBJECT
+
+    # A stack's other line may be the headline; a column label (no kicker, no deck) may be the kicker; so may the
+    # first line of a headline taken as a bare subject over its predicate (社区卫生服务中心 / 开展免费义诊).
+    if a.call == BARE_SUBJECT:
+        role, other = "kicker", a.headline_line
+    else:
+        role = "headline" if a.kicker or a.deck else "kicker"
+        could_be = (a.kicker, a.deck) if role == "headline" else (a.section,)
+        other = next((n for n, t in a.head if n != a.headline_line and t.strip() in could_be), None)
     sidecar = Path(issue.source.path).with_suffix(".toml")
     other_text = issue.source.lines[other - 1].strip() if other else ""
     fix = (f'\n    if “{other_text}” is the {role}, add to {sidecar}:\n'

@@ -174,3 +174,21 @@ def test_a_bare_line_saying_when_over_a_headline_is_its_kicker_not_a_guess(tmp_p
     assert "引题「清明将至」  主题「我区部署春季森林防火工作」: the first line is a bare place, occasion or time " \
            "(清明将至): a kicker" in out
     assert "uncertain: headline" not in out
+
+
+def test_a_bare_subject_over_its_predicate_is_one_headline_the_keeper_can_split(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 社区卫生服务中心 / 开展免费义诊: subject and predicate of one headline, as a guess; some papers set the subject
+    # alone as the kicker, and check offers that.
+    seeds = tmp_path / "seeds"
+    write_issue(seeds, "社区卫生服务中心\n开展免费义诊\n\n本报讯（通讯员 陈岩）4月10日，中心组织义诊。\n", "")
+    code, out = check(tmp_path, capsys)
+    assert code == 0
+    assert ("seeds/x.txt:1: uncertain: headline “社区卫生服务中心开展免费义诊”: a bare name of who acts over what it does "
+            "(社区卫生服务中心 / 开展免费义诊): one headline the column cut (guess)\n"
+            "    if “社区卫生服务中心” is the kicker, add to seeds/x.toml:\n"
+            '      [[fix]]\n      line = 1\n      text = "社区卫生服务中心"\n      is = "kicker"\n') in out
+    (seeds / "x.toml").write_text('[[fix]]\nline = 1\ntext = "社区卫生服务中心"\nis = "kicker"\n', encoding="utf-8")
+    code, out = check(tmp_path, capsys)
+    assert code == 0 and "uncertain" not in out
+    assert "引题「社区卫生服务中心」  主题「开展免费义诊」: as the sidecar's [[fix]] says" in out

@@ -587,8 +587,59 @@ def test_a_section_label_above_a_stray_byline_goes_to_the_article_after_it() -> 
 def test_a_deck_cut_before_its_count_is_one_line_of_the_stack() -> None:
     issue = parse_text("夜市开市\n首晚客流超过\n3万人次\n\n本报讯（记者 甲）7月5日晚，夜市开市。\n")
     [article] = issue.articles
-    assert (article.kicker, article.headline) == ("夜市开市", "首晚客流超过3万人次")
+    # The count ends the line above; the two statements are the headline and its deck.
+    assert (article.kicker, article.headline, article.deck) == (None, "夜市开市", "首晚客流超过3万人次")
     assert_every_line_once(issue)
+
+
+def test_a_line_that_is_not_a_phrase_on_its_own_goes_on_in_the_line_below() -> None:
+    # 以…引领 lacks its object, …的 its noun: each is one headline with the line below, whatever stands under it.
+    issue = parse_text("以新发展理念引领\n回天地区高质量发展\n——学习贯彻体会\n文/张宏伟\n　　党的十九大报告指出，发展要有新理念。\n\n"
+                       "我区首批“无废社区”的\n创建名单公布\n\n本报讯（记者 甲）近日，名单公布。\n")
+    first, second = issue.articles
+    assert (first.kicker, first.headline, first.deck) == (None, "以新发展理念引领回天地区高质量发展", "——学习贯彻体会")
+    assert (second.kicker, second.headline) == (None, "我区首批“无废社区”的创建名单公布")
+    assert "guess" not in second.call
+    assert_every_line_once(issue)
+
+
+def test_a_line_ending_in_a_whole_word_is_not_taken_as_cut() -> None:
+    # 垃圾分类人人参与 ends in 与, 以党建为引领 in 引领, and each is a phrase on its own: the kicker over its headline.
+    issue = parse_text("垃圾分类人人参与\n社区志愿服务队成立\n\n本报讯（记者 甲）近日，服务队成立。\n\n"
+                       "以党建为引领\n老旧小区有了物业管理\n\n本报讯（记者 乙）近日，物业进驻。\n")
+    assert [(a.kicker, a.headline) for a in issue.articles] == [
+        ("垃圾分类人人参与", "社区志愿服务队成立"), ("以党建为引领", "老旧小区有了物业管理")]
+
+
+def test_a_bare_name_of_who_acts_over_what_it_does_is_one_headline_as_a_guess() -> None:
+    issue = parse_text("社区卫生服务中心\n开展免费义诊\n　　本报讯（通讯员 陈岩）4月10日，中心组织义诊。\n")
+    [article] = issue.articles
+    assert (article.kicker, article.headline) == (None, "社区卫生服务中心开展免费义诊")
+    assert article.call is not None and article.call.endswith("(guess)")
+
+
+def test_a_topic_over_a_statement_of_its_own_stays_the_kicker() -> None:
+    # A place or topic over a line with its own subject, a name in quotes over its predicate, a slogan over the
+    # news: the first line is the kicker.
+    issue = parse_text("城市绿心森林公园\n夏日游人如织\n\n本报讯（记者 甲）连日来，公园游人多。\n\n"
+                       "社区“四点半课堂”\n解了双职工家庭难题\n\n本报讯（记者 乙）放学后谁来管孩子？\n\n"
+                       "践行“两山”理念\n妫水河治理再提速\n\n本报讯（记者 丙）近日，治理提速。\n")
+    assert [(a.kicker, a.headline, a.deck) for a in issue.articles] == [
+        ("城市绿心森林公园", "夏日游人如织", None), ("社区“四点半课堂”", "解了双职工家庭难题", None),
+        ("践行“两山”理念", "妫水河治理再提速", None)]
+
+
+def test_two_statements_are_headline_and_deck_and_a_meeting_held_stays_the_kicker() -> None:
+    issue = parse_text("市级机关首批部门迁入行政办公区\n副中心建设迈入新阶段\n\n本报讯（记者 甲）1月11日，部门迁入。\n\n"
+                       "我区启动春季植树造林\n全年新增造林1.5万亩\n\n本报讯（记者 乙）4月19日，植树启动。\n\n"
+                       "东城召开区委工作会议\n部署2024年重点工作任务\n\n本报讯（记者 丙）3月6日，会议召开。\n\n"
+                       "东城区防汛工作部署会召开\n汛前将完成演练216场次\n\n本报讯（记者 丁）4月12日，部署会召开。\n")
+    assert [(a.kicker, a.headline, a.deck) for a in issue.articles] == [
+        (None, "市级机关首批部门迁入行政办公区", "副中心建设迈入新阶段"),
+        (None, "我区启动春季植树造林", "全年新增造林1.5万亩"),
+        ("东城召开区委工作会议", "部署2024年重点工作任务", None),
+        ("东城区防汛工作部署会召开", "汛前将完成演练216场次", None)]
+    assert all("guess" not in a.call for a in issue.articles)
 
 
 def test_a_second_line_saying_what_the_first_covers_is_its_deck() -> None:

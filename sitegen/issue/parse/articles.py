@@ -11,6 +11,7 @@ from .lines import (
     is_headline_pair, onward_pages, visible_len,
 )
 from ...model import Block, ParsedArticle
+from .cuts import BARE_SUBJECT, JOINED, join_cut_lines
 from .fixes import HEAD_KINDS, STARTS
 from .furniture import page_count
 
@@ -34,6 +35,16 @@ SCOPE_DECK = re.compile(r"^(?:涉及|覆盖|惠及|包括|其中|将为|将给|�
 subject of its own and adds detail to the line above: a deck, not a headline under a kicker (a headline under a kicker
 states its own news: 部署2024年重点工作任务)."""
 EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|落幕|开班|开幕式)$")
+EVENT_HELD = re.compile(r"(?:召开|举行|举办)\S*(?:会议|大会|论坛|典礼|仪式)$")
+"""A line saying a meeting is held (东城召开区委工作会议) names the occasion, as …会议召开 does: the line under it is
+the news decided there (部署2024年重点工作任务)."""
+STATEMENT_VERB = re.compile(r"迁入|迁出|开市|开业|开园|开馆|开街|开工|开通|启动|启用|投用|建成|完工|竣工|落成|完成|实现|新增|又添"
+                            r"|迎来|推出|发布|出台|上线|亮相|落地|揭牌|挂牌|签约|获评|荣获|通过|突破|超过|达到|增长|提速|迈入"
+                            r"|进入|入选|上岗|收官|焕新|上新")
+"""Verbs that report what happened (迁入, 开市, 启动, 超过): after a subject they make a line a full statement."""
+FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?余?(?:人次|个|处|名|人|户|家|辆|场|所|座|台|件|项|次|元|吨|条|部|套|间|张|株|棵"
+                    r"|份|亩|公顷|公里|千米|平方米|米|岁|天|倍|%|％)")
+"""A count (3200余个, 1.5万亩, 20%), not a year (2024年): figures a deck adds to the news above it."""
 KICKER_MAX = 30
 """A plain line above a Markdown ## headline is its kicker only when it is at most this long (visible width)."""
 PHOTO_HEADLINE_MAX = 12
@@ -154,12 +165,6 @@ PLACE_END = re.compile(r"(?:街道|社区|镇|乡|村|区|县|城)$")
 OCCASION_END = re.compile(r"(?:节|纪念日|宣传日|宣传周|活动周|安全月|周年|将至|将临|临近|来临|到来|前夕|之际|进行时|正当时)$")
 """A bare line naming an occasion (三八节, 安全生产月) or a time (清明将至, 冬奥进行时) over a headline says when, as a
 kicker does."""
-SUBJECTLESS = re.compile(r"^(?:将于|将在|已于|定于|拟于)")
-"""A headline line opening with when its news is planned or was done has no subject: 将于5月25日启动."""
-COUNT_ONLY = re.compile(r"^\d+(?:\.\d+)?\s*(?:万|亿)?(?:人次|个|处|名|人|户|家|辆|场|所|座|台|件|项|次|元|吨|条|部|套|间|张|株|棵"
-                        r"|份|亩|公顷|公里|千米|平方米|米|岁|天|%|％)(?:以上|左右|余)?$")
-"""A headline line that is only a count (3万人次): no line of a stack says only that; it is the end of the line above,
-cut by the column before its figure (首晚客流超过 / 3万人次)."""
 OCCASION_START = re.compile(r"^(?:喜迎|迎接|庆祝|纪念|欢度|共庆|献礼)")
 """A bare line greeting an occasion (喜迎七一, 庆祝三八) says when, as a kicker does."""
 COLUMN_MAX = 4
@@ -205,7 +210,14 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
     #   statement (…亲子游 / …科技魅力！), or a much longer second line in two phrases (“桶前值守”你参与了吗?
     #   志愿者带头分类投放), is a deck; a longer single phrase under a slogan is the headline (守护好“一盆净水” /
     #   密云水库蓄水量创近二十年新高), and otherwise A is the
-    #   kicker (精细精准抓落实 确保… is the punchy main line under its event kicker). The last four are guesses.
+    #   kicker (精细精准抓落实 确保… is the punchy main line under its event kicker). The last four are guesses;
+    # - but before those guesses: where A is a full statement (a subject, then a verb reporting what happened:
+    #   市级机关首批部门迁入行政办公区, 王府井步行街夜市开市) and B reports more (a verb of its own or figures:
+    #   副中心建设迈入新阶段, 首晚客流超过3万人次), A is the headline and B its deck: a kicker gives the occasion,
+    #   the campaign or the topic (庆祝…周年, 践行…理念, 城市绿心森林公园), never the news itself. Writers who
+    #   had not read this parser labelled every such stack so. An event line (…召开, 召开…会议) stays the occasion,
+    #   its kicker, even over figures: they are most often what it decided (…推进会召开 / 汛前将完成演练216场次).
+    # Lines the column cut out of one headline are joined before any of this (cuts.join_cut_lines).
     if len(lines) == 1:
         return None, 0, None, "one line"
     if len(lines) >= 3:
@@ -222,7 +234,7 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
         return None, 0, b, "the second line has clause commas: a deck"
     if SCOPE_DECK.match(b) and not SCOPE_DECK.match(a):
         return None, 0, b, "the second line says what the first covers or is for (涉及…, 将为…): a deck"
-    if EVENT_END.search(a):
+    if EVENT_END.search(a) or EVENT_HELD.search(a):
         return a, 1, None, "the first line names an event (…召开, …举行): a kicker"
     if LABEL.match(a) and (PLACE_END.search(a) or OCCASION_END.search(a) or OCCASION_START.match(a)):
         return a, 1, None, "the first line is a bare place, occasion or time (清明将至): a kicker"
@@ -238,11 +250,20 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
         return None, 0, b, "the first line is a question over a statement: the headline (guess)"
     if _end_mark(b) in "！!" and _end_mark(a) not in "！!？?":
         return None, 0, b, "the second line is an exclamation under a statement: a deck (guess)"
+    if is_statement(a) and (STATEMENT_VERB.search(b) or FIGURE.search(b)):
+        return None, 0, b, "two statements, the second adding figures or a consequence: headline and deck"
     if visible_len(b) > 1.5 * visible_len(a) and len(b.split()) >= 2:
         return None, 0, b, "the second line is much longer and in two phrases: a deck (guess)"
     if LABEL.match(a) and visible_len(a) < visible_len(b):
         return a, 1, None, "a bare line longer than a column label over a longer one: a kicker (guess)"
     return a, 1, None, "no mark either way: the first line taken as the kicker (guess)"
+
+
+def is_statement(text: str) -> bool:
+    """Tell whether a headline line is a full statement: a subject (two characters or more), then a verb reporting
+    what happened, set as one phrase (a slogan sets its phrases apart: 坚持接诉即办　回应群众关切)."""
+    m = STATEMENT_VERB.search(text)
+    return m is not None and m.start() >= 2 and len(text.split()) == 1 and _end_mark(text) not in "！!？?"
 
 
 def _end_mark(text: str) -> str:
@@ -659,18 +680,13 @@ class _Assembler:
             column = len(heads) == 1
         if heads:
             lines = [h.lines for h in heads]
+            joined = None
             if not fixed:
-                # 2019年石景山区“全民健身月” / 将于5月25日启动: a line opening with when it is planned or done (将于, 已于)
-                # has no subject of its own; it is the rest of the headline above, cut by the column; so is a line
-                # that is only a count (首晚客流超过 / 3万人次).
-                stack = [[heads[0]]]
-                for h in heads[1:]:
-                    if SUBJECTLESS.match(h.text) or COUNT_ONLY.match(h.text):
-                        stack[-1].append(h)
-                    else:
-                        stack.append([h])
-                texts = ["".join(h.text for h in g) for g in stack]
-                lines = [tuple(n for h in g for n in h.lines) for g in stack]
+                # 以新发展理念引领 / 回天地区高质量发展, 首晚客流超过 / 3万人次: a line that is not a phrase on its own is
+                # part of the line it needs, one headline the column cut (cuts.join_cut_lines says when).
+                stack, joined = join_cut_lines([h.text for h in heads])
+                texts = ["".join(heads[j].text for j in g) for g in stack]
+                lines = [tuple(n for j in g for n in heads[j].lines) for g in stack]
             else:
                 texts = [h.text for h in heads]
             named = [j for j, t in enumerate(texts) if "".join(t.split()) in self.guided]
@@ -687,6 +703,8 @@ class _Assembler:
                 d.kicker, main, d.deck, d.call = call_headline(texts)
                 if column:
                     d.call = COLUMN_GUESS
+                elif joined == BARE_SUBJECT or joined and len(texts) == 1:
+                    d.call = joined  # the join is the call that matters; a guess is shown as one
             d.headline = " ".join(texts[1:-1]) if len(texts) >= 4 and not fixed else texts[main]
             # ■区法院设立巡回法庭 over its lead: the bullet marks the item in a column of briefs, it is not a word.
             d.headline = d.headline.lstrip(BULLET).strip() or d.headline
@@ -733,7 +751,8 @@ class _Assembler:
             headline=headline, blocks=tuple(d.blocks), first_line=min(lines), last_line=max(lines),
             kicker=d.kicker, deck=d.deck, byline=d.byline, section=d.section, kind=kind,
             continued_from=d.continued_from, continued_on=jump_page(onward[-1]) if onward else None,
-            headline_line=d.headline_line, head=tuple(sorted(d.head)), call=d.call if d.kicker or d.deck or d.call in (FIXED, GUIDED, COLUMN_GUESS) else None,
+            headline_line=d.headline_line, head=tuple(sorted(d.head)),
+            call=d.call if d.kicker or d.deck or d.call in (FIXED, GUIDED, COLUMN_GUESS, JOINED, BARE_SUBJECT) else None,
         ))
 
 

@@ -500,12 +500,15 @@ ITEM_LOOKAHEAD = 8
 
 def starts_listed_item(units: list[Unit], i: int) -> bool:
     """Tell whether units[i] opens an item (一是…) of a list whose next item (二是…) also opens a line below: the
-    layout sets the list one item a line, so the item starts a paragraph even after a line ending in a comma."""
+    layout sets the list one item a line, so the item starts a paragraph even after a line ending in a comma; or
+    opens the item after one that ends the line above (…一是…； / 二是…)."""
     m = ITEM_WORD.match(units[i].text)
     if m is None:
         return False
     nxt = "一二三四五六七八九十"["一二三四五六七八九".index(m.group(1)) + 1] + "是"
     prev = "一二三四五六七八九"[max("一二三四五六七八九".index(m.group(1)) - 1, 0)] + "是"
+    if i > 0 and m.group(1) != "一" and prev in units[i - 1].text and units[i - 1].text.rstrip(CLOSERS)[-1:] in "；;。":
+        return True  # …。一是…； / 二是…: the item above ends its line, and this one opens the next: it starts a paragraph
     return any(u.text.startswith(nxt) for u in units[i + 1:i + 1 + ITEM_LOOKAHEAD]) or (
         m.group(1) != "一" and any(u.text.startswith(prev) for u in units[max(0, i - ITEM_LOOKAHEAD):i]))
 

@@ -1,0 +1,60 @@
+"""Tell which lines of a headline stack are one headline the column cut, from the grammar of the lines."""
+from __future__ import annotations
+
+import re
+
+from .lines import is_deck_like
+
+SUBJECTLESS = re.compile(r"^(?:将于|将在|已于|定于|拟于)")
+"""A headline line opening with when its news is planned or was done has no subject: 将于5月25日启动."""
+COUNT_ONLY = re.compile(r"^\d+(?:\.\d+)?\s*(?:万|亿)?(?:人次|个|处|名|人|户|家|辆|场|所|座|台|件|项|次|元|吨|条|部|套|间|张|株|棵"
+                        r"|份|亩|公顷|公里|千米|平方米|米|岁|天|%|％)(?:以上|左右|余)?$")
+"""A headline line that is only a count (3万人次): no line of a stack says only that; it is the end of the line above,
+cut by the column before its figure (首晚客流超过 / 3万人次)."""
+OPEN_END = re.compile(r"(?:(?<!目)的|、|以及|及其|并且|被|把)$")
+"""A line ending in a particle, a conjunction or a preposition (…的, …以及, …、) is not a phrase on its own. Endings
+that also close whole words (参与, 普及, 祥和, 应对, 有为, 礼让) are left out."""
+COVERB_OPEN = re.compile(r"^(?:以|用|靠|凭|借|把|将|让)[^\s，,]+?(?<!为)"
+                         r"(?:引领|推动|促进|带动|助推|推进|提升|打造|赋能|激活|点亮|擦亮|筑牢|深化|优化|改善|描绘|谱写|绘就|开启)$")
+"""A line opening with a coverb and ending in a verb that takes an object (以新发展理念引领) lacks that object: the
+next line is it (回天地区高质量发展). 以党建为引领 is whole: 为 makes 引领 a noun."""
+ACTOR_END = re.compile(r"(?:中心|委员会|局|院|所|站|队|协会|学校|医院|公司|政府|机关|部门|街道|社区|镇|乡|村)$")
+"""A bare line naming who acts: an office, a centre, a school, a street or a village (社区卫生服务中心)."""
+ACTION_START = re.compile(r"^(?:开展|举办|举行|启动|推出|开通|开设|组织|召开|发布|设立|成立|完成|实现|获评|荣获|获得|走进|迎来"
+                          r"|新增|建成|打造|上线|开放|率先|持续|积极|首次|集中)")
+"""A line opening with what is done (开展免费义诊): a predicate with no subject of its own."""
+
+JOINED = "a line that is not a phrase on its own (…引领, …的, 将于…, a bare count): one headline the column cut"
+BARE_SUBJECT = ("a bare name of who acts over what it does (社区卫生服务中心 / 开展免费义诊): one headline the column "
+                "cut (guess)")
+"""The call on a bare subject over its predicate: some papers set the subject alone as the kicker, and plain text
+cannot tell; sitegen check shows it with the fix that makes the first line the kicker."""
+
+
+def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
+    """Group the lines of a stack (by index) into the lines the paper meant, joining a line the column cut to the one
+    it belongs with; return the groups and the rule that joined any (None where none did)."""
+    # The rule, from the grammar of a stack: a kicker, a headline and a deck are each a phrase on its own. A line
+    # that is not one joins the line it needs: one that opens with when its news is planned or done (将于…, no
+    # subject of its own) or is only a count (3万人次) ends the line above; one that ends in a particle, conjunction
+    # or preposition (…的, …以及) or in a verb its coverb leaves without an object (以新发展理念引领) goes on in the line
+    # below. A bare name of who acts (社区卫生服务中心) over a line opening with what it does (开展免费义诊) is
+    # subject and predicate of one headline, taken so as a guess: a topic named over a full statement of its own
+    # (城市绿心森林公园 / 夏日游人如织) or a name in quotes (社区“四点半课堂”) stays the kicker. A dash deck never joins.
+    groups: list[list[int]] = [[0]]
+    call: str | None = None
+    for j in range(1, len(texts)):
+        above = "".join(texts[g] for g in groups[-1])
+        text = texts[j]
+        if is_deck_like(text):
+            groups.append([j])
+        elif SUBJECTLESS.match(text) or COUNT_ONLY.match(text) or OPEN_END.search(above) or COVERB_OPEN.match(above):
+            groups[-1].append(j)
+            call = call or JOINED
+        elif len(groups[-1]) == 1 and ACTOR_END.search(above) and " " not in above.strip() \
+                and "　" not in above and ACTION_START.match(text):
+            groups[-1].append(j)
+            call = BARE_SUBJECT
+        else:
+            groups.append([j])
+    return groups, call
