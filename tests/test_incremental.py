@@ -348,22 +348,26 @@ def shown_entries(project: Path) -> list[Path]:
 
 
 def test_each_issue_text_as_shown_is_kept_and_a_code_change_invalidates_it(project, monkeypatch):
-    """Doctor each issue's text as shown and its search documents where they are kept: the next build shows
-    the doctored headlines on the pages and in the search data, proving it reads them; a new code version
-    does not."""
+    """Doctor each issue's text as shown and its articles' search stubs where they are kept: the next build
+    shows the doctored headlines on the pages, and plans the search index from the doctored stubs (new
+    shard keys: every shard indexed again, from the documents of the issues as read), proving it reads
+    them; a new code version does not."""
     build_in(project)
     entries = shown_entries(project)
     assert len(entries) == len(list(SEEDS.glob("*.txt")))
+    shards = {p.name for p in (project / ".sitegen-cache" / "search").iterdir()}
     for entry in entries:
-        parsed, docs = pickle.loads(entry.read_bytes())
+        parsed, stubs = pickle.loads(entry.read_bytes())
         entry.write_bytes(pickle.dumps((
             replace(parsed, articles=tuple(replace(a, headline="来自缓存" + a.headline) for a in parsed.articles)),
-            [replace(d, title="来自缓存" + d.title) for d in docs])))
+            tuple(s._replace(digest=bytes(16)) for s in stubs))))
     shutil.rmtree(project / ".sitegen-cache" / "catalog")  # its lines were made from the texts as they were
     build_in(project)
     site = project / "site"
     assert all(a["headline"].startswith("来自缓存") for a in catalog(site)["articles"])
-    assert all(d["title"].startswith("来自缓存") for d in search_docs(site))
+    assert not any(d["title"].startswith("来自缓存") for d in search_docs(site))
+    again = {p.name for p in (project / ".sitegen-cache" / "search").iterdir()}
+    assert len(again - shards) == len(shards)
 
     monkeypatch.setattr(cache_module, "current_code_version", lambda: "0" * 64)
     build_in(project)
@@ -500,9 +504,9 @@ def inputs_and_contexts(project: Path, title: str = "北京区报档案") -> dic
 
     cache = IssueCache(project / ".sitegen-cache")
     loaded = load_archive(project / "seeds", cache=cache, classified=True)
-    shown, _ = shown_issues(loaded, cache)
+    shown = shown_issues(loaded, cache)
     lexicon = load_lexicon()
-    archive = build_archive(finish_issues(loaded.placed, shown), lexicon)
+    archive = build_archive(finish_issues(loaded.placed, shown.issues), lexicon)
     made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys)}
     plan = Plan(archive, urls.SiteUrls("/", lexicon), title, made_from=made_from)
     out = {}

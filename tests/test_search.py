@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.errors import SitegenError
-from sitegen.search import SearchDoc, build_search_index
+from sitegen.search import (DocStub, DocsWanted, SearchDoc, articles_to_index, build_search_index, index_articles,
+                            stub_of)
 from sitegen.search import bundle as search_bundle, pagefind
 from sitegen.search.bundle import DOCS_DIR, index_shard, index_version, join_shards, shard_key
 from sitegen.search.pagefind import EVERY_PAGE, shadow_page
@@ -197,6 +198,10 @@ def test_a_bundle_with_missing_pages_is_refused(tmp_path, monkeypatch, docs):
         build_search_index(docs, tmp_path / "site")
 
 
+def stubs(docs: list[SearchDoc]) -> list[DocStub]:
+    return [stub_of(d) for d in docs]
+
+
 def dated(url: str, day: str, chars: int = 10) -> SearchDoc:
     return SearchDoc(url, "题", "题\n" + "石景山防汛" * (chars // 5), day, "石景山报", (), ())
 
@@ -204,18 +209,18 @@ def dated(url: str, day: str, chars: int = 10) -> SearchDoc:
 def test_shards_are_periods_cut_by_size():
     docs = [dated(f"a/{m}/", f"2020-{m:02d}-01", 100) for m in range(1, 13)] + [
         dated("b/1/", "2019-03-01"), dated("b/2/", "2019-11-30"), dated("c/1/", ""), dated("c/2/", "2020-02-30")]
-    assert [(s.name, len(s.docs)) for s in plan_shards(docs, max_chars=10_000)] == [
+    assert [(s.name, len(s.articles)) for s in plan_shards(stubs(docs), max_chars=10_000)] == [
         ("2016-01_2023-12", 14), ("undated", 2)]  # 2020-02-30 is no date; periods of 8 years start in 2016
     # 2020 holds 12 x 102 characters: 2016-2023 is cut into 4-year, 2-year, 1-year halves, then 6 months.
-    assert [s.name for s in plan_shards(docs, max_chars=700)] == [
+    assert [s.name for s in plan_shards(stubs(docs), max_chars=700)] == [
         "2016-01_2019-12", "2020-01_2020-06", "2020-07_2020-12", "undated"]
-    assert [s.name for s in plan_shards(docs, max_chars=400)] == [
+    assert [s.name for s in plan_shards(stubs(docs), max_chars=400)] == [
         "2016-01_2019-12", "2020-01_2020-03", "2020-04_2020-06", "2020-07_2020-09", "2020-10_2020-12", "undated"]
     # A day is never cut: all its articles stay in one shard, however big.
     big_day = [dated(f"d/{n}/", "2021-05-05", 500) for n in range(3)] + [dated("d/x/", "2021-05-06", 500)]
-    assert [(s.name, len(s.docs)) for s in plan_shards(big_day, max_chars=600)] == [
+    assert [(s.name, len(s.articles)) for s in plan_shards(stubs(big_day), max_chars=600)] == [
         ("2021-05-05", 3), ("2021-05-06", 1)]
-    shards = plan_shards(docs, max_chars=700)
+    shards = plan_shards(stubs(docs), max_chars=700)
     assert [s.name for s in browser_order(shards)] == [
         "2020-07_2020-12", "2020-01_2020-06", "2016-01_2019-12", "undated"]
 
@@ -223,7 +228,7 @@ def test_shards_are_periods_cut_by_size():
 def test_adding_an_article_changes_only_its_shard():
     docs = [dated(f"a/{n}/", f"20{15 + n % 10}-0{1 + n % 9}-1{n % 10}", 200) for n in range(60)]
     version = index_version()
-    keys = lambda ds: {s.name: shard_key(s, version) for s in plan_shards(ds, max_chars=2000)}
+    keys = lambda ds: {s.name: shard_key(s, version) for s in plan_shards(stubs(ds), max_chars=2000)}
     before, after = keys(docs), keys([*docs, dated("new/1/", "2018-04-01", 200)])
     assert len(before) > 5 and before.keys() == after.keys()
     [changed] = [n for n in before if before[n] != after[n]]
@@ -247,25 +252,25 @@ def test_a_shard_is_indexed_again_when_any_field_of_an_article_changes():
         replace(doc, districts=(), topics=("石景山区", "防汛")),
         replace(doc, topics=("防汛", "接诉即办")),
     ]
-    keys = {shard_key(Shard("2020-04_2020-06", (v,)), "v1") for v in variants}
+    keys = {shard_key(Shard("2020-04_2020-06", (stub_of(v),)), "v1") for v in variants}
     assert len(keys) == len(variants)
-    assert shard_key(Shard("2020-04_2020-06", (doc,)), "v2") not in keys
-    assert shard_key(Shard("2020-04_2020-06", (doc,)), "v1") in keys  # the same articles, the same key
+    assert shard_key(Shard("2020-04_2020-06", (stub_of(doc),)), "v2") not in keys
+    assert shard_key(Shard("2020-04_2020-06", (stub_of(doc),)), "v1") in keys  # the same articles, the same key
 
 
 def test_the_newest_quarter_of_a_big_newest_shard_is_a_shard_of_its_own():
     docs = [dated(f"a/{m}/{d}/", f"2015-{m:02d}-{d:02d}", 100) for m in range(1, 12) for d in (1, 15)]
-    assert [(s.name, len(s.docs)) for s in plan_shards(docs, 10_000, apart_chars=1_000)] == [
+    assert [(s.name, len(s.articles)) for s in plan_shards(stubs(docs), 10_000, apart_chars=1_000)] == [
         ("2008-01_2015-09", 18), ("2015-10_2015-12", 4)]
-    assert [s.name for s in plan_shards(docs, 10_000, apart_chars=10_000)] == ["2008-01_2015-12"]
+    assert [s.name for s in plan_shards(stubs(docs), 10_000, apart_chars=10_000)] == ["2008-01_2015-12"]
     # This week's issue re-indexes its quarter only.
     version = index_version()
-    keys = lambda ds: {s.name: shard_key(s, version) for s in plan_shards(ds, 10_000, 1_000)}
+    keys = lambda ds: {s.name: shard_key(s, version) for s in plan_shards(stubs(ds), 10_000, 1_000)}
     before, after = keys(docs), keys([*docs, dated("new/1/", "2015-11-20", 100)])
     assert before.keys() == after.keys()
     assert [n for n in before if before[n] != after[n]] == ["2015-10_2015-12"]
     # All in one quarter: nothing to set apart.
-    assert [s.name for s in plan_shards(docs[-4:], 10_000, apart_chars=100)] == ["2008-01_2015-12"]
+    assert [s.name for s in plan_shards(stubs(docs[-4:]), 10_000, apart_chars=100)] == ["2008-01_2015-12"]
 
 
 def counting_binary(tmp_path: Path) -> tuple[Path, Path]:
@@ -279,7 +284,7 @@ def test_unchanged_shards_come_from_the_cache(tmp_path, monkeypatch, docs):
     binary, runs = counting_binary(tmp_path)
     monkeypatch.setattr(pagefind, "pagefind_binary", lambda: binary)
     cache = tmp_path / "cache"
-    n_shards = len(plan_shards(docs, max_chars=2000))
+    n_shards = len(plan_shards(stubs(docs), max_chars=2000))
     assert n_shards >= 4
     build_search_index(docs, tmp_path / "one", cache, shard_chars=2000)
     assert runs.read_text().count("run") == n_shards
@@ -330,7 +335,7 @@ def test_shards_are_laid_out_for_the_browser(tmp_path, docs):
     bundle = tmp_path / "pagefind"
     listed = json.loads((bundle / "sitegen-shards.json").read_text(encoding="utf-8"))
     dirs = [s["dir"] for s in listed]
-    names = [s.name for s in browser_order(plan_shards(docs, 2000))]
+    names = [s.name for s in browser_order(plan_shards(stubs(docs), 2000))]
     assert dirs == ["", *(f"shards/{n}/" for n in names[1:])]
     pages = 0
     for d in dirs:
@@ -372,9 +377,32 @@ def test_what_a_stopped_build_left_half_made_in_the_cache_goes_once_a_day_old(tm
 def test_shards_that_give_a_page_the_same_id_keep_their_own_docs(tmp_path):
     """Separate Pagefind runs may give pages of two shards the same id: each shard keeps its docs."""
     doc = SearchDoc("p/2020-04-01/1/", "标题", "标题\n正文。", "2020-04-01", "石景山报", (), ())
-    older, newer = Shard("2019-01_2019-12", (doc,)), Shard("2020-01_2020-12", (doc,))
-    assert index_shard(older, tmp_path / "a") and index_shard(newer, tmp_path / "b")
+    older, newer = Shard("2019-01_2019-12", (stub_of(doc),)), Shard("2020-01_2020-12", (stub_of(doc),))
+    assert index_shard(older, [doc], tmp_path / "a") and index_shard(newer, [doc], tmp_path / "b")
     ids = lambda b: sorted(p.name for p in (b / DOCS_DIR).iterdir())
     assert ids(tmp_path / "a") == ids(tmp_path / "b")
     join_shards([(newer, tmp_path / "b"), (older, tmp_path / "a")], tmp_path / "out")
     assert ids(tmp_path / "out") == ids(tmp_path / "out" / "shards" / older.name) == ids(tmp_path / "a")
+
+
+def test_a_rebuild_needs_the_documents_of_the_shards_it_indexes_only(tmp_path):
+    """The shards are planned from every article's stub; the text is needed for the periods not in the
+    cache (a new article's), and asked for (DocsWanted) where a shard to index lacks it."""
+    docs = [dated(f"a/{n}/", f"20{15 + n % 6}-0{1 + n % 9}-1{n % 10}", 200) for n in range(30)]
+    cache = tmp_path / "cache"
+    every = {d.url_path for d in docs}
+    assert articles_to_index(stubs(docs), cache, shard_chars=2000) == every  # nothing cached yet
+    with pytest.raises(DocsWanted) as wanted:
+        index_articles(stubs(docs), {}, tmp_path / "none", cache, shard_chars=2000)
+    assert set(wanted.value.url_paths) <= every and wanted.value.url_paths
+    build_search_index(docs, tmp_path / "one", cache, shard_chars=2000)
+    assert articles_to_index(stubs(docs), cache, shard_chars=2000) == set()
+    new = dated("new/1/", "2018-04-01", 200)
+    needed = articles_to_index(stubs([*docs, new]), cache, shard_chars=2000)
+    [shard] = [s for s in plan_shards(stubs([*docs, new]), max_chars=2000) if new.url_path in
+               {a.url_path for a in s.articles}]
+    assert needed == {a.url_path for a in shard.articles} and len(needed) < len(docs) / 2
+    by_url = {d.url_path: d for d in [*docs, new]}
+    index_articles(stubs([*docs, new]), {u: by_url[u] for u in needed}, tmp_path / "two", cache, shard_chars=2000)
+    build_search_index([*docs, new], tmp_path / "clean", None, shard_chars=2000)
+    assert snapshot(tmp_path / "two" / "pagefind") == snapshot(tmp_path / "clean" / "pagefind")

@@ -18,7 +18,7 @@ from sitegen.search import BUNDLE_DIR, SearchDoc, build_search_index, highlight_
 from sitegen.search.bundle import (DOC_SUFFIX, DOCS_DIR, RUNTIME, SHARDS_NAME, T2S_NAME, WASM_NAME, index_shard,
                                    join_shards, t2s_pairs)
 from sitegen.search.pagefind import EVERY_PAGE, FILTERS
-from sitegen.search.records import doc_json
+from sitegen.search.records import doc_json, stub_of
 from sitegen.search.shards import FIRST_PAGES, SHARD_CHARS, Shard
 from sitegen.search.tokens import (CJK_PREFIX, IDEOGRAPH_RANGES, SENTINEL, WHITESPACE, normalize, query_terms,
                                    query_tokens, tokenize)
@@ -137,10 +137,10 @@ def build_twin_site(out: Path, x: SearchDoc, y: SearchDoc) -> None:
     older shard's page stands y (as if Pagefind had named y as it named x)."""
     import gzip
     build_site(out, [x, y], "/twin/")
-    newer = Shard("2021-01_2021-12", (x,))
-    older = Shard("2020-01_2020-12", (x,))
+    newer = Shard("2021-01_2021-12", (stub_of(x),))
+    older = Shard("2020-01_2020-12", (stub_of(x),))
     work = out.parent / f"twin-work-{out.name}"
-    assert index_shard(newer, work / "a") and index_shard(older, work / "b")
+    assert index_shard(newer, [x], work / "a") and index_shard(older, [x], work / "b")
     [doc] = (work / "b" / DOCS_DIR).iterdir()
     assert (work / "a" / DOCS_DIR / doc.name).is_file()  # the same id in both shards
     doc.write_bytes(gzip.compress(doc_json(y)))

@@ -19,10 +19,10 @@ from ..errors import SitegenError
 from ..lexicon import load_lexicon
 from ..issue.enrich import release
 from ..model import Issue
-from ..search import build_search_index
+from ..search import DocsWanted, articles_to_index, index_articles
 from ..site.write import StagedSite, WriteSummary, output_locked, previous_site_files, stamp_of
 from .cache import IssueCache, Kept, RelatedCache, SegmentCache, ShownCache
-from .load import Loaded, load_archive, refuse_unusable, shown_issues
+from .load import Loaded, load_archive, refuse_unusable, search_documents, shown_issues
 from .output import write_site
 from .parallel import collector_kept_off, search_process
 from .progress import NoProgress, Progress
@@ -80,21 +80,33 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
         # 2. The search index, in a process of its own beside everything below: it needs only the
         # articles as read, not what the whole archive adds to them.
         staged = StagedSite(config.out_dir)
-        shown, docs = shown_issues(loaded, cache)
+        shown = shown_issues(loaded, cache)
         if kept is not None:
             kept.keep_used()
-        searching = searcher.submit(build_search_index, docs, staged.root, config.cache_dir)
+        articles = [a for issue in shown.articles for a in issue]
+        # Only the shards not in the cache are indexed: only their articles' documents are made and sent.
+        docs = search_documents(loaded, shown, articles_to_index(articles, config.cache_dir))
+        searching = searcher.submit(index_articles, articles, docs, staged.root, config.cache_dir)
+        placed = loaded.placed
 
         def search_index() -> list[dict]:
+            nonlocal searching, docs
             try:
-                return searching.result()
+                while True:
+                    try:
+                        return searching.result()
+                    except DocsWanted as wanted:  # a cached shard counted on is gone or damaged
+                        log.info("search: %s", wanted)
+                        docs = {**docs, **search_documents(replace(loaded, placed=placed), shown,
+                                                           set(wanted.url_paths))}
+                        searching = searcher.submit(index_articles, articles, docs, staged.root, config.cache_dir)
             except BrokenProcessPool as e:
                 raise SitegenError(f"the process building the search index died ({e}); the machine may be "
                                    "out of memory: close other programs and build again") from e
         try:
             # 3. The whole archive, once.
             progress.phase("classify", len(loaded.placed), "issues")
-            issues = finish_issues(loaded.placed, shown)
+            issues = finish_issues(loaded.placed, shown.issues)
             related_cache = RelatedCache(cache) if cache else None
             related_before = related_cache.get() if related_cache else None
             archive = build_archive(issues, lexicon, related_before)
@@ -104,11 +116,11 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
             progress.advance(len(issues))
             made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys) if key}
             # The issues as read are done with (the archive holds them finished, the search process has their
-            # documents): let them go before the pages are made, the build's fullest stretch.
+            # documents), but for a search index that finds a cached shard damaged (placed): let the rest go
+            # before the pages are made, the build's fullest stretch.
             loaded = replace(loaded, placed=[], keys=())
-            del shown
-            n_docs = len(docs)
-            del docs
+            shown = replace(shown, issues=[])
+            n_docs = len(articles)
             # 4. The site.
             rendered = write_site(archive, lexicon, config, staged, progress, searching.done, search_index, made_from)
             progress.phase("search", n_docs, "articles")

@@ -20,7 +20,7 @@ import os
 import pickle
 import stat
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +28,8 @@ from ..archive.related import Related
 from ..files import current_code_version, remove_other_folders, write_atomically
 from ..issue.enrich.words import ArticleWords, fingerprint, segment_issue
 from ..lexicon import BUILT_IN, Tables
-from ..model import ParsedIssue
-from ..search import SearchDoc
+from ..model import ParsedIssue, Source
+from ..search import DocStub
 from ..site.catalog import Lines
 from ..site.write import Stamp
 
@@ -166,13 +166,18 @@ class IssueCache:
         self._entries.remove_other_versions()
 
 
-Shown = tuple[ParsedIssue, list[SearchDoc]]
-"""An issue's text as the site shows it (archive.finish.shown_text) and its articles' search documents."""
+Shown = tuple[ParsedIssue, tuple[DocStub, ...]]
+"""An issue's text as the site shows it (archive.finish.shown_text) and what the search index plans its
+articles' shards from (search.DocStub)."""
+
+_SOURCE_LEFT_OUT = Source("", "", "")
+"""In a stored Shown, in place of the issue's Source: the issue as read has it, and it is most of the
+bytes of an issue."""
 
 
 def _is_shown(value: Any) -> bool:
     return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], ParsedIssue) \
-        and isinstance(value[1], list) and all(isinstance(d, SearchDoc) for d in value[1])
+        and isinstance(value[1], tuple) and all(isinstance(d, DocStub) for d in value[1])
 
 
 class ShownCache:
@@ -187,12 +192,13 @@ class ShownCache:
     def key(issue_key: str, issue_id: str) -> str:
         return hashlib.sha256(f"{issue_key}\0{issue_id}".encode("utf-8", "surrogateescape")).hexdigest()
 
-    def get(self, key: str) -> Shown | None:
-        """The entry for key if there is a sound one; None otherwise."""
-        return self._entries.get(key, _is_shown)
+    def get(self, key: str, source: Source) -> Shown | None:
+        """The entry for key if there is a sound one, its issue given back its source; None otherwise."""
+        value = self._entries.get(key, _is_shown)
+        return None if value is None else (replace(value[0], source=source), value[1])
 
     def put(self, key: str, value: Shown) -> None:
-        self._entries.put(key, value)
+        self._entries.put(key, (replace(value[0], source=_SOURCE_LEFT_OUT), value[1]))
 
     def remove_other_versions(self) -> None:
         """Drop the entries made by other code versions."""

@@ -18,7 +18,7 @@ from ..issue.read import find_sources
 from ..issue.step import IssueStep
 from ..lexicon import BUILT_IN, Tables, load_lexicon
 from ..model import EnrichedIssue, ParsedIssue
-from ..search import SearchDoc, search_docs
+from ..search import DocStub, SearchDoc, search_docs, stub_of
 from ..site import urls
 from .cache import IssueCache, SegmentCache, ShownCache
 from .parallel import map_issues
@@ -105,25 +105,54 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
                   tuple(key_of[id(issue)] for _, issue in placed) if cache else ())
 
 
-def shown_issues(loaded: Loaded, cache: IssueCache | None) -> tuple[list[ParsedIssue], list[SearchDoc]]:
-    """Each placed issue's text as the site shows it (archive.finish.shown_text), and every article's search
-    document (search.search_docs), in the order of loaded.placed: from the cache where the issue's file
-    and id were seen before."""
+@dataclass(frozen=True)
+class Shown:
+    """Each placed issue's text as the site shows it and what the search index makes of it."""
+
+    issues: list[ParsedIssue]
+    """Each placed issue's text as the site shows it (archive.finish.shown_text), in the order of
+    Loaded.placed."""
+    articles: list[tuple[DocStub, ...]]
+    """Each placed issue's articles as the search index plans them (search.DocStub)."""
+    docs: dict[str, SearchDoc]
+    """The search documents made by this build (of the issues not found in the cache), by URL path."""
+
+
+def shown_issues(loaded: Loaded, cache: IssueCache | None) -> Shown:
+    """Each placed issue's text as the site shows it and its articles' DocStubs: from the cache where the
+    issue's file and id were seen before."""
     shown: list[ParsedIssue] = []
-    docs: list[SearchDoc] = []
+    articles: list[tuple[DocStub, ...]] = []
+    docs: dict[str, SearchDoc] = {}
     store = ShownCache(cache) if cache else None
     for n, (issue_id, issue) in enumerate(loaded.placed):
         issue_key = loaded.keys[n] if store and n < len(loaded.keys) else None
         key = store.key(issue_key, issue_id) if store and issue_key else None
-        entry = store.get(key) if store and key else None
+        entry = store.get(key, issue.parsed.source) if store and key else None
         if entry is None:
-            entry = shown_text(issue.parsed), search_docs([(issue_id, issue)], urls.article_path_at,
-                                                          urls.UNKNOWN_PAPER)
+            made = _search_docs(issue_id, issue)
+            docs.update((d.url_path, d) for d in made)
+            entry = shown_text(issue.parsed), tuple(stub_of(d) for d in made)
             if store and key:
                 store.put(key, entry)
         shown.append(entry[0])
-        docs.extend(entry[1])
-    return shown, docs
+        articles.append(entry[1])
+    return Shown(shown, articles, docs)
+
+
+def _search_docs(issue_id: str, issue: EnrichedIssue) -> list[SearchDoc]:
+    return search_docs([(issue_id, issue)], urls.article_path_at, urls.UNKNOWN_PAPER)
+
+
+def search_documents(loaded: Loaded, shown: Shown, url_paths: set[str]) -> dict[str, SearchDoc]:
+    """The search documents of the articles at url_paths (and of the others of their issues)."""
+    docs = {}
+    for (issue_id, issue), articles in zip(loaded.placed, shown.articles):
+        if any(a.url_path in url_paths for a in articles):
+            made = [shown.docs.get(a.url_path) for a in articles]
+            docs.update((d.url_path, d) for d in (
+                made if all(made) else _search_docs(issue_id, issue)))
+    return docs
 
 
 def refuse_unusable(loaded: Loaded, config: Config) -> None:

@@ -15,8 +15,10 @@ for the excerpt and a final substring match. static/search-page.js is the search
 from __future__ import annotations
 
 from .browser import first_files, highlight_data, search_data
-from .bundle import BUNDLE_DIR, RUNTIME, SHARDS_NAME, build_search_index, log_like_parent
-from .records import SearchDoc, search_docs
+from .bundle import (BUNDLE_DIR, RUNTIME, SHARDS_NAME, DocsWanted, articles_to_index, build_search_index,
+                     index_articles, log_like_parent)
+from .records import DocStub, SearchDoc, search_docs, stub_of
 
-__all__ = ["BUNDLE_DIR", "RUNTIME", "SHARDS_NAME", "SearchDoc", "build_search_index",
-           "first_files", "highlight_data", "log_like_parent", "search_data", "search_docs"]
+__all__ = ["BUNDLE_DIR", "RUNTIME", "SHARDS_NAME", "DocStub", "DocsWanted", "SearchDoc", "articles_to_index",
+           "build_search_index", "first_files", "highlight_data", "index_articles", "log_like_parent",
+           "search_data", "search_docs", "stub_of"]

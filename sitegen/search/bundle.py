@@ -5,7 +5,9 @@ pagefind/shards/<period>/, and static/search-core.js merges them in the browser 
 mergeIndex (they share the primary's WebAssembly). pagefind/sitegen-shards.json lists them, newest
 first. Beside each shard's index, sitegen-docs/<page id>.json.gz holds each article's text as printed,
 for excerpts and the final check: Pagefind's fragments, which also carry the token stream, are left out.
-A shard's bundle is cached under the hash of its articles, so a rebuild indexes only changed periods.
+A shard's bundle is cached under the hash of its articles, so a rebuild indexes only changed periods,
+and needs the documents (the text) of those periods' articles only: the shards are planned and keyed
+from a DocStub an article.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
@@ -28,7 +30,7 @@ from ..errors import SitegenError
 from ..files import CACHE_LEAVES_FREE, room_for, say_once, write_atomically
 from .pagefind import page_ids, run_pagefind, write_shadow
 from .pf_format import make_filters_deterministic
-from .records import SearchDoc, check_docs, doc_json
+from .records import DocStub, SearchDoc, check_docs, doc_json, stub_of
 from .shards import FIRST_PAGES, SHARD_CHARS, Shard, browser_order, chars, plan_shards
 
 log = logging.getLogger(__name__)
@@ -86,16 +88,32 @@ def index_version() -> str:
 
 
 def shard_key(shard: Shard, version: str) -> str:
-    """The cache key of a shard's bundle: a hash of its articles (every field indexed) and version.
-
-    Each article's text is hashed as it is, not inside one JSON document of the whole shard: keying
-    every shard is done on every build, and its cost grows with the archive."""
+    """The cache key of a shard's bundle: a hash of its articles' digests (every field indexed: DocStub)
+    and version."""
     h = hashlib.sha256(json.dumps([version, shard.name]).encode())
-    for d in shard.docs:
-        values = (d.url_path, d.title, d.text, d.date, d.publication, str(len(d.districts)), *d.districts,
-                  str(len(d.topics)), *d.topics)
-        h.update("".join(f"{len(v)}:{v}" for v in values).encode("utf-8", "surrogatepass"))
+    for d in shard.articles:
+        h.update(d.digest)
     return h.hexdigest()[:32]
+
+
+class DocsWanted(Exception):
+    """A shard must be indexed and the documents of these articles (URL paths) were not given: the caller
+    gives them and asks again. Raised where a cached shard it counted on is gone or damaged."""
+
+    def __init__(self, url_paths: Sequence[str]):
+        super().__init__(f"the documents of {len(url_paths)} articles are needed to index their shard")
+        self.url_paths = tuple(url_paths)
+
+
+def articles_to_index(articles: Sequence[DocStub], cache_dir: Path | None,
+                      shard_chars: int = SHARD_CHARS) -> set[str]:
+    """The URL paths of the articles whose documents index_articles needs: those of the shards not in the
+    cache (every one without a cache). A shard found here but damaged when it is used asks for its
+    documents then (DocsWanted)."""
+    version = index_version()
+    root = Path(cache_dir) / CACHE_SUBDIR if cache_dir is not None else None
+    return {d.url_path for shard in plan_shards(articles, shard_chars)
+            if root is None or not (root / shard_key(shard, version)).is_dir() for d in shard.articles}
 
 
 def write_docs(docs: Sequence[SearchDoc], bundle: Path) -> None:
@@ -112,9 +130,9 @@ def write_docs(docs: Sequence[SearchDoc], bundle: Path) -> None:
         (out / f"{ids['/' + doc.url_path]}{DOC_SUFFIX}").write_bytes(gzip.compress(doc_json(doc), 9, mtime=0))
 
 
-def index_shard(shard: Shard, out: Path, budget: MemoryBudget | None = None) -> bool:
-    """Index one shard into the folder out (created): Pagefind's bundle without fragments and UI,
-    plus sitegen-docs. Return False, writing nothing, when no article has anything to search.
+def index_shard(shard: Shard, docs: Sequence[SearchDoc], out: Path, budget: MemoryBudget | None = None) -> bool:
+    """Index one shard, whose articles' documents are docs, into the folder out (created): Pagefind's
+    bundle without fragments and UI, plus sitegen-docs. Return False, writing nothing, when no article has anything to search.
 
     budget: held while Pagefind runs (its memory), not while its input is written or its output read,
     so that one shard is made ready while another one's Pagefind runs."""
@@ -123,7 +141,7 @@ def index_shard(shard: Shard, out: Path, budget: MemoryBudget | None = None) -> 
     with tempfile.TemporaryDirectory(prefix=".sitegen-shard-", dir=out.parent) as tmp:
         shadow, bundle = Path(tmp) / "site", Path(tmp) / "bundle"
         shadow.mkdir()
-        docs = write_shadow(shard.docs, shadow)
+        docs = write_shadow(docs, shadow)
         if not docs:
             return False
         with budget.hold(chars(shard)) if budget else contextlib.nullcontext():
@@ -223,10 +241,12 @@ HALF_MADE_KEEP_S = 24 * 3600
 class ShardCache:
     """Finished shard bundles in cache_dir/search/<key>/, or none (cache_dir None: a temporary folder)."""
 
-    def __init__(self, cache_dir: Path | None, work: Path, budget: MemoryBudget | None = None,
-                 version: str | None = None):
+    def __init__(self, cache_dir: Path | None, work: Path, docs: Mapping[str, SearchDoc],
+                 budget: MemoryBudget | None = None, version: str | None = None):
         self.root = Path(cache_dir) / CACHE_SUBDIR if cache_dir is not None else None
         self.work = work
+        self.docs = docs
+        """The documents at hand, by URL path: those of the shards to index, at least."""
         self.budget = budget
         self.version = version or index_version()
         self.hits = 0
@@ -243,9 +263,15 @@ class ShardCache:
                         shard.name, self.root, e)
             return self._uncached(shard, key)
 
+    def _docs(self, shard: Shard) -> list[SearchDoc]:
+        missing = [d.url_path for d in shard.articles if d.url_path not in self.docs]
+        if missing:
+            raise DocsWanted(missing)
+        return [self.docs[d.url_path] for d in shard.articles]
+
     def _uncached(self, shard: Shard, key: str) -> Path | None:
         out = self.work / key
-        return out if index_shard(shard, out, self.budget) else None
+        return out if index_shard(shard, self._docs(shard), out, self.budget) else None
 
     def _cached(self, shard: Shard, key: str) -> Path | None:
         out = self.root / key
@@ -264,7 +290,7 @@ class ShardCache:
         self.root.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=self.root))
         try:
-            if not index_shard(shard, tmp / "b", self.budget):
+            if not index_shard(shard, self._docs(shard), tmp / "b", self.budget):
                 (tmp / "b").mkdir()
                 (tmp / "b" / ".empty").write_bytes(b"")
             (tmp / "b" / FILES_NAME).write_text(json.dumps(_record(tmp / "b"), sort_keys=True), encoding="utf-8")
@@ -360,18 +386,28 @@ def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Pat
     """Write the search bundle for docs into site_dir/'pagefind', reusing the shards cached in
     cache_dir (None: no cache); raise SitegenError with a clear message if Pagefind fails. Return the
     list of shards as the browser reads it (SHARDS_NAME)."""
+    return index_articles([stub_of(d) for d in docs], {d.url_path: d for d in docs}, site_dir, cache_dir,
+                          shard_chars, first_pages)
+
+
+def index_articles(articles: Sequence[DocStub], docs: Mapping[str, SearchDoc], site_dir: Path,
+                   cache_dir: Path | None = None, shard_chars: int = SHARD_CHARS,
+                   first_pages: int = FIRST_PAGES) -> list[dict]:
+    """build_search_index for every article (its DocStub), given the documents of those whose shard is
+    not cached (articles_to_index) or more; raise DocsWanted when the documents of a shard to index are
+    not all in docs."""
     started = time.perf_counter()
     site_dir = Path(site_dir)
     target = site_dir / BUNDLE_DIR
-    check_docs(docs)
-    shards = plan_shards(docs, shard_chars)
+    check_docs(articles)
+    shards = plan_shards(articles, shard_chars)
     version = index_version()
     keys = {s.name: shard_key(s, version) for s in shards}
     planned = time.perf_counter()
     site_dir.mkdir(parents=True, exist_ok=True)
     # In site_dir: cached files are hard-linked into the site, and the bundle is renamed into place.
     with tempfile.TemporaryDirectory(prefix=".sitegen-search-", dir=site_dir) as tmp:
-        cache = ShardCache(cache_dir, Path(tmp) / "shards", MemoryBudget(RUN_BUDGET_CHARS), version)
+        cache = ShardCache(cache_dir, Path(tmp) / "shards", docs, MemoryBudget(RUN_BUDGET_CHARS), version)
         pool = ThreadPoolExecutor(PARALLEL_RUNS, thread_name_prefix="sitegen-search")
         try:
             # Biggest first, so that the small ones fill in beside them.
@@ -402,6 +438,6 @@ def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Pat
     cache.prune(set(keys.values()))
     done = time.perf_counter()
     log.info("search: indexed %d articles in %d shards (%d from the cache; planned and keyed in %.2f s, indexed "
-             "or checked in %.2f s, joined in %.2f s) into %s (%.0f KB) in %.1f s", len(docs), len(bundles),
+             "or checked in %.2f s, joined in %.2f s) into %s (%.0f KB) in %.1f s", len(articles), len(bundles),
              cache.hits, planned - started, indexed - planned, done - indexed, target, size / 1024, done - started)
     return listed

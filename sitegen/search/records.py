@@ -1,10 +1,12 @@
 """What the search index knows of an article: one SearchDoc each, made from the archive's issues."""
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from ..errors import SitegenError
 from ..model import EnrichedIssue
@@ -27,6 +29,25 @@ class SearchDoc:
     publication: str
     districts: tuple[str, ...]
     topics: tuple[str, ...]
+
+
+class DocStub(NamedTuple):
+    """What the shards are planned and keyed from, one an article: a rebuild plans every article's
+    shard but indexes few, and only the articles of the shards it indexes need their text."""
+
+    url_path: str
+    date: str
+    chars: int
+    """The characters of its text (SearchDoc.text): what Pagefind's memory grows with."""
+    digest: bytes
+    """A hash of every field the index holds: the same digest, the same article to index."""
+
+
+def stub_of(doc: SearchDoc) -> DocStub:
+    values = (doc.url_path, doc.title, doc.text, doc.date, doc.publication, str(len(doc.districts)),
+              *doc.districts, str(len(doc.topics)), *doc.topics)
+    digest = hashlib.sha256("".join(f"{len(v)}:{v}" for v in values).encode("utf-8", "surrogatepass")).digest()
+    return DocStub(doc.url_path, doc.date, len(doc.text), digest[:16])
 
 
 def search_docs(placed: Iterable[tuple[str, EnrichedIssue]], url_path: Callable[[str, int], str],
@@ -62,7 +83,7 @@ def check_url_path(url_path: str) -> PurePosixPath:
     return PurePosixPath(url_path)
 
 
-def check_docs(docs: Sequence[SearchDoc]) -> None:
+def check_docs(docs: Sequence[SearchDoc | DocStub]) -> None:
     """Refuse bad URL paths, and two docs at one URL."""
     seen: set[str] = set()
     for doc in docs:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .records import SearchDoc
+from .records import DocStub
 
 SHARD_CHARS = 2_000_000
 """Most characters of text in one shard before its period is cut: Pagefind then peaks near 1.1 GB.
@@ -38,13 +38,13 @@ class Shard:
 
     name: str
     """The period: "2016-01_2019-12" (months), "2020-04-16" (one day) or "undated"; sorts by time."""
-    docs: tuple[SearchDoc, ...]
+    articles: tuple[DocStub, ...]
     """In URL order."""
 
 
 def chars(shard: Shard) -> int:
     """The characters of text in a shard: what Pagefind's memory grows with."""
-    return sum(len(d.text) for d in shard.docs)
+    return sum(d.chars for d in shard.articles)
 
 
 @functools.cache
@@ -56,7 +56,7 @@ def _parsed_date(iso: str) -> date | None:
         return None
 
 
-def _doc_date(doc: SearchDoc) -> date | None:
+def _doc_date(doc: DocStub) -> date | None:
     return _parsed_date(doc.date)
 
 
@@ -67,7 +67,7 @@ def _month_of_date(iso: str) -> int:
     return day.year * 12 + day.month - 1
 
 
-def _month(doc: SearchDoc) -> int:
+def _month(doc: DocStub) -> int:
     return _month_of_date(doc.date)
 
 
@@ -80,34 +80,34 @@ def _name_of_month(month: int) -> str:
     return f"{month // 12:04d}-{month % 12 + 1:02d}"
 
 
-def _split(docs: list[SearchDoc], first: int, months: int, max_chars: int) -> list[Shard]:
+def _split(docs: list[DocStub], first: int, months: int, max_chars: int) -> list[Shard]:
     """Cut the docs of the period of `months` months from absolute month `first` (year * 12 + month - 1)
     into shards of at most max_chars characters, halving it (8 years, 4, 2, 1, then 6 months, 3, 1,
     then days) while it is too big. A period's shard depends only on its own articles, so adding an
     article changes one shard (or splits that one)."""
     last = first + months - 1
     name = f"{_name_of_month(first)}_{_name_of_month(last)}"
-    if sum(len(d.text) for d in docs) <= max_chars or len(docs) == 1:
+    if sum(d.chars for d in docs) <= max_chars or len(docs) == 1:
         return [Shard(name, tuple(docs))]
     if months == 1:  # a day is the smallest period: one day's articles stay together
-        days: dict[str, list[SearchDoc]] = {}
+        days: dict[str, list[DocStub]] = {}
         for d in docs:
             days.setdefault(d.date, []).append(d)
         return [Shard(day, tuple(ds)) for day, ds in sorted(days.items())]
     step = next(s for s in MONTH_STEPS if s < months)
-    parts: dict[int, list[SearchDoc]] = {}
+    parts: dict[int, list[DocStub]] = {}
     for d in docs:
         parts.setdefault((_month(d) - first) // step, []).append(d)
     return [shard for k, ds in sorted(parts.items()) for shard in _split(ds, first + k * step, step, max_chars)]
 
 
-def plan_shards(docs: Sequence[SearchDoc], max_chars: int = SHARD_CHARS,
+def plan_shards(articles: Sequence[DocStub], max_chars: int = SHARD_CHARS,
                 apart_chars: int = NEWEST_APART_CHARS) -> list[Shard]:
     """Cut the articles into shards by period, oldest first, undated articles last."""
     top = MONTH_STEPS[0]
-    blocks: dict[int, list[SearchDoc]] = {}
-    undated: list[SearchDoc] = []
-    for doc in sorted(docs, key=lambda d: d.url_path):
+    blocks: dict[int, list[DocStub]] = {}
+    undated: list[DocStub] = []
+    for doc in sorted(articles, key=lambda d: d.url_path):
         if _doc_date(doc) is None:
             undated.append(doc)
         else:
@@ -127,9 +127,9 @@ def _newest_quarter_apart(shard: Shard, apart_chars: int) -> list[Shard]:
         return [shard]
     first = _month_of_name(shard.name.split("_")[0])
     last = _month_of_name(shard.name.split("_")[1])
-    quarter = max(map(_month, shard.docs)) // 3 * 3
-    older = tuple(d for d in shard.docs if _month(d) < quarter)
-    newest = tuple(d for d in shard.docs if _month(d) >= quarter)
+    quarter = max(map(_month, shard.articles)) // 3 * 3
+    older = tuple(d for d in shard.articles if _month(d) < quarter)
+    newest = tuple(d for d in shard.articles if _month(d) >= quarter)
     if not older or quarter <= first:
         return [shard]
     return [Shard(f"{_name_of_month(first)}_{_name_of_month(quarter - 1)}", older),
