@@ -348,23 +348,30 @@ def shown_entries(project: Path) -> list[Path]:
 
 
 def test_each_issue_text_as_shown_is_kept_and_a_code_change_invalidates_it(project, monkeypatch):
-    """Doctor each issue's text as shown and its articles' search stubs where they are kept: the next build
-    shows the doctored headlines on the pages, and plans the search index from the doctored stubs (new
-    shard keys: every shard indexed again, from the documents of the issues as read), proving it reads
-    them; a new code version does not."""
+    """Doctor each issue's text as shown and its articles' search measures where they are kept, and the
+    issues as read: the next build shows the doctored headlines on the pages and takes nothing of the
+    issues as read; it plans the search index from the doctored measures (new shard keys: every shard
+    indexed again, its documents made from the issues as read), proving it reads them; a new code
+    version does not."""
     build_in(project)
     entries = shown_entries(project)
     assert len(entries) == len(list(SEEDS.glob("*.txt")))
     shards = {p.name for p in (project / ".sitegen-cache" / "search").iterdir()}
     for entry in entries:
-        parsed, stubs = pickle.loads(entry.read_bytes())
+        issue, measures = pickle.loads(entry.read_bytes())
         entry.write_bytes(pickle.dumps((
-            replace(parsed, articles=tuple(replace(a, headline="来自缓存" + a.headline) for a in parsed.articles)),
-            tuple(s._replace(digest=bytes(16)) for s in stubs))))
+            replace(issue, parsed=replace(issue.parsed, articles=tuple(
+                replace(a, headline="来自缓存" + a.headline) for a in issue.parsed.articles))),
+            tuple((chars, bytes(16)) for chars, _ in measures))))
+    for entry in cache_entries(project):
+        as_read = pickle.loads(entry.read_bytes())
+        entry.write_bytes(pickle.dumps(replace(as_read, parsed=replace(as_read.parsed, articles=tuple(
+            replace(a, byline="读自原样") for a in as_read.parsed.articles)))))
     shutil.rmtree(project / ".sitegen-cache" / "catalog")  # its lines were made from the texts as they were
     build_in(project)
     site = project / "site"
     assert all(a["headline"].startswith("来自缓存") for a in catalog(site)["articles"])
+    assert not any(a["byline"] == "读自原样" for a in catalog(site)["articles"])
     assert not any(d["title"].startswith("来自缓存") for d in search_docs(site))
     again = {p.name for p in (project / ".sitegen-cache" / "search").iterdir()}
     assert len(again - shards) == len(shards)
@@ -392,13 +399,16 @@ def test_a_long_lived_process_rebuilds_from_what_it_kept_and_keeps_only_what_is_
     build_in(project, kept=kept)
     files = len(list(SEEDS.glob("*.txt")))
     assert len(kept) == 2 * files + 1  # each issue, its text as shown, and the archive's related lists
-    for entry in cache_entries(project):
-        issue = pickle.loads(entry.read_bytes())
+    as_read = {entry: entry.read_bytes() for entry in cache_entries(project)}
+    for entry, data in as_read.items():
+        issue = pickle.loads(data)
         entry.write_bytes(pickle.dumps(replace(issue, parsed=replace(issue.parsed, articles=tuple(
             replace(a, headline="来自磁盘" + a.headline) for a in issue.parsed.articles)))))
     shutil.rmtree(project / ".sitegen-cache" / "shown")
     build_in(project, kept=kept)
     assert not any(a["headline"].startswith("来自磁盘") for a in catalog(project / "site")["articles"])
+    for entry, data in as_read.items():  # what the search index reads of the issues a change re-indexes
+        entry.write_bytes(data)
 
     (project / "seeds" / GOOD).unlink()
     (project / "seeds" / "new.txt").write_text(new_issue_text(), encoding="utf-8")
@@ -498,15 +508,14 @@ def inputs_and_contexts(project: Path, title: str = "北京区报档案") -> dic
     of project/seeds with its cache plans them."""
     from sitegen.archive import build_archive
     from sitegen.archive.finish import finish_issues
-    from sitegen.engine.load import load_archive, shown_issues
+    from sitegen.engine.load import load_archive
     from sitegen.site.pages import Plan
     from sitegen.site.plan import plan_lazily
 
     cache = IssueCache(project / ".sitegen-cache")
-    loaded = load_archive(project / "seeds", cache=cache, classified=True)
-    shown = shown_issues(loaded, cache)
+    loaded = load_archive(project / "seeds", cache=cache, classified=True, shown=True)
     lexicon = load_lexicon()
-    archive = build_archive(finish_issues(loaded.placed, shown.issues), lexicon)
+    archive = build_archive(finish_issues(loaded.placed, [issue.parsed for _, issue in loaded.placed]), lexicon)
     made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys)}
     plan = Plan(archive, urls.SiteUrls("/", lexicon), title, made_from=made_from)
     out = {}

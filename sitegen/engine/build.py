@@ -22,7 +22,7 @@ from ..model import Issue
 from ..search import DocsWanted, articles_to_index, index_articles
 from ..site.write import StagedSite, WriteSummary, output_locked, previous_site_files, stamp_of
 from .cache import IssueCache, Kept, RelatedCache, SegmentCache, ShownCache
-from .load import Loaded, load_archive, refuse_unusable, search_documents, shown_issues
+from .load import Loaded, issue_step, load_archive, refuse_unusable, search_documents
 from .output import write_site
 from .parallel import collector_kept_off, search_process
 from .progress import NoProgress, Progress
@@ -64,7 +64,7 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
         # 1. Every issue file on its own.
         try:
             loaded = load_archive(config.seeds_dir, config.keep_going, config.max_file_bytes, cache, progress,
-                                  classified=True, tables=tables)
+                                  classified=True, tables=tables, shown=True)
             refuse_unusable(loaded, config)
         except BaseException:
             progress.stop()  # the error says it all
@@ -80,14 +80,14 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
         # 2. The search index, in a process of its own beside everything below: it needs only the
         # articles as read, not what the whole archive adds to them.
         staged = StagedSite(config.out_dir)
-        shown = shown_issues(loaded, cache)
         if kept is not None:
             kept.keep_used()
-        articles = [a for issue in shown.articles for a in issue]
+        articles = loaded.search_articles()
+        step = issue_step(config.seeds_dir, config.max_file_bytes, cache, True, tables)
         # Only the shards not in the cache are indexed: only their articles' documents are made and sent.
-        docs = search_documents(loaded, shown, articles_to_index(articles, config.cache_dir))
+        docs = search_documents(loaded, articles_to_index(articles, config.cache_dir), cache, step)
         searching = searcher.submit(index_articles, articles, docs, staged.root, config.cache_dir)
-        placed = loaded.placed
+        placed, keys = loaded.placed, loaded.keys  # for a search index that finds a cached shard damaged
 
         def search_index() -> list[dict]:
             nonlocal searching, docs
@@ -97,8 +97,8 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
                         return searching.result()
                     except DocsWanted as wanted:  # a cached shard counted on is gone or damaged
                         log.info("search: %s", wanted)
-                        docs = {**docs, **search_documents(replace(loaded, placed=placed), shown,
-                                                           set(wanted.url_paths))}
+                        docs = {**docs, **search_documents(replace(loaded, placed=placed, keys=keys), set(wanted.url_paths),
+                                                           cache, step)}
                         searching = searcher.submit(index_articles, articles, docs, staged.root, config.cache_dir)
             except BrokenProcessPool as e:
                 raise SitegenError(f"the process building the search index died ({e}); the machine may be "
@@ -106,7 +106,7 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
         try:
             # 3. The whole archive, once.
             progress.phase("classify", len(loaded.placed), "issues")
-            issues = finish_issues(loaded.placed, shown.issues)
+            issues = finish_issues(loaded.placed, [issue.parsed for _, issue in loaded.placed])
             related_cache = RelatedCache(cache) if cache else None
             related_before = related_cache.get() if related_cache else None
             archive = build_archive(issues, lexicon, related_before)
@@ -116,10 +116,8 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
             progress.advance(len(issues))
             made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys) if key}
             # The issues as read are done with (the archive holds them finished, the search process has their
-            # documents), but for a search index that finds a cached shard damaged (placed): let the rest go
-            # before the pages are made, the build's fullest stretch.
-            loaded = replace(loaded, placed=[], keys=())
-            shown = replace(shown, issues=[])
+            # documents): let them go before the pages are made, the build's fullest stretch.
+            loaded = replace(loaded, placed=[], keys=(), as_read={}, docs={})
             n_docs = len(articles)
             # 4. The site.
             rendered = write_site(archive, lexicon, config, staged, progress, searching.done, search_index, made_from)

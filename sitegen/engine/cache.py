@@ -20,7 +20,7 @@ import os
 import pickle
 import stat
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +28,7 @@ from ..archive.related import Related
 from ..files import current_code_version, remove_other_folders, write_atomically
 from ..issue.enrich.words import ArticleWords, fingerprint, segment_issue
 from ..lexicon import BUILT_IN, Tables
-from ..model import ParsedIssue, Source
-from ..search import DocStub
+from ..model import EnrichedIssue
 from ..site.catalog import Lines
 from ..site.write import Stamp
 
@@ -166,39 +165,32 @@ class IssueCache:
         self._entries.remove_other_versions()
 
 
-Shown = tuple[ParsedIssue, tuple[DocStub, ...]]
-"""An issue's text as the site shows it (archive.finish.shown_text) and what the search index plans its
-articles' shards from (search.DocStub)."""
-
-_SOURCE_LEFT_OUT = Source("", "", "")
-"""In a stored Shown, in place of the issue's Source: the issue as read has it, and it is most of the
-bytes of an issue."""
+Shown = tuple[EnrichedIssue, tuple[tuple[int, bytes], ...]]
+"""An issue with its text as the site shows it (archive.finish.shown_text), and its articles as the search
+index plans them (engine.load.ArticleMeasure)."""
 
 
 def _is_shown(value: Any) -> bool:
-    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], ParsedIssue) \
-        and isinstance(value[1], tuple) and all(isinstance(d, DocStub) for d in value[1])
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], EnrichedIssue) \
+        and isinstance(value[1], tuple) and len(value[1]) == len(value[0].parsed.articles) \
+        and all(isinstance(m, tuple) and len(m) == 2 and isinstance(m[0], int) and isinstance(m[1], bytes)
+                for m in value[1])
 
 
 class ShownCache:
-    """Per issue, what the site and the search index make of its text alone (Shown), kept beside the issue
-    cache under the issue file's key and the issue's id: the full-width marks are found once an issue,
-    not once a build, which would cost every rebuild in proportion to the archive."""
+    """Per issue file, what the site and the search index make of its text alone (Shown), kept beside the
+    issue cache under the same key: the full-width marks are found once an issue, not once a build, and
+    a rebuild loads this entry alone of an issue seen before, not the issue as read besides."""
 
     def __init__(self, issues: IssueCache):
         self._entries = _Pickles(issues.cache_dir / SHOWN / issues.version[:24], issues.kept, SHOWN)
 
-    @staticmethod
-    def key(issue_key: str, issue_id: str) -> str:
-        return hashlib.sha256(f"{issue_key}\0{issue_id}".encode("utf-8", "surrogateescape")).hexdigest()
-
-    def get(self, key: str, source: Source) -> Shown | None:
-        """The entry for key if there is a sound one, its issue given back its source; None otherwise."""
-        value = self._entries.get(key, _is_shown)
-        return None if value is None else (replace(value[0], source=source), value[1])
+    def get(self, key: str) -> Shown | None:
+        """The entry for key if there is a sound one; None otherwise."""
+        return self._entries.get(key, _is_shown)
 
     def put(self, key: str, value: Shown) -> None:
-        self._entries.put(key, (replace(value[0], source=_SOURCE_LEFT_OUT), value[1]))
+        self._entries.put(key, value)
 
     def remove_other_versions(self) -> None:
         """Drop the entries made by other code versions."""

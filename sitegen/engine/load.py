@@ -4,6 +4,7 @@ search index show it."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from functools import partial
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,7 +19,7 @@ from ..issue.read import find_sources
 from ..issue.step import IssueStep
 from ..lexicon import BUILT_IN, Tables, load_lexicon
 from ..model import EnrichedIssue, ParsedIssue
-from ..search import DocStub, SearchDoc, search_docs, stub_of
+from ..search import DocStub, SearchDoc, doc_digest, search_docs
 from ..site import urls
 from .cache import IssueCache, SegmentCache, ShownCache
 from .parallel import map_issues
@@ -26,18 +27,31 @@ from .progress import NoProgress, Progress
 
 log = logging.getLogger(__name__)
 
+ArticleMeasure = tuple[int, bytes]
+"""An article as the search index plans it before its issue has an id: the characters of its text and
+search.doc_digest."""
+
+
 @dataclass(frozen=True)
 class Loaded:
     """Every usable issue file, read (and enriched), each issue with its id; and what was found wrong."""
 
     placed: list[tuple[str, ParsedIssue | EnrichedIssue]]
-    """(id, issue) pairs (sitegen.archive.ids.assign_ids)."""
+    """(id, issue) pairs (sitegen.archive.ids.assign_ids). With shown (load_archive), the issues' text as
+    the site shows it (archive.finish.shown_text)."""
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     """The files left out (with --keep-going)."""
     keys: tuple[str | None, ...] = ()
     """Each placed issue's cache key (engine.cache.IssueCache.key), None where it has none; empty
     without a cache."""
+    measures: tuple[tuple[ArticleMeasure, ...], ...] = ()
+    """With shown: each placed issue's articles as the search index plans them."""
+    as_read: Mapping[str, EnrichedIssue] = field(default_factory=dict)
+    """With shown: by id, the issues read or taken from the issue cache by this build, as read (what
+    search documents are made from); the others are taken as shown from the shown cache alone."""
+    docs: Mapping[str, SearchDoc] = field(default_factory=dict)
+    """With shown: the search documents of the issues in as_read, by URL path."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -47,10 +61,28 @@ class Loaded:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity != "error"]
 
+    def search_articles(self) -> list[DocStub]:
+        """Every article as the search index plans it (with shown)."""
+        return [DocStub(urls.article_path_at(issue_id, n), _date(issue), chars, digest)
+                for (issue_id, issue), measures in zip(self.placed, self.measures)
+                for n, (chars, digest) in enumerate(measures, start=1)]
+
+
+def _date(issue: ParsedIssue | EnrichedIssue) -> str:
+    parsed = issue.parsed if isinstance(issue, EnrichedIssue) else issue
+    return parsed.date.isoformat() if parsed.date else ""
+
+
+def issue_step(seeds_dir: Path, max_bytes: int, cache: IssueCache | None, classified: bool,
+               tables: Tables) -> IssueStep:
+    return IssueStep(seeds_dir, max_bytes, classified, SegmentCache(cache.cache_dir) if cache else segment_issue,
+                     tables)
+
 
 def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX_BYTES,
                  cache: IssueCache | None = None, progress: Progress | None = None,
-                 classified: bool = False, workers: int | None = None, tables: Tables = BUILT_IN) -> Loaded:
+                 classified: bool = False, workers: int | None = None, tables: Tables = BUILT_IN,
+                 shown: bool = False) -> Loaded:
     """Read and parse every issue file and give each issue its id; a file that cannot be used is an error
     unless keep_going skips it.
 
@@ -59,17 +91,29 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
     words against the whole archive, are chosen after (sitegen.archive.finish). With a cache, an issue file whose bytes (and
     sidecar) were seen before is taken from it as it was left. The other files are done in a pool of
     processes, one per core, when there are enough of them to pay for it.
+
+    shown (with classified): give each issue with its text as the site shows it, and each article's
+    measure for the search index (Loaded.measures). With a cache, an issue file seen before is then taken
+    from the shown cache alone (engine.cache.ShownCache), never read as it was: a rebuild loads one entry
+    an issue, the smaller.
     """
     progress = progress or NoProgress()
     sources = find_sources(seeds_dir)
     progress.phase("read", len(sources), "files")
     lexicon = load_lexicon(tables)
-    step = IssueStep(seeds_dir, max_bytes, classified, SegmentCache(cache.cache_dir) if cache else segment_issue,
-                     tables)
+    step = issue_step(seeds_dir, max_bytes, cache, classified, tables)
     results: list[tuple[ParsedIssue | EnrichedIssue | None, Problem | None]] = [(None, None)] * len(sources)
     keys = [cache.key(path, step.shown(path), max_bytes, step.kind) if cache else None for path in sources]
+    store = ShownCache(cache) if cache and shown else None
+    measured: dict[int, tuple[ArticleMeasure, ...]] = {}  # by id() of the issue as shown
     todo = []
     for i, key in enumerate(keys):
+        entry = store.get(key) if store and key else None
+        if entry is not None:
+            results[i] = entry[0], None
+            measured[id(entry[0])] = entry[1]
+            progress.advance()
+            continue
         issue = cache.get(key, EnrichedIssue if classified else ParsedIssue) if cache else None
         if issue is None:
             todo.append(i)
@@ -101,58 +145,69 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
             issues.append(issue)
             key_of[id(issue)] = key
     placed, id_problems = assign_ids(issues, lexicon.places)
-    return Loaded(placed, problems + id_problems, skipped,
-                  tuple(key_of[id(issue)] for _, issue in placed) if cache else ())
+    keys_placed = tuple(key_of[id(issue)] for _, issue in placed) if cache else ()
+    loaded = Loaded(placed, problems + id_problems, skipped, keys_placed)
+    return _as_shown(loaded, measured, store) if shown else loaded
 
 
-@dataclass(frozen=True)
-class Shown:
-    """Each placed issue's text as the site shows it and what the search index makes of it."""
-
-    issues: list[ParsedIssue]
-    """Each placed issue's text as the site shows it (archive.finish.shown_text), in the order of
-    Loaded.placed."""
-    articles: list[tuple[DocStub, ...]]
-    """Each placed issue's articles as the search index plans them (search.DocStub)."""
-    docs: dict[str, SearchDoc]
-    """The search documents made by this build (of the issues not found in the cache), by URL path."""
-
-
-def shown_issues(loaded: Loaded, cache: IssueCache | None) -> Shown:
-    """Each placed issue's text as the site shows it and its articles' DocStubs: from the cache where the
-    issue's file and id were seen before."""
-    shown: list[ParsedIssue] = []
-    articles: list[tuple[DocStub, ...]] = []
+def _as_shown(loaded: Loaded, measured: dict[int, tuple[ArticleMeasure, ...]], store: ShownCache | None) -> Loaded:
+    """loaded with each issue's text as shown and its articles' measures: those of the issues read (or
+    taken from the issue cache) made now, and kept in the shown cache for the next build."""
+    placed: list[tuple[str, ParsedIssue | EnrichedIssue]] = []
+    measures: list[tuple[ArticleMeasure, ...]] = []
+    as_read: dict[str, EnrichedIssue] = {}
     docs: dict[str, SearchDoc] = {}
-    store = ShownCache(cache) if cache else None
     for n, (issue_id, issue) in enumerate(loaded.placed):
-        issue_key = loaded.keys[n] if store and n < len(loaded.keys) else None
-        key = store.key(issue_key, issue_id) if store and issue_key else None
-        entry = store.get(key, issue.parsed.source) if store and key else None
-        if entry is None:
+        known = measured.get(id(issue))
+        if known is None:
+            assert isinstance(issue, EnrichedIssue)
             made = _search_docs(issue_id, issue)
             docs.update((d.url_path, d) for d in made)
-            entry = shown_text(issue.parsed), tuple(stub_of(d) for d in made)
+            as_read[issue_id] = issue
+            known = tuple((len(d.text), doc_digest(d)) for d in made)
+            issue = EnrichedIssue(shown_text(issue.parsed), issue.facts)
+            key = loaded.keys[n] if loaded.keys else None
             if store and key:
-                store.put(key, entry)
-        shown.append(entry[0])
-        articles.append(entry[1])
-    return Shown(shown, articles, docs)
+                store.put(key, (issue, known))
+        placed.append((issue_id, issue))
+        measures.append(known)
+    return replace(loaded, placed=placed, measures=tuple(measures), as_read=as_read, docs=docs)
 
 
 def _search_docs(issue_id: str, issue: EnrichedIssue) -> list[SearchDoc]:
     return search_docs([(issue_id, issue)], urls.article_path_at, urls.UNKNOWN_PAPER)
 
 
-def search_documents(loaded: Loaded, shown: Shown, url_paths: set[str]) -> dict[str, SearchDoc]:
-    """The search documents of the articles at url_paths (and of the others of their issues)."""
+def search_documents(loaded: Loaded, url_paths: set[str], cache: IssueCache | None,
+                     step: IssueStep) -> dict[str, SearchDoc]:
+    """The search documents of the articles at url_paths (and of the others of their issues), made from
+    the issues as read: those of this build, else from the issue cache, else read again (step)."""
     docs = {}
-    for (issue_id, issue), articles in zip(loaded.placed, shown.articles):
-        if any(a.url_path in url_paths for a in articles):
-            made = [shown.docs.get(a.url_path) for a in articles]
-            docs.update((d.url_path, d) for d in (
-                made if all(made) else _search_docs(issue_id, issue)))
+    for (issue_id, issue), key, articles in zip(loaded.placed, loaded.keys or [None] * len(loaded.placed),
+                                                _by_issue(loaded)):
+        if not any(a in url_paths for a in articles):
+            continue
+        made = [loaded.docs.get(a) for a in articles]
+        if not all(made):
+            as_read = loaded.as_read.get(issue_id) or (cache.get(key, EnrichedIssue) if cache and key else None)
+            if as_read is None:  # its entry went missing since the build began
+                found, problem = step(Path(_parsed(issue).source.path))
+                if not isinstance(found, EnrichedIssue):
+                    raise SitegenError(f"{_parsed(issue).source.path} changed while the site was built: build again"
+                                       + (f" ({problem})" if problem else ""))
+                as_read = found
+            made = _search_docs(issue_id, as_read)
+        docs.update((d.url_path, d) for d in made if d)
     return docs
+
+
+def _by_issue(loaded: Loaded) -> list[list[str]]:
+    return [[urls.article_path_at(issue_id, n) for n in range(1, len(measures) + 1)]
+            for (issue_id, _), measures in zip(loaded.placed, loaded.measures)]
+
+
+def _parsed(issue: ParsedIssue | EnrichedIssue) -> ParsedIssue:
+    return issue.parsed if isinstance(issue, EnrichedIssue) else issue
 
 
 def refuse_unusable(loaded: Loaded, config: Config) -> None:

@@ -17,8 +17,8 @@ from __future__ import annotations
 from .browser import first_files, highlight_data, search_data
 from .bundle import (BUNDLE_DIR, RUNTIME, SHARDS_NAME, DocsWanted, articles_to_index, build_search_index,
                      index_articles, log_like_parent)
-from .records import DocStub, SearchDoc, search_docs, stub_of
+from .records import DocStub, SearchDoc, doc_digest, search_docs, stub_of
 
 __all__ = ["BUNDLE_DIR", "RUNTIME", "SHARDS_NAME", "DocStub", "DocsWanted", "SearchDoc", "articles_to_index",
-           "build_search_index", "first_files", "highlight_data", "index_articles", "log_like_parent",
-           "search_data", "search_docs", "stub_of"]
+           "build_search_index", "doc_digest", "first_files", "highlight_data", "index_articles",
+           "log_like_parent", "search_data", "search_docs", "stub_of"]

@@ -88,11 +88,11 @@ def index_version() -> str:
 
 
 def shard_key(shard: Shard, version: str) -> str:
-    """The cache key of a shard's bundle: a hash of its articles' digests (every field indexed: DocStub)
-    and version."""
+    """The cache key of a shard's bundle: a hash of its articles (every field indexed: URL path and
+    DocStub.digest) and version."""
     h = hashlib.sha256(json.dumps([version, shard.name]).encode())
     for d in shard.articles:
-        h.update(d.digest)
+        h.update(f"{len(d.url_path)}:{d.url_path}".encode("utf-8", "surrogatepass") + d.digest)
     return h.hexdigest()[:32]
 
 

@@ -40,14 +40,19 @@ class DocStub(NamedTuple):
     chars: int
     """The characters of its text (SearchDoc.text): what Pagefind's memory grows with."""
     digest: bytes
-    """A hash of every field the index holds: the same digest, the same article to index."""
+    """A hash of every field the index holds but url_path (doc_digest)."""
+
+
+def doc_digest(doc: SearchDoc) -> bytes:
+    """A hash of every field of doc but its url_path, which its issue's id decides: it can be kept with the
+    issue before the id is known."""
+    values = (doc.title, doc.text, doc.date, doc.publication, str(len(doc.districts)), *doc.districts,
+              str(len(doc.topics)), *doc.topics)
+    return hashlib.sha256("".join(f"{len(v)}:{v}" for v in values).encode("utf-8", "surrogatepass")).digest()[:16]
 
 
 def stub_of(doc: SearchDoc) -> DocStub:
-    values = (doc.url_path, doc.title, doc.text, doc.date, doc.publication, str(len(doc.districts)),
-              *doc.districts, str(len(doc.topics)), *doc.topics)
-    digest = hashlib.sha256("".join(f"{len(v)}:{v}" for v in values).encode("utf-8", "surrogatepass")).digest()
-    return DocStub(doc.url_path, doc.date, len(doc.text), digest[:16])
+    return DocStub(doc.url_path, doc.date, len(doc.text), doc_digest(doc))
 
 
 def search_docs(placed: Iterable[tuple[str, EnrichedIssue]], url_path: Callable[[str, int], str],
