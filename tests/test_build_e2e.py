@@ -336,7 +336,7 @@ def test_a_search_process_that_dies_fails_the_build_and_leaves_the_site(tmp_path
     out = tmp_path / "site"
     build(Config(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    monkeypatch.setattr(build_module, "index_articles", _killed)
+    monkeypatch.setattr(build_module, "index_handed_over", _killed)
     with pytest.raises(SitegenError, match="process building the search index died"):
         build(Config(seeds_dir=SEEDS, out_dir=out, cache_dir=None))
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

@@ -406,3 +406,13 @@ def test_a_rebuild_needs_the_documents_of_the_shards_it_indexes_only(tmp_path):
     index_articles(stubs([*docs, new]), {u: by_url[u] for u in needed}, tmp_path / "two", cache, shard_chars=2000)
     build_search_index([*docs, new], tmp_path / "clean", None, shard_chars=2000)
     assert snapshot(tmp_path / "two" / "pagefind") == snapshot(tmp_path / "clean" / "pagefind")
+
+
+def test_documents_handed_over_in_files_index_as_given(tmp_path, docs):
+    """The build writes the documents to files for the search process (search.hand_over), in parts: the
+    index is the one the documents themselves give."""
+    from sitegen.search import hand_over, index_handed_over
+    files = [hand_over(docs[:10], tmp_path), hand_over(docs[10:], tmp_path)]
+    index_handed_over(stubs(docs), files, tmp_path / "handed")
+    build_search_index(docs, tmp_path / "given")
+    assert snapshot(tmp_path / "handed" / "pagefind") == snapshot(tmp_path / "given" / "pagefind")

@@ -11,6 +11,8 @@ import time
 from concurrent.futures import wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from ..archive import build_archive
 from ..archive.finish import finish_issues
@@ -19,7 +21,7 @@ from ..errors import SitegenError
 from ..lexicon import load_lexicon
 from ..issue.enrich import release
 from ..model import Issue
-from ..search import DocsWanted, articles_to_index, index_articles
+from ..search import DocsWanted, articles_to_index, hand_over, index_handed_over
 from ..site.write import StagedSite, WriteSummary, output_locked, previous_site_files, stamp_of
 from .cache import IssueCache, Kept, RelatedCache, SegmentCache, ShownCache
 from .load import Loaded, issue_step, load_archive, refuse_unusable, search_documents
@@ -60,7 +62,9 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
     tables = config.tables
     cache = IssueCache(config.cache_dir, tables, kept=kept) if config.cache_dir else None
     lexicon = load_lexicon(tables)  # the tables every stage reads, read once and handed to each
-    with output_locked(config.out_dir), search_process() as searcher, collector_kept_off() as set_apart:
+    # handover: where documents are written for the search process (search.hand_over); left after it.
+    with output_locked(config.out_dir), TemporaryDirectory(prefix="sitegen-handover-") as handover, \
+            search_process() as searcher, collector_kept_off() as set_apart:
         # 1. Every issue file on its own.
         try:
             loaded = load_archive(config.seeds_dir, config.keep_going, config.max_file_bytes, cache, progress,
@@ -85,21 +89,24 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
         articles = loaded.search_articles()
         step = issue_step(config.seeds_dir, config.max_file_bytes, cache, True, tables)
         # Only the shards not in the cache are indexed: only their articles' documents are made and sent.
-        docs = search_documents(loaded, articles_to_index(articles, config.cache_dir), cache, step)
-        searching = searcher.submit(index_articles, articles, docs, staged.root, config.cache_dir)
+        docs_files = [hand_over(search_documents(loaded, articles_to_index(articles, config.cache_dir), cache, step).values(),
+                                Path(handover))]
+        searching = searcher.submit(index_handed_over, articles, docs_files, staged.root, config.cache_dir)
         placed, keys = loaded.placed, loaded.keys  # for a search index that finds a cached shard damaged
 
         def search_index() -> list[dict]:
-            nonlocal searching, docs
+            nonlocal searching
             try:
                 while True:
                     try:
                         return searching.result()
                     except DocsWanted as wanted:  # a cached shard counted on is gone or damaged
                         log.info("search: %s", wanted)
-                        docs = {**docs, **search_documents(replace(loaded, placed=placed, keys=keys), set(wanted.url_paths),
-                                                           cache, step)}
-                        searching = searcher.submit(index_articles, articles, docs, staged.root, config.cache_dir)
+                        docs_files.append(hand_over(search_documents(replace(loaded, placed=placed, keys=keys),
+                                                                     set(wanted.url_paths), cache, step).values(),
+                                                    Path(handover)))
+                        searching = searcher.submit(index_handed_over, articles, docs_files, staged.root,
+                                                    config.cache_dir)
             except BrokenProcessPool as e:
                 raise SitegenError(f"the process building the search index died ({e}); the machine may be "
                                    "out of memory: close other programs and build again") from e

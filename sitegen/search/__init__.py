@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from .browser import first_files, highlight_data, search_data
 from .bundle import (BUNDLE_DIR, RUNTIME, SHARDS_NAME, DocsWanted, articles_to_index, build_search_index,
-                     index_articles, log_like_parent)
+                     hand_over, index_articles, index_handed_over, log_like_parent)
 from .records import DocStub, SearchDoc, doc_digest, search_docs, stub_of
 
 __all__ = ["BUNDLE_DIR", "RUNTIME", "SHARDS_NAME", "DocStub", "DocsWanted", "SearchDoc", "articles_to_index",
-           "build_search_index", "doc_digest", "first_files", "highlight_data", "index_articles",
+           "build_search_index", "doc_digest", "first_files", "hand_over", "highlight_data", "index_articles",
+           "index_handed_over",
            "log_like_parent", "search_data", "search_docs", "stub_of"]

@@ -17,11 +17,12 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
@@ -388,6 +389,26 @@ def build_search_index(docs: Sequence[SearchDoc], site_dir: Path, cache_dir: Pat
     list of shards as the browser reads it (SHARDS_NAME)."""
     return index_articles([stub_of(d) for d in docs], {d.url_path: d for d in docs}, site_dir, cache_dir,
                           shard_chars, first_pages)
+
+
+def hand_over(docs: Iterable[SearchDoc], folder: Path) -> Path:
+    """Write docs into a new file in folder, for index_handed_over in another process: handed as an
+    argument, they would stay in the sender's memory until the index is built (the executor keeps every
+    argument of a call under way), beside the site's pages at the build's fullest."""
+    fd, name = tempfile.mkstemp(prefix="docs-", suffix=".pickle", dir=folder)
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump(list(docs), f, protocol=pickle.HIGHEST_PROTOCOL)
+    return Path(name)
+
+
+def index_handed_over(articles: Sequence[DocStub], docs_files: Sequence[Path], site_dir: Path,
+                      cache_dir: Path | None = None) -> list[dict]:
+    """index_articles with the documents written by hand_over into docs_files."""
+    docs: dict[str, SearchDoc] = {}
+    for path in docs_files:
+        with open(path, "rb") as f:
+            docs.update((d.url_path, d) for d in pickle.load(f))
+    return index_articles(articles, docs, site_dir, cache_dir)
 
 
 def index_articles(articles: Sequence[DocStub], docs: Mapping[str, SearchDoc], site_dir: Path,
