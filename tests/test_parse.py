@@ -559,7 +559,7 @@ def test_property_nothing_lost_nothing_doubled(text: str) -> None:
     issue = parse_text(text)
     assert_every_line_once(issue)
     # The same, character by character over what the parser produced (Markdown heading marks aside).
-    produced = [t for _, t in issue.masthead + issue.colophon + issue.unplaced]
+    produced = [t for _, t in issue.masthead + issue.colophon + issue.furniture + issue.unplaced]
     for article in issue.articles:
         produced += [t for _, t in article.head]
         for block in article.blocks:

@@ -152,8 +152,8 @@ def names_most(text: str) -> str | None:
 
 def masthead_removed(path: Path) -> tuple[list[str], dict] | None:
     """The masthead block at the top removed, where the articles (not the furniture) say 本报 and name the paper's
-    district more than any other: the district is the paper's, and the paper the one a running head left below
-    names, else the one places.toml lists for the district (none where it lists none). The date inferred from the news is not scored (the truth does not say which event dates it), nor the
+    district more than any other: the district is the paper's, and the paper the one a running head or a subscription
+    note (《房山报》) left below names, else the one places.toml lists for the district (none where it lists none). The date inferred from the news is not scored (the truth does not say which event dates it), nor the
     issue's numbers."""
     truth = copy.deepcopy(truth_of(path))
     facts = truth["issue"]
@@ -167,7 +167,10 @@ def masthead_removed(path: Path) -> tuple[list[str], dict] | None:
     # A running head left below (a furniture line naming its page: 第2版, B02, 星期二) prints the paper's
     # name; else the paper is the one places.toml lists for the district.
     heads = [f for f in facts.get("furniture", ()) if f in rest and re.search(r"第\s*\S{1,3}\s*版|星期|[A-Z]\d{1,2}", f)]
-    if not any(facts.get("publication") and facts["publication"] in h for h in heads):
+    # So does a subscription note left below (欢迎订阅《房山报》…): a paper asks readers to subscribe to itself.
+    notes = [f for f in facts.get("furniture", ()) if f in rest and re.search(r"订阅|征订", f)]
+    if not any(facts.get("publication") and facts["publication"] in h for h in heads) and \
+            not any(facts.get("publication") and f"《{facts['publication']}》" in n for n in notes):
         facts["publication"] = next((p.name for p in load_places().publications if p.district == facts["district"]), "")
     for key in ("date", "pages", "issue_no", "total_no"):
         facts.pop(key, None)

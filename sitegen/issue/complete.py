@@ -265,6 +265,22 @@ def paper_of_running_heads(issue: ParsedIssue, places: Places) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+SUBSCRIBED_PAPER = re.compile(r"《([\u4e00-\u9fff]{2,12})》[^《》]*?(?:欢迎订阅|订阅|征订)|(?:欢迎订阅|订阅|征订)[^《》]*?《([\u4e00-\u9fff]{2,12})》")
+"""A subscription note naming its paper: 《怀柔报》欢迎订阅…, 欢迎订阅2016年《海淀报》."""
+
+
+def paper_of_notes(issue: ParsedIssue, places: Places) -> str | None:
+    """The paper a file with no masthead asks its readers to subscribe to (《怀柔报》欢迎订阅  邮发代号…), if its furniture
+    names one only: a paper prints its own subscription note, a paper places.toml knows or a name ending 报/时讯/周刊."""
+    names = set()
+    for _, line in issue.furniture:
+        for m in SUBSCRIBED_PAPER.finditer(line):
+            name = m.group(1) or m.group(2)
+            if places.publication(name) or RUNNING_HEAD_PAPER.fullmatch(name):
+                names.add(name)
+    return names.pop() if len(names) == 1 else None
+
+
 def date_of_running_heads(issue: ParsedIssue) -> tuple[datetime.date, int] | None:
     """The date printed at the head of a file's pages (the issue's own day, printed on every page), and its
     first line; None when they print none, or more than one day."""
@@ -290,8 +306,10 @@ def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]
     date_line = None
     changes: dict[str, object] = {}
     problems = list(issue.problems)
-    if issue.publication is None and not issue.masthead and (paper := paper_of_running_heads(issue, places)):
-        # No masthead, but the pages' running heads print the paper's name: surer than 本报 in the text.
+    if issue.publication is None and not issue.masthead and (paper := paper_of_running_heads(issue, places)
+                                                             or paper_of_notes(issue, places)):
+        # No masthead, but the pages' running heads or a subscription note print the paper's name: surer than 本报 in
+        # the text.
         issue = dataclasses.replace(issue, publication=paper, publication_inferred=True)
         changes.update(publication=paper, publication_inferred=True)
     known = places.publication(issue.publication) if issue.publication else None

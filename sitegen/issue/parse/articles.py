@@ -65,6 +65,8 @@ NOTE_BEFORE = re.compile(r"^(?:编者按|编者的话|按语)\s*[:：]")
 """An editor's note that introduces what follows it (not 编后, which comments on the article above it): under an
 article's paragraphs it opens a new piece, never the article's next paragraph."""
 """An editor's note (编者按：…) is a piece of its own: what follows it is the next piece, not its sub-heading."""
+BRIEF_COLUMN = re.compile(r"(?:简讯|快讯|短讯|速递|速览|资讯|动态|一句话新闻)】$")
+"""A column label whose paragraphs are briefs, each a piece of its own: 【简讯】, 【社区动态】."""
 BULLET = "■□●○◆◇▲△★☆▶►"
 """Marks that open each brief of a run of briefs with no headlines (■ 9月20日，…)."""
 PLACE_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:区|县|市|镇|乡|街道)[：:]\S")
@@ -335,6 +337,8 @@ class _Assembler:
         """The label's line while no article has taken it yet."""
         self.brief_label: int | None = None
         """The index of the piece labelling the run of bulleted briefs below it (简讯), while the run lasts."""
+        self.brief_column = False
+        """Under a 【简讯】 label, while only paragraphs follow it: each is a brief of its own."""
 
     def run(self) -> tuple[tuple[ParsedArticle, ...], tuple[tuple[int, str], ...]]:
         """Place every piece; return the articles and the lines no article took."""
@@ -351,13 +355,20 @@ class _Assembler:
         p, shape = self.pieces[i], self.shapes[i]
         if p.fix in STARTS or p.page_top:
             self.finish()  # the keeper says an article starts here, or a new page does
+        if shape != "para" or p.role != "text" or p.page_top or p.fix:
+            self.brief_column = False
+        if p.role == "section" and i + 1 < len(self.pieces) and self.shapes[i + 1] == "para" and BRIEF_COLUMN.search(p.text):
+            # 【简讯】 over paragraphs with no headlines of their own: a column of briefs, each paragraph a piece of its
+            # own (not a sub-heading of the article above, as 【楼道亮了】 between its paragraphs is).
+            self.brief_column = True
         if p.role == "mdh":
             if p.level <= 2 or self.cur is None:
                 self.start(heads=[p])
             else:
                 self.block("h3", p)
             return i + 1
-        if p.role == "section" and self.in_body() and i + 1 < len(self.pieces) and self.shapes[i + 1] == "para":
+        if p.role == "section" and self.in_body() and i + 1 < len(self.pieces) and self.shapes[i + 1] == "para" \
+                and not self.brief_column:
             # 【楼道亮了】 between an article's paragraphs, with a paragraph under it: a sub-heading of that article.
             self.block("h2", p)
             return i + 1
@@ -621,6 +632,11 @@ class _Assembler:
                 d.head.extend((n, self.printed[n]) for n in p.lines)
             else:
                 self.block("p", p)
+        elif self.brief_column:
+            d = self.start()
+            d.brief = True
+            self.block("p", p)
+            self.cur.closed = True
         elif self.is_bullet_brief(i):
             d = self.start()
             d.brief = True

@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ISSUE_NO = re.compile(r"(?<!总)第\s*(\d+)\s*期")
 TOTAL_NO = re.compile(r"总\s*第\s*(\d+)\s*期")
-PAGES = re.compile(r"(?:本期|今日|共)\s*(\d+|[一二三四五六七八九十]{1,3})\s*版")
+PAGES = re.compile(r"(?:本期|今日|共)\s*共?\s*(\d+|[一二三四五六七八九十]{1,3})\s*版")
 _CN_DIGITS = "一二三四五六七八九"
 
 # A line made only of these tokens is a dateline or issue line: 2020年4月16日 星期四 (农历) 丙申年九月廿一, 第30期(总第1907期)本期8版.
@@ -23,7 +23,7 @@ _DATELINE_TOKENS = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年(?=\s*第\s*\d+\s*期)|星期[一二三四五六日天]|周[一二三四五六日]|农历\S+"
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:闰?[正一二三四五六七八九十冬腊]{1,2}月"
     r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|廿[一二三四五六七八九十]?|二十[一二三四五六七八九]?|三十))?"
-    r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期|今日|共)\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|第\s*\d+\s*版"
+    r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期|今日|共)\s*共?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|第\s*\d+\s*版"
     r"|[\s()（）|｜·•/／,，、-]"
 )
 _PAPER_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯|时讯|政务信息|信息|动态)"
@@ -46,11 +46,20 @@ _EDITOR = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|校对|�
 _PAGE_NO = re.compile(r"第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|^[A-H]\d{1,2}(?=\s)|(?:^|\s)\d{1,2}\s*版(?=\s|$)")
 """A page as a running head names it: 第2版, 第三版, a section's letter and page opening the line (B02, A3), or the
 page and 版 standing apart (服务　7版　责任编辑：…)."""
-_PAGE_NAMED = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s+\d{1,2}|\d{1,2}\s+[\u4e00-\u9fff]{2,6})$")
-"""A running head of the page's name and its bare number, in either order: 要闻　2, 4　理论周刊."""
+_PAGE_NAMED = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?\s+\d{1,2}"
+                         r"|\d{1,2}\s+[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?)$")
+"""A running head of the page's name and its bare number, in either order: 要闻　2, 4　理论周刊, 4　怀柔·乡镇."""
 _RUNNING_DATE = re.compile(DATE.pattern + r"|\d{4}\.\d{1,2}\.\d{1,2}(?!\d)")
 """A running head's date, also in figures with dots: 2019.11.29."""
-_PAGE_STAFF = re.compile(r"责任编辑|责编|美术编辑|美编|版式|校对|编辑\s*[:：/／]|(?:^|\s)编辑\s+[\u4e00-\u9fff]{2,4}(?:\s|$)")
+_PAGE_STAFF = re.compile(r"责任编辑|责编|美术编辑|美编|版式|校对|(?:本版|本期)编辑|编辑\s*[:：/／]"
+                         r"|(?:^|\s)编辑\s+[\u4e00-\u9fff]{2,4}(?:\s|$)")
+_STAFF_ROLE = r"(?:本版|本期)?(?:责任编辑|美术编辑|责编|美编|编辑|校对|版式(?:设计)?|摄影|核稿|审核|审校|制版|组版|签发|终审)"
+_STAFF_LINE = re.compile(rf"^(?:({_STAFF_ROLE})\s*[:：/／]?\s*[\u4e00-\u9fff·]{{2,4}}\s*)+$")
+"""A line of the page's editors, each role followed by a name, apart by spaces or with ：or /: 责任编辑  杨帆    美术编辑
+许诺, 编辑/何静  校对/田野, 责编 冯涛  校对 白雪  美编 冯涛."""
+_PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?$")
+"""A page's name as its running head prints it on a line of its own: 要闻, 专题·世园会, 社区·民生."""
+_BARE_PAGE = re.compile(r"^\d{1,2}$")
 _GUIDE = re.compile(r"^(?:今日|本期|本版)?(?:导\s*读|要\s*目|目\s*录)$")
 _GUIDE_INLINE = re.compile(r"^(?:今日|本期|本版)?导\s*读\s*[:：].*\d+\s*版\s*[)）]?$")
 """A 导读 set on one line: 今日导读：模式口大街改造完工（3版）　老山街道便民菜站开张（4版）."""
@@ -61,8 +70,11 @@ _DEGREES = re.compile(r"-?\d+\s*(?:℃|°C)")
 _PAGE_REF = re.compile(r"(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
 _NOTICE = re.compile(
     r"^(?:本报)?(?:地址|社址|广告(?:部)?(?:热线|电话)?|新闻热线|热线电话|订阅(?:热线|电话)|发行(?:部|热线|电话)?|邮发代号"
-    r"|邮编|印刷|定价|广告经营许可证|广告许可证|(?:本版|投稿)?邮箱|新闻投稿|发行热线|热线)\s*[:：]|^欢迎订阅|(?:^|\s)编印(?:\s|$)"
+    r"|邮编|印刷|定价|广告经营许可证|广告许可证|(?:本版|投稿)?邮箱|新闻投稿|发行热线|热线)\s*[:：]|^(?:《[^》]{2,14}》)?欢迎订阅"
+    r"|(?:^|\s)编印(?:\s|$)"
 )
+_AD_LABEL = re.compile(r"^(?:广告|公益广告|分类广告|广而告之)$")
+"""The label standing apart at the start of an advertising line."""
 PAGE_FURNITURE_MAX = 80
 """Visible characters: a running head, hotline or subscription note is one short line."""
 _TAIL = re.compile(r"^(?:电话|传真|邮箱|电子邮箱|地址|邮编|网址|报|送|发|抄送|主送|印发|联系人)\s*[:：]"
@@ -99,7 +111,7 @@ def is_strong_masthead(text: str, places: Places, top: bool) -> bool:
     bare = re.sub(r"\s", "", text)
     if places.publication(bare):
         return True
-    if (DATE.search(text) or re.search(r"第\s*\d+\s*期|(?:本期|今日)\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版", text)) \
+    if (DATE.search(text) or re.search(r"第\s*\d+\s*期|(?:本期|今日)\s*共?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版", text)) \
             and not _DATELINE_TOKENS.sub("", text):
         return True
     if _LICENCE.search(text) and visible_len(text) <= 40:
@@ -114,17 +126,21 @@ def is_strong_masthead(text: str, places: Places, top: bool) -> bool:
     return short and (bool(_WEB.search(text)) or (bool(_CHANNEL.search(text)) and visible_len(text) <= 16))
 
 
-def _is_issuer_dateline(text: str) -> bool:
-    # A bulletin's line naming who compiled it and when: 首都精神文明建设委员会办公室编        2020年9月18日.
+def _is_issuer_dateline(text: str, printed: bool = False) -> bool:
+    # A bulletin's line naming who compiled it and when: 首都精神文明建设委员会办公室编        2020年9月18日; printed,
+    # the day it was printed at its foot: 呼家楼街道党政办公室        2019年4月26日印发.
     parts = text.split()
-    dated = [p for p in parts if DATE.search(p) and not _DATELINE_TOKENS.sub("", p)]
+    dated = [p for p in parts if DATE.search(p) and not _DATELINE_TOKENS.sub("", _PRINTED.sub("", p) if printed else p)
+             and (not printed or _PRINTED.search(p))]
     issuer = [p for p in parts if p not in dated and visible_len(p) <= 24 and not is_closed(p)
               and (_PUBLISHER.search(p) or _ISSUER_END.search(p))]
     return len(parts) >= 2 and bool(dated) and len(dated) + len(issuer) == len(parts)
 
 
-_ISSUER_END = re.compile(r"(?:编|办公室|委员会|人民政府)$")
-"""Who compiles a bulletin, beside its date: …办公室编, 首都精神文明建设委员会办公室."""
+_PRINTED = re.compile(r"(?:印发|编印|印制|印)$")
+"""The word after the date at a bulletin's foot saying it was printed then: 2019年4月26日印发."""
+_ISSUER_END = re.compile(r"(?:编|办公室|委员会|人民政府|办事处)$")
+"""Who compiles a bulletin, beside its date: …办公室编, 首都精神文明建设委员会办公室, …街道办事处."""
 
 
 def _is_masthead_row(text: str, places: Places) -> bool:
@@ -162,9 +178,25 @@ def is_running_head(text: str) -> bool:
                                   or len(text.split()) >= 2 and not re.search("[，,；;：:]", text)):
         return True  # 2016年3月4日 星期五 第2版 要闻 责任编辑：张伟; 第 3 版    文化    校对 / 王琪
     if _PAGE_NAMED.match(text.strip()):
-        return True  # 要闻　2: the page's name and number, nothing else
+        return True  # 要闻　2, 4　怀柔·乡镇: the page's name and number, nothing else
+    if is_staff_line(text):
+        return True  # 责任编辑  杨帆    美术编辑  许诺: the page's editors, with or without a colon
+    parts = row_parts(text)
+    if len(parts) >= 2 and (_BARE_PAGE.match(parts[0]) or _BARE_PAGE.match(parts[-1])) and DATE.search(text) \
+            and not _DATELINE_TOKENS.sub("", " ".join(parts[1:] if _BARE_PAGE.match(parts[0]) else parts[:-1])):
+        return True  # 2021年3月26日  星期五    2: the date and the page's bare number at one end
     # a running head that leaves out the page: 2016年3月4日 星期五 要闻 责任编辑：张伟; 经济 | 5 | 2019.11.29 | 责编 陈杰
     return bool(_RUNNING_DATE.search(text) and _PAGE_STAFF.search(text) and not re.search("[，,；;]", text))
+
+
+def is_staff_line(text: str) -> bool:
+    """Tell whether a line is only the page's editors, each role with a name (责编 冯涛  校对 白雪, 编辑/何静  校对/田野):
+    two roles or more, or one that only an editor holds (责任编辑 周宁; not 编辑 or 摄影 alone, which may sign a piece)."""
+    text = text.strip()
+    if visible_len(text) > PAGE_FURNITURE_MAX or not _STAFF_LINE.match(text):
+        return False
+    roles = re.findall(_STAFF_ROLE, text)
+    return len(roles) >= 2 or len(roles) == 1 and roles[0] not in ("编辑", "摄影")
 
 
 def is_page_furniture(text: str) -> bool:
@@ -181,6 +213,8 @@ def is_page_furniture(text: str) -> bool:
     # A row of notes set apart (本版邮箱：…　本报地址：…　邮编：…; …征订工作开始　邮发代号：1—217) is furniture where one of
     # them is; a row of hotlines (便民服务热线：12345　燃气抢修：96777) is too.
     parts = row_parts(text)
+    if len(parts) >= 2 and _AD_LABEL.match(parts[0]):
+        return True  # 广告  顺义区某驾校秋季班火热招生  报名电话：…: an advertisement under its label
     return any(_NOTICE.search(p) for p in parts) or len(parts) >= 2 and all(_CONTACT.match(p) for p in parts)
 
 
@@ -237,7 +271,8 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
     # The colophon is the run of editor, contact and distribution lines at the end; editor lines
     # (责编：…) are page furniture wherever a page ends, so they are taken anywhere.
     tail = len(numbered)
-    while tail > 0 and (_EDITOR.match(numbered[tail - 1][1]) or _TAIL.match(numbered[tail - 1][1])):
+    while tail > 0 and (_EDITOR.match(numbered[tail - 1][1]) or _TAIL.match(numbered[tail - 1][1])
+                        or tail == len(numbered) and _is_issuer_dateline(numbered[tail - 1][1], printed=True)):
         tail -= 1
     colophon_at = {i for i in range(tail, len(numbered))}
     colophon_at |= {i for i, (_, t) in enumerate(numbered[:tail]) if _EDITOR.match(t)}
@@ -266,9 +301,26 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
         i for i, (_, t) in enumerate(numbered) if i not in masthead_at | colophon_at and is_page_furniture(t)
     }
     page_at |= guide_block(numbered, masthead_at | colophon_at | page_at)
+    page_at |= page_names(numbered, masthead_at | colophon_at | page_at)
     pick = lambda at: tuple(numbered[i] for i in sorted(at))  # noqa: E731
     body = set(range(len(numbered))) - masthead_at - colophon_at - page_at
     return Furniture(pick(masthead_at), pick(body), pick(colophon_at), pick(page_at))
+
+
+def page_names(numbered: list[tuple[int, str]], taken: set[int]) -> set[int]:
+    """The page's name printed on a line of its own beside its running head or editors' line (专题·世园会 over 责任编辑
+    杨帆 …; 要闻 under 2021年3月26日 星期五 2): a short bare name, straight above or below such a line, with nothing
+    but furniture, a blank line or the file's edge on its other side (a headline has its text under it)."""
+    heads = {i for i in taken if is_running_head(numbered[i][1]) or _EDITOR.match(numbered[i][1])}
+    found: set[int] = set()
+    for i, (n, text) in enumerate(numbered):
+        if i in taken or not _PAGE_NAME.match(text):
+            continue
+        above = i - 1 if i > 0 and numbered[i - 1][0] == n - 1 else None
+        below = i + 1 if i + 1 < len(numbered) and numbered[i + 1][0] == n + 1 else None
+        if above in heads and (below is None or below in taken) or below in heads and (above is None or above in taken):
+            found.add(i)
+    return found
 
 
 _GUIDE_PAGE = re.compile(r"\s*(?:→|->)?\s*(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")

@@ -56,6 +56,9 @@ NO_END = "的和与及或对把被将从向于并而"
 NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 DECK_START = re.compile(r"^(?:——|—|--)")
 DAY_OPENING = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*日[，,]")
+YEAR_OPENING = re.compile(r"^\d{4}\s*年[，,]")
+"""A line opening with a year and a comma (2024年，石景山区将继续推行) opens a sentence saying when, as a story's
+paragraph does: no headline or sub-heading opens so."""
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,7 @@ class Shape:
         # a line below a headline with a semicolon is a deck.
         if self.numbered_head:
             return False
-        if DAY_OPENING.match(self.head):
+        if DAY_OPENING.match(self.head) or YEAR_OPENING.match(self.head):
             return True  # 10月16日，市民在…: a story's first words; no headline or deck opens with the day and a comma
         if ITEM_WORD.match(self.head) and not self.closed:
             return True  # 二是排查管线…: an item in words opens a sentence, never a heading; unfinished, it goes on below
