@@ -318,6 +318,8 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     # A question line, 哪里踏青好？, right under a running head moved in above it: on a new page the part a jump
     # continues may open with a short closed line, so it is read as text; nothing else in the print tells.
     ("furniture_moved_a", "yanqing_2016-04-22"): "a question under a moved running head: read as a continued text",
+    # And with 雁栖镇民宿复苏记 / 疫情防控常态化下的乡村旅游观察 over its 本报记者 line.
+    ("deck_dashes_toggled", "nomast_huairou_2020"): "a dashless deck under a statement: read as the headline",
     # A paragraph the layout cut right after a full stop (…多项业务。 / “以前要跑好几个地方…”一家德资企业的人事经理说。,
     # …讲党史。 / 她1967年入党…) is told from two paragraphs only by the indent the next paragraph would have, or by
     # the blank line it would have after it; with every indent or blank line gone, nothing in the print tells.

@@ -48,9 +48,18 @@ def _guesses(issue: ParsedIssue, date_line: int | None = None) -> tuple[Problem,
     if not guessed:
         return ()
     sidecar = str(Path(issue.source.path).with_suffix(".toml"))
-    what = "no masthead" if not issue.masthead else "not in the masthead"
+    what = "no masthead" if no_masthead(issue) else "not in the masthead"
     return (Problem(issue.source.path, None, f"{what}: {'; '.join(guessed)}; check, and where wrong or unknown "
                                              f"set {' and '.join(keys)} in {sidecar}"),)
+
+
+def no_masthead(issue: ParsedIssue) -> bool:
+    """Tell whether a file prints no masthead at its top: none at all, or only a dateline repeated at the head of a
+    later page (2016年5月20日  星期五 over 第2版  要闻), below its first article: a district paper's pages."""
+    if not issue.articles:
+        return not issue.masthead
+    first = min(a.first_line for a in issue.articles)
+    return all(n > first for n, _ in issue.masthead)
 
 
 def body_text(issue: ParsedIssue) -> str:
@@ -306,7 +315,7 @@ def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]
     date_line = None
     changes: dict[str, object] = {}
     problems = list(issue.problems)
-    if issue.publication is None and not issue.masthead and (paper := paper_of_running_heads(issue, places)
+    if issue.publication is None and no_masthead(issue) and (paper := paper_of_running_heads(issue, places)
                                                              or paper_of_notes(issue, places)):
         # No masthead, but the pages' running heads or a subscription note print the paper's name: surer than 本报 in
         # the text.
@@ -316,7 +325,7 @@ def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]
     city_wide = known is not None and known.district is None
     if issue.district is None and not city_wide and (district := district_of_masthead(issue, places)):
         changes["district"] = district
-    elif issue.district is None and not city_wide and (any(w in text for w in OUR_DISTRICT) or not issue.masthead):
+    elif issue.district is None and not city_wide and (any(w in text for w in OUR_DISTRICT) or no_masthead(issue)):
         # "我区" says the paper belongs to a district, and so does a file with no masthead (a district paper's
         # pages): the district the text names most is that district.
         district = district_of_text(text, places)
@@ -325,7 +334,7 @@ def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]
             paper = next((p for p in places.publications if p.district == district), None)
             if issue.publication is None and paper and any(w in text for w in OUR_PAPER):
                 changes.update(publication=paper.name, publication_inferred=True)
-    printed = date_of_running_heads(issue) if issue.date is None and not issue.masthead else None
+    printed = date_of_running_heads(issue) if issue.date is None and no_masthead(issue) else None
     if printed:
         # The day the running heads print is the issue's own: surer than the latest event the text tells.
         changes.update(date=printed[0], date_inferred=True)
