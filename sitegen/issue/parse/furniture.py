@@ -193,8 +193,8 @@ def is_staff_line(text: str) -> bool:
     """Tell whether a line is only the page's editors, each role with a name (责编 冯涛  校对 白雪, 编辑/何静  校对/田野):
     two roles or more, or one that only an editor holds (责任编辑 周宁; not 编辑 or 摄影 alone, which may sign a piece)."""
     text = text.strip()
-    if visible_len(text) > PAGE_FURNITURE_MAX or not _STAFF_LINE.match(text):
-        return False
+    if visible_len(text) > PAGE_FURNITURE_MAX or not _STAFF_LINE.match(text) or not re.search(r"[\s:：/／]", text):
+        return False  # set solid, 终审判决 or 校对审核, a role and a name are a phrase
     roles = re.findall(_STAFF_ROLE, text)
     return len(roles) >= 2 or len(roles) == 1 and roles[0] not in ("编辑", "摄影")
 
@@ -309,8 +309,9 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
 
 def page_names(numbered: list[tuple[int, str]], taken: set[int]) -> set[int]:
     """The page's name printed on a line of its own beside its running head or editors' line (专题·世园会 over 责任编辑
-    杨帆 …; 要闻 under 2021年3月26日 星期五 2): a short bare name, straight above or below such a line, with nothing
-    but furniture, a blank line or the file's edge on its other side (a headline has its text under it)."""
+    杨帆 …; 要闻 between 2021年3月26日 星期五 2 and 本版编辑：…): a short bare name straight above such a line, with
+    furniture, a blank line or the file's edge above it, or straight below one with furniture below it. A short
+    headline may stand under a running head with a blank line under it, where blank lines part its text from it."""
     heads = {i for i in taken if is_running_head(numbered[i][1]) or _EDITOR.match(numbered[i][1])}
     found: set[int] = set()
     for i, (n, text) in enumerate(numbered):
@@ -318,7 +319,7 @@ def page_names(numbered: list[tuple[int, str]], taken: set[int]) -> set[int]:
             continue
         above = i - 1 if i > 0 and numbered[i - 1][0] == n - 1 else None
         below = i + 1 if i + 1 < len(numbered) and numbered[i + 1][0] == n + 1 else None
-        if above in heads and (below is None or below in taken) or below in heads and (above is None or above in taken):
+        if above in heads and below in taken or below in heads and (above is None or above in taken):
             found.add(i)
     return found
 
