@@ -48,6 +48,13 @@ def paragraphs(issue: ParsedIssue, n: int) -> list[str]:
     "东城区便民服务热线：12345　　燃气抢修：96777",
     "本版邮箱：ty@163.com　本报地址：密云区鼓楼东大街3号　邮编：101500",
     "2024年度《门头沟报》征订工作开始　邮发代号：1—217　订阅电话：69842266",
+    "责任编辑  周亮    美术编辑  孙悦",
+    "编辑/郑红  校对/马林",
+    "责编 吴波  校对 杜娟  美编 吴波",
+    "2017年6月9日  星期五  本版编辑 高岩",
+    "2021年4月9日  星期五                    3",
+    "5　密云·乡镇",
+    "广告  某家政公司招聘保洁员  咨询电话：61012345",
 ])
 def test_a_running_head_weather_or_notice_is_furniture_not_a_kicker(running_head: str) -> None:
     issue = parse(f"标题一\n\n本报讯 正文一。（下转2版）\n\n{running_head}\n\n标题二\n\n本报讯（记者 甲）正文二。\n")
@@ -87,6 +94,7 @@ def test_a_line_naming_a_page_in_the_text_is_not_furniture() -> None:
     ("第14期 总第1032期 本期8版", (14, 1032, 8)),
     ("第50期 总第2950期 今日八版", (50, 2950, 8)),
     ("第5期（总第3005期） 共十二版", (5, 3005, 12)),
+    ("第35期（总第3517期）  本期共12版", (35, 3517, 12)),
 ])
 def test_masthead_numbers_in_their_common_forms(issue_line: str, numbers: tuple[int, int, int]) -> None:
     text = (f"海淀报\nHAIDIAN NEWS\n2018年6月15日 星期五\n{issue_line}\n出版：海淀区融媒体中心\n"
@@ -463,3 +471,62 @@ def test_paragraphs_opening_with_run_in_labels_in_a_narrow_column() -> None:
     issue = parse(text)
     assert heads(issue) == [(None, "网购“代付”莫轻信", None)]
     assert [p[:6] for p in paragraphs(issue, 0)] == ["【案情回顾】", "【法官说法】"]
+
+
+# --- the ninth round's layouts -----------------------------------------------------------------------
+
+def test_a_page_name_beside_an_editors_line_is_furniture_but_a_short_headline_under_a_running_head_is_not() -> None:
+    text = ("专题·端午\n责任编辑  周亮    美术编辑  孙悦\n\n龙舟赛开赛\n本报讯 6月3日，龙舟赛开赛。\n\n"
+            "2021年4月9日  星期五                    3\n要闻\n本版编辑：高岩  校对：杜娟\n\n菜站开张\n本报讯 菜站开张了。\n\n"
+            "第4版  综合\n社区书屋\n\n本报讯 书屋开放。\n")
+    issue = parse(text)
+    assert sorted(n for n, _ in issue.furniture + issue.colophon) == [1, 2, 7, 8, 9, 14]
+    assert [a.headline for a in issue.articles] == ["龙舟赛开赛", "菜站开张", "社区书屋"]
+
+
+@pytest.mark.parametrize("headline", ["终审判决", "校对审核"])
+def test_a_headline_made_of_an_editors_role_and_a_word_is_a_headline(headline: str) -> None:
+    issue = parse(f"{headline}\n本报讯 法院作出判决。\n")
+    assert issue.furniture == () and [a.headline for a in issue.articles] == [headline]
+
+
+def test_paragraphs_under_a_brief_label_are_each_a_brief() -> None:
+    text = ("街道开展消防检查\n4月15日，街道开展消防安全检查，共检查单位153家。\n\n【简讯】\n"
+            "东店社区 4月19日，社区组织志愿者清理楼道堆物。\n湖路社区 4月22日，社区开展法律咨询活动。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles][0] == "街道开展消防检查"
+    assert [paragraphs(issue, n)[0][:4] for n in range(len(issue.articles))] == ["4月15", "东店社区", "湖路社区"]
+    assert [b.kind for b in issue.articles[0].blocks] == ["p"]
+
+
+def test_a_street_bulletins_publisher_lines_and_its_printed_foot() -> None:
+    text = ("花园路街道工作动态\n第8期（总第60期）\n中共北京市海淀区花园路街道工作委员会\n"
+            "北京市海淀区人民政府花园路街道办事处          2019年5月10日\n\n街道推进垃圾分类\n"
+            "5月以来，街道在32个社区推进垃圾分类，目前已完成20个。\n\n报：区委办公室\n送：街道领导班子成员\n"
+            "发：各科室、各社区\n花园路街道党政办公室                2019年5月10日印发\n")
+    issue = complete_issue(parse(text), load_places())
+    assert [n for n, _ in issue.masthead] == [1, 2, 3, 4]
+    assert [n for n, _ in issue.colophon] == [9, 10, 11, 12]
+    assert (issue.district, issue.issue_no) == ("海淀区", 8)
+    assert heads(issue) == [(None, "街道推进垃圾分类", None)]
+
+
+def test_a_subscription_note_names_the_paper_of_a_file_with_no_masthead() -> None:
+    text = ("板栗花开\n7月10日，六渡河村的板栗树进入花期，村民在林下除草。\n\n《密云报》欢迎订阅  邮发代号1-177  电话：69041234\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.masthead == () and issue.publication == "密云报" and issue.district == "密云区"
+
+
+def test_a_dateline_at_a_later_pages_head_is_no_masthead() -> None:
+    text = ("区里召开会议\n本报讯 5月19日，会议在海淀召开，海淀各部门参加。\n\n2016年5月20日  星期五\n第2版  要闻\n\n"
+            "海淀公园开放\n本报讯 5月18日，海淀公园开放。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.district == "海淀区"
+
+
+def test_a_line_opening_with_its_year_and_a_comma_is_never_a_heading() -> None:
+    text = ("志愿者走进社区\n本报讯 3月5日，志愿者走进社区。\n居民说：“特别方便。”\n2024年，区里将继续推行\n"
+            "“志愿服务积分”制度。\n")
+    issue = parse(text)
+    assert [b.kind for b in issue.articles[0].blocks] == ["p", "p", "p"]
+    assert paragraphs(issue, 0)[-1] == "2024年，区里将继续推行“志愿服务积分”制度。"
