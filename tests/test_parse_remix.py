@@ -311,15 +311,17 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     ("deck_dashes_toggled", "nomast_dongcheng_2018"): "a dashless deck under an event line: read as the headline",
     # The same with 以新发展理念引领回天地区高质量发展 (two lines the column cut) / 学习贯彻党的十九大精神体会.
     ("deck_dashes_toggled", "changping_2018-11-16"): "a dashless deck under a headline: read as the headline",
+    # The same with 雁栖镇民宿复苏记 / 疫情防控常态化下的乡村旅游观察 over its 本报记者 line.
+    ("deck_dashes_toggled", "nomast_huairou_2020"): "a dashless deck under a statement: read as the headline",
     # With its deck gone, a three-line stack leaves two statements, 怀柔科学城又添大科学装置 / 综合极端条件实验装置
     # 通过国家验收, which the stack rule reads as headline and deck (as writers label two statements); the truth
     # keeps the three-line stack's kicker and headline.
     ("decks_removed", "huairou_2024-05-10"): "two statements left: read as headline and deck",
     # A question line, 哪里踏青好？, right under a running head moved in above it: on a new page the part a jump
     # continues may open with a short closed line, so it is read as text; nothing else in the print tells.
-    ("furniture_moved_a", "yanqing_2016-04-22"): "a question under a moved running head: read as a continued text",
-    # And with 雁栖镇民宿复苏记 / 疫情防控常态化下的乡村旅游观察 over its 本报记者 line.
-    ("deck_dashes_toggled", "nomast_huairou_2020"): "a dashless deck under a statement: read as the headline",
+    ("furniture_moved_b", "yanqing_2016-04-22"): "a question under a moved running head: read as a continued text",
+    # The same with an exclamation, 春季防火，不可大意！, right under a 导读 block moved in above it.
+    ("furniture_moved_b", "miyun_2017-03-24"): "an exclamation under a moved 导读 block: read as a continued text",
     # A paragraph the layout cut right after a full stop (…多项业务。 / “以前要跑好几个地方…”一家德资企业的人事经理说。,
     # …讲党史。 / 她1967年入党…) is told from two paragraphs only by the indent the next paragraph would have, or by
     # the blank line it would have after it; with every indent or blank line gone, nothing in the print tells.
