@@ -121,3 +121,29 @@ def test_an_articles_keywords_do_not_depend_on_the_other_articles():
     alone = classify([issue(FLOOD)], load_places())[0].articles[0].keywords
     beside = classify([issue(CITY, COVID, FLOOD, CITY)], load_places())[0].articles[2].keywords
     assert alone == beside and "防汛" in alone
+
+
+def test_the_reference_idf_table_gives_what_jieba_s_file_says(tmp_path, monkeypatch):
+    """Keywords weigh words by jieba's IDF table, looked up in a sorted snapshot of it: every word gives
+    the file's value (the last line of a word listed twice), an unknown word the default, the median is
+    the table's; a damaged snapshot is made again."""
+    import random
+    import tempfile
+    from sitegen.issue.enrich import idf
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    table_file = tmp_path / "idf.txt"
+    table_file.write_text("石景山 9.5\n接诉即办 11.25\n防汛 8.0\n石景山 10.125\n社区 6.5\n", encoding="utf-8")
+    expected = {"石景山": 10.125, "接诉即办": 11.25, "防汛": 8.0, "社区": 6.5}
+    for _ in range(2):  # made, then from its snapshot
+        table = idf.load_idf_table(str(table_file))
+        assert {w: table.get(w, -1.0) for w in expected} == expected
+        assert table.get("常卫", -1.0) == -1.0 and table.median == 10.125  # the upper of the middle two
+    [snap] = tmp_path.glob("sitegen-jieba-idf-*")
+    snap.write_bytes(b"damaged")
+    assert idf.load_idf_table(str(table_file)).get("防汛", -1.0) == 8.0
+    # jieba's own table, word by word, looked up one by one and read all at once.
+    words = idf.read_idf_table()
+    sample = random.Random(7).sample(sorted(words), 3000)
+    one_by_one, at_once = idf.load_idf_table(), idf.load_idf_table()
+    at_once.read_all()
+    assert [one_by_one.get(w, -1.0) for w in sample] == [words[w] for w in sample] == [at_once.get(w, -1.0) for w in sample]

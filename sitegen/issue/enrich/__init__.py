@@ -4,15 +4,14 @@ from __future__ import annotations
 import functools
 import heapq
 import logging
-import os
 import re
 from collections import Counter
 from typing import Iterable, Sequence
 
 from ...lexicon import Lexicon, Places, Tables
 from ...model import ArticleFacts, EnrichedIssue, ParsedArticle, ParsedIssue
-import jieba
 
+from .idf import IdfTable, load_idf_table
 from .people import _pos, _tagged, byline_people, people_of
 from .words import ArticleWords
 from .words import tokenizer as _tokenizer, word_tags as _word_tags
@@ -126,23 +125,15 @@ def keyword_terms(words: Sequence[str], headline_words: Sequence[str], lexicon: 
     return tuple(tf.items())
 
 
-IDF_TABLE = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
-"""jieba's inverse document frequencies of 270,000 words, from a large corpus of Chinese text."""
-
-
 @functools.cache
-def reference_idf() -> tuple[dict[str, float], float]:
-    """How rare each word is in Chinese at large (jieba's table), and the median, which jieba gives a word
-    the table does not know (a new term: 接诉即办, 疫情防控)."""
-    idfs: dict[str, float] = {}
-    with open(IDF_TABLE, encoding="utf-8") as f:
-        for line in f:
-            word, _, value = line.partition(" ")
-            idfs[word] = float(value)
-    return idfs, sorted(idfs.values())[len(idfs) // 2]
+def reference_idf() -> tuple[IdfTable, float]:
+    """How rare each word is in Chinese at large (jieba's table, idf.IdfTable), and the median, which jieba
+    gives a word the table does not know (a new term: 接诉即办, 疫情防控)."""
+    table = load_idf_table()
+    return table, table.median
 
 
-def top_keywords(terms: Iterable[tuple[str, int]], idfs: dict[str, float], unknown: float) -> tuple[str, ...]:
+def top_keywords(terms: Iterable[tuple[str, int]], idfs: IdfTable | dict[str, float], unknown: float) -> tuple[str, ...]:
     """The MAX_KEYWORDS terms of highest count * idf (idfs, else `unknown`), ties to the first in code-point order."""
     return tuple(w for _, w in heapq.nsmallest(
         MAX_KEYWORDS, ((-(count * idfs.get(w, unknown)), w) for w, count in terms)))
@@ -166,7 +157,7 @@ def warm_up(lexicon: Lexicon) -> None:
     lexicon) before forking workers, so that they share it instead of each loading its own."""
     _pos(lexicon.tables)
     _term_topics(lexicon)
-    reference_idf()
+    reference_idf()[0].read_all()
 
 
 def release() -> None:
