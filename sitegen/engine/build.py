@@ -24,7 +24,7 @@ from ..model import Issue
 from ..search import DocsWanted, articles_to_index, hand_over, index_handed_over
 from ..site.write import StagedSite, WriteSummary, output_locked, previous_site_files, stamp_of
 from .cache import IssueCache, Kept, RelatedCache, SegmentCache, ShownCache
-from .load import Loaded, issue_step, load_archive, refuse_unusable, search_documents
+from .load import DocSources, Loaded, issue_step, load_archive, refuse_unusable, search_documents
 from .output import write_site
 from .parallel import collector_kept_off, search_process
 from .progress import NoProgress, Progress
@@ -89,10 +89,13 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
         articles = loaded.search_articles()
         step = issue_step(config.seeds_dir, config.max_file_bytes, cache, True, tables)
         # Only the shards not in the cache are indexed: only their articles' documents are made and sent.
-        docs_files = [hand_over(search_documents(loaded, articles_to_index(articles, config.cache_dir), cache, step).values(),
-                                Path(handover))]
+        sources = DocSources.of(loaded)
+        docs_files = [hand_over(search_documents(sources, articles_to_index(articles, config.cache_dir), cache,
+                                                 step).values(), Path(handover))]
+        # For a search index that finds a cached shard damaged: what its documents are made from, but the
+        # issues as read by this build, which go with the issues as shown (the issue cache has them).
+        sources = replace(sources, as_read={}, docs={})
         searching = searcher.submit(index_handed_over, articles, docs_files, staged.root, config.cache_dir)
-        placed, keys = loaded.placed, loaded.keys  # for a search index that finds a cached shard damaged
 
         def search_index() -> list[dict]:
             nonlocal searching
@@ -102,9 +105,8 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
                         return searching.result()
                     except DocsWanted as wanted:  # a cached shard counted on is gone or damaged
                         log.info("search: %s", wanted)
-                        docs_files.append(hand_over(search_documents(replace(loaded, placed=placed, keys=keys),
-                                                                     set(wanted.url_paths), cache, step).values(),
-                                                    Path(handover)))
+                        docs_files.append(hand_over(search_documents(sources, set(wanted.url_paths), cache,
+                                                                     step).values(), Path(handover)))
                         searching = searcher.submit(index_handed_over, articles, docs_files, staged.root,
                                                     config.cache_dir)
             except BrokenProcessPool as e:

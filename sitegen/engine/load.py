@@ -178,32 +178,46 @@ def _search_docs(issue_id: str, issue: EnrichedIssue) -> list[SearchDoc]:
     return search_docs([(issue_id, issue)], urls.article_path_at, urls.UNKNOWN_PAPER)
 
 
-def search_documents(loaded: Loaded, url_paths: set[str], cache: IssueCache | None,
+@dataclass(frozen=True)
+class DocSources:
+    """What the search documents of the placed issues are made from (search_documents), without the
+    issues as shown, which the archive holds finished."""
+
+    issues: tuple[tuple[str, str | None, int, str], ...]
+    """Each placed issue's id, cache key (None without one), number of articles and file (as shown)."""
+    as_read: Mapping[str, EnrichedIssue] = field(default_factory=dict)
+    """Loaded.as_read."""
+    docs: Mapping[str, SearchDoc] = field(default_factory=dict)
+    """Loaded.docs."""
+
+    @classmethod
+    def of(cls, loaded: Loaded) -> DocSources:
+        return cls(tuple((issue_id, key, len(measures), _parsed(issue).source.path) for (issue_id, issue), key, measures
+                         in zip(loaded.placed, loaded.keys or [None] * len(loaded.placed), loaded.measures)),
+                   loaded.as_read, loaded.docs)
+
+
+def search_documents(sources: DocSources, url_paths: set[str], cache: IssueCache | None,
                      step: IssueStep) -> dict[str, SearchDoc]:
     """The search documents of the articles at url_paths (and of the others of their issues), made from
     the issues as read: those of this build, else from the issue cache, else read again (step)."""
     docs = {}
-    for (issue_id, issue), key, articles in zip(loaded.placed, loaded.keys or [None] * len(loaded.placed),
-                                                _by_issue(loaded)):
+    for issue_id, key, n_articles, path in sources.issues:
+        articles = [urls.article_path_at(issue_id, n) for n in range(1, n_articles + 1)]
         if not any(a in url_paths for a in articles):
             continue
-        made = [loaded.docs.get(a) for a in articles]
+        made = [sources.docs.get(a) for a in articles]
         if not all(made):
-            as_read = loaded.as_read.get(issue_id) or (cache.get(key, EnrichedIssue) if cache and key else None)
+            as_read = sources.as_read.get(issue_id) or (cache.get(key, EnrichedIssue) if cache and key else None)
             if as_read is None:  # its entry went missing since the build began
-                found, problem = step(Path(_parsed(issue).source.path))
+                found, problem = step(Path(path))
                 if not isinstance(found, EnrichedIssue):
-                    raise SitegenError(f"{_parsed(issue).source.path} changed while the site was built: build again"
+                    raise SitegenError(f"{path} changed while the site was built: build again"
                                        + (f" ({problem})" if problem else ""))
                 as_read = found
             made = _search_docs(issue_id, as_read)
         docs.update((d.url_path, d) for d in made if d)
     return docs
-
-
-def _by_issue(loaded: Loaded) -> list[list[str]]:
-    return [[urls.article_path_at(issue_id, n) for n in range(1, len(measures) + 1)]
-            for (issue_id, _), measures in zip(loaded.placed, loaded.measures)]
 
 
 def _parsed(issue: ParsedIssue | EnrichedIssue) -> ParsedIssue:
