@@ -632,11 +632,13 @@ def test_a_topic_over_a_statement_of_its_own_stays_the_kicker() -> None:
 def test_two_statements_are_headline_and_deck_and_a_meeting_held_stays_the_kicker() -> None:
     issue = parse_text("市级机关首批部门迁入行政办公区\n副中心建设迈入新阶段\n\n本报讯（记者 甲）1月11日，部门迁入。\n\n"
                        "我区启动春季植树造林\n全年新增造林1.5万亩\n\n本报讯（记者 乙）4月19日，植树启动。\n\n"
+                       "春季植树造林全面展开\n今年计划新增造林绿化面积1.2万亩\n\n本报讯（记者 戊）3月23日，造林展开。\n\n"
                        "东城召开区委工作会议\n部署2024年重点工作任务\n\n本报讯（记者 丙）3月6日，会议召开。\n\n"
                        "东城区防汛工作部署会召开\n汛前将完成演练216场次\n\n本报讯（记者 丁）4月12日，部署会召开。\n")
     assert [(a.kicker, a.headline, a.deck) for a in issue.articles] == [
         (None, "市级机关首批部门迁入行政办公区", "副中心建设迈入新阶段"),
         (None, "我区启动春季植树造林", "全年新增造林1.5万亩"),
+        (None, "春季植树造林全面展开", "今年计划新增造林绿化面积1.2万亩"),
         ("东城召开区委工作会议", "部署2024年重点工作任务", None),
         ("东城区防汛工作部署会召开", "汛前将完成演练216场次", None)]
     assert all("guess" not in a.call for a in issue.articles)

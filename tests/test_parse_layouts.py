@@ -484,6 +484,15 @@ def test_a_page_name_beside_an_editors_line_is_furniture_but_a_short_headline_un
     assert [a.headline for a in issue.articles] == ["龙舟赛开赛", "菜站开张", "社区书屋"]
 
 
+def test_a_page_name_under_a_running_head_of_only_the_date_and_page_is_furniture() -> None:
+    # The head names no page, so the short line under it is its name, though a blank line and a headline follow.
+    text = ("街道开展义诊\n本报讯 5月8日，街道开展义诊。\n\n"
+            "2021年4月9日  星期五                    3\n要闻\n\n菜站开张\n本报讯 菜站开张了。\n")
+    issue = parse(text)
+    assert sorted(n for n, _ in issue.furniture + issue.colophon) == [4, 5]
+    assert [a.headline for a in issue.articles] == ["街道开展义诊", "菜站开张"]
+
+
 @pytest.mark.parametrize("headline", ["终审判决", "校对审核"])
 def test_a_headline_made_of_an_editors_role_and_a_word_is_a_headline(headline: str) -> None:
     issue = parse(f"{headline}\n本报讯 法院作出判决。\n")

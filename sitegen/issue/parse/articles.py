@@ -38,7 +38,7 @@ EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|落幕|开班|开
 EVENT_HELD = re.compile(r"(?:召开|举行|举办)\S*(?:会议|大会|论坛|典礼|仪式)$")
 """A line saying a meeting is held (东城召开区委工作会议) names the occasion, as …会议召开 does: the line under it is
 the news decided there (部署2024年重点工作任务)."""
-STATEMENT_VERB = re.compile(r"迁入|迁出|开市|开业|开园|开馆|开街|开工|开通|启动|启用|投用|建成|完工|竣工|落成|完成|实现|新增|又添"
+STATEMENT_VERB = re.compile(r"迁入|迁出|开市|开业|开园|开馆|开街|开工|开通|启动|展开|启用|投用|建成|完工|竣工|落成|完成|实现|新增|又添"
                             r"|迎来|推出|发布|出台|上线|亮相|落地|揭牌|挂牌|签约|获评|荣获|通过|突破|超过|达到|增长|提速|迈入"
                             r"|进入|入选|上岗|收官|焕新|上新")
 """Verbs that report what happened (迁入, 开市, 启动, 超过): after a subject they make a line a full statement."""

@@ -313,15 +313,29 @@ def page_names(numbered: list[tuple[int, str]], taken: set[int]) -> set[int]:
     furniture, a blank line or the file's edge above it, or straight below one with furniture below it. A short
     headline may stand under a running head with a blank line under it, where blank lines part its text from it."""
     heads = {i for i in taken if is_running_head(numbered[i][1]) or _EDITOR.match(numbered[i][1])}
+    nameless = {i for i in heads if is_nameless_head(numbered[i][1])}
     found: set[int] = set()
     for i, (n, text) in enumerate(numbered):
         if i in taken or not _PAGE_NAME.match(text):
             continue
         above = i - 1 if i > 0 and numbered[i - 1][0] == n - 1 else None
         below = i + 1 if i + 1 < len(numbered) and numbered[i + 1][0] == n + 1 else None
-        if above in heads and below in taken or below in heads and (above is None or above in taken):
+        if above in heads and below in taken or below in heads and (above is None or above in taken) \
+                or above in nameless:
             found.add(i)
     return found
+
+
+def is_nameless_head(text: str) -> bool:
+    """Tell whether a running head prints only the date and the page (2021年3月26日  星期五    2): its page's name, if
+    it has one, is the short bare line straight under it, whatever follows that line."""
+    # A head that names its page (…  2  要闻, 责任编辑 …) leaves a short line under it to be a headline; one of the date
+    # and the page number alone is the top half of a two-line head, whose name is under it (要闻, then the page's
+    # first headline after a blank line).
+    parts = row_parts(text)
+    return len(parts) >= 2 and DATE.search(text) is not None and (_BARE_PAGE.match(parts[-1]) or _BARE_PAGE.match(parts[0])
+                                                                 or _PAGE_NO.search(text) is not None) \
+        and not _DATELINE_TOKENS.sub("", _PAGE_NO.sub("", " ".join(p for p in parts if not _BARE_PAGE.match(p))))
 
 
 _GUIDE_PAGE = re.compile(r"\s*(?:→|->)?\s*(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
