@@ -53,18 +53,24 @@ PHOTO_CAPTION_MAX = 120
 """Characters: a photo's caption is a sentence or two."""
 _CREDITED = rf"((?:{patterns.STAFF}\s*)?{patterns.NAME}(?:\s*(?:{patterns.STAFF}\s*)?{patterns.NAME})*)"
 INLINE_CREDIT = re.compile(rf"。\s*(?:[(（]\s*{_CREDITED}\s*[/／]?\s*{patterns.alternatives(patterns.CREDIT_AFTER)}\s*[)）]"
-                           rf"|{_CREDITED}\s*[/／]?\s*{patterns.alternatives(patterns.CREDIT_AFTER)})$")
+                           rf"|{_CREDITED}\s*[/／]?\s*{patterns.alternatives(patterns.CREDIT_AFTER)}"
+                           rf"|{patterns.CREDIT_BEFORE}\s*{_CREDITED})$")
 """A photo credit closing a caption: …赏秋。（记者 马骏 摄）, （记者 马骏 通讯员 韩雪 摄）, （本报记者 孟雪/摄）, or with
-no brackets, …参观。记者 闫岩/摄."""
+no brackets, …参观。记者 闫岩/摄, …交通手势。图/王磊."""
 INLINE_PHOTO_HEADLINE_MAX = 20
 """Characters: photo news whose caption ends in its credit may have a headline as long as a news headline."""
 SOURCE_BYLINE = re.compile(rf"^[(（]\s*({patterns.STAFF}\s*{patterns.NAME}(?:\s+(?:{patterns.STAFF}\s*)?{patterns.NAME})*)\s*[)）]$")
 """A story's byline printed under it in brackets: （通讯员 金桥）, （记者 张三 通讯员 李四）."""
+SOURCE_CLOSING = re.compile(rf"[。！？!?]\s*[(（]\s*({patterns.STAFF}\s*{patterns.NAME}(?:\s+(?:{patterns.STAFF}\s*)?{patterns.NAME})*)\s*[)）]$")
+"""A brief's writer in brackets closing its text: …归还失主。（通讯员 刘洋）."""
 EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编后|按语)\s*[:：]")
 NOTE_BEFORE = re.compile(r"^(?:编者按|编者的话|按语)\s*[:：]")
 """An editor's note that introduces what follows it (not 编后, which comments on the article above it): under an
 article's paragraphs it opens a new piece, never the article's next paragraph."""
 """An editor's note (编者按：…) is a piece of its own: what follows it is the next piece, not its sub-heading."""
+BOX_TITLE = re.compile(r"^[\u4e00-\u9fff“”·]{1,16}(?:公告|通告|通知|启事|须知|提示|贴士|安排|电话|服务信息)$")
+"""The title of a notice or a service box (区公安分局出入境业务调整公告, 温馨提示, 小贴士, 假期医疗服务安排, 便民服务电话):
+a piece of its own, set under the news without a lead; a story's sub-heading names a step or a finding, not a notice."""
 BRIEF_COLUMN = re.compile(r"(?:简讯|快讯|短讯|速递|速览|资讯|动态|一句话新闻)】$")
 """A column label whose paragraphs are briefs, each a piece of its own: 【简讯】, 【社区动态】."""
 BULLET = "■□●○◆◇▲△★☆▶►"
@@ -96,6 +102,8 @@ class _Draft:
     label_line: int | None = None
     brief: bool = False
     """A bulleted brief (■ 9月20日，…) with no headline: news of its own, not a continued fragment."""
+    box: bool = False
+    """Headed by a notice's or service box's title (小贴士): bulleted lines under it are its items, not briefs."""
     call: str | None = None
     """The line of the 【】 section label this draft took into its head, if it did."""
 
@@ -435,6 +443,13 @@ class _Assembler:
             # An exclamation is a headline above a lead, right under a 【】 label, or where no article is open to take
             # it as text (远离冰面！ after photo news, over its one paragraph); otherwise it is text.
             return self.body(i)
+        if BOX_TITLE.match(group[0].text) and self.cur is not None and self.cur.blocks \
+                and (nxt in ("para", "numbered") if len(group) == 1 else nxt not in ("lead", "author", "from")):
+            # A notice or service box under the news (温馨提示 / 假期外出请…; 小贴士 / ■…； / ■…。; 便民服务电话 /
+            # 德胜派出所：82098110): its title heads it, bulleted items and all, where a sub-heading or a line of
+            # text would otherwise be read.
+            self.start(heads=group[:1]).box = True
+            return i + 1
         if len(group) == 1 and k - i == 1 and self.is_bullet_brief(k) and LABEL.match("".join(group[0].text.split())):
             # A short label over a run of bulleted briefs (简讯 / ■ … / ■ …) names their column: each brief is an
             # article of its own, with no headline.
@@ -503,6 +518,8 @@ class _Assembler:
         j = k
         while j < len(self.pieces) and self.shapes[j] == "para":
             j += 1
+        if j > k and SOURCE_CLOSING.search(self.pieces[j - 1].text) and self.ends_piece(j - 1):
+            return True  # 好人好事 / ●5月19日，…归还失主。（通讯员 刘洋）: a brief signed at its end
         return j > k and j < len(self.pieces) and self.pieces[j].role == "author" and self.ends_piece(j) \
             and (m := AUTHOR.match(self.pieces[j].text)) is not None and not m.group(2)
 
@@ -637,7 +654,7 @@ class _Assembler:
             d.brief = True
             self.block("p", p)
             self.cur.closed = True
-        elif self.is_bullet_brief(i):
+        elif self.is_bullet_brief(i) and not (self.cur is not None and self.cur.box and not self.cur.closed):
             d = self.start()
             d.brief = True
             j = i - 1
@@ -763,6 +780,9 @@ class _Assembler:
                 kind = "fragment"
         onward = [page for b in d.blocks for page in onward_pages(b.text)]
         lines = [n for n, _ in d.head] + [n for b in d.blocks for n in b.lines]
+        if d.byline is None and not d.has_lead and d.blocks[-1].kind == "p" \
+                and (m := SOURCE_CLOSING.search(d.blocks[-1].text)):
+            d.byline = m.group(1).strip()  # …归还失主。（通讯员 刘洋）: the writer signs the piece at its end
         self.done.append(ParsedArticle(
             headline=headline, blocks=tuple(d.blocks), first_line=min(lines), last_line=max(lines),
             kicker=d.kicker, deck=d.deck, byline=d.byline, section=d.section, kind=kind,

@@ -46,9 +46,10 @@ _EDITOR = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|校对|�
 _PAGE_NO = re.compile(r"第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|^[A-H]\d{1,2}(?=\s)|(?:^|\s)\d{1,2}\s*版(?=\s|$)")
 """A page as a running head names it: 第2版, 第三版, a section's letter and page opening the line (B02, A3), or the
 page and 版 standing apart (服务　7版　责任编辑：…)."""
-_PAGE_NAMED = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?\s+\d{1,2}"
-                         r"|\d{1,2}\s+[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?)$")
-"""A running head of the page's name and its bare number, in either order: 要闻　2, 4　理论周刊, 4　怀柔·乡镇."""
+_PAGE_NAMED = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}(?:\s*[·•]\s*[\u4e00-\u9fff]{2,6})?\s+\d{1,2}"
+                         r"|\d{1,2}\s+[\u4e00-\u9fff]{2,6}(?:\s*[·•]\s*[\u4e00-\u9fff]{2,6})?)$")
+"""A running head of the page's name and its bare number, in either order: 要闻　2, 4　理论周刊, 4　怀柔·乡镇,
+德胜 · 专版　2."""
 _RUNNING_DATE = re.compile(DATE.pattern + r"|\d{4}\.\d{1,2}\.\d{1,2}(?!\d)")
 """A running head's date, also in figures with dots: 2019.11.29."""
 _PAGE_STAFF = re.compile(r"责任编辑|责编|美术编辑|美编|版式|校对|(?:本版|本期)编辑|编辑\s*[:：/／]"
@@ -60,7 +61,7 @@ _STAFF_LINE = re.compile(rf"^(?:({_STAFF_ROLE})\s*[:：/／]?\s*[\u4e00-\u9fff·
 _PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?$")
 """A page's name as its running head prints it on a line of its own: 要闻, 专题·世园会, 社区·民生."""
 _BARE_PAGE = re.compile(r"^\d{1,2}$")
-_GUIDE = re.compile(r"^(?:今日|本期|本版)?(?:导\s*读|要\s*目|目\s*录)$")
+_GUIDE = re.compile(r"^【?(?:今日|本期|本版)?(?:导\s*读|要\s*目|目\s*录)】?$")
 _GUIDE_INLINE = re.compile(r"^(?:今日|本期|本版)?导\s*读\s*[:：].*\d+\s*版\s*[)）]?$")
 """A 导读 set on one line: 今日导读：模式口大街改造完工（3版）　老山街道便民菜站开张（4版）."""
 _GUIDE_ITEM = re.compile(r"^[▶►▷◆◇■●★☆]\s*\S.*?(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
@@ -338,11 +339,12 @@ def is_nameless_head(text: str) -> bool:
         and not _DATELINE_TOKENS.sub("", _PAGE_NO.sub("", " ".join(p for p in parts if not _BARE_PAGE.match(p))))
 
 
-_GUIDE_PAGE = re.compile(r"\s*(?:→|->)?\s*(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
+_GUIDE_PAGE = re.compile(r"\s*[…．.·]*\s*(?:→|->)?\s*(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
 
 
 def guided_headlines(furniture: Furniture) -> frozenset[str]:
-    """The headlines the issue's 导读 lines name, spaces removed: ▶社区健身驿站上新　4版 names 社区健身驿站上新."""
+    """The headlines the issue's 导读 lines name, spaces removed: ▶社区健身驿站上新　4版 names 社区健身驿站上新, and so
+    does ▶ 社区健身驿站上新 …………4版 (leader dots before the page)."""
     return frozenset(title for _, text in furniture.page if _GUIDE_PAGE.search(text)
                      if (title := "".join(_GUIDE_PAGE.sub("", text).lstrip(GUIDE_BULLETS).split())))
 

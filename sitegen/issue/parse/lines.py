@@ -53,6 +53,13 @@ COUNT_ENDS_CLAUSE = re.compile(
 """A line opening with a count that ends its clause (800个，并开通…): the number finishes the line above."""
 NO_END = "的和与及或对把被将从向于并而"
 """Words no headline ends with: a block ending in one stops mid-sentence."""
+COUNT_OPENING = re.compile(
+    r"^\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|处|名|人|户|家|辆|场|所|座|栋|层|台|件|项|次|元|吨|条|部|套|间|张|株|棵|份|亩|公顷|公里|千米"
+    r"|平方米|米|小时|分钟)")
+"""A line opening with a count (67名职工…, 24小时巡查…, 8栋。): no paragraph or heading opens so, but a deck may
+(18个项目总投资超200亿元)."""
+NEEDS_COUNT = "内有共约近超逾达"
+"""Words a clause ends in before its count (…保护区内 / 24小时…, …共有 / 67名…)."""
 NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 DECK_START = re.compile(r"^(?:——|—|--)")
 DAY_OPENING = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*日[，,]")
@@ -553,6 +560,12 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return True  # a first line as wide as the column goes on, unless it has a heading's form (——…, 一、…, 海淀区：…)
     if indented:
         # Where paragraphs are indented, an unfinished indented paragraph goes on in the unindented line below.
+        return True
+    if COUNT_OPENING.match(units[i].text) and not shape.numbered_head and not shape.deck_like \
+            and (shape.clauses or shape.tail[-1:] in NO_END + NEEDS_COUNT):
+        # A clause cut before its count (此次评选历时三个月，共有 / 67名职工报名参评。, 水库一级保护区内 / 24小时巡查…):
+        # a heading has no clause mark before a count line, nor ends in a word wanting one; a deck of figures under a
+        # headline (…集中开工 / 18个项目…) has neither.
         return True
     if markdown or role in ("lead", "from") or units[i].text[:1] in NO_START or COUNT_ENDS_CLAUSE.match(units[i].text):
         # Markdown marks every heading with #, so an unfinished plain line there is always cut;
