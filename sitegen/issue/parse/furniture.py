@@ -61,6 +61,12 @@ _STAFF_LINE = re.compile(rf"^(?:({_STAFF_ROLE})\s*[:：/／]?\s*[\u4e00-\u9fff·
 _PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?$")
 """A page's name as its running head prints it on a line of its own: 要闻, 专题·世园会, 社区·民生."""
 _BARE_PAGE = re.compile(r"^\d{1,2}$")
+_SPACED_TITLE = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5}$")
+"""A paper's title set letter-spaced on the masthead's first line: 德  胜."""
+_RULE_LINE = re.compile(r"^[—─━=＝_＿\-－~～·•*＊]{4,}$")
+"""A printed rule across the column: nothing but dashes, lines or dots."""
+_PAGE_MARK = re.compile(r"^[—－\-]\s*\d{1,2}\s*[—－\-]$")
+"""A page's number between dashes at its foot: —1—, - 2 -."""
 _GUIDE = re.compile(r"^【?(?:今日|本期|本版)?(?:导\s*读|要\s*目|目\s*录)】?$")
 _GUIDE_INLINE = re.compile(r"^(?:今日|本期|本版)?导\s*读\s*[:：].*\d+\s*版\s*[)）]?$")
 """A 导读 set on one line: 今日导读：模式口大街改造完工（3版）　老山街道便民菜站开张（4版）."""
@@ -209,6 +215,8 @@ def is_page_furniture(text: str) -> bool:
         return True
     if _DEGREES.search(text) and _FORECAST.search(text) and visible_len(text) <= 40 and not re.search("[，,；;]", text):
         return True  # 晴转多云 北风二三级 -1℃～11℃
+    if _RULE_LINE.match(text.strip()) or _PAGE_MARK.match(text.strip()):
+        return True  # ———————— under a bulletin's head, —1— at a page's foot
     if _GUIDE.match(text) or _GUIDE_INLINE.match(text) or _GUIDE_ITEM.match(text) or _WEATHER.match(text):
         return True
     # A row of notes set apart (本版邮箱：…　本报地址：…　邮编：…; …征订工作开始　邮发代号：1—217) is furniture where one of
@@ -369,6 +377,8 @@ def read_facts(masthead: tuple[tuple[int, str], ...], path: str, places: Places)
             publication = bare
         elif publication is None and len(text.split()) >= 2 and _PAPER_NAME.match(first := text.split()[0]):
             publication = first  # the name opening a masthead set on one line
+        elif publication is None and n == masthead[0][0] and _SPACED_TITLE.match(text.strip()):
+            publication = bare  # 德  胜: the title at the masthead's top, set letter-spaced
         if date is None and (m := DATE.search(text)):
             date = _date(m, path, n, [])  # date_problems() reports bad dates on every line
         if issue_no is None and (m := ISSUE_NO.search(text)):

@@ -219,6 +219,8 @@ class Shape:
         return self.visible > 60
 
 
+CREDIT_CLOSING_CAPTION = re.compile(rf"[。！？!?]\s*{patterns.CREDIT_BEFORE}\s*(?:{_ROLE}\s*)?{_NAME}(?:\s+(?:{_ROLE}\s*)?{_NAME})*$")
+"""A credit with its word before the names after a caption's last sentence: …捡拾垃圾。图/张晨."""
 CLOSING_CREDIT = re.compile(rf"[。！？!?]\s*(?:{_ROLE}\s*)?{_NAME}(?:\s+(?:{_ROLE}\s*)?{_NAME})*\s*[/／]?\s*(?:摄影|摄)$")
 """A photo credit with no brackets after a caption's last sentence: …参观。记者 闫岩/摄."""
 ITEM_MARK_END = re.compile(r"[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]$|(?:^|[。；;！？!?])\s*\d{1,2}\s*[.．、]$")
@@ -538,6 +540,8 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return False  # a page's first line starts a paragraph: no paragraph runs on across a running head
     if units[i].indent and units[i].text[:1] not in NO_START:
         return False  # an indent starts a paragraph
+    if CREDIT_CLOSING_CAPTION.search(shape.tail):
+        return False  # …捡拾垃圾。图/张晨: a credit after the caption's last sentence ends it
     if ONWARD_BARE.search(shape.tail[-4:] + units[i].text) and not ONWARD_BARE.search(units[i].text):
         return True  # …的实际行动。下 / 转第2版: a jump mark the layout cut after its first character
     if starts_listed_item(units, i):
