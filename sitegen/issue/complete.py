@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..model import ParsedIssue
 from .parse.furniture import page_count
+from .parse.articles import BOX_TITLE
 from ..errors import Problem
 from ..lexicon import Places
 
@@ -90,6 +91,9 @@ SPAN_JOIN = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")
 """8月31日至9月5日: the second date ends the span the first opens, and is a plan only where that one is."""
 PLANNED = re.compile(r"[^，,。；;！？]*?(?:将|要|预计|计划|力争)")
 """截至6月30日将完成 is a deadline; 截至6月7日，已完成 counts up to a past day."""
+GLOSSED_PLAN = re.compile(r"[^。！？!?；;]*?[)）][^。！？!?；;]*?将")
+"""五一假期期间（5月1日至4日），…将正常开放: days in brackets gloss the period a sentence is about; where it says what
+will happen then, they are a schedule."""
 CLAUSE_END = re.compile(r"\s*(?:[。；;]|$)")
 """申请截至7月10日。: a 截至 date that ends its sentence is a deadline; 截至5月20日，共… counts up to a past day."""
 DEADLINE_OF = re.compile(r"[\u4e00-\u9fff](?:截至|截止到?)\s*$")
@@ -178,6 +182,7 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
                     future = found[-1].future  # the end of a span: a plan only where its start is
                 else:
                     future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(line, m.end())
+                                  or before.endswith(("（", "(")) and GLOSSED_PLAN.match(line, m.end())
                                   or UNTIL.search(before) and (PLANNED.match(line, m.end()) or CLAUSE_END.match(line, m.end())
                                                                or DEADLINE_OF.search(line, 0, m.start())))
                 found.append(Dated(when, n, future))
@@ -199,6 +204,7 @@ def _read_texts(issue: ParsedIssue) -> list[tuple[str, list[tuple[int, int]], bo
     printed = issue.source.lines
     for article in issue.articles:
         texts.extend((text, [(0, n)], False) for n, text in article.head)
+        notice = bool(BOX_TITLE.match(article.headline or ""))  # 温馨提示: its days are when the notice applies
         scheduled = False
         for block in article.blocks:
             starts, at = [], 0
@@ -206,7 +212,7 @@ def _read_texts(issue: ParsedIssue) -> list[tuple[str, list[tuple[int, int]], bo
                 starts.append((at, n))
                 at += len(printed[n - 1].strip())
             scheduled = scheduled and bool(DATE_OPENING.match(block.text))
-            texts.append((block.text, starts, scheduled))
+            texts.append((block.text, starts, scheduled or notice))
             scheduled = scheduled or bool(SCHEDULE_INTRO.search(block.text))
     texts.extend((text, [(0, n)], False) for n, text in issue.unplaced)
     return sorted(texts, key=lambda t: t[1][0][1])

@@ -350,11 +350,25 @@ def is_nameless_head(text: str) -> bool:
 _GUIDE_PAGE = re.compile(r"\s*[…．.·]*\s*(?:→|->)?\s*(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
 
 
+_GUIDE_PAGE_FIRST = re.compile(r"^(?:[A-H]\d{1,2}|第?\s*\d{1,2}\s*版)\s+([^\d\s].*)$")
+"""A 导读 line that opens with its page: A3 副中心交通再升级."""
+
+
 def guided_headlines(furniture: Furniture) -> frozenset[str]:
     """The headlines the issue's 导读 lines name, spaces removed: ▶社区健身驿站上新　4版 names 社区健身驿站上新, and so
-    does ▶ 社区健身驿站上新 …………4版 (leader dots before the page)."""
-    return frozenset(title for _, text in furniture.page if _GUIDE_PAGE.search(text)
-                     if (title := "".join(_GUIDE_PAGE.sub("", text).lstrip(GUIDE_BULLETS).split())))
+    does ▶ 社区健身驿站上新 …………4版 (leader dots before the page) and A3 社区健身驿站上新 (the page first)."""
+    titles = {"".join(_GUIDE_PAGE.sub("", text).lstrip(GUIDE_BULLETS).split())
+              for _, text in furniture.page if _GUIDE_PAGE.search(text)}
+    guide_line = None  # the line of the last 导读 block's item (or head), while the block runs on
+    for n, text in furniture.page:
+        if _GUIDE.match(text.strip()):
+            guide_line = n
+        elif guide_line == n - 1 and (m := _GUIDE_PAGE_FIRST.match(text.strip())):
+            titles.add("".join(m.group(1).split()))  # A3 副中心交通再升级 under 本期导读
+            guide_line = n
+        else:
+            guide_line = None
+    return frozenset(titles - {""})
 
 
 def page_tops(furniture: Furniture) -> frozenset[int]:

@@ -42,6 +42,7 @@ AUTHOR = re.compile(
     rf"|^(?:[●○◎■□◆]\s*)?((?:本报(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者|读者)\s+){_NAME}"
     rf"{_MORE_NAMES}(?:\s*{_ROLE})?)$"  # a role at the end: the next name was cut to the next line
     rf"|^文\s*[/／]\s*((?:{_ROLE}\s*)?{_NAME}{_MORE_NAMES})$"  # 文/李四, 文/记者 张三
+    rf"|^((?:本报|特约)评论员)$"  # 本报评论员 on its own line under a commentary's headline
 )
 CREDIT = re.compile(r"(?:(?<!拍)摄|摄影|摄影报道|供图)$|^" + patterns.CREDIT_BEFORE)  # not 拍摄: (张三拍摄) is a source
 SOURCE = re.compile(r"^[(（][^()（）]{2,30}[)）]$")
@@ -219,6 +220,8 @@ class Shape:
         return self.visible > 60
 
 
+NUMBER_ONLY = re.compile(r"^[\d\s\-－—()（）]{5,}$")
+"""A line of only a phone number: 81568100, 010-6954 2211."""
 CREDIT_CLOSING_CAPTION = re.compile(rf"[。！？!?]\s*{patterns.CREDIT_BEFORE}\s*(?:{_ROLE}\s*)?{_NAME}(?:\s+(?:{_ROLE}\s*)?{_NAME})*$")
 """A credit with its word before the names after a caption's last sentence: …捡拾垃圾。图/张晨."""
 CLOSING_CREDIT = re.compile(rf"[。！？!?]\s*(?:{_ROLE}\s*)?{_NAME}(?:\s+(?:{_ROLE}\s*)?{_NAME})*\s*[/／]?\s*(?:摄影|摄)$")
@@ -540,6 +543,8 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return False  # a page's first line starts a paragraph: no paragraph runs on across a running head
     if units[i].indent and units[i].text[:1] not in NO_START:
         return False  # an indent starts a paragraph
+    if _number_announced(shape, units[i]):
+        return True  # 咨询电话： / 81568100: the number the label announces
     if CREDIT_CLOSING_CAPTION.search(shape.tail):
         return False  # …捡拾垃圾。图/张晨: a credit after the caption's last sentence ends it
     if ONWARD_BARE.search(shape.tail[-4:] + units[i].text) and not ONWARD_BARE.search(units[i].text):
@@ -609,7 +614,8 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
         # A line the keeper calls a headline, kicker or deck stands alone too.
         alone = role == "from" and is_from_line(u.text) or u.fix in ("headline", "kicker", "deck")
         while i < len(units) and (units[i].fix == "continues" or role in ("text", "lead", "from") and not alone
-                                  and (not shape.closed or _runs_on_after_stop(units, i, indented))):
+                                  and (not shape.closed or _runs_on_after_stop(units, i, indented)
+                                       or _number_announced(shape, units[i]))):
             if units[i].role == "credit" and not markdown and not shape.closed and is_closed(shape.tail + units[i].text) \
                     and (_credit_begun(shape.tail, units[i].text) or i + 1 == len(units)
                          or not _should_join(role, shape, units, i + 1, markdown, after_heading, indented)):
@@ -633,6 +639,12 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
         pieces.append(Piece(role, "".join(parts), tuple(lines), fix=u.fix, page_top=u.page_top, after_blank=u.after_blank))
         pieces.extend(held)
     return pieces
+
+
+def _number_announced(shape: Shape, u: Unit) -> bool:
+    """Tell whether a line of only a number is the one the line above announces with its colon (咨询电话： / 81568100)."""
+    return shape.tail[-1:] in "：:" and u.role == "text" and not u.page_top and not u.fix \
+        and bool(NUMBER_ONLY.match(u.text))
 
 
 RUN_IN = re.compile(r"^【[^】]{1,10}】\S")
