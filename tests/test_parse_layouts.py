@@ -539,3 +539,80 @@ def test_a_line_opening_with_its_year_and_a_comma_is_never_a_heading() -> None:
     issue = parse(text)
     assert [b.kind for b in issue.articles[0].blocks] == ["p", "p", "p"]
     assert paragraphs(issue, 0)[-1] == "2024年，区里将继续推行“志愿服务积分”制度。"
+
+
+# --- the tenth round's layouts -----------------------------------------------------------------------
+
+def test_a_count_line_goes_on_from_a_clause_cut_short_but_a_figure_deck_stays() -> None:
+    text = ("区总工会评选工匠\n本报讯（记者 甲）5月23日，评选结果揭晓。\n此次评选历时三个月，共有\n67名职工报名参评。\n\n"
+            "一、加强巡查值守\n水库一级保护区内\n24小时巡查不断线。\n\n"
+            "区重点项目集中开工\n18个项目总投资超200亿元\n本报讯（记者 乙）9月8日，项目开工。\n")
+    issue = parse(text)
+    assert "此次评选历时三个月，共有67名职工报名参评。" in paragraphs(issue, 0)
+    assert "水库一级保护区内24小时巡查不断线。" in paragraphs(issue, 0)
+    assert heads(issue)[-1] == (None, "区重点项目集中开工", "18个项目总投资超200亿元")
+
+
+@pytest.mark.parametrize("title", ["温馨提示", "小贴士", "区公安分局出入境业务调整公告", "假期医疗服务安排", "便民服务电话"])
+def test_a_notice_or_service_box_under_the_news_is_a_piece_of_its_own(title: str) -> None:
+    text = (f"端午假期便民服务指南\n本报讯（记者 甲）假期将至，记者梳理了便民信息。\n【医疗】\n各医院急诊正常接诊。\n"
+            f"{title}\n■请市民出行前关注天气预报；\n■雷雨时不要在大树下避雨。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["端午假期便民服务指南", title]
+    assert len(paragraphs(issue, 1)) == 2
+
+
+def test_a_notices_days_are_not_the_issues_date() -> None:
+    text = ("新能源公交线路开通\n本报讯（记者 甲）2022年8月8日起，兴53路公交开通运营。\n"
+            "温馨提示\n8月13日至14日，区图书馆因设备检修闭馆两天。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date is not None and (issue.date.month, issue.date.day) == (8, 8)
+
+
+def test_days_glossing_a_period_to_come_are_a_schedule() -> None:
+    text = ("五一假期景区开放信息\n本报讯（记者 甲）2019年4月25日，区文旅局发布假期信息。五一假期期间（5月1日至4日），"
+            "八大处公园等地将正常开放。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date is not None and (issue.date.month, issue.date.day) == (4, 25)
+
+
+def test_a_lone_line_over_a_brief_signed_at_its_end_is_a_piece_of_its_own() -> None:
+    text = ("“丰台工匠”评选结果揭晓\n本报讯（记者 高远）5月23日，评选结果揭晓。\n获评职工将获得证书。\n好人好事\n"
+            "●5月19日，居民张女士拾到一个钱包，已归还失主。（通讯员 刘洋）\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["“丰台工匠”评选结果揭晓", "好人好事"]
+    assert issue.articles[1].byline == "通讯员 刘洋"
+
+
+def test_a_credit_after_a_captions_last_sentence_ends_the_photo_news() -> None:
+    text = ("小雷锋\n3月4日，孩子们在小区里捡拾垃圾。图/张晨\n义诊进社区\n3月5日，医生为老人义诊。李建 摄\n")
+    issue = parse(text)
+    assert [(a.headline, a.byline) for a in issue.articles] == [("小雷锋", "张晨"), ("义诊进社区", "李建")]
+
+
+def test_rules_page_marks_spaced_page_names_and_a_bracketed_guide_are_furniture() -> None:
+    text = ("德  胜\n中共北京市西城区德胜街道工作委员会  主办\n2023年第3期      2023年3月10日\n【本期导读】\n"
+            "▶ 胡同里的“老物件” …………3版\n————————————————\n街道召开工作部署会\n3月2日，街道召开工作部署会。\n—1—\n"
+            "3                    德胜 · 文化\n胡同里的“老物件”\n新风街社区居民办起家庭展览\n文/赵雅\n走进杨大爷家，屋里摆满了老物件。\n")
+    issue = parse(text)
+    furniture = {text for _, text in issue.masthead + issue.furniture + issue.colophon}
+    assert {"【本期导读】", "————————————————", "—1—", "3                    德胜 · 文化"} <= furniture
+    assert issue.publication == "德胜"
+    assert heads(issue) == [(None, "街道召开工作部署会", None), (None, "胡同里的“老物件”", "新风街社区居民办起家庭展览")]
+
+
+def test_a_guide_item_opening_with_its_page_names_the_headline() -> None:
+    text = ("副中心报\n2018年12月28日  星期五  本期8版\n\n本期导读\nA3 副中心交通再升级\n\n"
+            "A3     2018年12月28日  星期五     交通    责任编辑 孔敏\n副中心交通再升级\n广渠路东延等项目年内通车\n"
+            "本报讯（记者 韦丽）12月30日，广渠路东延工程将通车。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "副中心交通再升级", "广渠路东延等项目年内通车")]
+
+
+def test_an_editorial_signed_by_the_papers_commentator_and_a_number_under_its_colon() -> None:
+    text = ("把实事办到群众心坎上\n本报评论员\n办实事，关键在“实”。\n\n元旦期间政务服务安排\n中心元旦假期暂停办公。\n"
+            "咨询电话：\n81568100\n")
+    issue = parse(text)
+    assert [(a.headline, a.byline) for a in issue.articles] == [("把实事办到群众心坎上", "本报评论员"),
+                                                                ("元旦期间政务服务安排", None)]
+    assert paragraphs(issue, 1) == ["中心元旦假期暂停办公。", "咨询电话：81568100"]
