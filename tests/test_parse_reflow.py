@@ -64,8 +64,9 @@ def reflowed(path: Path, width: int, indent: bool) -> str:
     for article in issue.articles:
         for block in article.blocks:
             span = list(range(block.lines[0], block.lines[-1] + 1))
-            if block.kind not in ("p", "caption") or list(block.lines) != span:
-                continue  # a paragraph joined around a credit keeps its print
+            if block.kind not in ("p", "caption") or \
+                    list(block.lines) != [n for n in span if n in block.lines or printed[n - 1].strip()]:
+                continue  # a paragraph joined around a credit keeps its print (a (下转3版) under a blank line does not)
             if "".join(printed[n - 1].strip() for n in span) != block.text:
                 continue  # Latin words the reader set apart: kept as printed
             lines = break_at(block.text, width)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import ParsedIssue
 from .parse.furniture import page_count
-from .parse.articles import BOX_TITLE
+from .parse.lines import BOX_TITLE
 from ..errors import Problem
 from ..lexicon import Places
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import patterns
 from .lines import (
-    AUTHOR, CONTINUED_FROM, DATE_ONLY, CONTINUED_ON, LEAD, ONWARD_BARE, SECTION, Piece, is_deck_like, is_exclaim_headline, is_from_line,
+    AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, CONTINUED_ON, LEAD, ONWARD_BARE, SECTION, Piece, is_deck_like, is_exclaim_headline, is_from_line,
     is_headline_pair, onward_pages, visible_len,
 )
 from ...model import Block, ParsedArticle
@@ -40,11 +40,17 @@ EVENT_HELD = re.compile(r"(?:召开|举行|举办)\S*(?:会议|大会|论坛|典
 the news decided there (部署2024年重点工作任务)."""
 STATEMENT_VERB = re.compile(r"迁入|迁出|开市|开业|开园|开馆|开街|开工|开通|启动|展开|启用|投用|建成|完工|竣工|落成|完成|实现|新增|又添"
                             r"|迎来|推出|发布|出台|上线|亮相|落地|揭牌|挂牌|签约|获评|荣获|通过|突破|超过|达到|增长|提速|迈入"
-                            r"|进入|入选|上岗|收官|焕新|上新")
+                            r"|进入|入选|上岗|收官|焕新|上新|成立$")
 """Verbs that report what happened (迁入, 开市, 启动, 超过): after a subject they make a line a full statement."""
 FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?余?(?:人次|个|处|名|人|户|家|辆|场|所|座|台|件|项|次|元|吨|条|部|套|间|张|株|棵"
                     r"|份|亩|公顷|公里|千米|平方米|米|岁|天|倍|%|％)")
 """A count (3200余个, 1.5万亩, 20%), not a year (2024年): figures a deck adds to the news above it."""
+CONTACT_LINE = re.compile(r"^[^：:，,。]{2,24}[：:]\s*[\d\s\-－]{5,}$")
+"""A name and a phone number: 德胜派出所：82098110, 联系电话：69443215."""
+DONE = re.compile(r"[\u4e00-\u9fff]了(?!解)")
+"""A verb marked done (村民用上了清洁能源): the line reports what happened."""
+FIGURE_IN_WORDS = re.compile(r"[一二两三四五六七八九十百千万]+余?(?:人次|名|人|户|家|个|处|项|场)")
+"""A count in words (首批千余名青年报名加入): figures as a deck adds them."""
 KICKER_MAX = 30
 """A plain line above a Markdown ## headline is its kicker only when it is at most this long (visible width)."""
 PHOTO_HEADLINE_MAX = 12
@@ -68,9 +74,6 @@ NOTE_BEFORE = re.compile(r"^(?:编者按|编者的话|按语)\s*[:：]")
 """An editor's note that introduces what follows it (not 编后, which comments on the article above it): under an
 article's paragraphs it opens a new piece, never the article's next paragraph."""
 """An editor's note (编者按：…) is a piece of its own: what follows it is the next piece, not its sub-heading."""
-BOX_TITLE = re.compile(r"^[\u4e00-\u9fff“”·]{1,16}(?:公告|通告|通知|启事|须知|提示|贴士|安排|电话|服务信息)$")
-"""The title of a notice or a service box (区公安分局出入境业务调整公告, 温馨提示, 小贴士, 假期医疗服务安排, 便民服务电话):
-a piece of its own, set under the news without a lead; a story's sub-heading names a step or a finding, not a notice."""
 BRIEF_COLUMN = re.compile(r"(?:简讯|快讯|短讯|速递|速览|资讯|动态|一句话新闻)】$")
 """A column label whose paragraphs are briefs, each a piece of its own: 【简讯】, 【社区动态】."""
 BULLET = "■□●○◆◇▲△★☆▶►"
@@ -118,6 +121,8 @@ def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
             shapes.append(p.role)
         elif DAY_ITEM.match(p.text):
             shapes.append("para")  # 7月8日（星期六）　探访…: an item of a schedule, never a headline
+        elif CONTACT_LINE.match(p.text):
+            shapes.append("para")  # 德胜派出所：82098110: a phone line, never a headline or kicker
         elif p.shape.closed:
             shapes.append("exclaim" if is_exclaim_headline(p.text) or is_headline_pair(p.text) and _before_lead(pieces, i)
                           else "para")
@@ -194,7 +199,7 @@ def is_column_label(text: str, below: list[str]) -> bool:
         return False
     if visible_len(text) > COLUMN_MAX:
         return False
-    return len(below) == 1 or len(below) == 2 and is_deck_like(below[1])
+    return len(below) == 1 or len(below) == 2 and (is_deck_like(below[1]) or bool(PROFILE_DECK.match(below[1])))
 
 
 def resolve_headline(lines: list[str]) -> tuple[str | None, int, str | None]:
@@ -260,7 +265,8 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
         return None, 0, b, "the first line is a question over a statement: the headline (guess)"
     if _end_mark(b) in "！!" and _end_mark(a) not in "！!？?":
         return None, 0, b, "the second line is an exclamation under a statement: a deck (guess)"
-    if is_statement(a) and (STATEMENT_VERB.search(b) or FIGURE.search(b)):
+    if is_statement(a) and (STATEMENT_VERB.search(b) or FIGURE.search(b) or DONE.search(b)
+                            or FIGURE_IN_WORDS.search(b)):
         return None, 0, b, "two statements, the second adding figures or a consequence: headline and deck"
     if visible_len(b) > 1.5 * visible_len(a) and len(b.split()) >= 2:
         return None, 0, b, "the second line is much longer and in two phrases: a deck (guess)"
@@ -443,12 +449,12 @@ class _Assembler:
             # An exclamation is a headline above a lead, right under a 【】 label, or where no article is open to take
             # it as text (远离冰面！ after photo news, over its one paragraph); otherwise it is text.
             return self.body(i)
-        if BOX_TITLE.match(group[0].text) and self.cur is not None and self.cur.blocks \
+        if BOX_TITLE.match(group[0].text) and (len(group) > 1 or self.cur is not None and self.cur.blocks) \
                 and (nxt in ("para", "numbered") if len(group) == 1 else nxt not in ("lead", "author", "from")):
             # A notice or service box under the news (温馨提示 / 假期外出请…; 小贴士 / ■…； / ■…。; 便民服务电话 /
             # 德胜派出所：82098110): its title heads it, bulleted items and all, where a sub-heading or a line of
             # text would otherwise be read.
-            self.start(heads=group[:1]).box = True
+            self.start(heads=group[:1])
             return i + 1
         if len(group) == 1 and k - i == 1 and self.is_bullet_brief(k) and LABEL.match("".join(group[0].text.split())):
             # A short label over a run of bulleted briefs (简讯 / ■ … / ■ …) names their column: each brief is an
@@ -743,6 +749,7 @@ class _Assembler:
             d.headline = d.headline.lstrip(BULLET).strip() or d.headline
             d.headline_line = lines[main][0]
             d.head.extend((n, self.printed[n]) for h in heads for n in h.lines)
+            d.box = bool(BOX_TITLE.match(d.headline)) and d.kicker is None and d.deck is None
         self.cur = d
         return d
 
@@ -751,7 +758,9 @@ class _Assembler:
         assert self.cur is not None
         self.cur.blocks.append(Block(kind, p.text, p.lines))
         if kind == "source":
-            self.cur.closed = True  # (石景山区文明办) signs off an item
+            # (石景山区文明办) signs off an item; in a service box a bracketed line, (周一至周五 9:00-17:00), is one of
+            # its items' hours.
+            self.cur.closed = not self.cur.box
             m = SOURCE_BYLINE.match(p.text)
             if m and self.cur.byline is None:
                 self.cur.byline = m.group(1).strip()  # (通讯员 金桥) under a story signs it

@@ -55,7 +55,7 @@ COUNT_ENDS_CLAUSE = re.compile(
 NO_END = "的和与及或对把被将从向于并而"
 """Words no headline ends with: a block ending in one stops mid-sentence."""
 COUNT_OPENING = re.compile(
-    r"^\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|处|名|人|户|家|辆|场|所|座|栋|层|台|件|项|次|元|吨|条|部|套|间|张|株|棵|份|亩|公顷|公里|千米"
+    r"^\d+(?:\.\d+)?\s*(?:万|亿)?余?(?:个|处|名|人|户|家|辆|场|所|座|栋|层|台|件|项|次|元|吨|条|部|套|间|张|株|棵|份|亩|公顷|公里|千米"
     r"|平方米|米|小时|分钟)")
 """A line opening with a count (67名职工…, 24小时巡查…, 8栋。): no paragraph or heading opens so, but a deck may
 (18个项目总投资超200亿元)."""
@@ -64,6 +64,8 @@ NEEDS_COUNT = "内有共约近超逾达"
 NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 DECK_START = re.compile(r"^(?:——|—|--)")
 DAY_OPENING = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*日[，,]")
+AS_OF_OPENING = re.compile(r"^(?:截至|截止到?)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)[，,]")
+"""A line opening with the day a count runs to and a comma (截至6月底，…): a story's first words, as a day is."""
 YEAR_OPENING = re.compile(r"^\d{4}\s*年[，,]")
 """A line opening with a year and a comma (2024年，石景山区将继续推行) opens a sentence saying when, as a story's
 paragraph does: no headline or sub-heading opens so."""
@@ -220,6 +222,15 @@ class Shape:
         return self.visible > 60
 
 
+WORD_CUT_OFF = re.compile(r"^[\u4e00-\u9fff][，,、。；;]")
+"""A line opening with one character and a mark (物，保持…, 板。从…): under a numbered item's first line, the end of a
+word that line was cut in; no item opens so."""
+NUMBER_CUT = re.compile(r"\d\s*[:：.．\-–~～]\s*\d?$")
+NUMBER_GOES_ON = re.compile(r"^[\d:：.．\-–~～]")
+"""A line ending inside a time, a decimal or a range (6:0, 9:00-1) goes on in a line opening with its digits."""
+BOX_TITLE = re.compile(r"^[\u4e00-\u9fff“”·]{1,16}(?:公告|通告|通知|启事|须知|提示|贴士|安排|电话|服务信息)$")
+"""The title of a notice or a service box (区公安分局出入境业务调整公告, 温馨提示, 小贴士, 假期医疗服务安排, 便民服务电话):
+a piece of its own, set under the news without a lead; a story's sub-heading names a step or a finding, not a notice."""
 NUMBER_ONLY = re.compile(r"^[\d\s\-－—()（）]{5,}$")
 """A line of only a phone number: 81568100, 010-6954 2211."""
 CREDIT_CLOSING_CAPTION = re.compile(rf"[。！？!?]\s*{patterns.CREDIT_BEFORE}\s*(?:{_ROLE}\s*)?{_NAME}(?:\s+(?:{_ROLE}\s*)?{_NAME})*$")
@@ -369,12 +380,16 @@ def tight_lines(lines: list[str]) -> frozenset[int]:
     gaps = [(k + 1, b - a == 1) for k, (a, b) in enumerate(itertools.pairwise(filled))
             if is_closed(lines[a].strip()) and _reads_as_text(lines[b].strip())]
     found = set()
+    spaced_file = [s for _, s in gaps].count(False) >= max(SPACED_MIN, 3 * [s for _, s in gaps].count(True))
     for k, straight in gaps:
         if not straight:
             continue
         near = [s for j, s in gaps if abs(j - k) <= SPACED_WINDOW]
         apart = near.count(False)
-        if apart >= SPACED_MIN and apart >= 3 * near.count(True):
+        if apart >= SPACED_MIN and apart >= 3 * near.count(True) \
+                or len(near) <= SPACED_MIN and apart >= SPACED_MIN - 1 and spaced_file:
+            # Where too few finished lines stand near to judge (a file's last page of short pieces) and those few
+            # are set apart, the file's own habit decides.
             found.add(filled[k] + 1)
     return frozenset(found)
 
@@ -545,6 +560,10 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return False  # an indent starts a paragraph
     if _number_announced(shape, units[i]):
         return True  # 咨询电话： / 81568100: the number the label announces
+    if WORD_CUT_OFF.match(units[i].text) and NUMBERED_HEAD.match(shape.head):
+        return True  # （一）不要在楼道内堆放杂 / 物，保持…: one character and a mark end the word the item's line cut
+    if NUMBER_CUT.search(shape.tail) and NUMBER_GOES_ON.match(units[i].text):
+        return True  # 开放时间6:0 / 0-18:00，…: a time or figure the column cut in two
     if CREDIT_CLOSING_CAPTION.search(shape.tail):
         return False  # …捡拾垃圾。图/张晨: a credit after the caption's last sentence ends it
     if ONWARD_BARE.search(shape.tail[-4:] + units[i].text) and not ONWARD_BARE.search(units[i].text):
@@ -567,7 +586,9 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
                               and not _item_of_sentences(units, i - 1)) \
             and not _heads_dated_story(shape, units[i]):
         return True  # a first line as wide as the column goes on, unless it has a heading's form (——…, 一、…, 海淀区：…)
-    if indented:
+    if joined == 1 and BOX_TITLE.match(shape.tail):
+        return False  # 元旦期间政务服务安排: a notice's title is a line of its own
+    if indented and not _heads_dated_story(shape, units[i]):
         # Where paragraphs are indented, an unfinished indented paragraph goes on in the unindented line below.
         return True
     if COUNT_OPENING.match(units[i].text) and not shape.numbered_head and not shape.deck_like \
@@ -580,6 +601,10 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         # Markdown marks every heading with #, so an unfinished plain line there is always cut;
         # a lead or continued paragraph is a paragraph whatever its length.
         return True
+    if joined == 1 and i > 0 and DIGIT_ITEM.match(units[i - 1].text) and not shape.closed and any(
+            DIGIT_ITEM.match(units[j].text) and units[j].role == "text" and _reads_as_sentence(units, j, i - 1, DIGIT_ITEM)
+            for j in range(max(0, i - 1 - ITEM_LOOKAHEAD), i - 1)):
+        return True  # 2. 景区停车场车位紧张，建议乘坐 / H23…, under 1. …拥堵。: an item of a list of sentences goes on
     return shape.looks_cut(after_heading)
 
 
@@ -657,11 +682,16 @@ def _run_in_label(units: list[Unit], i: int) -> bool:
     """Tell whether units[i] opens with a label run into its words (【法官说法】区法院…) as a paragraph a few lines
     above does, its first line a sentence's start (【案情回顾】2021年8月，…): labelled paragraphs of one piece, not a
     heading (a bulletin's 【西城区】“文明餐桌”行动走进百家餐馆 has no clause mark)."""
+    start = max(0, i - RUN_IN_LOOKBACK)
     return bool(RUN_IN.match(units[i].text)) and any(
-        RUN_IN.match(u.text) and u.role == "text" and (u.shape.clauses or u.shape.stops)
-        for u in units[max(0, i - RUN_IN_LOOKBACK):i])
+        RUN_IN.match(units[j].text) and units[j].role == "text" and _reads_as_sentence(units, j, i, RUN_IN)
+        for j in range(start, i))
 
 
+DIGIT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
+"""An item numbered in figures: 1. 10月1日至3日为出京高峰…"""
+ITEM_LINES = 5
+"""Lines of an earlier item read to tell whether it is a sentence."""
 NUMBERED_MARK = re.compile(r"^(?:([一二三四五六七八九十]{1,3})、|[(（]([一二三四五六七八九十]{1,3})[)）])")
 
 
@@ -673,17 +703,36 @@ def _item_of_sentences(units: list[Unit], i: int) -> bool:
     if m is None:
         return False
     bracketed = m.group(2) is not None
-    for u in units[max(0, i - ITEM_LOOKAHEAD):i]:
+    start = max(0, i - ITEM_LOOKAHEAD)
+    for j in range(start, i):
+        u = units[j]
         other = NUMBERED_MARK.match(u.text)
-        if other and (other.group(2) is not None) == bracketed and u.role == "text" and (u.shape.clauses or u.shape.stops):
+        if not other or (other.group(2) is not None) != bracketed or u.role != "text":
+            continue
+        if _reads_as_sentence(units, j, i, NUMBERED_MARK):
             return True
     return False
 
 
+def _reads_as_sentence(units: list[Unit], j: int, end: int, opening: re.Pattern[str]) -> bool:
+    """Tell whether the item or labelled paragraph opening at units[j] is a sentence: a clause or full stop in its
+    first line or the lines it runs on in, as wide as the column, up to the next one opening so. A narrow column may leave its first line without a mark (（一）不要在
+    楼道内堆放杂 / 物，保持消防通道畅通；)."""
+    rest = [units[j]]
+    k = j + 1
+    while k < end and len(rest) < ITEM_LINES and units[k - 1].full and units[k].role == "text" \
+            and not opening.match(units[k].text) and not units[k].after_blank:
+        rest.append(units[k])  # the line above was as wide as the column: this one is its rest
+        k += 1
+    return any(v.shape.clauses or v.shape.stops for v in rest)
+
+
 def _heads_dated_story(shape: Shape, below: Unit) -> bool:
-    """Tell whether a bare line (no mark inside) heads the story below it, which opens with its day and a comma
-    (“红色德胜”主题党课开讲 / 6月24日，…): a sentence cut before a date leaves a word that needs it (于, 在, 至, 今年)."""
-    return bool(DAY_OPENING.match(below.text)) and not shape.stops and not shape.clauses \
+    """Tell whether a bare line (no mark inside) heads the story below it, which opens with its day, year or 截至 day
+    and a comma (“红色德胜”主题党课开讲 / 6月24日，…; 城市副中心的“2018” / 2018年，…; 太师屯镇完成山区造林任务 / 截至6月底，…):
+    a sentence cut before a date leaves a word that needs it (于, 在, 至, 今年)."""
+    return bool(DAY_OPENING.match(below.text) or YEAR_OPENING.match(below.text) or AS_OF_OPENING.match(below.text)) \
+        and not shape.stops and not shape.clauses \
         and shape.tail[-1:] not in NO_END + "在至到于年是为"
 
 
