@@ -616,3 +616,50 @@ def test_an_editorial_signed_by_the_papers_commentator_and_a_number_under_its_co
     assert [(a.headline, a.byline) for a in issue.articles] == [("把实事办到群众心坎上", "本报评论员"),
                                                                 ("元旦期间政务服务安排", None)]
     assert paragraphs(issue, 1) == ["中心元旦假期暂停办公。", "咨询电话：81568100"]
+
+
+def test_a_phone_line_is_never_a_kicker_and_a_bracketed_line_does_not_close_a_service_box() -> None:
+    text = ("便民服务电话\n街道综合服务中心：82012345\n（周一至周五 9:00-17:00）\n派出所：82098110\n\n"
+            "北京大兴国际机场临空经济区\n首批跨境电商企业入驻综保区\n本报讯（记者 郑琳）8月11日，7家企业完成入驻手续。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "便民服务电话", None), ("北京大兴国际机场临空经济区", "首批跨境电商企业入驻综保区", None)]
+    assert paragraphs(issue, 0) == ["街道综合服务中心：82012345", "派出所：82098110"]
+
+
+def test_items_in_figures_times_and_counts_cut_by_the_column_go_on() -> None:
+    text = ("国庆假期出行提示\n本报讯（记者 宋佳）国庆假期将至，区交通支队提示游客错峰出行。\n"
+            "1. 10月1日至3日为出京高峰，京承高速可能出现拥堵。\n2. 景区停车场车位紧张，建议乘坐\nH23、H11等公交线路前往。\n"
+            "【八大处公园】开放时间6:0\n0-18:00，假期期间举办文化节。\n国庆前夕，怀柔区\n2000余名志愿者走上街头。\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0)[2:] == ["2. 景区停车场车位紧张，建议乘坐H23、H11等公交线路前往。",
+                                        "【八大处公园】开放时间6:00-18:00，假期期间举办文化节。",
+                                        "国庆前夕，怀柔区2000余名志愿者走上街头。"]
+
+
+@pytest.mark.parametrize(("stack", "expected"), [
+    ("北小营镇前鲁各庄村改造完成\n村民用上了清洁能源", (None, "北小营镇前鲁各庄村改造完成", "村民用上了清洁能源")),
+    ("石景山区青年志愿者服务队成立\n首批千余名青年报名加入", (None, "石景山区青年志愿者服务队成立", "首批千余名青年报名加入")),
+    ("庆祝中华人民共和国成立72周年\n怀柔科学城建设提速", ("庆祝中华人民共和国成立72周年", "怀柔科学城建设提速", None)),
+    ("岁末访谈\n对话运河边的“守艺人”\n访非遗传承人赵庆福", (None, "对话运河边的“守艺人”", "访非遗传承人赵庆福")),
+])
+def test_two_statements_a_count_in_words_and_a_column_over_a_dashless_visit(
+        stack: str, expected: tuple[str | None, str, str | None]) -> None:
+    issue = parse(f"{stack}\n本报讯（记者 甲）近日，记者进行了采访。\n")
+    assert heads(issue) == [expected]
+
+
+def test_a_bare_line_over_a_story_opening_with_its_year_or_as_of_day_heads_it() -> None:
+    text = ("回眸2018\n城市副中心的“2018”\n2018年，是城市副中心建设的关键之年。\n"
+            "太师屯镇完成山区造林任务\n截至6月底，太师屯镇完成造林任务1600亩。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["城市副中心的“2018”", "太师屯镇完成山区造林任务"]
+
+
+def test_a_bulletins_distribution_list_is_its_colophon_wherever_it_stands() -> None:
+    text = ("简  讯\n●7月2日，区生态环境局召开形势分析会。\n●7月5日，不老屯镇验收污水处理设施。\n"
+            "报：市委生态文明建设委员会办公室\n送：区委、区政府领导\n发：各镇（街道）\n（共印80份）\n\n"
+            "渤海镇板栗花开\n本报讯（通讯员 崔颖）7月10日，渤海镇板栗花开。\n")
+    issue = parse(text)
+    furniture = {text for _, text in issue.masthead + issue.furniture + issue.colophon}
+    assert {"报：市委生态文明建设委员会办公室", "送：区委、区政府领导", "发：各镇（街道）", "（共印80份）"} <= furniture
+    assert [a.headline for a in issue.articles][-1] == "渤海镇板栗花开"

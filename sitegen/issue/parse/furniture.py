@@ -275,6 +275,27 @@ def _is_anchor(text: str) -> bool:
     return (is_closed(text) and visible_len(text) >= 15) or visible_len(text) > 60
 
 
+_DISTRIBUTION = re.compile(r"^(?:报|送|发|抄送|主送)\s*[:：]\S")
+_PRINT_RUN = re.compile(r"^[(（]\s*共印\s*\d+\s*份\s*[)）]$")
+
+
+def distribution_block(numbered: list[tuple[int, str]]) -> set[int]:
+    """The indices of a bulletin's distribution list wherever it stands (报：… / 送：… / 发：…, then （共印80份）): two or
+    more such lines in a row, and the print run under them. Where files are joined, it closes its bulletin mid-file."""
+    found: set[int] = set()
+    i = 0
+    while i < len(numbered):
+        j = i
+        while j < len(numbered) and numbered[j][0] == numbered[i][0] + (j - i) and _DISTRIBUTION.match(numbered[j][1]):
+            j += 1
+        if j - i >= 2:
+            found.update(range(i, j))
+            if j < len(numbered) and _PRINT_RUN.match(numbered[j][1]):
+                found.add(j)
+        i = max(j, i + 1)
+    return found
+
+
 def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furniture:
     """Sort non-blank lines into masthead, body and colophon."""
     # The colophon is the run of editor, contact and distribution lines at the end; editor lines
@@ -285,6 +306,7 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
         tail -= 1
     colophon_at = {i for i in range(tail, len(numbered))}
     colophon_at |= {i for i, (_, t) in enumerate(numbered[:tail]) if _EDITOR.match(t)}
+    colophon_at |= distribution_block(numbered[:tail])
     # The masthead is the top of the file up to its last masthead line before the first line that
     # surely is body; slogans and publisher lines between masthead lines come with it, wherever
     # the dateline is (before or after the paper's name).
