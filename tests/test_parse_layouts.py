@@ -663,3 +663,11 @@ def test_a_bulletins_distribution_list_is_its_colophon_wherever_it_stands() -> N
     furniture = {text for _, text in issue.masthead + issue.furniture + issue.colophon}
     assert {"报：市委生态文明建设委员会办公室", "送：区委、区政府领导", "发：各镇（街道）", "（共印80份）"} <= furniture
     assert [a.headline for a in issue.articles][-1] == "渤海镇板栗花开"
+
+
+def test_a_label_run_into_words_opening_with_a_day_is_text() -> None:
+    text = ("元旦假期出行提示\n元旦假期期间，城市副中心公交线路按双休日运营。\n【提示】12月30日广渠路东\n"
+            "延通车当天，相关路段可能出现拥堵。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "元旦假期出行提示", None)]
+    assert paragraphs(issue, 0)[-1] == "【提示】12月30日广渠路东延通车当天，相关路段可能出现拥堵。"

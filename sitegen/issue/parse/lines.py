@@ -586,6 +586,8 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
                               and not _item_of_sentences(units, i - 1)) \
             and not _heads_dated_story(shape, units[i]):
         return True  # a first line as wide as the column goes on, unless it has a heading's form (——…, 一、…, 海淀区：…)
+    if joined == 1 and i > 0 and RUN_IN_DAY.match(units[i - 1].text):
+        return True  # 【提示】12月30日广渠路东 / 延通车当天，…: words that open with a day are a sentence, not a heading
     if joined == 1 and BOX_TITLE.match(shape.tail):
         return False  # 元旦期间政务服务安排: a notice's title is a line of its own
     if indented and not _heads_dated_story(shape, units[i]):
@@ -674,6 +676,8 @@ def _number_announced(shape: Shape, u: Unit) -> bool:
 
 RUN_IN = re.compile(r"^【[^】]{1,10}】\S")
 """A label run into its paragraph's first words: 【法官说法】区法院法官提示，…."""
+RUN_IN_DAY = re.compile(r"^【[^】]{1,10}】\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+"""A label run into words opening with a day (【提示】12月30日…): text, never a heading."""
 RUN_IN_LOOKBACK = 12
 """Lines: how far above a paragraph opening with a run-in label another is looked for."""
 
@@ -682,6 +686,8 @@ def _run_in_label(units: list[Unit], i: int) -> bool:
     """Tell whether units[i] opens with a label run into its words (【法官说法】区法院…) as a paragraph a few lines
     above does, its first line a sentence's start (【案情回顾】2021年8月，…): labelled paragraphs of one piece, not a
     heading (a bulletin's 【西城区】“文明餐桌”行动走进百家餐馆 has no clause mark)."""
+    if RUN_IN_DAY.match(units[i].text):
+        return True  # 【提示】12月30日广渠路东…: the label's text opens with its day, as a story's first words do
     start = max(0, i - RUN_IN_LOOKBACK)
     return bool(RUN_IN.match(units[i].text)) and any(
         RUN_IN.match(units[j].text) and units[j].role == "text" and _reads_as_sentence(units, j, i, RUN_IN)
