@@ -671,3 +671,103 @@ def test_a_label_run_into_words_opening_with_a_day_is_text() -> None:
     issue = parse(text)
     assert heads(issue) == [(None, "元旦假期出行提示", None)]
     assert paragraphs(issue, 0)[-1] == "【提示】12月30日广渠路东延通车当天，相关路段可能出现拥堵。"
+
+
+# --- eleventh round: staff lines with bars, spaced names, a letter-spaced running head ------------------------------
+def test_an_editors_line_with_bars_between_its_roles_is_furniture_not_a_kicker() -> None:
+    text = ("编辑 黄鹂 | 美编 张扬 | 校对 孙明\n\n社区食堂开进胡同\n本报讯（记者 林森）11月17日，东四街道第三家社区食堂开门迎客。\n")
+    issue = parse(text)
+    assert "编辑 黄鹂 | 美编 张扬 | 校对 孙明" in {text for _, text in issue.masthead + issue.furniture}
+    assert heads(issue) == [(None, "社区食堂开进胡同", None)]
+
+
+def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
+    text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "永定河生态补水启动", None)]
+    assert issue.articles[0].byline == "本报记者  张 宏伟"
+
+
+def test_a_letter_spaced_paper_name_in_the_running_heads_is_the_paper() -> None:
+    text = ("京 西 时 报      要 闻      第 2 版\n\n妙峰山镇讲解员持证上岗\n"
+            "    本报讯（记者 李海涛）6月3日上午，妙峰山镇举行村民讲解员结业仪式。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.publication == "京西时报"
+
+
+def test_yesterday_glossed_with_its_day_dates_the_issue_the_day_after() -> None:
+    text = ("妙峰山镇讲解员持证上岗\n    本报讯（记者 李海涛）昨天（6月3日）上午，妙峰山镇在2021年首批讲解员结业仪式上颁证。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2021, 6, 4)
+
+
+def test_a_schedules_later_year_is_not_the_year_the_issue_is_written_in() -> None:
+    text = ("社区驿站开放\n　　本报讯（记者 林森）11月17日上午，驿站开放。2022年街道计划建成驿站5处。\n\n"
+            "冬季健康讲座预告\n　　区卫生健康委将举办系列健康讲座，安排如下：\n　　12月1日（周四）14时，主题：心脑血管疾病预防；\n"
+            "　　2023年1月5日（周四）14时，主题：春节期间合理膳食。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2022, 11, 17)
+
+
+def test_photo_news_credited_after_a_space_over_bulleted_briefs_keeps_its_photographer() -> None:
+    text = ("槐花开了\n　　5月10日，三里屯街道一处老小区里的槐树迎来盛花期。　本报记者 韩冬 摄\n\n"
+            "●望京街道日前为辖区独居老人安装燃气报警器。\n●麦子店街道5月起试行“错时停车”。\n")
+    issue = parse(text)
+    assert (issue.articles[0].headline, issue.articles[0].byline, issue.articles[0].kind) == \
+        ("槐花开了", "本报记者 韩冬", "photo")
+
+
+def test_a_forecast_from_the_weather_office_set_as_a_sentence_is_furniture() -> None:
+    text = ("社区议事厅办成实事\n本报讯（记者 孟繁星）5月12日，双井街道召开议事会。\n\n"
+            "朝阳区气象台5月13日发布：今天白天晴转多云，北风二三级，最高气温27℃；夜间多云，最低气温15℃。\n")
+    issue = parse(text)
+    assert "朝阳区气象台5月13日发布：今天白天晴转多云，北风二三级，最高气温27℃；夜间多云，最低气温15℃。" in \
+        {text for _, text in issue.masthead + issue.furniture + issue.colophon}
+    assert [a.headline for a in issue.articles] == ["社区议事厅办成实事"]
+
+
+def test_an_organ_line_with_the_weather_and_bracketed_guide_lines_are_masthead_and_furniture() -> None:
+    text = ("大兴报　　　2015年10月23日　星期五　　　第42期(总第1288期)　　　本期4版\n"
+            "中共北京市大兴区委机关报　　　　国内统一刊号：CN11-0000　　　　今日天气：晴　北风3-4级　6℃～17℃\n"
+            "【导读】西红门镇：腾退土地上种出“绿”　　见第2版\n【导读】庞各庄镇金秋采摘持续到11月中旬　　见第3版\n\n"
+            "记者探访西红门镇腾退空间\n昔日“大杂院”变身口袋公园\n　　本报记者　宋佳\n　　走进西红门镇寿宝庄村，记者看到一片新绿。\n")
+    issue = parse(text)
+    assert heads(issue) == [("记者探访西红门镇腾退空间", "昔日“大杂院”变身口袋公园", None)]
+    assert {n for n, _ in issue.masthead + issue.furniture} == {1, 2, 3, 4}
+
+
+def test_a_statement_closing_in_kaifang_over_its_figures_is_headline_and_deck() -> None:
+    issue = parse("首钢园三高炉博物馆明起试开放\n首批预约游客每日限流2000人次\n\n本报记者 周晓岚\n\n"
+                  "记者昨天从首钢园区获悉，三高炉博物馆将于9月21日起试开放。\n")
+    assert heads(issue) == [(None, "首钢园三高炉博物馆明起试开放", "首批预约游客每日限流2000人次")]
+
+
+NARROW_BY_COUNT = (
+    "百万庄北里增设32个“共享车位”\n——周边单位错时开放停车场\n本报通讯员　许萌\n"
+    "6月20日起，百万庄北里周边的两家单位在夜间和周\n末向居民开放停车场，新增“共享车位”32个。\n"
+    "居民需先到社区居委会登记车辆信息，每晚19时后入\n场，次日7时30分前驶离，按每月150元收费。\n"
+    "百万庄北里建于上世纪50年代，小区内没有规划停车\n位，居民停车一直靠“抢”。社区党委书记说，下一步\n"
+    "还将协调更多单位加入。\n\n"
+    "楼门长老周的“分类经”\n垃圾分类推行以来，三里河三区7号楼的楼门长周永福\n每天早晚都守在桶边。我们请他聊了聊心得。\n"
+    "问：刚开始的时候，大家配合吗？\n周永福：不太配合。有的老人嫌麻烦，有的年轻人早上\n赶时间，拎着袋子就扔。\n\n"
+    "■6月12日，展览路街道在北京展览馆周边开展消防\n安全检查，排查沿街商户86家。\n"
+    "■三里河社区“老年餐桌”6月起增加周末供餐，每份\n午餐12元。\n")
+
+
+def test_a_column_wrapped_by_character_count_joins_its_lines_whatever_their_digits() -> None:
+    issue = parse(NARROW_BY_COUNT)
+    assert heads(issue)[:2] == [(None, "百万庄北里增设32个“共享车位”", "——周边单位错时开放停车场"),
+                                (None, "楼门长老周的“分类经”", None)]
+    assert paragraphs(issue, 0)[0] == "6月20日起，百万庄北里周边的两家单位在夜间和周末向居民开放停车场，新增“共享车位”32个。"
+    assert len(paragraphs(issue, 0)) == 3 and not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
+    assert paragraphs(issue, 1)[0].startswith("垃圾分类推行以来") and issue.articles[1].deck is None
+    assert [paragraphs(issue, n)[0] for n in (2, 3)] == ["■6月12日，展览路街道在北京展览馆周边开展消防安全检查，排查沿街商户86家。",
+                                                         "■三里河社区“老年餐桌”6月起增加周末供餐，每份午餐12元。"]
+
+
+def test_a_numbered_item_with_a_clause_ending_in_a_word_that_wants_more_goes_on() -> None:
+    text = ("关于开展高龄老人入户走访的通知\n各社区居委会：\n　　现将有关事项通知如下：\n"
+            "（一）走访对象为辖区80岁以上独居、空巢老人。\n（二）各社区于7月20日前完成走访，并将\n《走访登记表》报街道民生保障办。\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0)[-1] == "（二）各社区于7月20日前完成走访，并将《走访登记表》报街道民生保障办。"
+    assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]

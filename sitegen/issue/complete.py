@@ -100,6 +100,8 @@ DEADLINE_OF = re.compile(r"[\u4e00-\u9fff](?:截至|截止到?)\s*$")
 """报名截至5月20日，…: 截至 after what it ends (报名, 申请) says until when, a deadline; opening its clause it says as of."""
 FUTURE_AFTER = re.compile(r"\s*(?:前|之前|以前|底前|起将|将|截止)")
 """A date after 将于, 计划, 预计, 截至… or before 前 is a plan, schedule or deadline: not an event the issue reports."""
+DAYS_BEFORE_ISSUE = re.compile(r"(昨天|昨日|前天|前日)\s*[(（]\s*$")
+"""昨天（6月3日）上午…: a day glossed as yesterday (or the day before) is told from the day after it (or two)."""
 WEEKDAY = re.compile(r"\s*[(（]\s*(?:星期|周)([一二三四五六日天])\s*[)）]")
 WEEKDAYS = "一二三四五六日"
 ANNIVERSARIES = (
@@ -175,6 +177,9 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
                                                                   "used — correct it in the file"))
                 continue
             if y is not None:
+                if said := DAYS_BEFORE_ISSUE.search(line, 0, m.start()):
+                    # 昨天（6月3日）: the writer wrote the day after the event, the issue's own day at the latest
+                    when += datetime.timedelta(days=1 if said.group(1) in ("昨天", "昨日") else 2)
                 before = line[max(0, m.start() - 4):m.start()]
                 if scheduled:
                     future = True
@@ -258,6 +263,8 @@ def district_of_masthead(issue: ParsedIssue, places: Places) -> str | None:
 
 RUNNING_HEAD_PAPER = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?(?:报|时讯|周刊|简报))(?=[\s\d·第星（(]|$)")
 """A paper's name opening a running head: 朝阳报 2024年3月5日 星期二 第2版 责任编辑：李华."""
+LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+"""One space between two characters: the spacing of a letter-spaced title (京 西 时 报), not a gap between words."""
 PAGE_MARK = re.compile(r"第\s*[\d一二三四五六七八九十]{1,3}\s*版|星期[一二三四五六日天]|\b[A-Z]\d{1,2}\b")
 FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -271,7 +278,8 @@ def paper_of_running_heads(issue: ParsedIssue, places: Places) -> str | None:
     """The paper a file with no masthead names at the head of its pages (a paper places.toml knows, anywhere
     in the line, or a name ending 报/时讯/周刊/简报 that opens it), if they name one only."""
     names = set()
-    for _, line in running_heads(issue):
+    for _, printed in running_heads(issue):
+        line = LETTER_SPACE.sub("", printed)  # 京 西 时 报  要 闻: a title set letter-spaced is still one name
         known = [p.name for p in places.publications if p.name in line]
         if known:
             names.update(known)
@@ -346,7 +354,10 @@ def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]
         changes.update(date=printed[0], date_inferred=True)
         date_line = printed[1]
     elif issue.date is None:
-        dated, date_problems = latest_date(issue, text_year(text) or anniversary_year(text))
+        # A schedule's days (安排如下： / 2023年1月5日（周四）…) lie ahead of the issue: their year is not the one it is
+        # written in, unless no other year is named.
+        unscheduled = "\n".join(said for said, _, scheduled in _read_texts(issue) if not scheduled)
+        dated, date_problems = latest_date(issue, text_year(unscheduled) or anniversary_year(text) or text_year(text))
         problems.extend(date_problems)
         if dated:
             changes.update(date=dated.day, date_inferred=True)

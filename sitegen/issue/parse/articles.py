@@ -40,8 +40,9 @@ EVENT_HELD = re.compile(r"(?:召开|举行|举办)\S*(?:会议|大会|论坛|典
 the news decided there (部署2024年重点工作任务)."""
 STATEMENT_VERB = re.compile(r"迁入|迁出|开市|开业|开园|开馆|开街|开工|开通|启动|展开|启用|投用|建成|完工|竣工|落成|完成|实现|新增|又添"
                             r"|迎来|推出|发布|出台|上线|亮相|落地|揭牌|挂牌|签约|获评|荣获|通过|突破|超过|达到|增长|提速|迈入"
-                            r"|进入|入选|上岗|收官|焕新|上新|成立$")
-"""Verbs that report what happened (迁入, 开市, 启动, 超过): after a subject they make a line a full statement."""
+                            r"|进入|入选|上岗|收官|焕新|上新|成立$|开放$")
+"""Verbs that report what happened (迁入, 开市, 启动, 超过; 成立 and 开放 closing the line: 博物馆明起试开放): after a
+subject they make a line a full statement."""
 FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?余?(?:人次|个|处|名|人|户|家|辆|场|所|座|台|件|项|次|元|吨|条|部|套|间|张|株|棵"
                     r"|份|亩|公顷|公里|千米|平方米|米|岁|天|倍|%|％)")
 """A count (3200余个, 1.5万亩, 20%), not a year (2024年): figures a deck adds to the news above it."""
@@ -597,13 +598,15 @@ class _Assembler:
 
     def inline_credit(self, i: int, k: int) -> str | None:
         """The photographer of photo news whose credit closes its caption: a short headline, then one paragraph
-        ending （记者 马骏 摄）, then a new start or the end (运河秋色 / 10月9日，市民在…赏秋。（记者 马骏 摄））."""
+        ending （记者 马骏 摄）, then a new start, a run of bulleted briefs or the end (运河秋色 / 10月9日，市民在…赏秋。
+        （记者 马骏 摄））."""
         ps, shapes = self.pieces, self.shapes
         if k - i > 2 or k >= len(ps) or shapes[k] != "para" or visible_len(ps[i].text) > INLINE_PHOTO_HEADLINE_MAX:
             return None
         after = shapes[k + 1] if k + 1 < len(ps) else None
         m = INLINE_CREDIT.search(ps[k].text)
-        if m is None or after not in (None, "mdh", "section", "head", "exclaim", "lead", "author", "from"):
+        if m is None or after not in (None, "mdh", "section", "head", "exclaim", "lead", "author", "from") \
+                and not self.is_bullet_brief(k + 1):  # a run of bulleted briefs (●…) starts pieces of its own
             return None
         return next(g for g in m.groups() if g).strip()
 

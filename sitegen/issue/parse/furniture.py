@@ -35,7 +35,7 @@ _LICENCE = re.compile(r"准印证|刊号|CN\s*\d{2}-|国内统一连续出版物
 _WEB = re.compile(r"https?://|www\.|\.(?:com|cn|net|org)\b", re.I)
 _ENGLISH_TITLE = re.compile(r"^[A-Z][A-Z .&'-]{3,}$")
 _CHANNEL = re.compile(r"(?:公众号|微信|微博|客户端|抖音号|视频号|二维码)$")
-_PUBLISHER = re.compile(r"(?:主办|出版|主管|承办|协办|编印|印发|编辑部|办)$")
+_PUBLISHER = re.compile(r"(?:主办|出版|主管|承办|协办|编印|印发|编辑部|办|机关报)$")
 _PUBLISHER_FIRST = re.compile(r"^(?:主办|出版|主管|承办|协办|编印)(?:单位)?\s*[:：]")
 _PUBLISHER_WORD = re.compile(r"(?:^|\s)(?:主办|出版|主管|承办|协办|编印)$")
 """The publisher's word standing apart after the names: 中共…街道工作委员会　…街道办事处　主办."""
@@ -55,9 +55,9 @@ _RUNNING_DATE = re.compile(DATE.pattern + r"|\d{4}\.\d{1,2}\.\d{1,2}(?!\d)")
 _PAGE_STAFF = re.compile(r"责任编辑|责编|美术编辑|美编|版式|校对|(?:本版|本期)编辑|编辑\s*[:：/／]"
                          r"|(?:^|\s)编辑\s+[\u4e00-\u9fff]{2,4}(?:\s|$)")
 _STAFF_ROLE = r"(?:本版|本期)?(?:责任编辑|美术编辑|责编|美编|编辑|校对|版式(?:设计)?|摄影|核稿|审核|审校|制版|组版|签发|终审)"
-_STAFF_LINE = re.compile(rf"^(?:({_STAFF_ROLE})\s*[:：/／]?\s*[\u4e00-\u9fff·]{{2,4}}\s*)+$")
-"""A line of the page's editors, each role followed by a name, apart by spaces or with ：or /: 责任编辑  杨帆    美术编辑
-许诺, 编辑/何静  校对/田野, 责编 冯涛  校对 白雪  美编 冯涛."""
+_STAFF_LINE = re.compile(rf"^(?:({_STAFF_ROLE})\s*[:：/／]?\s*[\u4e00-\u9fff·]{{2,4}}\s*(?:[|｜]\s*(?=\S))?)+$")
+"""A line of the page's editors, each role followed by a name, apart by spaces, by | or with ：or /: 责任编辑  杨帆
+美术编辑  许诺, 编辑/何静  校对/田野, 责编 冯涛  校对 白雪  美编 冯涛, 编辑 黄鹂 | 美编 张扬 | 校对 孙明."""
 _PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?$")
 """A page's name as its running head prints it on a line of its own: 要闻, 专题·世园会, 社区·民生."""
 _BARE_PAGE = re.compile(r"^\d{1,2}$")
@@ -68,10 +68,13 @@ _RULE_LINE = re.compile(r"^[—─━=＝_＿\-－~～·•*＊]{4,}$")
 _PAGE_MARK = re.compile(r"^[—－\-]\s*\d{1,2}\s*[—－\-]$")
 """A page's number between dashes at its foot: —1—, - 2 -."""
 _GUIDE = re.compile(r"^【?(?:今日|本期|本版)?(?:导\s*读|要\s*目|目\s*录)】?$")
-_GUIDE_INLINE = re.compile(r"^(?:今日|本期|本版)?导\s*读\s*[:：].*\d+\s*版\s*[)）]?$")
-"""A 导读 set on one line: 今日导读：模式口大街改造完工（3版）　老山街道便民菜站开张（4版）."""
+_GUIDE_INLINE = re.compile(r"^(?:(?:今日|本期|本版)?导\s*读\s*[:：]|【(?:今日|本期|本版)?导\s*读】).*\d+\s*版\s*[)）]?$")
+"""A 导读 set on one line: 今日导读：模式口大街改造完工（3版）　老山街道便民菜站开张（4版）, 【导读】…　　见第2版."""
 _GUIDE_ITEM = re.compile(r"^[▶►▷◆◇■●★☆]\s*\S.*?(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
 _WEATHER = re.compile(r"^(?:今日|明日|今天|明天)?天气(?:预报)?\s*[:：]")
+_FORECAST_ISSUED = re.compile(r"^[\u4e00-\u9fff]{0,8}气象台\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?\d{0,2}时?\s*发布\s*[:：]\s*"
+                              r"(?:今天|今日|明天|明日|今晚|今夜)")
+"""A forecast quoted from the weather office, one sentence on a line of its own: 朝阳区气象台5月13日发布：今天白天…."""
 _FORECAST = re.compile(r"[晴阴雨雪云雾霾]")
 _DEGREES = re.compile(r"-?\d+\s*(?:℃|°C)")
 _PAGE_REF = re.compile(r"(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
@@ -153,8 +156,12 @@ _ISSUER_END = re.compile(r"(?:编|办公室|委员会|人民政府|办事处)$")
 def _is_masthead_row(text: str, places: Places) -> bool:
     # A masthead set on one line, its parts apart: 昌平报　2023年3月10日　星期五　第10期　总第3012期　今日8版, or
     # 中共北京市昌平区委主办　昌平区融媒体中心出版　准印证号：…: every part is a masthead part on its own.
+    # The day's weather may close the row, in parts of its own: …刊号：CN11-0000　今日天气：晴　北风3-4级　6℃～17℃.
     parts = row_parts(text)
-    return len(parts) >= 2 and any(is_strong_masthead(p, places, top=True) for p in parts) and all(
+    if len(parts) < 2:
+        return False
+    parts = parts[:next((j for j, p in enumerate(parts) if _WEATHER.match(p)), len(parts))]
+    return any(is_strong_masthead(p, places, top=True) for p in parts) and all(
         not _DATELINE_TOKENS.sub("", p) or is_strong_masthead(p, places, top=True) or _is_weak_masthead(p)
         for p in parts)
 
@@ -209,7 +216,11 @@ def is_staff_line(text: str) -> bool:
 def is_page_furniture(text: str) -> bool:
     """Tell whether a line is page furniture: a running head, a 导读 line, weather, an address, hotline or
     subscription note; never article text."""
-    if visible_len(text) > PAGE_FURNITURE_MAX or "。" in text:
+    if visible_len(text) > PAGE_FURNITURE_MAX:
+        return False
+    if _FORECAST_ISSUED.match(text.strip()) and _DEGREES.search(text) and _FORECAST.search(text):
+        return True  # 朝阳区气象台5月13日发布：今天白天晴转多云，…最高气温27℃。: the day's forecast, set as a sentence
+    if "。" in text:
         return False
     if is_running_head(text):
         return True

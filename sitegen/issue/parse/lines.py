@@ -6,6 +6,7 @@ import itertools
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -32,6 +33,8 @@ ONWARD_BARE = re.compile(r"(?:^|(?<=[^(（\s])|(?<=[^(（]\s))下转\s*第?\s*([
 closing bracket is not one yet)."""
 _NAME = patterns.NAME
 _ROLE = patterns.STAFF
+_SPACED_NAME = r"[\u4e00-\u9fff]\s[\u4e00-\u9fff]{1,2}(?=\s*$)"
+"""A name set with a space after the surname, as the last words of a byline: 本报记者  张 宏伟."""
 # Each further name starts after a separator or a role word and is not itself a role word, so a line
 # has one way to split into names: tried on a long line, the pattern fails in linear time, not exponential.
 _MORE_NAMES = rf"(?:(?:\s*[、,，]\s*|\s+)(?:{_ROLE}\s*)?(?!{_ROLE}){_NAME}|{_ROLE}\s*(?!{_ROLE}){_NAME})*"
@@ -39,7 +42,7 @@ AUTHOR = re.compile(
     # ●石荣平, ●本报评论员; or a byline on its own line, perhaps after a bullet: 本报记者 张三, ■本报记者 王丽, 记者 张三
     # 通讯员 李四, 文/李四; a letter's signature, 读者 李秀英.
     rf"^[●○◎■□◆]\s*((?:本报|特约)?评论员(?:\s*{_NAME})?|{_NAME})$"
-    rf"|^(?:[●○◎■□◆]\s*)?((?:本报(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者|读者)\s+){_NAME}"
+    rf"|^(?:[●○◎■□◆]\s*)?((?:本报(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者|读者)\s+)(?:{_SPACED_NAME}|{_NAME})"
     rf"{_MORE_NAMES}(?:\s*{_ROLE})?)$"  # a role at the end: the next name was cut to the next line
     rf"|^文\s*[/／]\s*((?:{_ROLE}\s*)?{_NAME}{_MORE_NAMES})$"  # 文/李四, 文/记者 张三
     rf"|^((?:本报|特约)评论员)$"  # 本报评论员 on its own line under a commentary's headline
@@ -190,7 +193,8 @@ class Shape:
         # A full stop inside (（二）按时接种流感疫苗。今) makes it a sentence too: a heading has none.
         return bool(NUMBERED_HEAD.match(self.head)) and self.visible <= 50 and not self.closed and not self.unbalanced \
             and not self.stops \
-            and self.tail[-1:] not in "，,、" and not ITEM_MARK_END.search(self.tail)
+            and self.tail[-1:] not in "，,、" and not ITEM_MARK_END.search(self.tail) \
+            and not (self.clauses and self.tail[-1:] in NO_END)  # （二）…完成走访，并将: a clause the layout cut
 
     @property
     def deck_like(self) -> bool:
@@ -413,16 +417,23 @@ def full_lines(lines: list[str]) -> frozenset[int]:
     in a column of fixed width (else none)."""
     # In a narrow column nearly every line of a paragraph is cut mid-sentence at the same width, and a short line
     # with no punctuation is no sign of a headline: the column's width is. Headlines are seldom exactly as wide.
-    cut = [(n, display_width(t.strip())) for n, t in enumerate(lines, 1)
+    # A column is measured in cells where the text was set by a page's width, or in characters where it was wrapped
+    # by count (a figure's narrow digits then leave its line shorter in cells, not in characters).
+    return _full_lines_by(lines, display_width, 1) or _full_lines_by(lines, lambda t: 2 * len(t), 0)
+
+
+def _full_lines_by(lines: list[str], width: Callable[[str], int], slack: int) -> frozenset[int]:
+    """full_lines with widths in half-width cells as `width` measures them, lines within `slack` of the column."""
+    cut = [(n, width(t.strip())) for n, t in enumerate(lines, 1)
            if t.strip() and n < len(lines) and lines[n].strip() and not is_closed(t.strip())]
     if not cut:
         return frozenset()
     widths = Counter(w for _, w in cut)
     measure, _ = max(widths.items(), key=lambda kv: (kv[1] + widths.get(kv[0] - 1, 0), kv[0]))
-    near = sum(c for w, c in widths.items() if measure - 1 <= w <= measure + 1)
+    near = sum(c for w, c in widths.items() if measure - slack <= w <= measure + slack)
     if near < MEASURE_MIN or 3 * near <= len(cut) or measure < MEASURE_NARROWEST:
         return frozenset()
-    return frozenset(n for n, t in enumerate(lines, 1) if t.strip() and abs(display_width(t.strip()) - measure) <= 1)
+    return frozenset(n for n, t in enumerate(lines, 1) if t.strip() and abs(width(t.strip()) - measure) <= slack)
 
 
 INDENT_CELLS = 4
