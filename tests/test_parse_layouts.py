@@ -771,3 +771,11 @@ def test_a_numbered_item_with_a_clause_ending_in_a_word_that_wants_more_goes_on(
     issue = parse(text)
     assert paragraphs(issue, 0)[-1] == "（二）各社区于7月20日前完成走访，并将《走访登记表》报街道民生保障办。"
     assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
+
+
+def test_a_jump_cut_by_a_narrow_column_is_never_a_running_head() -> None:
+    text = ("妙峰山镇讲解员持证上岗\n    本报讯（记者 李海涛）6月3日上午，妙峰山镇举行村民讲解员结业仪式。计划到年底讲解员\n"
+            "队伍达到（下转第 3 版）\n")
+    issue = parse(text)
+    assert not issue.furniture
+    assert issue.articles[0].continued_on == "3版"

@@ -63,6 +63,8 @@ _PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?$
 _BARE_PAGE = re.compile(r"^\d{1,2}$")
 _SPACED_TITLE = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5}$")
 """A paper's title set letter-spaced on the masthead's first line: 德  胜."""
+_JUMP = re.compile(r"(?:下转|上接|转|接)\s*第?\s*[\dA-Za-z一二三四五六七八九十]{1,4}\s*版")
+"""A jump to or from another page (（下转第 3 版）, 上接第1版): article text, however a column cut it."""
 _RULE_LINE = re.compile(r"^[—─━=＝_＿\-－~～·•*＊]{4,}$")
 """A printed rule across the column: nothing but dashes, lines or dots."""
 _PAGE_MARK = re.compile(r"^[—－\-]\s*\d{1,2}\s*[—－\-]$")
@@ -186,8 +188,8 @@ def _is_weak_masthead(text: str) -> bool:
 def is_running_head(text: str) -> bool:
     """Tell whether a line is a page's running head: the page (第2版) with its date, 星期, name or editors, or the
     date with the editors and no page."""
-    if visible_len(text) > PAGE_FURNITURE_MAX or "。" in text:
-        return False
+    if visible_len(text) > PAGE_FURNITURE_MAX or "。" in text or _JUMP.search(text):
+        return False  # …队伍达到（下转第 3 版）: a jump names a page, but it ends a paragraph
     if _PAGE_NO.search(text) and (_PAGE_STAFF.search(text) or DATE.search(text) or re.search("星期[一二三四五六日天]", text)
                                   or len(text.split()) >= 2 and not re.search("[，,；;：:]", text)):
         return True  # 2016年3月4日 星期五 第2版 要闻 责任编辑：张伟; 第 3 版    文化    校对 / 王琪
