@@ -320,6 +320,7 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     # A question line, 哪里踏青好？, right under a running head moved in above it: on a new page the part a jump
     # continues may open with a short closed line, so it is read as text; nothing else in the print tells.
     ("furniture_moved_a", "yanqing_2016-04-22"): "a question under a moved running head: read as a continued text",
+    ("furniture_moved_c", "yanqing_2016-04-22"): "a question under a moved running head: read as a continued text",
     # The same with an exclamation, 春季防火，不可大意！, right under a 导读 block moved in above it.
     ("furniture_moved_b", "miyun_2017-03-24"): "an exclamation under a moved 导读 block: read as a continued text",
     # A paragraph the layout cut right after a full stop (…多项业务。 / “以前要跑好几个地方…”一家德资企业的人事经理说。,
@@ -335,6 +336,12 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     # 参加者从…) to judge it, and the file's habit of blank lines decides; with another file's lines appended, set
     # without blank lines, that habit no longer shows.
     ("concatenated", "r10_shunyishixun_2015-11-20"): "a cut after a full stop, told by a habit the appended file hides",
+    # The eleventh round: 开门迎客 / 户外劳动者可免费歇脚… once its dash is gone, 科学城建设提速 / …5个科学设施投用 once
+    # its deck is gone, and a notice's 特此公告。 under its text once indents are gone or under another file's habit.
+    ("deck_dashes_toggled", "r11_dongcheng_2022-11-18"): "a dashless deck under a statement: read as the headline",
+    ("decks_removed", "r11_huairou_2023-03-17"): "two statements left: read as headline and deck",
+    ("indents_removed", "r11_chaoyang_2016-05-13"): "a cut after a full stop, told only by the missing indent",
+    ("concatenated", "r11_chaoyang_2016-05-13"): "a cut after a full stop, told by a habit the appended file hides",
 }
 """Cases left out, each with what fails: (transformation, file stem) -> why. Each is a headline stack the print
 no longer decides once the line or dash is gone (`sitegen check` shows the parser's call on it as a guess), or
