@@ -779,3 +779,35 @@ def test_a_jump_cut_by_a_narrow_column_is_never_a_running_head() -> None:
     issue = parse(text)
     assert not issue.furniture
     assert issue.articles[0].continued_on == "3版"
+
+
+def test_a_line_run_one_character_past_the_column_after_a_mark_is_cut_by_it() -> None:
+    # The column would not cut after the colon, so 先 hangs past its edge: the line is as wide as the column, not a
+    # sub-heading.
+    text = ("加装电梯进了老楼门\n今年以来，街道已为辖区老\n旧小区加装电梯26部，惠及\n居民近千户。各社区成立议\n"
+            "事小组，逐个楼门征求居民\n意见。\n不少居民说，百万庄的办法\n很值得其他小区借鉴推广：先\n协商、再设计、后施工。\n"
+            "施工期间，社区每周召开一\n次协调会，居民提出的意见\n都能及时得到回应。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "加装电梯进了老楼门", None)]
+    assert paragraphs(issue, 0)[1] == "不少居民说，百万庄的办法很值得其他小区借鉴推广：先协商、再设计、后施工。"
+    assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
+
+
+def test_a_first_numbered_item_as_wide_as_the_column_is_a_sentence_when_the_next_item_is() -> None:
+    text = ("关于开展夏季防汛检查的通知\n各社区居委会：\n为做好辖区防汛工作，街道\n决定于7月开展检查。现将\n"
+            "有关事项通知如下：\n（一）检查范围为辖区所有\n地下室、低洼院落和危旧房\n屋。\n（二）各社区于7月15日前\n"
+            "完成自查，并将检查记录报\n街道城管科。\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0)[-2:] == ["（一）检查范围为辖区所有地下室、低洼院落和危旧房屋。",
+                                         "（二）各社区于7月15日前完成自查，并将检查记录报街道城管科。"]
+    assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
+
+
+def test_a_bulleted_brief_after_a_blank_line_goes_on_as_its_sibling_does() -> None:
+    text = ("社区开展夏季消防检查\n本报讯\u30007月2日，街道组织\n消防检查，排查沿街商户42\n家，发现隐患5处，已督促\n"
+            "整改。\n街道相关负责人介绍，下一\n步将对辖区餐饮商户开展专\n项检查。\n\n■ 马连道社区近日完成楼\n"
+            "道照明改造，新装声控灯12\n0盏。\n■ 红莲南里 7月1日起开设\n老年餐桌，每份午餐15元。\n")
+    issue = parse(text)
+    assert [paragraphs(issue, n) for n in (1, 2)] == [["■ 马连道社区近日完成楼道照明改造，新装声控灯120盏。"],
+                                                      ["■ 红莲南里 7月1日起开设老年餐桌，每份午餐15元。"]]
+    assert [a.headline_line for a in issue.articles[1:]] == [None, None]

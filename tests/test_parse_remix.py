@@ -342,6 +342,12 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     ("decks_removed", "r11_huairou_2023-03-17"): "two statements left: read as headline and deck",
     ("indents_removed", "r11_chaoyang_2016-05-13"): "a cut after a full stop, told only by the missing indent",
     ("concatenated", "r11_chaoyang_2016-05-13"): "a cut after a full stop, told by a habit the appended file hides",
+    # 百万庄北里增设32个“共享车位” / 周边单位错时开放停车场 once its dash is gone; and a column wrapped by character count
+    # (its cut lines 24 characters long) whose width no longer shows once another file's lines of other widths are
+    # appended: they outnumber its cut lines three to one, so no width is the file's column and its cut lines read
+    # as sub-headings.
+    ("deck_dashes_toggled", "r11_xicheng-zhanlanlu_2018-06-28"): "a dashless deck under a statement: read as the headline",
+    ("concatenated", "r11_xicheng-zhanlanlu_2018-06-28"): "a column's width hidden by the appended file's lines",
 }
 """Cases left out, each with what fails: (transformation, file stem) -> why. Each is a headline stack the print
 no longer decides once the line or dash is gone (`sitegen check` shows the parser's call on it as a guess), or

@@ -433,7 +433,15 @@ def _full_lines_by(lines: list[str], width: Callable[[str], int], slack: int) ->
     near = sum(c for w, c in widths.items() if measure - slack <= w <= measure + slack)
     if near < MEASURE_MIN or 3 * near <= len(cut) or measure < MEASURE_NARROWEST:
         return frozenset()
-    return frozenset(n for n, t in enumerate(lines, 1) if t.strip() and abs(width(t.strip()) - measure) <= slack)
+    return frozenset(n for n, t in enumerate(lines, 1) if t.strip() and (
+        abs(width(t.strip()) - measure) <= slack or _hung_over(t.strip(), measure, width, slack)))
+
+
+def _hung_over(text: str, measure: int, width: Callable[[str], int], slack: int) -> bool:
+    """Tell whether a line ran one character past the column's edge because the column would not cut after the mark or
+    space there (…同类诉求反复出现；个 / 别诉求…, …值得借鉴：先 / 问需…): as wide as the column but for its last character."""
+    return len(text) >= 2 and (text[-2] in NO_START or text[-2].isspace()) and not is_closed(text) \
+        and abs(width(text[:-1]) - measure) <= slack
 
 
 INDENT_CELLS = 4
@@ -585,7 +593,7 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return True  # 等。 or 升。: the last word of the sentence above, alone on a line
     cut_by_column = i > 0 and units[i - 1].full and not DECK_START.match(units[i].text) \
         and not (joined == 1 and units[i - 1].after_blank and i > 1 and units[i - 2].shape.closed
-                 and not shape.clauses and not shape.looks_cut())
+                 and not shape.clauses and not shape.looks_cut() and not _bulleted_sentence(units, i - 1))
     # (A bare line after a blank line under a finished paragraph, where blank lines stand between pieces, heads the
     # next piece even when it is as wide as the column: 莲花池社区开展垃圾分类“桶前值守” over 3月以来，….)
     if cut_by_column and (joined > 1 or indented or role in ("lead", "from")):
@@ -713,22 +721,37 @@ NUMBERED_MARK = re.compile(r"^(?:([一二三四五六七八九十]{1,3})、|[(�
 
 
 def _item_of_sentences(units: list[Unit], i: int) -> bool:
-    """Tell whether units[i] opens a numbered item （三） of a list whose earlier item of the same form, a few lines
-    above, is a sentence (（二）生熟食品分开存放，…): items of one list share their form, so this one is a sentence
-    too, not a heading, even where its first line is as wide as the column."""
+    """Tell whether units[i] opens a numbered item （三） of a list whose other item of the same form, a few lines
+    above or below, is a sentence (（二）生熟食品分开存放，…): items of one list share their form, so this one is a
+    sentence too, not a heading, even where its first line is as wide as the column."""
     m = NUMBERED_MARK.match(units[i].text)
     if m is None:
         return False
     bracketed = m.group(2) is not None
-    start = max(0, i - ITEM_LOOKAHEAD)
-    for j in range(start, i):
+    for j in [*range(max(0, i - ITEM_LOOKAHEAD), i), *range(i + 1, min(len(units), i + 1 + ITEM_LOOKAHEAD))]:
         u = units[j]
         other = NUMBERED_MARK.match(u.text)
         if not other or (other.group(2) is not None) != bracketed or u.role != "text":
             continue
-        if _reads_as_sentence(units, j, i, NUMBERED_MARK):
+        if _reads_as_sentence(units, j, i if j < i else len(units), NUMBERED_MARK):
             return True
     return False
+
+
+BULLETED = re.compile("^[" + "■□●○◆◇▲△★☆▶►" + "]")
+"""A line opening with a bullet (■ 斋堂镇…): an item of a run of briefs, or a bulleted headline."""
+
+
+def _bulleted_sentence(units: list[Unit], i: int) -> bool:
+    """Tell whether units[i] opens with a bullet another line a few lines above or below opens with, and that one's
+    item is a sentence (■ 清水镇6月1日起开通至 / 区城的直通公交，每天往返6班。): bulleted briefs share their form, so this
+    one is a brief's text too, not a bulleted headline, even after a blank line."""
+    mark = units[i].text[:1]
+    if not BULLETED.match(mark):
+        return False
+    return any(units[j].text[:1] == mark and units[j].role == "text"
+               and _reads_as_sentence(units, j, i if j < i else len(units), BULLETED)
+               for j in [*range(max(0, i - ITEM_LOOKAHEAD), i), *range(i + 1, min(len(units), i + 1 + ITEM_LOOKAHEAD))])
 
 
 def _reads_as_sentence(units: list[Unit], j: int, end: int, opening: re.Pattern[str]) -> bool:
