@@ -55,6 +55,8 @@ def paragraphs(issue: ParsedIssue, n: int) -> list[str]:
     "2021年4月9日  星期五                    3",
     "5　密云·乡镇",
     "广告  某家政公司招聘保洁员  咨询电话：61012345",
+    "6　　社会新闻　　门头沟报　　2019年3月8日　星期五",
+    "2　　区域新闻　　责任编辑：钱明　　校对：赵丽",
 ])
 def test_a_running_head_weather_or_notice_is_furniture_not_a_kicker(running_head: str) -> None:
     issue = parse(f"标题一\n\n本报讯 正文一。（下转2版）\n\n{running_head}\n\n标题二\n\n本报讯（记者 甲）正文二。\n")
@@ -811,3 +813,14 @@ def test_a_bulleted_brief_after_a_blank_line_goes_on_as_its_sibling_does() -> No
     assert [paragraphs(issue, n) for n in (1, 2)] == [["■ 马连道社区近日完成楼道照明改造，新装声控灯120盏。"],
                                                       ["■ 红莲南里 7月1日起开设老年餐桌，每份午餐15元。"]]
     assert [a.headline_line for a in issue.articles[1:]] == [None, None]
+
+
+# --- twelfth round: running heads opening with the page, furniture inside articles ------------------------------
+
+def test_a_running_head_opening_with_its_page_names_the_paper_of_a_file_with_no_masthead() -> None:
+    text = ("6　　社会新闻　　门头沟报　　2019年3月8日　星期五\n\n妙峰山镇讲解员持证上岗\n"
+            "    本报讯（记者 李海涛）3月6日上午，妙峰山镇举行村民讲解员结业仪式。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.furniture[0] == (1, "6　　社会新闻　　门头沟报　　2019年3月8日　星期五")
+    assert heads(issue) == [(None, "妙峰山镇讲解员持证上岗", None)]
+    assert (issue.publication, issue.date) == ("门头沟报", datetime.date(2019, 3, 8))

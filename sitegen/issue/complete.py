@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import ParsedIssue
-from .parse.furniture import page_count
+from .parse.furniture import page_count, row_parts
 from .parse.lines import BOX_TITLE
 from ..errors import Problem
 from ..lexicon import Places
@@ -285,6 +285,9 @@ def paper_of_running_heads(issue: ParsedIssue, places: Places) -> str | None:
             names.update(known)
         elif m := RUNNING_HEAD_PAPER.match(line):
             names.add(m.group(1))
+        elif len(parts := row_parts(line)) >= 3:
+            # 4　　图片新闻　　房山报　　2017年6月9日: the paper's name as one of the running head's parts
+            names.update(m.group(1) for part in parts if (m := RUNNING_HEAD_PAPER.fullmatch(part)))
     return names.pop() if len(names) == 1 else None
 
 

@@ -201,6 +201,9 @@ def is_running_head(text: str) -> bool:
     if len(parts) >= 2 and (_BARE_PAGE.match(parts[0]) or _BARE_PAGE.match(parts[-1])) and DATE.search(text) \
             and not _DATELINE_TOKENS.sub("", " ".join(parts[1:] if _BARE_PAGE.match(parts[0]) else parts[:-1])):
         return True  # 2021年3月26日  星期五    2: the date and the page's bare number at one end
+    if len(parts) >= 3 and _BARE_PAGE.match(parts[0]) and _PAGE_NAME.match(parts[1]) \
+            and (DATE.search(text) or _PAGE_STAFF.search(text)) and not re.search("[，,；;]", text):
+        return True  # 4　　图片新闻　　房山报　　2017年6月9日　星期五: the page's number and name, then its date or editors
     # a running head that leaves out the page: 2016年3月4日 星期五 要闻 责任编辑：张伟; 经济 | 5 | 2019.11.29 | 责编 陈杰
     return bool(_RUNNING_DATE.search(text) and _PAGE_STAFF.search(text) and not re.search("[，,；;]", text))
 
