@@ -57,6 +57,9 @@ def paragraphs(issue: ParsedIssue, n: int) -> list[str]:
     "广告  某家政公司招聘保洁员  咨询电话：61012345",
     "6　　社会新闻　　门头沟报　　2019年3月8日　星期五",
     "2　　区域新闻　　责任编辑：钱明　　校对：赵丽",
+    "中共北京市大兴区委主办　　出版：大兴报社",
+    "编印：西长安街街道宣传办　　电话：66012345",
+    "门头沟报新闻热线：69841234",
 ])
 def test_a_running_head_weather_or_notice_is_furniture_not_a_kicker(running_head: str) -> None:
     issue = parse(f"标题一\n\n本报讯 正文一。（下转2版）\n\n{running_head}\n\n标题二\n\n本报讯（记者 甲）正文二。\n")
@@ -824,3 +827,11 @@ def test_a_running_head_opening_with_its_page_names_the_paper_of_a_file_with_no_
     assert issue.furniture[0] == (1, "6　　社会新闻　　门头沟报　　2019年3月8日　星期五")
     assert heads(issue) == [(None, "妙峰山镇讲解员持证上岗", None)]
     assert (issue.publication, issue.date) == ("门头沟报", datetime.date(2019, 3, 8))
+
+
+def test_a_papers_own_hotline_names_the_paper_of_a_file_with_no_masthead() -> None:
+    text = ("妙峰山镇讲解员持证上岗\n    本报讯（记者 李海涛）3月6日上午，妙峰山镇举行村民讲解员结业仪式。\n\n"
+            "门头沟报新闻热线：69841234\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.furniture == ((4, "门头沟报新闻热线：69841234"),)
+    assert issue.publication == "门头沟报"

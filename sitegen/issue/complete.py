@@ -295,11 +295,18 @@ SUBSCRIBED_PAPER = re.compile(r"《([\u4e00-\u9fff]{2,12})》[^《》]*?(?:欢�
 """A subscription note naming its paper: 《怀柔报》欢迎订阅…, 欢迎订阅2016年《海淀报》."""
 
 
+HOTLINE_PAPER = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?报)(?:社)?(?:新闻|广告|订阅|发行)?(?:热线|电话)\s*[:：]")
+"""A paper's name opening its own hotline: 丰台报新闻热线：63812345."""
+
+
 def paper_of_notes(issue: ParsedIssue, places: Places) -> str | None:
-    """The paper a file with no masthead asks its readers to subscribe to (《怀柔报》欢迎订阅  邮发代号…), if its furniture
-    names one only: a paper prints its own subscription note, a paper places.toml knows or a name ending 报/时讯/周刊."""
+    """The paper a file with no masthead asks its readers to subscribe to (《怀柔报》欢迎订阅  邮发代号…) or to call
+    (丰台报新闻热线：…), if its furniture names one only: a paper prints its own notes, a paper places.toml knows or a
+    name ending 报/时讯/周刊."""
     names = set()
     for _, line in issue.furniture:
+        if (m := HOTLINE_PAPER.match(line)) and m.group(1) != "本报":
+            names.add(m.group(1))
         for m in SUBSCRIBED_PAPER.finditer(line):
             name = m.group(1) or m.group(2)
             if places.publication(name) or RUNNING_HEAD_PAPER.fullmatch(name):

@@ -81,7 +81,7 @@ _FORECAST = re.compile(r"[晴阴雨雪云雾霾]")
 _DEGREES = re.compile(r"-?\d+\s*(?:℃|°C)")
 _PAGE_REF = re.compile(r"(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
 _NOTICE = re.compile(
-    r"^(?:本报)?(?:地址|社址|广告(?:部)?(?:热线|电话)?|新闻热线|热线电话|订阅(?:热线|电话)|发行(?:部|热线|电话)?|邮发代号"
+    r"^(?:本报|[\u4e00-\u9fff]{1,8}报)?(?:地址|社址|广告(?:部)?(?:热线|电话)?|新闻热线|热线电话|订阅(?:热线|电话)|发行(?:部|热线|电话)?|邮发代号"
     r"|邮编|印刷|定价|广告经营许可证|广告许可证|(?:本版|投稿)?邮箱|新闻投稿|发行热线|热线)\s*[:：]|^(?:《[^》]{2,14}》)?欢迎订阅"
     r"|(?:^|\s)编印(?:\s|$)"
 )
@@ -240,7 +240,13 @@ def is_page_furniture(text: str) -> bool:
     parts = row_parts(text)
     if len(parts) >= 2 and _AD_LABEL.match(parts[0]):
         return True  # 广告  顺义区某驾校秋季班火热招生  报名电话：…: an advertisement under its label
+    if len(parts) >= 2 and all(_PUBLISHER_FIRST.match(p) or _PUBLISHED_BY.search(p) or _CONTACT.match(p) for p in parts):
+        return True  # 中共北京市通州区委主办　　出版：北京城市副中心报社; 编印：清河街道宣传办　　电话：62921234
     return any(_NOTICE.search(p) for p in parts) or len(parts) >= 2 and all(_CONTACT.match(p) for p in parts)
+
+
+_PUBLISHED_BY = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:主办|主管|承办|协办|出版|编印)$")
+"""A publisher named with its word after it, as one part of a row of the paper's notes: 中共北京市通州区委主办."""
 
 
 GUIDE_BULLETS = "▶►▷◆◇■●★☆"
