@@ -835,3 +835,10 @@ def test_a_papers_own_hotline_names_the_paper_of_a_file_with_no_masthead() -> No
     issue = complete_issue(parse(text), load_places())
     assert issue.furniture == ((4, "门头沟报新闻热线：69841234"),)
     assert issue.publication == "门头沟报"
+
+
+def test_a_numbered_anniversary_beats_a_year_the_history_tells() -> None:
+    text = ("改革开放40周年·门头沟印记\n从煤矿到森林公园\n本报记者 吕欣\n"
+            "    1992年，他所在的煤矿开始转型。10月17日，记者随他回到矿区，那里已是一片森林。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2018, 10, 17)

@@ -367,7 +367,9 @@ def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]
         # A schedule's days (安排如下： / 2023年1月5日（周四）…) lie ahead of the issue: their year is not the one it is
         # written in, unless no other year is named.
         unscheduled = "\n".join(said for said, _, scheduled in _read_texts(issue) if not scheduled)
-        dated, date_problems = latest_date(issue, text_year(unscheduled) or anniversary_year(text) or text_year(text))
+        # A numbered anniversary (改革开放40周年) falls in the year of writing: a year before it is history told.
+        year = max((y for y in (text_year(unscheduled), anniversary_year(text)) if y), default=None) or text_year(text)
+        dated, date_problems = latest_date(issue, year)
         problems.extend(date_problems)
         if dated:
             changes.update(date=dated.day, date_inferred=True)
