@@ -842,3 +842,13 @@ def test_a_numbered_anniversary_beats_a_year_the_history_tells() -> None:
             "    1992年，他所在的煤矿开始转型。10月17日，记者随他回到矿区，那里已是一片森林。\n")
     issue = complete_issue(parse(text), load_places())
     assert issue.date == datetime.date(2018, 10, 17)
+
+
+def test_a_number_cut_after_its_label_and_a_count_cut_after_its_clause_are_joined() -> None:
+    text = ("游园提示\n　　1．公园每日6:00至21:00开放，免费入园。\n　　2．游客服务热线：\n010-69841234。\n\n"
+            "京西古道迎来研学团\n本报讯（记者 李雯）6月6日，200余名中学生来到京西古道，参观古道博物馆。\n"
+            "管理处介绍，今年暑期前后将接待研学团队\n40余批。\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0)[-1] == "2．游客服务热线：010-69841234。"
+    assert paragraphs(issue, 1)[-1] == "管理处介绍，今年暑期前后将接待研学团队40余批。"
+    assert not [b for a in issue.articles for b in a.blocks if b.kind in ("h2", "h3")]

@@ -52,13 +52,13 @@ SOURCE = re.compile(r"^[(（][^()（）]{2,30}[)）]$")
 NO_START = "，,、。．；;：:！!？?）)」』》〉”’"
 """Marks no paragraph starts with: a block opening with one continues the one before."""
 COUNT_ENDS_CLAUSE = re.compile(
-    r"^\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|处|名|人|户|家|辆|场|所|座|台|件|项|次|元|吨|条|部|套|间|张|株|棵|份|亩|公顷|公里|千米"
+    r"^\d+(?:\.\d+)?\s*(?:万|亿)?(?:个|处|名|人|户|家|辆|场|所|座|台|件|项|次|批|支|组|元|吨|条|部|套|间|张|株|棵|份|亩|公顷|公里|千米"
     r"|平方米|米)(?:次|以上|左右|余)?[，,。；;、]")
 """A line opening with a count that ends its clause (800个，并开通…): the number finishes the line above."""
 NO_END = "的和与及或对把被将从向于并而"
 """Words no headline ends with: a block ending in one stops mid-sentence."""
 COUNT_OPENING = re.compile(
-    r"^\d+(?:\.\d+)?\s*(?:万|亿)?余?(?:个|处|名|人|户|家|辆|场|所|座|栋|层|台|件|项|次|元|吨|条|部|套|间|张|株|棵|份|亩|公顷|公里|千米"
+    r"^\d+(?:\.\d+)?\s*(?:万|亿)?余?(?:个|处|名|人|户|家|辆|场|所|座|栋|层|台|件|项|次|批|支|组|元|吨|条|部|套|间|张|株|棵|份|亩|公顷|公里|千米"
     r"|平方米|米|小时|分钟)")
 """A line opening with a count (67名职工…, 24小时巡查…, 8栋。): no paragraph or heading opens so, but a deck may
 (18个项目总投资超200亿元)."""
@@ -235,8 +235,8 @@ NUMBER_GOES_ON = re.compile(r"^[\d:：.．\-–~～]")
 BOX_TITLE = re.compile(r"^[\u4e00-\u9fff“”·]{1,16}(?:公告|通告|通知|启事|须知|提示|贴士|安排|电话|服务信息)$")
 """The title of a notice or a service box (区公安分局出入境业务调整公告, 温馨提示, 小贴士, 假期医疗服务安排, 便民服务电话):
 a piece of its own, set under the news without a lead; a story's sub-heading names a step or a finding, not a notice."""
-NUMBER_ONLY = re.compile(r"^[\d\s\-－—()（）]{5,}$")
-"""A line of only a phone number: 81568100, 010-6954 2211."""
+NUMBER_ONLY = re.compile(r"^[\d\s\-－—()（）]{5,}[。；;]?$")
+"""A line of only a phone number, or one ending the sentence: 81568100, 010-6954 2211, 010-69511234。"""
 CREDIT_CLOSING_CAPTION = re.compile(rf"[。！？!?]\s*{patterns.CREDIT_BEFORE}\s*(?:{_ROLE}\s*)?{_NAME}(?:\s+(?:{_ROLE}\s*)?{_NAME})*$")
 """A credit with its word before the names after a caption's last sentence: …捡拾垃圾。图/张晨."""
 CLOSING_CREDIT = re.compile(rf"[。！？!?]\s*(?:{_ROLE}\s*)?{_NAME}(?:\s+(?:{_ROLE}\s*)?{_NAME})*\s*[/／]?\s*(?:摄影|摄)$")
