@@ -852,3 +852,21 @@ def test_a_number_cut_after_its_label_and_a_count_cut_after_its_clause_are_joine
     assert paragraphs(issue, 0)[-1] == "2．游客服务热线：010-69841234。"
     assert paragraphs(issue, 1)[-1] == "管理处介绍，今年暑期前后将接待研学团队40余批。"
     assert not [b for a in issue.articles for b in a.blocks if b.kind in ("h2", "h3")]
+
+
+def test_a_newsletters_name_at_its_masthead_top_is_the_paper() -> None:
+    text = ("和平里之窗\n中共东城区和平里街道工委　东城区和平里街道办事处主办\n2017年第3期（总第40期）　　2017年3月10日\n\n"
+            "社区开展春季义诊\n    本报讯（通讯员 丁一）3月8日，和平里社区举办春季义诊活动。\n")
+    issue = parse(text)
+    assert issue.publication == "和平里之窗"
+    assert heads(issue) == [(None, "社区开展春季义诊", None)]
+
+
+def test_a_letters_signers_and_date_close_it() -> None:
+    text = ("一封来自和平里小区的感谢信\n\n东城区和平里街道：\n\n我们是和平里小区5号楼的居民。今年夏天楼道漏水，街道当天就派人修好了。\n\n"
+            "和平里小区5号楼全体居民\n2017年8月20日\n\n关于开展消防检查的通知\n\n各社区：\n\n街道将于9月开展消防检查。\n")
+    issue = parse(text)
+    assert [(a.headline, a.kicker, a.byline) for a in issue.articles] == [
+        ("一封来自和平里小区的感谢信", None, "和平里小区5号楼全体居民"), ("关于开展消防检查的通知", None, None)]
+    assert len(paragraphs(issue, 0)) == 2
+    assert not issue.furniture

@@ -61,6 +61,8 @@ _STAFF_LINE = re.compile(rf"^(?:({_STAFF_ROLE})\s*[:：/／]?\s*[\u4e00-\u9fff·
 _PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?$")
 """A page's name as its running head prints it on a line of its own: 要闻, 专题·世园会, 社区·民生."""
 _BARE_PAGE = re.compile(r"^\d{1,2}$")
+_NEWSLETTER_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,8}之(?:声|窗)$")
+"""A 街道's or community's newsletter named as its voice or window: 清河之声, 和平里之窗."""
 _SPACED_TITLE = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5}$")
 """A paper's title set letter-spaced on the masthead's first line: 德  胜."""
 _JUMP = re.compile(r"(?:下转|上接|转|接)\s*第?\s*[\dA-Za-z一二三四五六七八九十]{1,4}\s*版")
@@ -437,6 +439,8 @@ def read_facts(masthead: tuple[tuple[int, str], ...], path: str, places: Places)
             publication = first  # the name opening a masthead set on one line
         elif publication is None and n == masthead[0][0] and _SPACED_TITLE.match(text.strip()):
             publication = bare  # 德  胜: the title at the masthead's top, set letter-spaced
+        elif publication is None and n == masthead[0][0] and _NEWSLETTER_TITLE.match(bare):
+            publication = bare  # 清河之声: a newsletter's name at the masthead's top
         if date is None and (m := DATE.search(text)):
             date = _date(m, path, n, [])  # date_problems() reports bad dates on every line
         if issue_no is None and (m := ISSUE_NO.search(text)):
