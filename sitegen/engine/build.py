@@ -92,9 +92,9 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
         sources = DocSources.of(loaded)
         docs_files = [hand_over(search_documents(sources, articles_to_index(articles, config.cache_dir), cache,
                                                  step).values(), Path(handover))]
-        # For a search index that finds a cached shard damaged: what its documents are made from, but the
-        # issues as read by this build, which go with the issues as shown (the issue cache has them).
-        sources = replace(sources, as_read={}, docs={})
+        # For a search index that finds a cached shard damaged: what its documents are made from, but this
+        # build's documents, which go with the issues as read (the issue cache has those).
+        sources = replace(sources, docs={})
         searching = searcher.submit(index_handed_over, articles, docs_files, staged.root, config.cache_dir)
 
         def search_index() -> list[dict]:
@@ -126,13 +126,12 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
             made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys) if key}
             # The issues as read are done with (the archive holds them finished, the search process has their
             # documents): let them go before the pages are made, the build's fullest stretch.
-            loaded = replace(loaded, placed=[], keys=(), as_read={}, docs={})
-            n_docs = len(articles)
+            loaded = replace(loaded, placed=[], keys=(), docs={})
             # 4. The site.
             rendered = write_site(archive, lexicon, config, staged, progress, searching.done, search_index, made_from)
-            progress.phase("search", n_docs, "articles")
+            progress.phase("search", len(articles), "articles")
             search_index()
-            progress.advance(n_docs)
+            progress.advance(len(articles))
             # 5. The new site for the old, in one rename.
             progress.phase("publish")
             manifest = rendered.manifest

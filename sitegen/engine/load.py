@@ -47,11 +47,9 @@ class Loaded:
     without a cache."""
     measures: tuple[tuple[ArticleMeasure, ...], ...] = ()
     """With shown: each placed issue's articles as the search index plans them."""
-    as_read: Mapping[str, EnrichedIssue] = field(default_factory=dict)
-    """With shown: by id, the issues read or taken from the issue cache by this build, as read (what
-    search documents are made from); the others are taken as shown from the shown cache alone."""
     docs: Mapping[str, SearchDoc] = field(default_factory=dict)
-    """With shown: the search documents of the issues in as_read, by URL path."""
+    """With shown: the search documents of the issues this build read or took from the issue cache (the
+    others are taken as shown from the shown cache alone), by URL path."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -69,8 +67,8 @@ class Loaded:
 
 
 def _date(issue: ParsedIssue | EnrichedIssue) -> str:
-    parsed = issue.parsed if isinstance(issue, EnrichedIssue) else issue
-    return parsed.date.isoformat() if parsed.date else ""
+    day = _parsed(issue).date
+    return day.isoformat() if day else ""
 
 
 def issue_step(seeds_dir: Path, max_bytes: int, cache: IssueCache | None, classified: bool,
@@ -138,7 +136,7 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
             skipped.append(problem.path)
         else:
             assert issue is not None
-            found = issue.parsed.problems if isinstance(issue, EnrichedIssue) else issue.problems
+            found = _parsed(issue).problems
             # An error found in a usable file (a sidecar correction that no longer holds, and so was not
             # applied) stops the build, unless keep_going builds the issue without it.
             problems.extend(replace(p, severity="warning") if keep_going and p.severity == "error" else p for p in found)
@@ -155,7 +153,6 @@ def _as_shown(loaded: Loaded, measured: dict[int, tuple[ArticleMeasure, ...]], s
     taken from the issue cache) made now, and kept in the shown cache for the next build."""
     placed: list[tuple[str, ParsedIssue | EnrichedIssue]] = []
     measures: list[tuple[ArticleMeasure, ...]] = []
-    as_read: dict[str, EnrichedIssue] = {}
     docs: dict[str, SearchDoc] = {}
     for n, (issue_id, issue) in enumerate(loaded.placed):
         known = measured.get(id(issue))
@@ -163,7 +160,6 @@ def _as_shown(loaded: Loaded, measured: dict[int, tuple[ArticleMeasure, ...]], s
             assert isinstance(issue, EnrichedIssue)
             made = _search_docs(issue_id, issue)
             docs.update((d.url_path, d) for d in made)
-            as_read[issue_id] = issue
             known = tuple((len(d.text), doc_digest(d)) for d in made)
             issue = EnrichedIssue(shown_text(issue.parsed), issue.facts)
             key = loaded.keys[n] if loaded.keys else None
@@ -171,7 +167,7 @@ def _as_shown(loaded: Loaded, measured: dict[int, tuple[ArticleMeasure, ...]], s
                 store.put(key, (issue, known))
         placed.append((issue_id, issue))
         measures.append(known)
-    return replace(loaded, placed=placed, measures=tuple(measures), as_read=as_read, docs=docs)
+    return replace(loaded, placed=placed, measures=tuple(measures), docs=docs)
 
 
 def _search_docs(issue_id: str, issue: EnrichedIssue) -> list[SearchDoc]:
@@ -185,8 +181,6 @@ class DocSources:
 
     issues: tuple[tuple[str, str | None, int, str], ...]
     """Each placed issue's id, cache key (None without one), number of articles and file (as shown)."""
-    as_read: Mapping[str, EnrichedIssue] = field(default_factory=dict)
-    """Loaded.as_read."""
     docs: Mapping[str, SearchDoc] = field(default_factory=dict)
     """Loaded.docs."""
 
@@ -194,13 +188,14 @@ class DocSources:
     def of(cls, loaded: Loaded) -> DocSources:
         return cls(tuple((issue_id, key, len(measures), _parsed(issue).source.path) for (issue_id, issue), key, measures
                          in zip(loaded.placed, loaded.keys or [None] * len(loaded.placed), loaded.measures)),
-                   loaded.as_read, loaded.docs)
+                   loaded.docs)
 
 
 def search_documents(sources: DocSources, url_paths: set[str], cache: IssueCache | None,
                      step: IssueStep) -> dict[str, SearchDoc]:
     """The search documents of the articles at url_paths (and of the others of their issues), made from
-    the issues as read: those of this build, else from the issue cache, else read again (step)."""
+    the issues as read: those made by this build (sources.docs), else from the issue cache, else from the file
+    read again (step)."""
     docs = {}
     for issue_id, key, n_articles, path in sources.issues:
         articles = [urls.article_path_at(issue_id, n) for n in range(1, n_articles + 1)]
@@ -208,7 +203,7 @@ def search_documents(sources: DocSources, url_paths: set[str], cache: IssueCache
             continue
         made = [sources.docs.get(a) for a in articles]
         if not all(made):
-            as_read = sources.as_read.get(issue_id) or (cache.get(key, EnrichedIssue) if cache and key else None)
+            as_read = cache.get(key, EnrichedIssue) if cache and key else None
             if as_read is None:  # its entry went missing since the build began
                 found, problem = step(Path(path))
                 if not isinstance(found, EnrichedIssue):
@@ -216,7 +211,7 @@ def search_documents(sources: DocSources, url_paths: set[str], cache: IssueCache
                                        + (f" ({problem})" if problem else ""))
                 as_read = found
             made = _search_docs(issue_id, as_read)
-        docs.update((d.url_path, d) for d in made if d)
+        docs.update((d.url_path, d) for d in made)
     return docs
 
 
