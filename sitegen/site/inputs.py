@@ -19,7 +19,8 @@ with the same context.
 from __future__ import annotations
 
 import hashlib
-from typing import Sequence
+import marshal
+from typing import Iterable, Sequence
 
 from ..archive.groups import Entry
 from ..archive.people import Person
@@ -32,46 +33,51 @@ Inputs = tuple[str, str]
 """A page's path and the key of what it is made from."""
 
 
-def _key(plan: Plan, parts: Sequence[object]) -> str:
-    return hashlib.sha256(repr((plan.constant, *parts)).encode("utf-8", "surrogatepass")).hexdigest()
+def _key(plan: Plan, links: tuple, issue_ids: Iterable[str]) -> str | None:
+    """The key of a page that shows links (what it shows of the archive besides its issues' own content, by
+    id) and the content of the issues issue_ids; None where the engine made one of them from nothing it
+    can key (those pages are made every time).
+
+    marshal (version 2, which writes every value by itself: see engine.cache.context_hash) and blake2b:
+    a rebuild keys every page of the archive, and repr + sha256 of the same took it three times as long."""
+    try:
+        made_from = tuple(map(plan.made_from.__getitem__, issue_ids))
+    except KeyError:
+        return None
+    return hashlib.blake2b(marshal.dumps((plan.constant, links, made_from), 2), digest_size=20).hexdigest()
 
 
-def _issue(plan: Plan, issue: Issue | None) -> tuple[str, str] | None:
-    return (issue.id, plan.made_from[issue.id]) if issue is not None else None
+def _issue_of(plan: Plan, article_id: str) -> str:
+    return plan.archive.by_id[article_id].issue.id
 
 
-def _paper_neighbours(plan: Plan, issue: Issue) -> tuple[object, object]:
-    """The paper's issues before and after this one, which its pages link to."""
+def _paper_neighbours(plan: Plan, issue: Issue) -> tuple[str | None, str | None]:
+    """The ids of the paper's issues before and after this one, which its pages link to."""
     older, newer = paper_neighbours(plan, issue)
-    return _issue(plan, older), _issue(plan, newer)
-
-
-def _article(plan: Plan, article_id: str | None) -> tuple[str, str] | None:
-    return _issue(plan, plan.archive.by_id[article_id].issue) + (article_id,) if article_id else None
+    return older.id if older else None, newer.id if newer else None
 
 
 def article_inputs(plan: Plan, e: Entry) -> Inputs | None:
     a, archive = e.article, plan.archive
-    if e.issue.id not in plan.made_from:
-        return None
-    return urls.article_path(a), _key(plan, (
-        "article", _issue(plan, e.issue), e.number,
-        tuple(_article(plan, other) for other in archive.related[a.id]),
-        _article(plan, archive.continued_from.get(a.id)), _article(plan, archive.continued_on.get(a.id)),
-        tuple(archive.person_named[name].slug for name, _ in a.people),
-        _paper_neighbours(plan, e.issue)))
+    related = archive.related[a.id]
+    before, after = archive.continued_from.get(a.id), archive.continued_on.get(a.id)
+    neighbours = _paper_neighbours(plan, e.issue)
+    key = _key(plan, ("article", e.issue.id, e.number, tuple(related), before, after,
+                      tuple(archive.person_named[name].slug for name, _ in a.people), neighbours),
+               [e.issue.id, *(_issue_of(plan, x) for x in related),
+                *(_issue_of(plan, x) for x in (before, after) if x), *(i for i in neighbours if i)])
+    return (urls.article_path(a), key) if key else None
 
 
 def issue_inputs(plan: Plan, issue: Issue) -> Inputs | None:
-    if issue.id not in plan.made_from:
-        return None
-    return urls.issue_path(issue), _key(plan, ("issue", _issue(plan, issue), _paper_neighbours(plan, issue)))
+    neighbours = _paper_neighbours(plan, issue)
+    key = _key(plan, ("issue", issue.id, neighbours), [issue.id, *(i for i in neighbours if i)])
+    return (urls.issue_path(issue), key) if key else None
 
 
 def source_inputs(plan: Plan, issue: Issue) -> Inputs | None:
-    if issue.id not in plan.made_from:
-        return None
-    return urls.source_path(issue), _key(plan, ("source", _issue(plan, issue)))
+    key = _key(plan, ("source", issue.id), [issue.id])
+    return (urls.source_path(issue), key) if key else None
 
 
 def _list_page(plan: Plan, kind: str, path: str, name: str, items: Sequence, number: int | None,
@@ -80,11 +86,10 @@ def _list_page(plan: Plan, kind: str, path: str, name: str, items: Sequence, num
     number = number or count
     on_page = page_items(plan, items, number)
     entries = [entry_of(x) for x in on_page]
-    if any(e.issue.id not in plan.made_from for e in entries):
-        return None
-    return urls.numbered_page(path, number, count), _key(plan, (
-        kind, name, number, count, len(items) if number == count else None,
-        tuple((x.role if kind == "person" else None, _article(plan, e.article.id)) for x, e in zip(on_page, entries))))
+    key = _key(plan, (kind, name, number, count, len(items) if number == count else None,
+                      tuple((x.role if kind == "person" else None, e.article.id) for x, e in zip(on_page, entries))),
+               [e.issue.id for e in entries])
+    return (urls.numbered_page(path, number, count), key) if key else None
 
 
 def district_inputs(plan: Plan, name: str, number: int | None = None) -> Inputs | None:
