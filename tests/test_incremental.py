@@ -503,29 +503,115 @@ def test_equal_contexts_hash_alike_however_they_were_built():
 
 # --- what a page is made from ---------------------------------------------------------------------
 
-def inputs_and_contexts(project: Path, title: str = "北京区报档案") -> dict[str, tuple[str, str]]:
-    """Each page that has an inputs key (site.inputs), by path: (that key, its context's hash), as a build
-    of project/seeds with its cache plans them."""
+def plan_of(project: Path, title: str = "北京区报档案"):
+    """The site.pages.Plan a build of project/seeds with its cache renders from."""
     from sitegen.archive import build_archive
     from sitegen.archive.finish import finish_issues
     from sitegen.engine.load import load_archive
     from sitegen.site.pages import Plan
-    from sitegen.site.plan import plan_lazily
 
     cache = IssueCache(project / ".sitegen-cache")
     loaded = load_archive(project / "seeds", cache=cache, classified=True, shown=True)
     lexicon = load_lexicon()
     archive = build_archive(finish_issues(loaded.placed, [issue.parsed for _, issue in loaded.placed]), lexicon)
     made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys)}
-    plan = Plan(archive, urls.SiteUrls("/", lexicon), title, made_from=made_from)
+    return Plan(archive, urls.SiteUrls("/", lexicon), title, made_from=made_from)
+
+
+def inputs_and_contexts(project: Path, title: str = "北京区报档案") -> dict[str, tuple[str, str]]:
+    """Each page that has an inputs key (site.inputs), by path: (that key, its context's hash), as a build
+    of project/seeds with its cache plans them."""
+    from sitegen.site.plan import plan_lazily
+
     out = {}
-    for planned in plan_lazily(plan):
+    for planned in plan_lazily(plan_of(project, title)):
         known = planned.inputs() if planned.inputs else None
         if known:
             page = planned.make()
             assert page.path == known[0]
             out[page.path] = known[1], context_hash(page.context)
     return out
+
+
+def test_a_page_site_touched_leaves_alone_has_the_key_it_was_rendered_from(project):
+    """A rebuild keeps the article, issue and source pages site.touched finds nothing changed for without
+    keying them: each must have the key (site.inputs) it had. Checked over an added issue, an edited
+    headline, a reporter named whose name reads as another's (who then gets another address, which
+    every article naming them links to), a removed issue and another site title."""
+    from sitegen.site import touched
+    from sitegen.site.plan import plan_lazily
+
+    def keys_and_untouched(plan, before):
+        links = touched.links_of(plan)
+        untouched = touched.untouched(plan, links, before)
+        keys, left_alone = {}, set()
+        for planned in plan_lazily(plan, untouched=untouched):
+            known = planned.inputs() if planned.inputs else None
+            if known:
+                keys[known[0]] = known[1]
+            if planned.untouched:
+                assert known and planned.untouched == known[0]
+                left_alone.add(planned.untouched)
+        return links, keys, left_alone
+
+    seeds = project / "seeds"
+    good = seeds / GOOD
+    before, keys, left_alone = keys_and_untouched(plan_of(project), None)
+    assert left_alone == set()  # nothing to compare with: every page is keyed
+    changes = {
+        "added": lambda: (seeds / "zz_new.txt").write_text(new_issue_text(), encoding="utf-8"),
+        "edited": lambda: good.write_text(good.read_text(encoding="utf-8").replace(OLD_HEADLINE, NEW_HEADLINE),
+                                          encoding="utf-8"),
+        # 史伟 reads shiwei as 石伟 does, and comes first in code-point order: 石伟 becomes shiwei-2.
+        "homophone": lambda: good.write_text(good.read_text(encoding="utf-8").replace("通讯员田甜", "通讯员史伟"),
+                                             encoding="utf-8"),
+        "removed": lambda: next(p for p in sorted(seeds.glob("*.txt")) if p.name != GOOD).unlink(),
+    }
+    for name, change in changes.items():
+        change()
+        plan = plan_of(project)
+        if name == "homophone":
+            assert plan.archive.person_named["石伟"].slug == "shiwei-2"
+        links, keys_now, left_alone = keys_and_untouched(plan, before)
+        assert left_alone, name
+        assert sorted(p for p in left_alone if keys_now[p] != keys.get(p)) == [], name
+        assert any(keys_now[p] != keys.get(p) for p in keys_now), name  # and the change did touch pages
+        before, keys = links, keys_now
+    retitled = plan_of(project, title="另一个档案")
+    assert touched.untouched(retitled, touched.links_of(retitled), before) == touched.NONE
+
+
+def test_site_touched_follows_each_link_a_page_key_holds(project):
+    """Each kind of link the pages' keys hold, changed alone, touches exactly the pages that show it: a
+    person's address their articles, a related list its article, the paper's issue before or after the
+    issue page and its articles, an issue's key the pages that show something of it."""
+    from dataclasses import replace
+
+    from sitegen.site import touched
+
+    plan = plan_of(project)
+    a = plan.archive
+    now = touched.links_of(plan)
+
+    def touched_by(**before) -> tuple[set[str], set[str], set[str]]:
+        u = touched.untouched(plan, now, replace(now, **before))
+        return (set(a.by_id) - u.articles, {i.id for i in a.issues} - u.issues,
+                {i.id for i in a.issues} - u.sources)
+
+    assert touched_by() == (set(), set(), set())
+    person = a.person_named["石伟"]
+    assert touched_by(slugs={**now.slugs, person.name: "shiwei-2"}) == (
+        {m.article_id for m in person.mentions}, set(), set())
+    article = a.entries[3].article.id
+    assert touched_by(related={**now.related, article: ()}) == ({article}, set(), set())
+    issue = a.issues[1]
+    assert touched_by(neighbours={**now.neighbours, issue.id: (None, None)}) == (
+        {e.article.id for e in a.by_issue[issue.id]}, {issue.id}, set())
+    articles, issues, sources = touched_by(made_from={**now.made_from, issue.id: "another key"})
+    assert sources == {issue.id}
+    assert issues == {issue.id, *(i for i in now.neighbours[issue.id] if i)}
+    its_articles = {e.article.id for e in a.by_issue[issue.id]}
+    assert articles >= its_articles | {x for x, listed in now.related.items() if its_articles & set(listed)}
 
 
 @pytest.mark.parametrize("page_size", [100, 2])

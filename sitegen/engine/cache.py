@@ -30,6 +30,7 @@ from ..issue.enrich.words import ArticleWords, fingerprint, segment_issue
 from ..lexicon import BUILT_IN, Tables
 from ..model import EnrichedIssue
 from ..site.catalog import Lines
+from ..site.touched import Links
 from ..site.write import Stamp
 
 log = logging.getLogger(__name__)
@@ -311,35 +312,42 @@ class Recorded:
 
 class RenderManifest:
     """What the pages of the site in an output folder were rendered from: per page, the hash of its context,
-    of the bytes written and, where known, the key of its inputs (site.inputs). A page whose inputs, or
-    else whose context, and templates are unchanged is not rendered again: the previous site's file is
-    kept, once its bytes are checked against the manifest."""
+    of the bytes written and, where known, the key of its inputs (site.inputs); and the archive's links
+    and issue keys they were made from (site.touched.Links). A page whose inputs, or else whose context,
+    and templates are unchanged is not rendered again: the previous site's file is kept, once its bytes
+    are checked against the manifest.
+
+    Pickled: a rebuild reads and writes an entry for every page of the archive, and JSON took several
+    times as long."""
 
     def __init__(self, cache_dir: Path, out_dir: Path, version: str):
         name = hashlib.sha256(str(out_dir.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
-        self.path = cache_dir / RENDERED / f"{name}.json"
+        self.path = cache_dir / RENDERED / f"{name}.pickle"
         self.version = version
         self.previous: dict[str, list] = {}
         self.current: dict[str, list] = {}
         self.published: tuple[int, Stamp] | None = None
         """The number of files of the site the manifest describes and the stamp of its folder just after it
         was published (write.previous_site_files)."""
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and data.get("version") == version and isinstance(data.get("pages"), dict):
-                self.previous = data["pages"]
-                site = data.get("site")
-                if isinstance(site, list) and len(site) == 4 and all(type(x) is int for x in site):
-                    self.published = site[0], (site[1], site[2], site[3])
-        except (OSError, ValueError):
-            pass  # no manifest, or a damaged one: every page is rendered
+        self.links_before: Links | None = None
+        """What the previous site's article, issue and source pages were made from (site.touched)."""
+        self.links: Links | None = None
+        """The same of this build's, kept by save."""
+        data = _load_pickle(self.path, "the render manifest")
+        if isinstance(data, dict) and data.get("version") == version and isinstance(data.get("pages"), dict):
+            self.previous = data["pages"]
+            site = data.get("site")
+            if isinstance(site, tuple) and len(site) == 4 and all(type(x) is int for x in site):
+                self.published = site[0], (site[1], site[2], site[3])
+            if isinstance(data.get("links"), Links):
+                self.links_before = data["links"]
 
     def _entry(self, rel: str) -> Recorded | None:
         entry = self.previous.get(rel)
         if not isinstance(entry, list) or len(entry) != 4 or not all(isinstance(x, str) for x in entry[:2]):
             return None
         stamp = entry[2]
-        ok = isinstance(stamp, list) and len(stamp) == 3 and all(isinstance(x, int) for x in stamp)
+        ok = isinstance(stamp, (list, tuple)) and len(stamp) == 3 and all(isinstance(x, int) for x in stamp)
         return Recorded(entry[0], entry[1], tuple(stamp) if ok else None,
                         entry[3] if isinstance(entry[3], str) else None)
 
@@ -350,6 +358,10 @@ class RenderManifest:
         if entry is None or entry.context_key != context_key:
             return None
         return entry.output_sha, entry.stamp
+
+    def recorded(self, rel: str) -> Recorded | None:
+        """What rel was rendered to and from, by the previous build."""
+        return self._entry(rel)
 
     def made_from(self, rel: str, inputs: str) -> Recorded | None:
         """What rel was rendered to, if it was made from these very inputs; else None."""
@@ -364,10 +376,10 @@ class RenderManifest:
     def save(self, files: int | None = None, site: Stamp | None = None) -> None:
         """Keep the manifest of the site just published (call only after publishing it): files, the number of
         files it holds, and site, its folder's stamp (write.stamp_of)."""
-        data: dict[str, Any] = {"version": self.version, "pages": self.current}
+        data: dict[str, Any] = {"version": self.version, "pages": self.current, "links": self.links}
         if files is not None and site is not None:
-            data["site"] = [files, *site]
-        write_atomically(self.path, json.dumps(data, sort_keys=True).encode("utf-8"), "the render manifest")
+            data["site"] = (files, *site)
+        write_atomically(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), "the render manifest")
 
     def forget(self) -> None:
         """Drop the manifest: the output folder is about to change in ways it does not describe."""

@@ -12,7 +12,7 @@ import jinja2
 from ..archive import Archive
 from ..config import Config
 from ..lexicon import Lexicon
-from ..site import listings, urls
+from ..site import listings, touched, urls
 from ..site.catalog import catalog_json, catalog_parts, packed_part, part_lines
 from ..site.feeds import feeds, robots, sitemap
 from ..site.pages import Page, Plan
@@ -49,10 +49,15 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
     site_url = urls.site_root(config.site_url, base)
     site_urls = urls.SiteUrls(base, lexicon, site_url)
     plan = Plan(archive, site_urls, config.title, config.dev, made_from=made_from or {})
-    pages = plan_lazily(plan, editorial_pages(config.template_dirs), search_page=search_shards is None)
-    env = environment(config.template_dirs, config.cache_dir)
     manifest = RenderManifest(config.cache_dir, config.out_dir, templates_version(config.template_dirs)) \
         if config.cache_dir else None
+    untouched = touched.NONE
+    if manifest:
+        manifest.links = touched.links_of(plan)
+        untouched = touched.untouched(plan, manifest.links, manifest.links_before)
+    pages = plan_lazily(plan, editorial_pages(config.template_dirs), search_page=search_shards is None,
+                        untouched=untouched)
+    env = environment(config.template_dirs, config.cache_dir)
     late = search_shards is not None
     progress.phase("render", len(pages) + late, "pages")
     rendered, paths = render_all(len(pages), _share(pages, env, staged, manifest), staged,
@@ -113,6 +118,10 @@ def _share(pages: Sequence[Planned], env: jinja2.Environment, staged: StagedSite
         rendered, paths = 0, {}
         for i in indexes:
             planned = pages[i]
+            if manifest and planned.untouched and keep_as_before(planned.untouched, staged, manifest):
+                paths[i] = planned.untouched
+                advance(1)
+                continue
             known = planned.inputs() if manifest and planned.inputs else None
             if known and keep_unchanged(known, staged, manifest):
                 paths[i] = known[0]
@@ -134,6 +143,18 @@ def keep_unchanged(known: tuple[str, str], staged: StagedSite, manifest: RenderM
     if previous is None or not staged.keep(rel, previous.output_sha, previous.stamp):
         return False
     manifest.record(rel, previous.context_key, previous.output_sha, staged.stamp(rel), inputs)
+    return True
+
+
+def keep_as_before(path: str, staged: StagedSite, manifest: RenderManifest) -> bool:
+    """Keep the previous site's file of a page site.touched knows is made from what it was made from then,
+    without keying or making it; False if the manifest has no record of it, or the file is not what was
+    written."""
+    rel = urls.output_file(path)
+    previous = manifest.recorded(rel)
+    if previous is None or not staged.keep(rel, previous.output_sha, previous.stamp):
+        return False
+    manifest.record(rel, previous.context_key, previous.output_sha, staged.stamp(rel), previous.inputs)
     return True
 
 

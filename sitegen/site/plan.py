@@ -4,8 +4,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Callable, NamedTuple, Sequence
 
-from . import inputs, listings, reading
+from . import inputs, listings, reading, urls
 from .pages import Page, Plan, page_numbers
+from .touched import NONE, Untouched
 
 
 class Planned(NamedTuple):
@@ -15,15 +16,19 @@ class Planned(NamedTuple):
     inputs: Callable[[], inputs.Inputs | None] | None = None
     """Its path and the key of what it is made from (site.inputs), found without making it; None (or a
     function giving None) where the page is made every time."""
+    untouched: str | None = None
+    """Its path, where site.touched knows its inputs are those the previous site's page was made from: it
+    is then kept without being keyed."""
 
 
 def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = (),
-                search_page: bool = True) -> list[Planned]:
+                search_page: bool = True, untouched: Untouched = NONE) -> list[Planned]:
     """Every page of the site, in a stable order, each to be made when it is rendered: the contexts of all
     pages at once would hold the archive several times over.
 
     editorial: our own pages as (slug, title, html) (render.editorial_pages). search_page: False leaves
-    the search page out, for a caller that renders it once the search index is built."""
+    the search page out, for a caller that renders it once the search index is built. untouched: the
+    article, issue and source pages nothing changed since the previous site (site.touched)."""
     a = plan.archive
 
     def numbers(items: Sequence) -> range:
@@ -33,9 +38,13 @@ def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = (),
         listings.districts_overview,
         listings.topics_overview, listings.people_overview)]
     for issue in a.issues:
-        ps += [Planned(partial(reading.issue_page, plan, issue), partial(inputs.issue_inputs, plan, issue)),
-               Planned(partial(reading.source_page, plan, issue), partial(inputs.source_inputs, plan, issue))]
-    ps += [Planned(partial(reading.article_page, plan, e), partial(inputs.article_inputs, plan, e)) for e in a.entries]
+        ps += [Planned(partial(reading.issue_page, plan, issue), partial(inputs.issue_inputs, plan, issue),
+                       urls.issue_path(issue) if issue.id in untouched.issues else None),
+               Planned(partial(reading.source_page, plan, issue), partial(inputs.source_inputs, plan, issue),
+                       urls.source_path(issue) if issue.id in untouched.sources else None)]
+    ps += [Planned(partial(reading.article_page, plan, e), partial(inputs.article_inputs, plan, e),
+                   urls.article_path(e.article) if e.article.id in untouched.articles else None)
+           for e in a.entries]
     ps += [partial(listings.paper_page, plan, name) for name in a.by_paper]
     ps += [partial(listings.year_page, plan, year) for year in a.by_year]
     ps += [partial(listings.month_page, plan, year, month) for year, month in a.by_month]
