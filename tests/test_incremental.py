@@ -501,6 +501,35 @@ def test_equal_contexts_hash_alike_however_they_were_built():
     assert context_hash(circular) is None  # cannot be hashed: the page is rendered every time
 
 
+def test_a_rebuild_reads_no_issue_file_whose_stamp_is_unchanged(project, monkeypatch):
+    """Keying an issue file takes its bytes' digest from the last build while the file (and its sidecar)
+    has the inode, size and times it had then: a rebuild of an unchanged archive reads none of them."""
+    monkeypatch.setattr(cache_module.FileDigests, "SETTLED_NS", 0)  # the seeds were copied just now
+    build_in(project)
+    read: list[Path] = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or read_bytes(self))
+    build_in(project)
+    assert read and [p for p in read if "seeds" in p.parts] == []
+
+
+def test_an_issue_file_rewritten_to_the_same_size_and_times_is_read_again(project, monkeypatch):
+    """A file whose bytes changed but whose size and modification time are put back as they were (cp -p,
+    rsync -t) is keyed from its bytes again: its change time, which nothing can set back, moved."""
+    monkeypatch.setattr(cache_module.FileDigests, "SETTLED_NS", 0)
+    build_in(project)
+    good = project / "seeds" / GOOD
+    text, info = good.read_bytes(), good.stat()
+    edited = text.replace(OLD_HEADLINE.encode(), NEW_HEADLINE.encode())
+    assert len(edited) == len(text) and edited != text
+    good.write_bytes(edited)
+    os.utime(good, ns=(info.st_atime_ns, info.st_mtime_ns))
+    build_in(project)
+    headlines = " ".join(a["headline"] for a in catalog(project / "site")["articles"])
+    assert NEW_HEADLINE in headlines and OLD_HEADLINE not in headlines
+    assert_same_as_a_clean_build(project)
+
+
 # --- what a page is made from ---------------------------------------------------------------------
 
 def plan_of(project: Path, title: str = "北京区报档案"):

@@ -19,6 +19,7 @@ import marshal
 import os
 import pickle
 import stat
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +116,55 @@ class _Pickles:
         remove_other_folders(self.root)
 
 
+FileStamp = tuple[int, int, int, int]
+"""A file's inode, size, modification and change times (ns)."""
+
+
+def _file_stamp(info: os.stat_result | None) -> FileStamp | None:
+    return None if info is None else (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+class FileDigests:
+    """The sha256 of each issue file and its sidecar as the last build read them, with the files' stamps:
+    while a file and its sidecar still have theirs, they are not read again (a rebuild reads every issue
+    file's bytes to key it otherwise). The change time in the stamp is set by the system on every write
+    and cannot be set back, so a file rewritten to the same size and modification time is read again; a
+    file changed in the last seconds before it was read is not remembered at all, as its next change could
+    leave every time in the stamp as it was on a file system that keeps them to the second."""
+
+    SETTLED_NS = 3_000_000_000
+
+    def __init__(self, cache_dir: Path):
+        self.path = cache_dir / "digests.pickle"
+        self._before: dict[str, tuple] = {}
+        self._now: dict[str, tuple] = {}
+        value = _load_pickle(self.path, "the file digests")
+        if isinstance(value, dict):
+            self._before = value
+
+    def get(self, path: str, info: os.stat_result, sidecar: os.stat_result | None
+            ) -> tuple[bytes, bytes | None] | None:
+        """The digests of the file at path and of its sidecar, if both have the stamps they were read with."""
+        entry = self._before.get(path)
+        if not (isinstance(entry, tuple) and len(entry) == 3 and entry[0] == _file_stamp(info)
+                and entry[1] == _file_stamp(sidecar)):
+            return None
+        self._now[path] = entry
+        return entry[2]
+
+    def put(self, path: str, info: os.stat_result, sidecar: os.stat_result | None,
+            digests: tuple[bytes, bytes | None]) -> None:
+        settled = time.time_ns() - self.SETTLED_NS
+        if all(i is None or max(i.st_mtime_ns, i.st_ctime_ns) < settled for i in (info, sidecar)):
+            self._now[path] = (_file_stamp(info), _file_stamp(sidecar), digests)
+
+    def save(self) -> None:
+        """Keep the digests of the files this build keyed (not those of files gone since), if they changed."""
+        if self._now != self._before:
+            write_atomically(self.path, pickle.dumps(self._now, protocol=pickle.HIGHEST_PROTOCOL), "the file digests")
+            self._before = dict(self._now)
+
+
 class IssueCache:
     """Issues as read, parsed and completed, per issue file; one folder per code version.
 
@@ -130,6 +180,7 @@ class IssueCache:
         self.kept = kept
         """Entries kept in memory between builds (Kept), looked up before the disk; None: none are."""
         self._entries = _Pickles(cache_dir / ISSUES / self.version[:24], kept, "")
+        self.digests = FileDigests(cache_dir)
 
     def key(self, path: Path, shown: str, max_bytes: int, kind: str = "") -> str | None:
         """The key of an issue file (and of what was done to it: kind), or None when it is not a plain
@@ -141,15 +192,24 @@ class IssueCache:
             info = os.stat(path)
             if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
                 return None
-            raw = path.read_bytes()
             sidecar = path.with_suffix(".toml")
-            extra = sidecar.read_bytes() if sidecar.is_file() else None
+            try:
+                sidecar_info: os.stat_result | None = os.stat(sidecar)
+            except OSError:  # none (what is_file says of a path it cannot stat)
+                sidecar_info = None
+            digests = self.digests.get(str(path), info, sidecar_info)
+            if digests is None:
+                raw = path.read_bytes()
+                extra = sidecar.read_bytes() if sidecar_info is not None and stat.S_ISREG(sidecar_info.st_mode) \
+                    else None
+                digests = hashlib.sha256(raw).digest(), hashlib.sha256(extra).digest() if extra is not None else None
+                self.digests.put(str(path), info, sidecar_info, digests)
         except OSError:
             return None
         h = hashlib.sha256(self.version.encode())
         h.update(b"\0" + kind.encode() + b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0")
-        h.update(hashlib.sha256(raw).digest())
-        h.update(b"\1" + hashlib.sha256(extra).digest() if extra is not None else b"\0")
+        h.update(digests[0])
+        h.update(b"\1" + digests[1] if digests[1] is not None else b"\0")
         return h.hexdigest()
 
     def get(self, key: str | None, kind: type) -> Any | None:

@@ -102,6 +102,8 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
     step = issue_step(seeds_dir, max_bytes, cache, classified, tables)
     results: list[tuple[ParsedIssue | EnrichedIssue | None, Problem | None]] = [(None, None)] * len(sources)
     keys = [cache.key(path, step.shown(path), max_bytes, step.kind) if cache else None for path in sources]
+    if cache:
+        cache.digests.save()
     store = ShownCache(cache) if cache and shown else None
     measured: dict[int, tuple[ArticleMeasure, ...]] = {}  # by id() of the issue as shown
     todo = []
