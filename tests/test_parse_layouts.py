@@ -870,3 +870,52 @@ def test_a_letters_signers_and_date_close_it() -> None:
         ("一封来自和平里小区的感谢信", None, "和平里小区5号楼全体居民"), ("关于开展消防检查的通知", None, None)]
     assert len(paragraphs(issue, 0)) == 2
     assert not issue.furniture
+
+
+# --- thirteenth round: furniture and issue facts -----------------------------------------------------------------
+
+def test_a_print_run_closing_the_issue_is_its_colophon() -> None:
+    text = ("胡同里的小菜园\n本报讯　5月6日，东四街道一处胡同小院开出了菜园。\n\n"
+            "编辑：东四街道宣传科　　地址：东城区东四北大街12号\n印数：3000份　　赠阅\n")
+    issue = parse(text)
+    assert [t for _, t in issue.colophon][-1] == "印数：3000份　　赠阅"
+    assert paragraphs(issue, 0) == ["本报讯　5月6日，东四街道一处胡同小院开出了菜园。"]
+
+
+def test_one_editor_with_a_slash_under_a_running_head_is_furniture_not_a_kicker() -> None:
+    text = ("西长安街社区报　　　　第4版　文化　　　　2019年5月10日\n编辑/孟岚\n\n"
+            "胡同里上演社区话剧\n本报讯（通讯员 何平）5月8日晚，社区居民自编自演的话剧首演。\n")
+    issue = parse(text)
+    assert (2, "编辑/孟岚") in issue.furniture
+    assert heads(issue) == [(None, "胡同里上演社区话剧", None)]
+
+
+def test_a_running_head_of_paper_page_name_and_number_names_the_paper_and_its_district() -> None:
+    text = ("雁栖湖畔添了新步道\n本报讯（记者 高扬）5月20日，雁栖湖滨水步道全线贯通。\n\n\n"
+            "怀柔报　乡镇新闻　3\n编辑：李岚　美编：王青\n\n"
+            "汤河口镇开办民宿培训班\n本报讯　5月21日，汤河口镇举办民宿管家培训班。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert (5, "怀柔报　乡镇新闻　3") in issue.furniture
+    assert (issue.publication, issue.district) == ("怀柔报", "怀柔区")
+    assert [a.headline for a in issue.articles] == ["雁栖湖畔添了新步道", "汤河口镇开办民宿培训班"]
+
+
+def test_the_papers_office_in_its_footer_names_the_paper_and_the_address_its_district() -> None:
+    text = ("胡同里开了便民菜站\n本报讯　11月5日，新街口一处便民菜站开门营业。\n\n"
+            "新街口社区报编辑部　地址：北京市西城区新街口北大街　电话：66181234\n")
+    issue = complete_issue(parse(text), load_places())
+    assert (issue.publication, issue.district) == ("新街口社区报", "西城区")
+
+
+def test_a_publisher_naming_the_economic_development_area_gives_daxing() -> None:
+    text = ("亦庄新报\n中共北京经济技术开发区工委主办\n2020年6月5日　星期五　第22期\n\n"
+            "开发区新增两条公交线路\n本报讯　6月3日，开发区新开通两条通勤公交线路。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert (issue.publication, issue.district) == ("亦庄新报", "大兴区")
+
+
+def test_a_day_the_clause_says_will_come_is_a_plan_not_the_issues_date() -> None:
+    text = ("关于开展燃气安全入户检查的告知书\n各位居民：\n    为保障用气安全，街道将联合燃气公司于2021年12月6日至12月20日"
+            "开展入户检查。\n    特此告知。\n　　　　　　　　　　新街口街道办事处\n　　　　　　　　　　2021年12月1日\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2021, 12, 1)

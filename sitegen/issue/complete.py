@@ -86,6 +86,8 @@ def text_year(text: str) -> int | None:
 
 FUTURE_BEFORE = re.compile(r"(?:将于|将在|将自|将从|将|计划(?:于|自|从)?|预计(?:于|自|从)?|拟(?:于|自)?|定于|确保|力争|争取"
                            r"|(?<!截)至|到|前往)\s*$")
+PLANNED_CLAUSE = re.compile(r"将[^，,。；;！？!?]{0,16}(?:于|在|自|从)\s*$")
+"""街道将联合燃气公司于2021年11月29日…: 将 earlier in the clause makes the day its 于 names a plan, as 将于 does."""
 UNTIL = re.compile(r"(?:截至|截止到?)\s*$")
 SPAN_JOIN = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")
 """8月31日至9月5日: the second date ends the span the first opens, and is a plan only where that one is."""
@@ -187,6 +189,7 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
                     future = found[-1].future  # the end of a span: a plan only where its start is
                 else:
                     future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(line, m.end())
+                                  or PLANNED_CLAUSE.search(line, max(0, m.start() - 24), m.start())
                                   or before.endswith(("（", "(")) and GLOSSED_PLAN.match(line, m.end())
                                   or UNTIL.search(before) and (PLANNED.match(line, m.end()) or CLAUSE_END.match(line, m.end())
                                                                or DEADLINE_OF.search(line, 0, m.start())))
@@ -269,9 +272,15 @@ PAGE_MARK = re.compile(r"第\s*[\d一二三四五六七八九十]{1,3}\s*版|星
 FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
+BARE_PAGE = re.compile(r"^\d{1,2}$")
+
+
 def running_heads(issue: ParsedIssue) -> list[tuple[int, str]]:
-    """The furniture lines that head a page: they name its page (第2版, B02) or its weekday."""
-    return [(n, line) for n, line in issue.furniture if PAGE_MARK.search(line)]
+    """The furniture lines that head a page: they name its page (第2版, B02) or its weekday, or end a row of parts at
+    either end with the page's bare number (怀柔报　人文怀柔　3)."""
+    return [(n, line) for n, line in issue.furniture
+            if PAGE_MARK.search(line) or len(parts := row_parts(line)) >= 2 and (BARE_PAGE.match(parts[0])
+                                                                               or BARE_PAGE.match(parts[-1]))]
 
 
 def paper_of_running_heads(issue: ParsedIssue, places: Places) -> str | None:
@@ -297,15 +306,17 @@ SUBSCRIBED_PAPER = re.compile(r"《([\u4e00-\u9fff]{2,12})》[^《》]*?(?:欢�
 
 HOTLINE_PAPER = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?报)(?:社)?(?:新闻|广告|订阅|发行)?(?:热线|电话)\s*[:：]")
 """A paper's name opening its own hotline: 丰台报新闻热线：63812345."""
+OFFICE_PAPER = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?(?:报|时讯|周刊))(?:社|编辑部)[\s\u3000]+\S*(?:地址|电话|热线|邮编)\s*[:：]")
+"""A paper's name opening the row of its own office's contacts: 德胜社区报编辑部　地址：…, 怀柔报社　地址：…."""
 
 
 def paper_of_notes(issue: ParsedIssue, places: Places) -> str | None:
-    """The paper a file with no masthead asks its readers to subscribe to (《怀柔报》欢迎订阅  邮发代号…) or to call
-    (丰台报新闻热线：…), if its furniture names one only: a paper prints its own notes, a paper places.toml knows or a
-    name ending 报/时讯/周刊."""
+    """The paper a file with no masthead asks its readers to subscribe to (《怀柔报》欢迎订阅  邮发代号…), to call
+    (丰台报新闻热线：…) or to write to (德胜社区报编辑部　地址：…), if its furniture names one only: a paper prints its own
+    notes, a paper places.toml knows or a name ending 报/时讯/周刊."""
     names = set()
-    for _, line in issue.furniture:
-        if (m := HOTLINE_PAPER.match(line)) and m.group(1) != "本报":
+    for _, line in issue.furniture + issue.colophon:
+        if (m := HOTLINE_PAPER.match(line) or OFFICE_PAPER.match(line)) and m.group(1) != "本报":
             names.add(m.group(1))
         for m in SUBSCRIBED_PAPER.finditer(line):
             name = m.group(1) or m.group(2)
@@ -325,6 +336,18 @@ def date_of_running_heads(issue: ParsedIssue) -> tuple[datetime.date, int] | Non
             except ValueError:
                 continue
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+ADDRESS = re.compile(r"(?:^|\s)(?:[\u4e00-\u9fff]{0,10}(?:报|报社|编辑部))?(?:社址|地址)\s*[:：]\s*(\S+)")
+"""The paper's own address among its notes: 地址：北京市西城区德胜门外大街, 德胜社区报编辑部　地址：…."""
+
+
+def district_of_address(issue: ParsedIssue, places: Places) -> str | None:
+    """The one district the paper's own address (in its furniture or colophon) names, if the addresses name one only."""
+    named = {district_named(m.group(1), places) for _, line in issue.furniture + issue.colophon + issue.masthead
+             for m in ADDRESS.finditer(line.replace("\u3000", " ")) if not line.startswith("广告")}
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None
 
 
 def district_named(text: str, places: Places) -> str | None:
@@ -358,6 +381,10 @@ def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]
             paper = next((p for p in places.publications if p.district == district), None)
             if issue.publication is None and paper and any(w in text for w in OUR_PAPER):
                 changes.update(publication=paper.name, publication_inferred=True)
+    if issue.district is None and "district" not in changes and not city_wide \
+            and (district := district_of_address(issue, places)):
+        # No masthead names it and the text names no district more than another: the paper's own office is in it.
+        changes["district"] = district
     printed = date_of_running_heads(issue) if issue.date is None and no_masthead(issue) else None
     if printed:
         # The day the running heads print is the issue's own: surer than the latest event the text tells.

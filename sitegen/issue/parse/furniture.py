@@ -91,9 +91,9 @@ _AD_LABEL = re.compile(r"^(?:广告|公益广告|分类广告|广而告之)$")
 """The label standing apart at the start of an advertising line."""
 PAGE_FURNITURE_MAX = 80
 """Visible characters: a running head, hotline or subscription note is one short line."""
-_TAIL = re.compile(r"^(?:电话|传真|邮箱|电子邮箱|地址|邮编|网址|报|送|发|抄送|主送|印发|联系人)\s*[:：]"
+_TAIL = re.compile(r"^(?:电话|传真|邮箱|电子邮箱|地址|邮编|网址|报|送|发|抄送|主送|印发|联系人|印数|印量)\s*[:：]"
                    r"|^[(（]?共印\s*\d+\s*份[)）]?$")
-"""A colophon's lines: contacts, a bulletin's 报/送/发 distribution and its print run, （共印80份）."""
+"""A colophon's lines: contacts, a bulletin's 报/送/发 distribution and its print run, （共印80份）, 印数：2000份."""
 
 
 @dataclass(frozen=True)
@@ -206,18 +206,25 @@ def is_running_head(text: str) -> bool:
     if len(parts) >= 3 and _BARE_PAGE.match(parts[0]) and _PAGE_NAME.match(parts[1]) \
             and (DATE.search(text) or _PAGE_STAFF.search(text)) and not re.search("[，,；;]", text):
         return True  # 4　　图片新闻　　房山报　　2017年6月9日　星期五: the page's number and name, then its date or editors
+    if len(parts) >= 3 and (_BARE_PAGE.match(parts[0]) or _BARE_PAGE.match(parts[-1])):
+        names = parts[1:] if _BARE_PAGE.match(parts[0]) else parts[:-1]
+        if all(_PAGE_NAME.match(p) or _PAPER_NAME.match(p) for p in names) and any(_PAPER_NAME.match(p) for p in names):
+            return True  # 怀柔报　人文怀柔　3: the paper's name, the page's name and its bare number
     # a running head that leaves out the page: 2016年3月4日 星期五 要闻 责任编辑：张伟; 经济 | 5 | 2019.11.29 | 责编 陈杰
     return bool(_RUNNING_DATE.search(text) and _PAGE_STAFF.search(text) and not re.search("[，,；;]", text))
 
 
 def is_staff_line(text: str) -> bool:
     """Tell whether a line is only the page's editors, each role with a name (责编 冯涛  校对 白雪, 编辑/何静  校对/田野):
-    two roles or more, or one that only an editor holds (责任编辑 周宁; not 编辑 or 摄影 alone, which may sign a piece)."""
+    two roles or more, or one that only an editor holds (责任编辑 周宁, 编辑/赵蕾; not 编辑 X or 摄影 X alone, which may
+    sign a piece)."""
     text = text.strip()
     if visible_len(text) > PAGE_FURNITURE_MAX or not _STAFF_LINE.match(text) or not re.search(r"[\s:：/／]", text):
         return False  # set solid, 终审判决 or 校对审核, a role and a name are a phrase
     roles = re.findall(_STAFF_ROLE, text)
-    return len(roles) >= 2 or len(roles) == 1 and roles[0] not in ("编辑", "摄影")
+    # 编辑/赵蕾 with its slash is set as an editors' line is (编辑/何静  校对/田野); a piece's signature is 编辑 赵蕾.
+    return len(roles) >= 2 or len(roles) == 1 and (roles[0] not in ("编辑", "摄影")
+                                                   or roles[0] == "编辑" and bool(re.search("[/／]", text)))
 
 
 def is_page_furniture(text: str) -> bool:
