@@ -919,3 +919,63 @@ def test_a_day_the_clause_says_will_come_is_a_plan_not_the_issues_date() -> None
             "开展入户检查。\n    特此告知。\n　　　　　　　　　　新街口街道办事处\n　　　　　　　　　　2021年12月1日\n")
     issue = complete_issue(parse(text), load_places())
     assert issue.date == datetime.date(2021, 12, 1)
+
+
+# --- thirteenth round: briefs, stacks and columns ------------------------------------------------------------------
+
+def test_a_bulleted_brief_whose_siblings_are_sentences_goes_on_under_its_label() -> None:
+    text = ("社区简讯\n●6月2日，安华里社区开展“邻里节”活\n动，百余名居民参加。\n●近日，和平街社区在小区北门设立\n"
+            "便民修车点，每周六上午开放。\n")
+    issue = parse(text)
+    assert [paragraphs(issue, n) for n in (0, 1)] == [["●6月2日，安华里社区开展“邻里节”活动，百余名居民参加。"],
+                                                      ["●近日，和平街社区在小区北门设立便民修车点，每周六上午开放。"]]
+    assert [a.headline_line for a in issue.articles] == [None, None]
+
+
+def test_a_column_wrapped_by_count_keeps_lines_with_figures_full() -> None:
+    column = ["本报讯（通讯员 孔林）5月21日晚，安贞", "文化中心剧场座无虚席，社区居民自编自演的", "话剧在这里首演，演出持续了一个半小时，台",
+              "下掌声不断，不少观众看得热泪盈眶，演出结", "束后居民们久久不愿离开。", "2019年起，社区每年排演一部话剧，讲述",
+              "一位退休教师担任楼门长后，帮助邻里化解矛", "盾的故事，剧本由社区居民集体创作，排练历", "时半年。剧中演员全部来自辖区各社区，最大",
+              "的七十三岁。", "据了解，该剧还将于10月12日在和平里巡", "演两场。"]
+    text = "社区话剧首演\n" + "\n".join(column) + "\n\n街道开展消防演练\n本报讯　5月22日，街道组织消防演练，二百余名居民参加。\n"
+    issue = parse(text)
+    assert len(paragraphs(issue, 0)) == 3
+    assert paragraphs(issue, 0)[-1] == "据了解，该剧还将于10月12日在和平里巡演两场。"
+    assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
+
+
+def test_a_schedule_running_into_next_year_keeps_a_day_a_line() -> None:
+    text = ("冬季文化活动安排出炉\n  本报讯（通讯员 路遥）街道日前公布了冬季文化活动安排：\n"
+            "12月11日（周六）上午　老街坊讲述会　地点：街道文化中心\n2023年1月7日（周六）全天　冰雪知识趣味赛　地点：街道文化中心\n"
+            "2023年1月21日（周六）上午　写福字迎新春　地点：各社区居委会\n  报名可通过所在社区居委会进行。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "冬季文化活动安排出炉", None)]
+    assert len(paragraphs(issue, 0)) == 5
+
+
+def test_a_short_sentence_left_unindented_under_a_finished_line_ends_its_paragraph() -> None:
+    text = ("让自动驾驶跑进街巷\n本报记者 方舟\n　　记者：普通市民什么时候能坐上自动驾驶汽车？\n"
+            "　　负责人：今年我们会先在园区内开展载人测试，\n积累足够数据后再逐步扩大范围。\n安全始终是第一位的。\n"
+            "　　记者：下一步有哪些打算？\n　　负责人：继续开放测试道路。\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0)[1] == "负责人：今年我们会先在园区内开展载人测试，积累足够数据后再逐步扩大范围。安全始终是第一位的。"
+    assert len(paragraphs(issue, 0)) == 4
+
+
+def test_housing_estates_over_what_they_start_are_one_headline_and_an_issuer_over_its_notice_too() -> None:
+    text = ("和平里地区首批6个老旧小区\n启动综合整治\n——外墙保温、管线更新同步推进\n本报讯　5月19日，整治工程正式启动。\n\n"
+            "和平里街道办事处\n关于开展汛期安全检查的通告\n辖区各位居民：\n汛期将至，街道定于6月开展汛期安全检查。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "和平里地区首批6个老旧小区启动综合整治", "——外墙保温、管线更新同步推进"),
+                            (None, "和平里街道办事处关于开展汛期安全检查的通告", None)]
+
+
+def test_a_box_set_in_a_narrower_column_than_the_page_joins_its_lines() -> None:
+    box = ["新学期伊始，区教委发布开学安全提", "示，提醒师生和家长注意以下事项：", "1.做好个人防护。在校期间勤洗手、", "常通风，排队时与他人保持距离，每",
+           "日上报健康状况。", "2.注意交通安全。上下学遵守交通规", "则，不乘坐无牌无证车辆，不在校门", "口逗留。"]
+    text = ("开学季　这份安全提示请收好\n" + "\n".join(box) + "\n\n区青少年科技大赛启动\n"
+            "　　本报讯　3月15日，区青少年科技创新大赛正式启动，全区中小学生均可报名参加。\n")
+    issue = parse(text)
+    assert heads(issue)[0] == (None, "开学季　这份安全提示请收好", None)
+    assert paragraphs(issue, 0)[0] == "新学期伊始，区教委发布开学安全提示，提醒师生和家长注意以下事项："
+    assert len(paragraphs(issue, 0)) == 3

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import is_deck_like
+from .lines import ISSUER, is_deck_like
 
 SUBJECTLESS = re.compile(r"^(?:将于|将在|已于|定于|拟于)")
 """A headline line opening with when its news is planned or was done has no subject: 将于5月25日启动."""
@@ -18,8 +18,12 @@ COVERB_OPEN = re.compile(r"^(?:以|用|靠|凭|借|把|将|让)[^\s，,]+?(?<!�
                          r"(?:引领|推动|促进|带动|助推|推进|提升|打造|赋能|激活|点亮|擦亮|筑牢|深化|优化|改善|描绘|谱写|绘就|开启)$")
 """A line opening with a coverb and ending in a verb that takes an object (以新发展理念引领) lacks that object: the
 next line is it (回天地区高质量发展). 以党建为引领 is whole: 为 makes 引领 a noun."""
-ACTOR_END = re.compile(r"(?:中心|委员会|局|院|所|站|队|协会|学校|医院|公司|政府|机关|部门|街道|社区|镇|乡|村)$")
-"""A bare line naming who acts: an office, a centre, a school, a street or a village (社区卫生服务中心)."""
+ACTOR_END = re.compile(r"(?:中心|委员会|局|院|所|站|队|协会|学校|医院|公司|政府|机关|部门|街道|社区|小区|镇|乡|村)$")
+"""A bare line naming who acts or what is acted on: an office, a centre, a school, a street, a village or housing
+estates (社区卫生服务中心, 首批8个老旧小区)."""
+NOTICE_ABOUT = re.compile(r"^关于\S+(?:通告|公告|通知|告知书|倡议书|决定|意见|办法|规定|公示)$")
+"""A notice's title after its issuer: 关于开展平房院落汛期安全检查的通告. Over it, the issuer's bare name
+(景山街道办事处) is the title's first words, cut by the column: a notice is titled 景山街道办事处关于…的通告."""
 ACTION_START = re.compile(r"^(?:开展|举办|举行|启动|推出|开通|开设|组织|召开|发布|设立|成立|完成|实现|获评|荣获|获得|走进|迎来"
                           r"|新增|建成|打造|上线|开放|率先|持续|积极|首次|集中)")
 """A line opening with what is done (开展免费义诊): a predicate with no subject of its own."""
@@ -41,6 +45,7 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
     # below. A bare name of who acts (社区卫生服务中心) over a line opening with what it does (开展免费义诊) is
     # subject and predicate of one headline, taken so as a guess: a topic named over a full statement of its own
     # (城市绿心森林公园 / 夏日游人如织) or a name in quotes (社区“四点半课堂”) stays the kicker. A dash deck never joins.
+    # A notice's issuer over 关于…的通告 is the first words of its title (景山街道办事处 / 关于开展…的通告).
     groups: list[list[int]] = [[0]]
     call: str | None = None
     for j in range(1, len(texts)):
@@ -48,7 +53,8 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
         text = texts[j]
         if is_deck_like(text):
             groups.append([j])
-        elif SUBJECTLESS.match(text) or COUNT_ONLY.match(text) or OPEN_END.search(above) or COVERB_OPEN.match(above):
+        elif SUBJECTLESS.match(text) or COUNT_ONLY.match(text) or OPEN_END.search(above) or COVERB_OPEN.match(above) \
+                or len(groups[-1]) == 1 and NOTICE_ABOUT.match(text) and ISSUER.match(above):
             groups[-1].append(j)
             call = call or JOINED
         elif len(groups[-1]) == 1 and ACTOR_END.search(above) and " " not in above.strip() \

@@ -419,7 +419,40 @@ def full_lines(lines: list[str]) -> frozenset[int]:
     # with no punctuation is no sign of a headline: the column's width is. Headlines are seldom exactly as wide.
     # A column is measured in cells where the text was set by a page's width, or in characters where it was wrapped
     # by count (a figure's narrow digits then leave its line shorter in cells, not in characters).
-    return _full_lines_by(lines, display_width, 1) or _full_lines_by(lines, lambda t: 2 * len(t), 0)
+    # Where both measures find the same column, the text was wrapped by count with few figures in it: a line with
+    # figures is as wide as the column in characters only, and is full too.
+    by_cells, by_chars = _full_lines_by(lines, display_width, 1), _full_lines_by(lines, lambda t: 2 * len(t), 0)
+    if by_cells and by_chars and _measure(lines, by_cells, display_width) == _measure(lines, by_chars, lambda t: 2 * len(t)):
+        return by_cells | by_chars
+    return by_cells or by_chars
+
+
+LOCAL_WINDOW = 10
+"""Printed lines each side of a line among which its column is measured, in a file of columns of several widths."""
+LOCAL_MIN = 4
+"""Unfinished lines of one width within the window, the line among them: a column of that width."""
+
+
+def local_full_lines(lines: list[str]) -> frozenset[int]:
+    """The numbers of the lines as wide as the column around them, in a file set in columns of several widths (a
+    page's interview 24 characters wide, a box beside it 16): an unfinished line followed by text, with at least
+    LOCAL_MIN such lines of its width (within an ASCII character) among the LOCAL_WINDOW lines each side, two of them
+    one straight under the other (a paragraph cut twice running; sub-headings of one length stand apart)."""
+    cut = [(n, display_width(t.strip())) for n, t in enumerate(lines, 1)
+           if t.strip() and n < len(lines) and lines[n].strip() and not is_closed(t.strip())]
+    at = [n for n, _ in cut]
+
+    def column(k: int) -> list[int]:
+        n, w = cut[k]
+        window = cut[bisect.bisect_left(at, n - LOCAL_WINDOW):bisect.bisect_right(at, n + LOCAL_WINDOW)]
+        return [m for m, v in window if abs(v - w) <= 1]
+    return frozenset(n for k, (n, w) in enumerate(cut) if w >= MEASURE_NARROWEST
+                     and len(near := column(k)) >= LOCAL_MIN and any(m + 1 in near for m in near))
+
+
+def _measure(lines: list[str], full: frozenset[int], width: Callable[[str], int]) -> int:
+    """The width most of the full lines have."""
+    return Counter(width(lines[n - 1].strip()) for n in full).most_common(1)[0][0]
 
 
 def _full_lines_by(lines: list[str], width: Callable[[str], int], slack: int) -> frozenset[int]:
@@ -453,7 +486,8 @@ STRIPPED_MIN = 3
 def stripped_indent_lines(lines: list[str], full: frozenset[int]) -> frozenset[int]:
     """The first lines of paragraphs whose indent the text lost, in a file set in a column of fixed width with no
     indents printed: unfinished lines an indent narrower than the column, with a line as wide as the column below
-    (else none). They start a paragraph as an indent does."""
+    (else none). They start a paragraph as an indent does. A line as many characters long as the column is narrower
+    only by its figures' narrow digits (本报讯（通讯员 高健）9月21日晚，回龙): a full line where the text was wrapped by count."""
     # Text taken from a page often drops leading spaces; the column keeps their trace, since every other line of a
     # paragraph fills it.
     if not full or any(t.startswith(("　", "  ")) and t.strip() for t in lines):
@@ -461,7 +495,8 @@ def stripped_indent_lines(lines: list[str], full: frozenset[int]) -> frozenset[i
     measure = Counter(display_width(lines[n - 1].strip()) for n in full).most_common(1)[0][0]
     short = frozenset(n for n, t in enumerate(lines, 1)
                       if t.strip() and n + 1 in full and n not in full and not is_closed(t.strip())
-                      and abs(display_width(t.strip()) - (measure - INDENT_CELLS)) <= 1)
+                      and abs(display_width(t.strip()) - (measure - INDENT_CELLS)) <= 1
+                      and abs(2 * len(t.strip()) - measure) > 1)  # as many characters as the column: narrow digits
     return short if len(short) >= STRIPPED_MIN else frozenset()
 
 
@@ -600,6 +635,8 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
     # next piece even when it is as wide as the column: 莲花池社区开展垃圾分类“桶前值守” over 3月以来，….)
     if cut_by_column and (joined > 1 or indented or role in ("lead", "from")):
         return True  # an unfinished line as wide as the column, inside a paragraph, was cut by it: it goes on
+    if joined == 1 and _bulleted_sentence(units, i - 1) and not BULLETED.match(units[i].text):
+        return True  # ●9月17日，新龙城社区开展“邻里节”活 / 动，…: a brief whose bulleted siblings are sentences goes on
     if headline_chain_ends_in_lead(units, i):
         return False  # short lines above a lead are its headline stack (a kicker may be as wide as the column)
     if cut_by_column and not (DECK_START.match(units[i - 1].text) or HEADING_FORM.match(units[i - 1].text)
@@ -790,7 +827,8 @@ def _runs_on_after_stop(units: list[Unit], i: int, indented: bool) -> bool:
     paragraph starts with (”一位经营者说。, ）), or, in a file set in a column with indented paragraphs, the line
     above ends a sentence at the column's edge and the line, not indented, is as wide as the column and cut
     mid-clause (近年来，清水镇依托生态资源发展民): a new paragraph would be indented, and a headline as wide as the
-    column has no clause comma or heads a stack above a lead."""
+    column has no clause comma or heads a stack above a lead; so do unindented lines running on to a full stop, even
+    a short sentence with no clause mark (安全始终是第一位的。): no headline ends in 。."""
     u = units[i]
     if u.fix or u.page_top or u.role != "text" or u.indent:
         return False
@@ -802,7 +840,9 @@ def _runs_on_after_stop(units: list[Unit], i: int, indented: bool) -> bool:
         # 她1967年入党… straight under …讲党史。 where paragraphs stand apart: the layout cut the paragraph (not a turn
         # of an interview, 张秀兰：…, nor a photo's caption over its credit, 图为… / 记者 张岩 摄).
         return True
-    if not indented or not u.shape.clauses or DECK_START.match(u.text) or HEADING_FORM.match(u.text) \
+    # A sentence with no clause mark is read so only when it ends in 。: a headline has neither (安全始终是第一位的。).
+    sentence = u.shape.clauses or u.text.rstrip(CLOSERS)[-1:] == "。"
+    if not indented or not sentence or DECK_START.match(u.text) or HEADING_FORM.match(u.text) \
             or TURN.match(u.text) or headline_chain_ends_in_lead(units, i):
         return False
     if u.shape.closed and not (i > 0 and units[i - 1].line + 1 == u.line):
