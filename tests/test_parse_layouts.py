@@ -979,3 +979,65 @@ def test_a_box_set_in_a_narrower_column_than_the_page_joins_its_lines() -> None:
     assert heads(issue)[0] == (None, "开学季　这份安全提示请收好", None)
     assert paragraphs(issue, 0)[0] == "新学期伊始，区教委发布开学安全提示，提醒师生和家长注意以下事项："
     assert len(paragraphs(issue, 0)) == 3
+
+
+# --- thirteenth round: columns re-set narrower, interviews, schedules ---------------------------------------------
+
+def column_text(lines: list[str]) -> str:
+    """A page set in a column 12 characters wide: each paragraph's lines but its last fill it."""
+    return "\n".join(lines) + "\n"
+
+
+def test_a_headline_as_wide_as_the_column_under_a_column_label_stays_a_headline() -> None:
+    text = column_text(["街道开展消防安全检查活动", "本报讯　6月7日，街道组织", "辖区商户开展消防安全培训", "，八十余名商户负责人参加。",
+                        "现场，消防员讲解了灭火器", "的使用方法。", "街道还为商户发放了安全手", "册。", "", "读者来信",
+                        "一封来自和平里小区的来信", "尊敬的和平里街道党工委、", "办事处：我们是和平里小区", "五号楼的居民，今年楼道漏",
+                        "水，街道当天就派人修好了", "。在此表示感谢！"])
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["街道开展消防安全检查活动", "一封来自和平里小区的来信"]
+    assert issue.articles[1].section == "读者来信"
+
+
+def test_a_notice_title_as_wide_as_the_column_stays_a_title() -> None:
+    text = column_text(["关于开展汛期安全检查通告", "辖区各位居民：汛期将至，", "为保障居民生命财产安全，", "街道定于六月中下旬对辖区",
+                        "平房院落开展汛期安全检查", "，请居民配合社区工作人员", "入户查看。"])
+    issue = parse(text)
+    assert heads(issue) == [(None, "关于开展汛期安全检查通告", None)]
+
+
+def test_a_numbered_heading_of_two_matching_phrases_as_wide_as_the_column_is_a_heading() -> None:
+    text = column_text(["妙峰山镇民宿提档升级试点", "本报讯　今年以来，妙峰山", "镇选择五个村开展民宿提档", "升级试点，主要做法是：",
+                        "（一）统一规划，分批推进", "镇里聘请专业设计单位编制", "改造方案，第一批确定接待", "户四十户。",
+                        "（二）政府引导，农户自愿", "镇里对达到改造标准的接待", "户给予补助，是否参加由农", "户自己决定。"])
+    issue = parse(text)
+    assert [b.text for b in issue.articles[0].blocks if b.kind in ("h2", "h3")] == ["（一）统一规划，分批推进",
+                                                                                   "（二）政府引导，农户自愿"]
+
+
+def test_a_schedule_cut_by_the_column_still_sets_a_day_a_paragraph() -> None:
+    text = column_text(["冬季文化活动安排出炉", "本报讯　街道日前公布了冬", "季文化活动安排，欢迎报名", "参加：",
+                        "12月4日（周六）上午　老街", "坊讲述会　地点：文化中心", "12月18日（周六）下午　书", "画联展　地点：活动室",
+                        "报名可通过所在社区居委会", "进行。"])
+    issue = parse(text)
+    assert paragraphs(issue, 0)[1:] == ["12月4日（周六）上午　老街坊讲述会　地点：文化中心",
+                                        "12月18日（周六）下午　书画联展　地点：活动室", "报名可通过所在社区居委会进行。"]
+
+
+def test_an_answer_cut_short_of_a_clause_mark_goes_on_below() -> None:
+    text = ("入学政策，家长关心的三个问题\n本报记者 林夕\n问：孩子户籍和居住地不一致怎么办？\n答：原则上以户籍登记为准\n"
+            "，人户不一致的需提供居住证明。\n问：非京籍儿童需要准备哪些材料？\n答：需提供父母在京务工就业证明、在京实际住所\n"
+            "居住证明和全家户口簿。\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0)[1::2] == ["答：原则上以户籍登记为准，人户不一致的需提供居住证明。",
+                                          "答：需提供父母在京务工就业证明、在京实际住所居住证明和全家户口簿。"]
+    assert len(issue.articles) == 1
+
+
+def test_first_lines_an_indent_narrower_than_a_boxs_own_column_start_paragraphs() -> None:
+    box = ["今年以来，街道在各社区聘请", "了一百二十余名小巷管家，他们每", "天在胡同、楼院间巡走，发现问题", "随手记、及时报。",
+           "然而，也有居民反映，个别管", "家发现问题后报了就完，问题解决", "没解决不再过问，对自己能管什么", "心里没底。",
+           "管得好，则要靠机制，发现、", "上报、处置、回访，环环相扣，才", "能让居民的每一件小事都有回音。"]
+    text = ("让小巷管家管得住也管得好\n文/苏禾\n" + "\n".join(box) + "\n")
+    issue = parse(text)
+    assert len(paragraphs(issue, 0)) == 3
+    assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]

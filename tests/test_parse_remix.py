@@ -152,8 +152,9 @@ def names_most(text: str) -> str | None:
 
 def masthead_removed(path: Path) -> tuple[list[str], dict] | None:
     """The masthead block at the top removed, where the articles (not the furniture) say 本报 and name the paper's
-    district more than any other: the district is the paper's, and the paper the one a running head or a subscription
-    note (《房山报》) left below names, else the one places.toml lists for the district (none where it lists none). The date inferred from the news is not scored (the truth does not say which event dates it), nor the
+    district more than any other: the district is the paper's, and the paper the one a running head, a subscription
+    note (《房山报》) or the paper's office (…编辑部　地址：…) left below names, else the one places.toml lists for the
+    district (none where it lists none). The date inferred from the news is not scored (the truth does not say which event dates it), nor the
     issue's numbers."""
     truth = copy.deepcopy(truth_of(path))
     facts = truth["issue"]
@@ -169,8 +170,12 @@ def masthead_removed(path: Path) -> tuple[list[str], dict] | None:
     heads = [f for f in facts.get("furniture", ()) if f in rest and re.search(r"第\s*\S{1,3}\s*版|星期|[A-Z]\d{1,2}", f)]
     # So does a subscription note left below (欢迎订阅《房山报》…): a paper asks readers to subscribe to itself.
     notes = [f for f in facts.get("furniture", ()) if f in rest and re.search(r"订阅|征订", f)]
+    # And so does the paper's own office opening its footer (石景山教育周刊编辑部　　地址：…).
+    offices = [f for f in facts.get("furniture", ()) if f in rest and re.match(r"\S+(?:社|编辑部)\s", f)]
     if not any(facts.get("publication") and facts["publication"] in h for h in heads) and \
-            not any(facts.get("publication") and f"《{facts['publication']}》" in n for n in notes):
+            not any(facts.get("publication") and f"《{facts['publication']}》" in n for n in notes) and \
+            not any(facts.get("publication") and re.match(re.escape(facts["publication"]) + r"(?:社|编辑部)\s", o)
+                    for o in offices):
         facts["publication"] = next((p.name for p in load_places().publications if p.district == facts["district"]), "")
     for key in ("date", "pages", "issue_no", "total_no"):
         facts.pop(key, None)
@@ -351,6 +356,21 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     # The twelfth round: the kicker 改革开放40周年·丰台印记 is the only line outside a schedule that gives this
     # masthead-less file its year; without it the text's only other year is a history piece's 1991.
     ("kickers_removed", "r12_nomast-fengtai_2018-10-17"): "the kicker was the only evidence for the year",
+    # The thirteenth round: decks left without their dash under a statement or a joined headline (三宗产业用地集中推介 /
+    # “标准地”出让让企业拿地即开工; 新一届社区“两委”班子集中“充电” / 围绕…开展专题培训; 回龙观地区首批8个老旧小区启动综合整治,
+    # two lines the column cut, / 楼体节能改造、管线更新、加装电梯同步推进), and two statements left once a deck is gone
+    # (“双减”落地半年 / 课后服务“菜单”更丰富了).
+    ("deck_dashes_toggled", "r13_yichengshibao_2019-05-17"): "a dashless deck under a statement: read as the headline",
+    ("deck_dashes_toggled", "r13_nomast-xicheng_2021-11-26"): "a dashless deck under a statement: read as the headline",
+    ("deck_dashes_toggled", "r13_huilongguan_2016-09-23"): "a dashless deck under a joined headline: read as the headline",
+    ("decks_removed", "r13_shijingshan-jiaoyu_2022-03-17"): "two statements left: read as headline and deck",
+    # Files that tell their paragraphs by indents, in columns of several widths wrapped by character count: with the
+    # indents gone, a paragraph cut after a full stop at the column's edge (…二是强化预警。 / 加强与气象…) or one opening
+    # with a closed line (员。 / “天气转凉了，疫情防控一点也不能松。), or after a full stop in a box too short to measure its
+    # column (…向日葵。 / 学校将劳动教育纳入课表，每个班级), is told only by the indent.
+    ("indents_removed", "r13_mentougou-gongzuotongxun_2015-07-10"): "a cut after a full stop, told only by the missing indent",
+    ("indents_removed", "r13_jiuxianqiao_2020-09-18"): "a paragraph opening with a closed line, told only by its indent",
+    ("indents_removed", "r13_shijingshan-jiaoyu_2022-03-17"): "a paragraph after a full stop, told only by its indent",
 }
 """Cases left out, each with what fails: (transformation, file stem) -> why. Each is a headline stack the print
 no longer decides once the line or dash is gone (`sitegen check` shows the parser's call on it as a guess), or

@@ -15,8 +15,8 @@ from collections import Counter
 
 from .articles import BULLET, assemble
 from .lines import (
-    MD_HEADING, after_blanks, full_lines, indented_lines, join_breaks, local_full_lines, signoff_lines, stripped_indent_lines,
-    tight_lines, units_of,
+    MD_HEADING, after_blanks, full_lines, indented_lines, join_breaks, local_full_lines, local_stripped_indent_lines,
+    signoff_lines, stripped_indent_lines, tight_lines, units_of,
 )
 from .fixes import checked_fixes
 from .furniture import date_problems, guided_headlines, page_tops, read_facts, refiled, split_furniture
@@ -40,10 +40,12 @@ def parse_issue(source: Source, places: Places) -> ParsedIssue:
     body = list(furniture.body)
     markdown = any(MD_HEADING.match(t) for _, t in body)
     full = full_lines(source.lines)
-    indented = indented_lines(source.lines) or stripped_indent_lines(source.lines, full)
-    # A file of no one column width may set each box in a column of its own: measured where the line stands.
+    # A file may set a page or a box in a column of its own width: each line's column is measured where it stands too.
+    local = local_full_lines(source.lines)
+    indented = indented_lines(source.lines) or stripped_indent_lines(source.lines, full) \
+        | local_stripped_indent_lines(source.lines, full | local)
     units = units_of(body, indented, fixes, page_tops(furniture), after_blanks(source.lines), signoff_lines(numbered),
-                     full or local_full_lines(source.lines), tight_lines(source.lines))
+                     full | local, tight_lines(source.lines))
     pieces = join_breaks(units, markdown)
     articles, unplaced = assemble(pieces, dict(numbered), markdown, guided_headlines(furniture))
     problems = fix_problems + date_problems(numbered, source.path) + [

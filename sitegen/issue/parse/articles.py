@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from .. import patterns
 from .lines import (
-    AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, CONTINUED_ON, LEAD, ONWARD_BARE, SECTION, Piece, is_deck_like, is_exclaim_headline, is_from_line,
-    is_headline_pair, onward_pages, visible_len,
+    AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, DAY_ITEM, CONTINUED_ON, LEAD, ONWARD_BARE, SECTION, Piece, is_deck_like,
+    is_exclaim_headline, is_from_line, is_headline_pair, onward_pages, visible_len,
 )
 from ...model import Block, ParsedArticle
 from .cuts import BARE_SUBJECT, JOINED, join_cut_lines
@@ -174,10 +174,6 @@ def _chain_to_lead(pieces: list[Piece], i: int) -> bool:
 
 NEWS_WHEN = re.compile(r"近日|日前|近期|连日来|昨日|昨天|今天|今日|本周|上周|今年|\d{1,2}\s*月")
 """When a news item says it happened, in its first clause."""
-DAY_ITEM = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[(（](?:星期|周)[一二三四五六日天][)）]\s*\S")
-"""A line opening with a day and its weekday, then what happens on it (7月8日（星期六）　探访南锣鼓巷, with its year where
-the schedule runs into the next one, 2022年1月8日（周六）全天　…): an item of a schedule or a diary, set one a line; no
-headline opens so."""
 PLACE_END = re.compile(r"(?:街道|社区|镇|乡|村|区|县|城)$")
 OCCASION_END = re.compile(r"(?:节|纪念日|宣传日|宣传周|活动周|安全月|周年|将至|将临|临近|来临|到来|前夕|之际|进行时|正当时)$")
 """A bare line naming an occasion (三八节, 安全生产月) or a time (清明将至, 冬奥进行时) over a headline says when, as a

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import ISSUER, is_deck_like
+from .lines import ISSUER, NOTICE_ABOUT, is_deck_like
 
 SUBJECTLESS = re.compile(r"^(?:将于|将在|已于|定于|拟于)")
 """A headline line opening with when its news is planned or was done has no subject: 将于5月25日启动."""
@@ -21,9 +21,6 @@ next line is it (回天地区高质量发展). 以党建为引领 is whole: 为 
 ACTOR_END = re.compile(r"(?:中心|委员会|局|院|所|站|队|协会|学校|医院|公司|政府|机关|部门|街道|社区|小区|镇|乡|村)$")
 """A bare line naming who acts or what is acted on: an office, a centre, a school, a street, a village or housing
 estates (社区卫生服务中心, 首批8个老旧小区)."""
-NOTICE_ABOUT = re.compile(r"^关于\S+(?:通告|公告|通知|告知书|倡议书|决定|意见|办法|规定|公示)$")
-"""A notice's title after its issuer: 关于开展平房院落汛期安全检查的通告. Over it, the issuer's bare name
-(景山街道办事处) is the title's first words, cut by the column: a notice is titled 景山街道办事处关于…的通告."""
 ACTION_START = re.compile(r"^(?:开展|举办|举行|启动|推出|开通|开设|组织|召开|发布|设立|成立|完成|实现|获评|荣获|获得|走进|迎来"
                           r"|新增|建成|打造|上线|开放|率先|持续|积极|首次|集中)")
 """A line opening with what is done (开展免费义诊): a predicate with no subject of its own."""

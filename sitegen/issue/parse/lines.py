@@ -235,6 +235,25 @@ NUMBER_GOES_ON = re.compile(r"^[\d:：.．\-–~～]")
 BOX_TITLE = re.compile(r"^[\u4e00-\u9fff“”·]{1,16}(?:公告|通告|通知|启事|须知|提示|贴士|安排|电话|服务信息)$")
 """The title of a notice or a service box (区公安分局出入境业务调整公告, 温馨提示, 小贴士, 假期医疗服务安排, 便民服务电话):
 a piece of its own, set under the news without a lead; a story's sub-heading names a step or a finding, not a notice."""
+NOTICE_ABOUT = re.compile(r"^关于\S+(?:通告|公告|通知|告知书|倡议书|决定|意见|办法|规定|公示)$")
+"""A notice's title after its issuer: 关于开展平房院落汛期安全检查的通告. Over it, the issuer's bare name
+(景山街道办事处) is the title's first words, cut by the column: a notice is titled 景山街道办事处关于…的通告."""
+DAY_ITEM = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[(（](?:星期|周)[一二三四五六日天][)）]\s*\S")
+"""A line opening with a day and its weekday, then what happens on it (7月8日（星期六）　探访南锣鼓巷, with its year where
+the schedule runs into the next one, 2022年1月8日（周六）全天　…): an item of a schedule or a diary, set one a line; no
+headline opens so."""
+PARALLEL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+                           r"([\u4e00-\u9fff“”]{2,6})[，,]([\u4e00-\u9fff“”]{2,6})$")
+"""A numbered heading of two phrases apart by a comma, and nothing after: （一）统一规划，分批推进."""
+
+
+def is_parallel_head(text: str) -> bool:
+    """Tell whether a line is a numbered heading of two phrases of one length (（一）统一规划，分批推进): a sentence's
+    clauses seldom match so, and one cut by the column goes on after its comma's second phrase."""
+    m = PARALLEL_HEAD.match(text)
+    return m is not None and len(m.group(1)) == len(m.group(2))
+
+
 NUMBER_ONLY = re.compile(r"^[\d\s\-－—()（）]{5,}[。；;]?$")
 """A line of only a phone number, or one ending the sentence: 81568100, 010-6954 2211, 010-69511234。"""
 CREDIT_CLOSING_CAPTION = re.compile(rf"[。！？!?]\s*{patterns.CREDIT_BEFORE}\s*(?:{_ROLE}\s*)?{_NAME}(?:\s+(?:{_ROLE}\s*)?{_NAME})*$")
@@ -435,19 +454,58 @@ LOCAL_MIN = 4
 
 def local_full_lines(lines: list[str]) -> frozenset[int]:
     """The numbers of the lines as wide as the column around them, in a file set in columns of several widths (a
-    page's interview 24 characters wide, a box beside it 16): an unfinished line followed by text, with at least
-    LOCAL_MIN such lines of its width (within an ASCII character) among the LOCAL_WINDOW lines each side, two of them
-    one straight under the other (a paragraph cut twice running; sub-headings of one length stand apart)."""
-    cut = [(n, display_width(t.strip())) for n, t in enumerate(lines, 1)
+    page's interview 24 characters wide, a box beside it 16): an unfinished line followed by text, as wide as the
+    width most such lines among the LOCAL_WINDOW lines each side have, where at least LOCAL_MIN of them have it, two
+    of them one straight under the other (a paragraph cut twice running; sub-headings of one length stand apart).
+    Widths are taken in cells (within an ASCII character) and in characters, as for one column (full_lines)."""
+    return frozenset(n for width, slack in LOCAL_WIDTHS for n, (w, measure) in _local_columns(lines, width, slack).items()
+                     if abs(w - measure) <= slack)
+
+
+LOCAL_WIDTHS: tuple[tuple[Callable[[str], int], int], ...] = ((display_width, 1), (lambda t: 2 * len(t), 0))
+"""How a local column is measured: in cells, within an ASCII character, and in characters, exactly."""
+
+
+def _local_columns(lines: list[str], width: Callable[[str], int], slack: int) -> dict[int, tuple[int, int]]:
+    """Each unfinished line followed by text that stands in a local column, with its width and the column's, as
+    `width` measures them (see local_full_lines)."""
+    cut = [(n, width(t.strip())) for n, t in enumerate(lines, 1)
            if t.strip() and n < len(lines) and lines[n].strip() and not is_closed(t.strip())]
     at = [n for n, _ in cut]
-
-    def column(k: int) -> list[int]:
-        n, w = cut[k]
+    found = {}
+    for n, w in cut:
         window = cut[bisect.bisect_left(at, n - LOCAL_WINDOW):bisect.bisect_right(at, n + LOCAL_WINDOW)]
-        return [m for m, v in window if abs(v - w) <= 1]
-    return frozenset(n for k, (n, w) in enumerate(cut) if w >= MEASURE_NARROWEST
-                     and len(near := column(k)) >= LOCAL_MIN and any(m + 1 in near for m in near))
+        widths = Counter(v for _, v in window)
+        measure, _ = max(widths.items(), key=lambda kv: (kv[1] + widths.get(kv[0] - slack, 0), kv[0]))
+        near = {m for m, v in window if abs(v - measure) <= slack}
+        if measure >= MEASURE_NARROWEST and len(near) >= LOCAL_MIN and any(m + 1 in near for m in near):
+            found[n] = (w, measure)
+    return found
+
+
+def local_stripped_indent_lines(lines: list[str], full: frozenset[int]) -> frozenset[int]:
+    """stripped_indent_lines where each column is measured where it stands (local_full_lines), in a file that prints
+    no indents: unfinished lines an indent narrower (in cells where they are not as many characters long as it, or in
+    characters) than the full line under them, or, with a clause mark, than the column around them."""
+    if any(t.startswith(("　", "  ")) and t.strip() for t in lines):
+        return frozenset()
+
+    def short(line: str, below: str) -> bool:
+        # An indent narrower in characters, or in cells where it is not as many characters long as the line below.
+        return len(line) == len(below) - INDENT_CELLS // 2 or len(line) != len(below) \
+            and abs(display_width(line) - (display_width(below) - INDENT_CELLS)) <= 1
+    # Over a full line, its width is the column's; elsewhere the column around it is measured.
+    found = {n for n, t in enumerate(lines, 1) if t.strip() and n + 1 in full and n not in full
+             and not is_closed(t.strip()) and short(t.strip(), lines[n].strip())}
+    for width, slack in LOCAL_WIDTHS:
+        for n, (w, measure) in _local_columns(lines, width, slack).items():
+            text = lines[n - 1].strip()
+            if n in full or not Shape.of(text).clauses or abs(w - (measure - INDENT_CELLS)) > slack:
+                continue
+            if width is display_width and abs(2 * len(text) - measure) <= 1:
+                continue  # as many characters as the column: narrower in cells only by its figures' digits
+            found.add(n)
+    return frozenset(found) if len(found) >= STRIPPED_MIN else frozenset()
 
 
 def _measure(lines: list[str], full: frozenset[int], width: Callable[[str], int]) -> int:
@@ -626,11 +684,22 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return True  # …的实际行动。下 / 转第2版: a jump mark the layout cut after its first character
     if starts_listed_item(units, i):
         return False  # 一是… set one item a line: each item is a paragraph, whatever ends the line above
+    if joined == 1 and TURN.match(units[i - 1].text) and not HEADING_FORM.match(units[i - 1].text) \
+            and (shape.clauses or SPEAKER.match(units[i - 1].text)) \
+            and not TURN.match(units[i].text) and not LIST_START.match(units[i].text):
+        return True  # 答：预计5月上旬开始，具体… / 布的…: a turn of an interview is text, never a heading; it goes on below
+    if _schedule_item(units, i):
+        return False  # 12月18日（周六）下午　… under another day's item: a schedule sets a day a line
+    if joined == 1 and is_parallel_head(units[i - 1].text) and units[i].text[:1] not in NO_START:
+        return False  # （一）统一规划，分批推进: two phrases of one length, a heading even as wide as the column
     if visible_len(units[i].text) <= WIDOW_MAX and is_closed(units[i].text) and units[i].text[:1] not in "“‘「《(（":
         return True  # 等。 or 升。: the last word of the sentence above, alone on a line
     cut_by_column = i > 0 and units[i - 1].full and not DECK_START.match(units[i].text) \
         and not (joined == 1 and units[i - 1].after_blank and i > 1 and units[i - 2].shape.closed
-                 and not shape.clauses and not shape.looks_cut() and not _bulleted_sentence(units, i - 1))
+                 and not shape.clauses and not shape.looks_cut() and not _bulleted_sentence(units, i - 1)) \
+        and not (joined == 1 and (NOTICE_ABOUT.match(units[i - 1].text) or _under_column_label(units, i - 1)))
+    # (A notice's title, 关于…的通告, and a bare line straight under a column label that stands after a blank line, 居民来信 /
+    # 一封来自魏家胡同的感谢信, are headlines even as wide as the column.)
     # (A bare line after a blank line under a finished paragraph, where blank lines stand between pieces, heads the
     # next piece even when it is as wide as the column: 莲花池社区开展垃圾分类“桶前值守” over 3月以来，….)
     if cut_by_column and (joined > 1 or indented or role in ("lead", "from")):
@@ -724,6 +793,31 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
         pieces.append(Piece(role, "".join(parts), tuple(lines), fix=u.fix, page_top=u.page_top, after_blank=u.after_blank))
         pieces.extend(held)
     return pieces
+
+
+LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+"""A column label on a line of its own: 居民来信, 简讯."""
+
+
+def _under_column_label(units: list[Unit], j: int) -> bool:
+    """Tell whether units[j] is a bare line (no mark inside, no list item) printed straight under a short bare label
+    that opens a piece (after a blank line where blank lines stand between pieces, or at a page's top) and is no
+    notice's title: the headline under its column label (居民来信 / 一封来自魏家胡同的感谢信), not text the column cut."""
+    if j < 1 or units[j].shape.clauses or units[j].shape.stops or units[j - 1].line != units[j].line - 1 \
+            or LIST_START.match(units[j].text):
+        return False
+    label = units[j - 1]
+    # A notice's or box's own title (征稿启事, 游园提示) heads its text straight away: the line under it is that text.
+    return label.role == "text" and not label.full and (label.after_blank or label.page_top) \
+        and bool(LABEL_LINE.match(label.text)) and not BOX_TITLE.match(label.text)
+
+
+def _schedule_item(units: list[Unit], i: int) -> bool:
+    """Tell whether units[i] opens a day's item of a schedule set a day a line (12月18日（周六）下午　…), another item
+    opening so within a few lines: it starts a paragraph, whatever ends the line above."""
+    if not DAY_ITEM.match(units[i].text):
+        return False
+    return any(DAY_ITEM.match(u.text) for u in [*units[max(0, i - ITEM_LOOKAHEAD):i], *units[i + 1:i + 1 + ITEM_LOOKAHEAD]])
 
 
 def _number_announced(shape: Shape, u: Unit) -> bool:
