@@ -1041,3 +1041,10 @@ def test_first_lines_an_indent_narrower_than_a_boxs_own_column_start_paragraphs(
     issue = parse(text)
     assert len(paragraphs(issue, 0)) == 3
     assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
+
+
+def test_a_short_question_and_the_exclamation_answering_it_are_a_kicker() -> None:
+    text = ("下水道又堵了？打这个电话！\n学院路街道开通排水抢修专线\n\n"
+            "本报讯（通讯员 丁一）12月1日起，学院路街道开通排水抢修专线，安排专人24小时接听居民来电。\n")
+    issue = parse(text)
+    assert heads(issue) == [("下水道又堵了？打这个电话！", "学院路街道开通排水抢修专线", None)]

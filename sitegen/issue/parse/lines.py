@@ -297,11 +297,16 @@ def looks_cut(text: str, after_heading: bool = False) -> bool:
 
 def is_exclaim_headline(text: str) -> bool:
     """Tell whether a line is a short headline ending in ! or ?, such as “520”我们登记结婚啦!."""
-    # A comma is allowed in a short one: 垃圾分类，你做对了吗？
+    # A comma is allowed in a short one: 垃圾分类，你做对了吗？; so is a question before the exclamation that answers it,
+    # 暖气还没热？打这个电话！ (not a sentence's 。 inside).
     t = text.rstrip("”’\"' ")
+    short = visible_len(text) <= EXCLAIM_COMMA_MAX
+    inner = t[:-1]
+    if short and t[-1:] in "!！" and inner.count("？") + inner.count("?") == 1 and inner[-1:] not in "？?":
+        inner = inner.replace("？", "").replace("?", "")
     return (
         bool(t) and t[-1] in "!！?？" and visible_len(text) <= 30 and not SPEAKER.match(text)
-        and not any(c in t[:-1] for c in FULL_STOPS + (CLAUSE_MARKS if visible_len(text) > EXCLAIM_COMMA_MAX else ""))
+        and not any(c in inner for c in FULL_STOPS + (CLAUSE_MARKS if not short else ""))
     )
 
 
