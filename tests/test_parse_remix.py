@@ -326,6 +326,7 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     # continues may open with a short closed line, so it is read as text; nothing else in the print tells.
     ("furniture_moved_a", "yanqing_2016-04-22"): "a question under a moved running head: read as a continued text",
     ("furniture_moved_c", "yanqing_2016-04-22"): "a question under a moved running head: read as a continued text",
+    ("furniture_moved_b", "yanqing_2016-04-22"): "a question under a moved running head: read as a continued text",
     # The same with an exclamation, 春季防火，不可大意！, right under a 导读 block moved in above it.
     ("furniture_moved_b", "miyun_2017-03-24"): "an exclamation under a moved 导读 block: read as a continued text",
     # A paragraph the layout cut right after a full stop (…多项业务。 / “以前要跑好几个地方…”一家德资企业的人事经理说。,
