@@ -60,6 +60,14 @@ def paragraphs(issue: ParsedIssue, n: int) -> list[str]:
     "中共北京市大兴区委主办　　出版：大兴报社",
     "编印：西长安街街道宣传办　　电话：66012345",
     "门头沟报新闻热线：69841234",
+    "社区　　　　　　　　责任编辑：马丁　美编：孙可",
+    "责任编辑　何平　　校对　钱多　　　　　　　　综合",
+    "05 │ 民生 │ 延庆报　　责编：邓佳　版式：周全",
+    "民 生 服 务　　德 胜 社 区 报　　3",
+    "03　春节特刊　怀柔报　2023.01.20",
+    "德胜社区报·民生　　　　　　2018年5月4日　星期五",
+    "2018年5月4日　星期五　　　　　　德胜社区报·文化",
+    "联系人：李明　　联系电话：64001234　　共印80份",
 ])
 def test_a_running_head_weather_or_notice_is_furniture_not_a_kicker(running_head: str) -> None:
     issue = parse(f"标题一\n\n本报讯 正文一。（下转2版）\n\n{running_head}\n\n标题二\n\n本报讯（记者 甲）正文二。\n")
@@ -83,6 +91,19 @@ def test_a_guide_block_without_bullets_ends_at_its_last_page_reference() -> None
     issue = parse(text)
     assert [n for n, _ in issue.furniture] == [1, 2, 3]
     assert [a.headline for a in issue.articles] == ["区十七届人大六次会议闭幕"]
+
+
+def test_a_bulletins_contents_with_leader_dots_and_section_lines_is_furniture() -> None:
+    text = ("本期目录\n◆街道动态\n　街道召开安全生产会…………1\n　社区开展消防演练……………2\n◆社区风采\n"
+            "　老街坊的新生活………………2\n\n街道召开安全生产会\n　　4月2日，街道召开安全生产工作会，部署重点工作。\n")
+    issue = parse(text)
+    assert [n for n, _ in issue.furniture] == [1, 2, 3, 4, 5, 6]
+    assert heads(issue) == [(None, "街道召开安全生产会", None)]
+
+
+def test_a_line_with_a_figure_or_word_in_it_is_not_a_running_head() -> None:
+    issue = parse("标题一\n\n本报讯 正文一。\n\n02　今年新增　3个社区\n\n本报讯（记者 甲）正文二。\n")
+    assert issue.furniture == ()
 
 
 def test_a_line_naming_a_page_in_the_text_is_not_furniture() -> None:
@@ -117,6 +138,22 @@ def test_a_bulletins_masthead_with_year_issue_and_an_issuer_and_date_line() -> N
     assert [n for n, _ in issue.masthead] == [1, 2, 3]
     assert (issue.issue_no, issue.date) == (15, datetime.date(2020, 9, 18))
     assert heads(issue) == [(None, "东城区：“文明引导员”上岗服务", None)]
+
+
+def test_a_special_issues_masthead_with_its_date_and_page_count() -> None:
+    text = ("怀柔报\nHUAIROU BAO\n第三届怀柔区冰雪节特刊\n2023年1月20日　星期五　　本期特刊4版\n\n冰雪节开幕\n"
+            "　　本报讯（记者 甲）1月19日，冰雪节开幕，活动持续至2月5日。\n")
+    issue = parse(text)
+    assert [n for n, _ in issue.masthead] == [1, 2, 3, 4]
+    assert (issue.date, issue.pages) == (datetime.date(2023, 1, 20), 4)
+
+
+def test_a_bulletins_issuer_that_compiles_and_sends_it_beside_its_date() -> None:
+    text = ("安全生产简报\n第3期\n中共北京市延庆区委宣传部编发　　　　2022年4月8日\n\n街道召开安全生产会\n"
+            "　　4月2日，街道召开安全生产工作会。\n")
+    issue = parse(text)
+    assert [n for n, _ in issue.masthead] == [1, 2, 3]
+    assert issue.date == datetime.date(2022, 4, 8)
 
 
 def test_a_paper_called_shixun_is_a_paper() -> None:
@@ -1048,3 +1085,11 @@ def test_a_short_question_and_the_exclamation_answering_it_are_a_kicker() -> Non
             "本报讯（通讯员 丁一）12月1日起，学院路街道开通排水抢修专线，安排专人24小时接听居民来电。\n")
     issue = parse(text)
     assert heads(issue) == [("下水道又堵了？打这个电话！", "学院路街道开通排水抢修专线", None)]
+
+
+def test_an_items_line_the_column_cut_goes_on_before_the_next_number() -> None:
+    text = ("数说变化\n　　一组数据看变化：\n1.全区新建口袋公园1\n2个。\n2.改造老旧小区3.5万\n平方米。\n"
+            "3.新增停车位8\n0万\n个次。\n4.全年植树2万株。\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0) == ["一组数据看变化：", "1.全区新建口袋公园12个。", "2.改造老旧小区3.5万平方米。",
+                                    "3.新增停车位80万个次。", "4.全年植树2万株。"]

@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ISSUE_NO = re.compile(r"(?<!总)第\s*(\d+)\s*期")
 TOTAL_NO = re.compile(r"总\s*第\s*(\d+)\s*期")
-PAGES = re.compile(r"(?:本期|今日|共)\s*共?\s*(\d+|[一二三四五六七八九十]{1,3})\s*版")
+PAGES = re.compile(r"(?:本期(?:专刊|特刊)?|今日|共)\s*共?\s*(\d+|[一二三四五六七八九十]{1,3})\s*版")
 _CN_DIGITS = "一二三四五六七八九"
 
 # A line made only of these tokens is a dateline or issue line: 2020年4月16日 星期四 (农历) 丙申年九月廿一, 第30期(总第1907期)本期8版.
@@ -23,7 +23,7 @@ _DATELINE_TOKENS = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年(?=\s*第\s*\d+\s*期)|星期[一二三四五六日天]|周[一二三四五六日]|农历\S+"
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:闰?[正一二三四五六七八九十冬腊]{1,2}月"
     r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|廿[一二三四五六七八九十]?|二十[一二三四五六七八九]?|三十))?"
-    r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期|今日|共)\s*共?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|第\s*\d+\s*版"
+    r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期(?:专刊|特刊)?|今日|共)\s*共?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|第\s*\d+\s*版"
     r"|[\s()（）|｜·•/／,，、-]"
 )
 _PAPER_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯|时讯|政务信息|信息|动态)"
@@ -74,6 +74,8 @@ _PAGE_MARK = re.compile(r"^[—－\-]\s*\d{1,2}\s*[—－\-]$")
 _GUIDE = re.compile(r"^【?(?:今日|本期|本版)?(?:导\s*读|要\s*目|目\s*录)】?$")
 _GUIDE_INLINE = re.compile(r"^(?:(?:今日|本期|本版)?导\s*读\s*[:：]|【(?:今日|本期|本版)?导\s*读】).*\d+\s*版\s*[)）]?$")
 """A 导读 set on one line: 今日导读：模式口大街改造完工（3版）　老山街道便民菜站开张（4版）, 【导读】…　　见第2版."""
+_LEADER_PAGE = re.compile(r"[…．.·]{2,}\s*\d{1,2}$")
+"""A contents line's leader dots and bare page number: 全民阅读季启动…………2."""
 _GUIDE_ITEM = re.compile(r"^[▶►▷◆◇■●★☆]\s*\S.*?(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
 _WEATHER = re.compile(r"^(?:今日|明日|今天|明天)?天气(?:预报)?\s*[:：]")
 _FORECAST_ISSUED = re.compile(r"^[\u4e00-\u9fff]{0,8}气象台\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?\d{0,2}时?\s*发布\s*[:：]\s*"
@@ -125,7 +127,7 @@ def is_strong_masthead(text: str, places: Places, top: bool) -> bool:
     bare = re.sub(r"\s", "", text)
     if places.publication(bare):
         return True
-    if (DATE.search(text) or re.search(r"第\s*\d+\s*期|(?:本期|今日)\s*共?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版", text)) \
+    if (DATE.search(text) or re.search(r"第\s*\d+\s*期|(?:本期(?:专刊|特刊)?|今日)\s*共?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版", text)) \
             and not _DATELINE_TOKENS.sub("", text):
         return True
     if _LICENCE.search(text) and visible_len(text) <= 40:
@@ -153,8 +155,8 @@ def _is_issuer_dateline(text: str, printed: bool = False) -> bool:
 
 _PRINTED = re.compile(r"(?:印发|编印|印制|印)$")
 """The word after the date at a bulletin's foot saying it was printed then: 2019年4月26日印发."""
-_ISSUER_END = re.compile(r"(?:编|办公室|委员会|人民政府|办事处)$")
-"""Who compiles a bulletin, beside its date: …办公室编, 首都精神文明建设委员会办公室, …街道办事处."""
+_ISSUER_END = re.compile(r"(?:编|编发|办公室|委员会|人民政府|办事处)$")
+"""Who compiles a bulletin, beside its date: …办公室编, …宣传部编发, 首都精神文明建设委员会办公室, …街道办事处."""
 
 
 def _is_masthead_row(text: str, places: Places) -> bool:
@@ -210,8 +212,50 @@ def is_running_head(text: str) -> bool:
         names = parts[1:] if _BARE_PAGE.match(parts[0]) else parts[:-1]
         if all(_PAGE_NAME.match(p) or _PAPER_NAME.match(p) for p in names) and any(_PAPER_NAME.match(p) for p in names):
             return True  # 怀柔报　人文怀柔　3: the paper's name, the page's name and its bare number
+    if _is_head_row(text):
+        return True  # 02 │ 要闻 │ 密云报　　责编：韩雪, 社 区 动 态　　什 刹 海 社 区 报　　2, 学院路社区报·综合　　2017年9月15日
     # a running head that leaves out the page: 2016年3月4日 星期五 要闻 责任编辑：张伟; 经济 | 5 | 2019.11.29 | 责编 陈杰
     return bool(_RUNNING_DATE.search(text) and _PAGE_STAFF.search(text) and not re.search("[，,；;]", text))
+
+
+_HEAD_BAR = re.compile(r"\s*[│|｜]\s*")
+_LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff])+$")
+_PAPER_PAGE = re.compile(r"^[\u4e00-\u9fff]{2,14}报\s*[·•]\s*[\u4e00-\u9fff]{2,6}$")
+"""The paper's name and the page's name joined by a dot, as one part of a running head: 学院路社区报·社区动态."""
+
+
+def _is_head_row(text: str) -> bool:
+    # A running head set as a row of parts, each one a running head's part: the page's bare number, its name, the
+    # paper's name (or both joined, 学院路社区报·综合), the date and 星期 (2024.09.20 in figures too), the page's editors,
+    # each role with a name. Parts stand apart by wide spaces or bars (02 │ 要闻 │ 密云报); a part set letter-spaced
+    # (社 区 动 态) is read without its spaces. The page's number, its date or an editor's role say it is a head, and a
+    # name must stand beside them: a date and 星期 alone are a dateline, editors alone a staff line.
+    parts = [_LETTER_SPACED.match(p) and p.replace(" ", "") or p
+             for part in row_parts(text) for p in _HEAD_BAR.split(part) if p]
+    if len(parts) < 2 or re.search("[，,；;。]", text):
+        return False
+    for j in range(len(parts) - 2, -1, -1):
+        if re.fullmatch(_STAFF_ROLE, parts[j]):
+            parts[j:j + 2] = [parts[j] + " " + parts[j + 1]]  # 责任编辑　王珂: a role and its name, one part
+    kinds = set()
+    staff = []
+    for part in parts:
+        if _BARE_PAGE.match(part) or re.fullmatch(r"第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版", part):
+            kinds.add("page")
+        elif _RUNNING_DATE.search(part) and not _DATELINE_TOKENS.sub("", _RUNNING_DATE.sub("", part)) \
+                or not _DATELINE_TOKENS.sub("", part):
+            kinds.add("date")
+        elif _PAGE_NAME.match(part) or _PAPER_NAME.match(part) or _PAPER_PAGE.match(part):
+            kinds.add("name")
+        elif _STAFF_LINE.match(part):
+            staff.append(part)
+        else:
+            return False
+    if staff:
+        if not is_staff_line("　".join(staff)) and not re.search(r"责编|责任编辑|编辑\s*[:：/／]|美编", "".join(staff)):
+            return False
+        kinds.add("staff")
+    return "name" in kinds and len(kinds) >= 2
 
 
 def is_staff_line(text: str) -> bool:
@@ -251,6 +295,8 @@ def is_page_furniture(text: str) -> bool:
         return True  # 广告  顺义区某驾校秋季班火热招生  报名电话：…: an advertisement under its label
     if len(parts) >= 2 and all(_PUBLISHER_FIRST.match(p) or _PUBLISHED_BY.search(p) or _CONTACT.match(p) for p in parts):
         return True  # 中共北京市通州区委主办　　出版：北京城市副中心报社; 编印：清河街道宣传办　　电话：62921234
+    if len(parts) >= 2 and all(_TAIL.match(p) or _CONTACT.match(p) for p in parts):
+        return True  # 联系人：张宁　　联系电话：65099362　　共印120份: a bulletin's contact and print run, wherever it stands
     return any(_NOTICE.search(p) for p in parts) or len(parts) >= 2 and all(_CONTACT.match(p) for p in parts)
 
 
@@ -286,7 +332,8 @@ def guide_block(numbered: list[tuple[int, str]], taken: set[int]) -> set[int]:
             number = (page_count(m.group(1)) if m.group(1) else int(m.group(2))) if m else None
             if CONTINUED_FROM.match(item):
                 break  # 上接第1版 under the block opens the page's text: a jump, not an item
-            if k in taken or short and (_PAGE_REF.search(item) or bullet and item[:1] == bullet):
+            if k in taken or short and (_PAGE_REF.search(item) or _LEADER_PAGE.search(item)
+                                        or bullet and item[:1] == bullet):
                 pass
             elif short and number is not None and number == last + 1:
                 last = number
@@ -400,7 +447,7 @@ def is_nameless_head(text: str) -> bool:
         and not _DATELINE_TOKENS.sub("", _PAGE_NO.sub("", " ".join(p for p in parts if not _BARE_PAGE.match(p))))
 
 
-_GUIDE_PAGE = re.compile(r"\s*[…．.·]*\s*(?:→|->)?\s*(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
+_GUIDE_PAGE = re.compile(r"\s*[…．.·]*\s*(?:→|->)?\s*(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$|[…．.·]{2,}\s*\d{1,2}$")
 
 
 _GUIDE_PAGE_FIRST = re.compile(r"^(?:[A-H]\d{1,2}|第?\s*\d{1,2}\s*版)\s+([^\d\s].*)$")

@@ -735,6 +735,8 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         # Markdown marks every heading with #, so an unfinished plain line there is always cut;
         # a lead or continued paragraph is a paragraph whatever its length.
         return True
+    if _item_cut_before_next(shape, units, i, joined):
+        return True  # 1.全区粮食播种面积达28.6万 / 亩，…, with 2.… below: an item's line the column cut goes on
     if joined == 1 and i > 0 and DIGIT_ITEM.match(units[i - 1].text) and not shape.closed and any(
             DIGIT_ITEM.match(units[j].text) and units[j].role == "text" and _reads_as_sentence(units, j, i - 1, DIGIT_ITEM)
             for j in range(max(0, i - 1 - ITEM_LOOKAHEAD), i - 1)):
@@ -853,6 +855,17 @@ def _run_in_label(units: list[Unit], i: int) -> bool:
 
 DIGIT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
 """An item numbered in figures: 1. 10月1日至3日为出京高峰…"""
+
+
+def _item_cut_before_next(shape: Shape, units: list[Unit], i: int, joined: int) -> bool:
+    """Tell whether units[i] goes on an unfinished item numbered in figures above it (1.…达28.6万 / 亩，…), the next
+    number opening a line a few lines below: a list's items start their lines, so a line between them that opens
+    with no number is the item's own, its figure or word cut by the column (…接待游客8 / 0万 / 人次。)."""
+    m = re.match(r"^(\d{1,2})\s*[.．、]\s*\S", units[i - joined].text) if i >= joined else None
+    if m is None or shape.closed or DIGIT_ITEM.match(units[i].text) or units[i].indent:
+        return False
+    following = f"{int(m.group(1)) + 1}"
+    return any(re.match(rf"^{following}\s*[.．、]\s*\S", u.text) for u in units[i + 1:i + 1 + ITEM_LOOKAHEAD])
 ITEM_LINES = 5
 """Lines of an earlier item read to tell whether it is a sentence."""
 NUMBERED_MARK = re.compile(r"^(?:([一二三四五六七八九十]{1,3})、|[(（]([一二三四五六七八九十]{1,3})[)）])")
