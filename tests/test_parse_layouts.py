@@ -1093,3 +1093,27 @@ def test_an_items_line_the_column_cut_goes_on_before_the_next_number() -> None:
     issue = parse(text)
     assert paragraphs(issue, 0) == ["一组数据看变化：", "1.全区新建口袋公园12个。", "2.改造老旧小区3.5万平方米。",
                                     "3.新增停车位80万个次。", "4.全年植树2万株。"]
+
+
+def test_jump_marks_without_brackets_alone_on_their_lines() -> None:
+    text = ("延庆区启动秋季护林巡查\n　　本报讯（记者 甲）9月10日，巡查启动。\n　　巡查队员还将走进山区村庄\n转第二版\n\n"
+            "2 │ 要闻 │ 延庆报　　责编：邓佳\n\n接第一版\n　　向村民发放护林宣传手册，引导\n村民自觉参与护林。\n")
+    issue = parse(text)
+    first, second = issue.articles
+    assert (first.headline, first.continued_on) == ("延庆区启动秋季护林巡查", "2版")
+    assert second.continued_from == "1版" and second.head == ((8, "接第一版"),)
+    assert paragraphs(issue, 1) == ["向村民发放护林宣传手册，引导村民自觉参与护林。"]
+
+
+def test_the_year_a_plan_is_prepared_for_is_not_the_year_of_writing() -> None:
+    text = ("街道征集民生实事建议\n　　本报讯（记者 甲）昨天（9月17日），街道启动征集2021年民生实事项目建议，"
+            "截至9月16日已收到建议40条。\n\n关于征集民生实事项目建议的公告\n　　征集截至2020年10月15日。\n"
+            "　　　　　　　　延庆区人民政府办公室\n　　　　　　　　2020年9月16日\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2020, 9, 18)
+
+
+def test_a_numbered_teachers_day_gives_the_year() -> None:
+    text = ("庆祝第33个教师节\n我区表彰优秀教师\n\n　　本报讯（记者 甲）昨天（9月9日）上午，我区召开表彰大会。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2017, 9, 10)

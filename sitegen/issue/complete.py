@@ -23,6 +23,9 @@ RANGE_OR_TARGET = "~～-—–至到"
 """A year after one of these ends a span or names a target (2020~2021年, 到2035年): not the year of writing."""
 NOT_NOW = re.compile(r"\s*(?:前|底前|北京冬奥|冬奥|冬残奥|奥运|亚运|世园|世博)")
 """A year followed by one of these is a deadline or a future event (2022年冬奥会)."""
+PREPARED_FOR = re.compile(r"(?:征集|申报|编制|谋划|筹备)\s*$")
+"""A year after one of these is the one a plan being prepared is for (征集2021年…项目建议, 编制2021年预算): ahead of
+the year of writing."""
 OUR_DISTRICT = ("我区", "本区")
 OUR_PAPER = ("本报讯", "本报记者", "本报通讯员", "本报")
 
@@ -79,6 +82,8 @@ def text_year(text: str) -> int | None:
             continue
         if FUTURE_BEFORE.search(text[max(0, m.start() - 4):m.start()]):
             continue  # 预计2019年投入使用, 计划于2025年建成: a plan's year, not the year of writing
+        if PREPARED_FOR.search(text[max(0, m.start() - 4):m.start()]):
+            continue  # 征集2021年区级民生实事项目建议: the year a plan in the making is for, the next one
         if 1900 <= int(m.group(1)) <= 2100:
             years.append(int(m.group(1)))
     return max(years) if years else None
@@ -123,7 +128,7 @@ ANNIVERSARIES = (
 NUMBERED_DAYS = (
     ("全国防灾减灾日", 2009), ("全国消防日", 1992), ("国家宪法日", 2014), ("烈士纪念日", 2014), ("国家扶贫日", 2014),
     ("国家公祭日", 2014), ("全民国家安全教育日", 2016), ("中国航天日", 2016), ("全国科技工作者日", 2017),
-    ("中国农民丰收节", 2018),
+    ("中国农民丰收节", 2018), ("教师节", 1985), ("中国记者节", 2000),
 )
 """Yearly days first kept in the year given: the 第十个全国防灾减灾日 is in 2018."""
 _NUMBERED_DAY = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*个\s*(" + "|".join(d for d, _ in NUMBERED_DAYS) + ")")

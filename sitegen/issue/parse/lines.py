@@ -26,11 +26,11 @@ SECTION = re.compile(r"^【([^【】]{1,16})】$")
 LEAD = re.compile("^" + patterns.LEAD)
 # (上接1版) in brackets or 上接第1版 without, opening a paragraph or on a line of its own; a bare 接 only in
 # brackets: （接第1版）.
-CONTINUED_FROM = re.compile(r"^(?:[(（]\s*(?:上接|接上|接)|上接|接上)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版(?:\s*[)）])?")
+CONTINUED_FROM = re.compile(r"^(?:[(（]\s*(?:上接|接上|接)|上接|接上|接(?=\s*第[^，,。]{1,4}版\s*$))\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版(?:\s*[)）])?")
 CONTINUED_ON = re.compile(r"[(（]\s*(?:下转|转|详见|见)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]")
-ONWARD_BARE = re.compile(r"(?:^|(?<=[^(（\s])|(?<=[^(（]\s))下转\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*$")
+ONWARD_BARE = re.compile(r"(?:^|(?<=[^(（\s])|(?<=[^(（]\s))(?:下转|转(?=\s*第))\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*$")
 """下转第2版 with no brackets: it says so only where it ends a paragraph or stands alone (（下转第三版 cut before its
-closing bracket is not one yet)."""
+closing bracket is not one yet); so does 转第二版, with its 第."""
 _NAME = patterns.NAME
 _ROLE = patterns.STAFF
 _SPACED_NAME = r"[\u4e00-\u9fff]\s[\u4e00-\u9fff]{1,2}(?=\s*$)"
