@@ -168,6 +168,10 @@ def test_a_paper_called_shixun_is_a_paper() -> None:
     ("中秋国庆临近\n我区开展节前安全生产大检查\n——重点检查商场超市和建筑工地",
      ("中秋国庆临近", "我区开展节前安全生产大检查", "——重点检查商场超市和建筑工地")),
     ("冬季供暖\n小区暖气试水\n居民提前“验温”", ("冬季供暖", "小区暖气试水", "居民提前“验温”")),
+    # A line opening with 和, or the work's noun under the work, is the rest of the line above.
+    ("庆祝第33个教师节\n我区表彰一批优秀班主任\n和德育工作者", ("庆祝第33个教师节", "我区表彰一批优秀班主任和德育工作者", None)),
+    ("南锣鼓巷雨污分流改造\n工程完工", (None, "南锣鼓巷雨污分流改造工程完工", None)),
+    ("和谐社区共建\n居民议事会议出停车新规", ("和谐社区共建", "居民议事会议出停车新规", None)),
     # Two lines: a dash opens the deck; a bare place above is the kicker, however much longer the line below.
     ("我区召开平安建设工作会\n——部署“七一”前后安全稳定工作", (None, "我区召开平安建设工作会", "——部署“七一”前后安全稳定工作")),
     ("展览路街道\n居民议事会议出停车新规", ("展览路街道", "居民议事会议出停车新规", None)),

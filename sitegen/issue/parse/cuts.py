@@ -24,6 +24,13 @@ estates (社区卫生服务中心, 首批8个老旧小区)."""
 ACTION_START = re.compile(r"^(?:开展|举办|举行|启动|推出|开通|开设|组织|召开|发布|设立|成立|完成|实现|获评|荣获|获得|走进|迎来"
                           r"|新增|建成|打造|上线|开放|率先|持续|积极|首次|集中)")
 """A line opening with what is done (开展免费义诊): a predicate with no subject of its own."""
+CONJUNCTION_OPEN = re.compile(r"^(?:和|及|以及)(?!谐|平|睦|美|煦|气|善|合|声|风)[\u4e00-\u9fff“”]+$")
+"""A line opening with and (和教育工作者, 及其家属) adds to the line above the column cut it from: no line of a stack
+opens so (和谐, 和平 open words of their own)."""
+WORK_DONE_ON = re.compile(r"(?:改造|建设|整治|修缮|提升|治理|扩建|新建|改建|修复|更新)$")
+WORK_NOUN_OPEN = re.compile(r"^(?:工程|项目|工作)")
+"""A line ending in work done (…架空线入地改造) over one opening with the work's noun (工程完工): 改造工程, one compound
+the column cut in two."""
 
 JOINED = "a line that is not a phrase on its own (…引领, …的, 将于…, a bare count): one headline the column cut"
 BARE_SUBJECT = ("a bare name of who acts over what it does (社区卫生服务中心 / 开展免费义诊): one headline the column "
@@ -43,6 +50,8 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
     # subject and predicate of one headline, taken so as a guess: a topic named over a full statement of its own
     # (城市绿心森林公园 / 夏日游人如织) or a name in quotes (社区“四点半课堂”) stays the kicker. A dash deck never joins.
     # A notice's issuer over 关于…的通告 is the first words of its title (景山街道办事处 / 关于开展…的通告).
+    # A line opening with 和 (和教育工作者) ends the line above, and so does the work's noun under the work (…入地改造 /
+    # 工程完工): the column cut one phrase.
     groups: list[list[int]] = [[0]]
     call: str | None = None
     for j in range(1, len(texts)):
@@ -51,6 +60,7 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
         if is_deck_like(text):
             groups.append([j])
         elif SUBJECTLESS.match(text) or COUNT_ONLY.match(text) or OPEN_END.search(above) or COVERB_OPEN.match(above) \
+                or CONJUNCTION_OPEN.match(text) or WORK_DONE_ON.search(above) and WORK_NOUN_OPEN.match(text) \
                 or len(groups[-1]) == 1 and NOTICE_ABOUT.match(text) and ISSUER.match(above):
             groups[-1].append(j)
             call = call or JOINED
