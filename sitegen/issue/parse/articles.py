@@ -351,6 +351,8 @@ class _Assembler:
         """The index of the piece labelling the run of bulleted briefs below it (简讯), while the run lasts."""
         self.brief_column = False
         """Under a 【简讯】 label, while only paragraphs follow it: each is a brief of its own."""
+        self.jumped = False
+        """At a page's top: whether the last article before it jumps to another page (下转2版)."""
 
     def run(self) -> tuple[tuple[ParsedArticle, ...], tuple[tuple[int, str], ...]]:
         """Place every piece; return the articles and the lines no article took."""
@@ -365,6 +367,10 @@ class _Assembler:
     def step(self, i: int) -> int:
         """Place the piece at i (and any it belongs with); return the index of the next unplaced piece."""
         p, shape = self.pieces[i], self.shapes[i]
+        if p.page_top:
+            # What the page's first line may go on: an article above that jumps (下转2版), if any.
+            self.jumped = bool(self.done and self.done[-1].continued_on) if self.cur is None \
+                else any(onward_pages(b.text) for b in self.cur.blocks)
         if p.fix in STARTS or p.page_top:
             self.finish()  # the keeper says an article starts here, or a new page does
         if shape != "para" or p.role != "text" or p.page_top or p.fix:
@@ -530,9 +536,11 @@ class _Assembler:
     def between_pieces(self, i: int) -> bool:
         """Tell whether the piece at i stands where no article is open to go on in it: after an article that ended
         (photo news, a source line, (下转2版)) or after a blank line that stands between pieces, not on a new page
-        (where the part a jump continues may open)."""
+        (where the part a jump continues may open, unless the article open above has no jump: none runs on across a
+        page without one)."""
         p = self.pieces[i]
-        return (self.cur is None or self.cur.closed) and not p.page_top or p.after_blank
+        return (self.cur is None or self.cur.closed) and not p.page_top or p.after_blank \
+            or p.page_top and not self.jumped
 
     def heads_brief(self, i: int, k: int) -> bool:
         """Tell whether the one line at i, between an article's paragraphs, heads a brief of its own rather than a

@@ -959,9 +959,26 @@ def _runs_on_after_stop(units: list[Unit], i: int, indented: bool) -> bool:
         return False
     if u.shape.closed and not (i > 0 and units[i - 1].line + 1 == u.line):
         return False  # a finished sentence after a blank line (编者按：…。) starts a piece of its own
+    if i > 0 and _short_of_column(units, i - 1):
+        # …部署今年重点任务。 short of the edge of a column measured around it ends its paragraph: the next one lost
+        # its indent (a file of ragged lines says nothing by a line's width).
+        return False
     return i > 0 and units[i - 1].full and u.full or _unindented_sentence(units, i)
 
 
+COLUMN_WINDOW = 10
+"""Lines each side of a line among which a line as wide as the column shows the text is set in one."""
+
+
+def _short_of_column(units: list[Unit], j: int) -> bool:
+    """Tell whether units[j] ends more than a character short of the column the full lines around it measure (its
+    indent counted), in a part of the file set in a column."""
+    widths = [_set_width(v) for v in units[max(0, j - COLUMN_WINDOW):j + COLUMN_WINDOW] if v.full]
+    return bool(widths) and _set_width(units[j]) < max(widths) - 2
+
+
+def _set_width(u: Unit) -> int:
+    return display_width(u.text) + (4 if u.indent else 0)  # an indent of two full-width spaces
 LIST_START = re.compile(r"^(?:[\d０-９]{1,2}\s*[.、．]|[(（][\d一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|——|[" + "■□●○◆◇▲△★☆▶►【" + "])")
 """How an item of a list opens (1. / （一） / 一是 / ■): a line so opened starts its own paragraph."""
 RUN_ON_MAX = 6
