@@ -1142,3 +1142,33 @@ def test_an_exclamation_opening_a_page_under_an_article_that_does_not_jump_is_a_
             "春日读书会\n文/林晓\n　　3月25日下午，街道图书分馆举办“春日读书会”，\n20余位居民围坐一堂，分享各自喜爱的书。\n退休教师赵建华带来了一本《运河边的老故事》，讲起书里\n写到的老码头、老街巷，不少居民听得入了神。\n　　据了解，读书会今后将每月举办一期，欢迎居民参加。\n")
     issue = parse(text)
     assert [a.headline for a in issue.articles] == ["热心肠李大妈", "学雷锋，在行动！", "社区舞蹈队招新啦！", "春日读书会"]
+
+
+def test_a_newsletters_own_dateline_and_its_name_over_its_romanised_form() -> None:
+    text = ("和平家园\nHEPING JIAYUAN\n和平街道工作委员会　和平街道办事处　编印\n2023年第2期　　　　2023年2月24日\n\n"
+            "好邻居张大爷\n　　本刊讯（通讯员 林立）在和平街道，提起72岁的张大爷，邻居们都竖起大拇指。\n")
+    issue = parse(text)
+    assert issue.publication == "和平家园"
+    assert (issue.articles[0].headline, issue.articles[0].byline) == ("好邻居张大爷", "通讯员 林立")
+
+
+def test_a_column_label_over_a_question_headline_and_its_text() -> None:
+    text = ("政策问答\n小区加装充电桩，怎么申请？\n　　近期，不少居民来电咨询加装充电桩的有关政策，街道作了梳理。\n"
+            "问：哪些小区可以申请？\n答：具备固定车位的小区都可以申请。\n")
+    issue = parse(text)
+    assert [(a.section, a.kicker, a.headline) for a in issue.articles] == [("政策问答", None, "小区加装充电桩，怎么申请？")]
+
+
+def test_a_label_naming_photo_news_is_its_column_not_its_kicker() -> None:
+    text = ("图片新闻\n秋收时节\n　　9月20日，长阳镇农场的玉米进入收获期，收割机在田间往来穿梭。图/李明\n")
+    issue = parse(text)
+    assert [(a.section, a.kicker, a.headline, a.byline) for a in issue.articles] == [("图片新闻", None, "秋收时节", "李明")]
+
+
+def test_an_item_cut_after_a_clause_under_sentence_items_goes_on() -> None:
+    text = ("镇里发布夏季安全提示\n　　本报讯 入夏以来，气温持续升高，镇安全生产办公室提醒居民注意以下事项：\n"
+            "（一）严禁私拉电线为电动自行车充电，\n不在楼道内停放电动车。\n（二）不到河道、水塘等野外水域游泳，\n"
+            "看管好未成年人。\n（三）使用燃气时注意通风，离家前检查燃\n气阀门是否关闭。\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0)[-1] == "（三）使用燃气时注意通风，离家前检查燃气阀门是否关闭。"
+    assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]

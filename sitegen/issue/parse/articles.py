@@ -180,6 +180,9 @@ OCCASION_END = re.compile(r"(?:节|纪念日|宣传日|宣传周|活动周|安�
 kicker does."""
 OCCASION_START = re.compile(r"^(?:喜迎|迎接|庆祝|纪念|欢度|共庆|献礼)")
 """A bare line greeting an occasion (喜迎七一, 庆祝三八) says when, as a kicker does."""
+FORM_LABEL = re.compile(r"^(?:图片新闻|新闻图片|图片报道|图说新闻|简讯|快讯|短讯)$")
+"""A column label naming the form of the pieces under it (photo news, briefs): never a kicker, which says what the
+news is about."""
 COLUMN_MAX = 4
 """A column label (战疫一线, 文化惠民) over a three-line stack is at most this long; a longer bare line is its kicker."""
 
@@ -192,6 +195,8 @@ def is_column_label(text: str, below: list[str]) -> bool:
     # 简讯; a longer one, 秋收进行时 or 老旧小区改造, says what the news is about, as a kicker does). Over two more
     # lines it is a label only when the two below make a headline and deck (——…); otherwise the three lines are
     # kicker, headline, deck.
+    if FORM_LABEL.match(text) and len(below) == 1:
+        return True  # 图片新闻 / 麦收时节: a label naming the piece's form labels its column, whatever the length below
     if not LABEL.match(text) or PLACE_END.search(text) or OCCASION_END.search(text) or OCCASION_START.match(text) \
             or visible_len(text) >= visible_len(below[0]):
         return False
@@ -421,8 +426,10 @@ class _Assembler:
             if self.shapes[k] == "head" and (self.shapes[i] != "exclaim" or before_lead):
                 k += 1
                 continue
-            if self.shapes[k] == "exclaim" and before_lead:
-                k += 1
+            if self.shapes[k] == "exclaim" and (before_lead or k == i + 1 and self.shapes[i] == "head"
+                                                and k + 1 < len(self.pieces) and self.shapes[k + 1] in ("para", "numbered")
+                                                and is_column_label(self.pieces[i].text, [self.pieces[k].text])):
+                k += 1  # 政策问答 / 老旧小区加装电梯，怎么申请？ over its text: a column label over its question headline
             break
         group = self.pieces[i:k]
         nxt = self.shapes[k] if k < len(self.pieces) else None

@@ -495,6 +495,9 @@ def read_facts(masthead: tuple[tuple[int, str], ...], path: str, places: Places)
             publication = bare  # 德  胜: the title at the masthead's top, set letter-spaced
         elif publication is None and n == masthead[0][0] and _NEWSLETTER_TITLE.match(bare):
             publication = bare  # 清河之声: a newsletter's name at the masthead's top
+        elif publication is None and n == masthead[0][0] and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", bare) \
+                and len(masthead) > 1 and masthead[1][0] == n + 1 and _ENGLISH_TITLE.match(masthead[1][1].strip()):
+            publication = bare  # 北苑家园 over BEIYUAN JIAYUAN: the name at the masthead's top, its romanised form under it
         if date is None and (m := DATE.search(text)):
             date = _date(m, path, n, [])  # date_problems() reports bad dates on every line
         if issue_no is None and (m := ISSUE_NO.search(text)):
