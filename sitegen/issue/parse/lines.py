@@ -711,8 +711,9 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return True  # an unfinished line as wide as the column, inside a paragraph, was cut by it: it goes on
     if joined == 1 and _bulleted_sentence(units, i - 1) and not BULLETED.match(units[i].text):
         return True  # ●9月17日，新龙城社区开展“邻里节”活 / 动，…: a brief whose bulleted siblings are sentences goes on
-    if joined == 1 and shape.clauses and not LIST_START.match(units[i].text) and _item_of_sentences(units, i - 1):
-        return True  # （三）使用燃气时注意通风，离家前检查燃 / 气阀门…, under sentence items: an item's clause goes on
+    if joined == 1 and shape.clauses and units[i].shape.closed and not LIST_START.match(units[i].text) \
+            and _item_of_sentences(units, i - 1):
+        return True  # （三）使用燃气时注意通风，离家前检查燃 / 气阀门是否关闭。, under sentence items: the item's clause ends
     if headline_chain_ends_in_lead(units, i):
         return False  # short lines above a lead are its headline stack (a kicker may be as wide as the column)
     if cut_by_column and not (DECK_START.match(units[i - 1].text) or HEADING_FORM.match(units[i - 1].text)
