@@ -1172,3 +1172,19 @@ def test_an_item_cut_after_a_clause_under_sentence_items_goes_on() -> None:
     issue = parse(text)
     assert paragraphs(issue, 0)[-1] == "（三）使用燃气时注意通风，离家前检查燃气阀门是否关闭。"
     assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
+
+
+def test_the_last_item_of_a_list_goes_on_to_its_stop_through_a_bracket() -> None:
+    text = ("区图书馆新增自助借还点\n　　本报讯（记者 甲）区图书馆在以下三处新增自助借还设备：\n　　1．总部基地18\n区一层大堂；\n"
+            "　　2．长辛店街道文化活动中\n心门厅；\n　　3．宛平城地区综合文化站\n（宛平城城内街西段路北）\n。\n"
+            "　　区图书馆有关负责人表示，年底前还将再建5处。\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0)[3] == "3．宛平城地区综合文化站（宛平城城内街西段路北）。"
+    assert len(issue.articles) == 1 and len(paragraphs(issue, 0)) == 5
+
+
+def test_a_photographers_name_cut_by_the_column_closes_its_caption() -> None:
+    text = ("麦收时节\n　　6月10日，长阳镇农场的200多亩小麦进入收割期，一派丰收景象。图/王启\n明\n\n"
+            "镇域开展防汛演练\n　　本报讯（记者 甲）6月11日上午，长阳镇组织开展防汛应急演练。\n")
+    issue = parse(text)
+    assert [(a.headline, a.byline) for a in issue.articles] == [("麦收时节", "王启明"), ("镇域开展防汛演练", "记者 甲")]

@@ -673,6 +673,9 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
                  indented: bool = False, joined: int = 1) -> bool:
     if units[i].fix == "continues":
         return True  # the keeper says so
+    if units[i].role == "source" and not units[i].fix and not units[i].page_top \
+            and _item_cut_before_next(shape, units, i, joined):
+        return True  # 3．宛平城地区综合文化站 / （宛平城城内街西段路北）: an unfinished item's bracket, not a source line
     if units[i].fix or units[i].page_top or units[i].role != "text":
         return False  # a page's first line starts a paragraph: no paragraph runs on across a running head
     if units[i].indent and units[i].text[:1] not in NO_START:
@@ -683,6 +686,9 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return True  # （一）不要在楼道内堆放杂 / 物，保持…: one character and a mark end the word the item's line cut
     if NUMBER_CUT.search(shape.tail) and NUMBER_GOES_ON.match(units[i].text):
         return True  # 开放时间6:0 / 0-18:00，…: a time or figure the column cut in two
+    if (m := CREDIT_NAME_CUT.search(shape.tail)) and re.fullmatch(r"[\u4e00-\u9fff]{1,2}", units[i].text) \
+            and 2 <= len(m.group(1)) + len(units[i].text) <= 3:
+        return True  # …景象。图/王启 / 明: the column cut the photographer's name
     if CREDIT_CLOSING_CAPTION.search(shape.tail):
         return False  # …捡拾垃圾。图/张晨: a credit after the caption's last sentence ends it
     if ONWARD_BARE.search(shape.tail[-4:] + units[i].text) and not ONWARD_BARE.search(units[i].text):
@@ -860,15 +866,25 @@ DIGIT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
 """An item numbered in figures: 1. 10月1日至3日为出京高峰…"""
 
 
+CREDIT_NAME_CUT = re.compile(r"[。！？!?]\s*(?:图|摄影|摄|文)\s*[/／]\s*([\u4e00-\u9fff]{0,2})$")
+"""A caption's credit at a line's end, its name perhaps cut by the column: 。图/王启 (明 on the next line)."""
+
+
 def _item_cut_before_next(shape: Shape, units: list[Unit], i: int, joined: int) -> bool:
     """Tell whether units[i] goes on an unfinished item numbered in figures above it (1.…达28.6万 / 亩，…), the next
-    number opening a line a few lines below: a list's items start their lines, so a line between them that opens
-    with no number is the item's own, its figure or word cut by the column (…接待游客8 / 0万 / 人次。)."""
+    number opening a line a few lines below, or the item before it ending in ； or 。 just above: a list's items start
+    their lines, so a line between them that opens with no number is the item's own, its figure or word cut by the
+    column (…接待游客8 / 0万 / 人次。), and the last item ends as the others do."""
     m = re.match(r"^(\d{1,2})\s*[.．、]\s*\S", units[i - joined].text) if i >= joined else None
     if m is None or shape.closed or DIGIT_ITEM.match(units[i].text) or units[i].indent:
         return False
-    following = f"{int(m.group(1)) + 1}"
-    return any(re.match(rf"^{following}\s*[.．、]\s*\S", u.text) for u in units[i + 1:i + 1 + ITEM_LOOKAHEAD])
+    following, before = f"{int(m.group(1)) + 1}", f"{int(m.group(1)) - 1}"
+    if any(re.match(rf"^{following}\s*[.．、]\s*\S", u.text) for u in units[i + 1:i + 1 + ITEM_LOOKAHEAD]):
+        return True
+    # The last item of a list whose items above end in ； or 。 ends so too: 3．宛平城地区综合文化站 / （…路北） / 。
+    above = units[max(0, i - joined - ITEM_LOOKAHEAD):i - joined]
+    return any(re.match(rf"^{before}\s*[.．、]\s*\S", u.text) for u in above) \
+        and above[-1:] != [] and above[-1].text.rstrip(CLOSERS)[-1:] in "；;。"
 ITEM_LINES = 5
 """Lines of an earlier item read to tell whether it is a sentence."""
 NUMBERED_MARK = re.compile(r"^(?:([一二三四五六七八九十]{1,3})、|[(（]([一二三四五六七八九十]{1,3})[)）])")
