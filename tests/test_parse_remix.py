@@ -372,10 +372,30 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     ("indents_removed", "r13_mentougou-gongzuotongxun_2015-07-10"): "a cut after a full stop, told only by the missing indent",
     ("indents_removed", "r13_jiuxianqiao_2020-09-18"): "a paragraph opening with a closed line, told only by its indent",
     ("indents_removed", "r13_shijingshan-jiaoyu_2022-03-17"): "a paragraph after a full stop, told only by its indent",
+    # The fourteenth round: decks left without their dash under a statement (街道部署2023年“接诉即办”重点工作 /
+    # 聚焦物业管理、停车难等高频诉求; 南苑路北段改造工程下月开工 / 预计明年年底前全线通车; “小巷管家”上岗一个月 /
+    # 记者走访清华东路西口社区; …防汛应急演练 / 出动抢险人员200余人次…); with the indents gone, a paragraph opening
+    # after a full stop (…送去粽子和节日慰问品。 / 志愿者们还与老人…; …稻穗已经泛黄。 / 今年镇里…, which is the same
+    # paragraph) or under a notice's title or addressee (关于开展…的通告 / 根据《…》有关规定，现; 各社区居委会，辖区各单位： /
+    # 为切实做好…) is told only by its indent; appended to another file, 北苑家园's column no longer measures the short
+    # last line a lost indent follows, and 什刹海社区报, whose masthead names no district, is outnumbered by the 顺义 text
+    # after it.
+    ("deck_dashes_toggled", "r14_beiyuan_2023-03-28"): "a dashless deck under a statement: read as the headline",
+    ("deck_dashes_toggled", "r14_changyang_2019-06-14"): "a dashless deck under a statement: read as the headline",
+    ("deck_dashes_toggled", "r14_nomast-fengtai_2016-09-13"): "a dashless deck under a statement: read as the headline",
+    ("deck_dashes_toggled", "r14_xueyuanlu_2017-09-15"): "a dashless deck under a statement: read as the headline",
+    ("indents_removed", "r14_beiyuan_2023-03-28"): "a paragraph's first line after a stop or an addressee, told by its indent",
+    ("indents_removed", "r14_changyang_2019-06-14"): "a paragraph's first line after a full stop, told only by its indent",
+    ("indents_removed", "r14_shunyi-special_2024-09-20"): "a cut after a full stop, told only by the missing indent",
+    ("concatenated", "r14_beiyuan_2023-03-28"): "a column's width hidden by the appended file's lines",
+    ("concatenated", "r14_shichahai_2015-04-28"): "a district told by the text, outnumbered by the appended file's",
+    # 什刹海社区报's masthead, swapped onto 酒仙桥周报's 朝阳 text, names no district for the text to yield to.
+    ("masthead_swapped", "r13_jiuxianqiao_2020-09-18"): "a donor masthead naming no district over another's text",
 }
 """Cases left out, each with what fails: (transformation, file stem) -> why. Each is a headline stack the print
-no longer decides once the line or dash is gone (`sitegen check` shows the parser's call on it as a guess), or
-a paragraph cut after a full stop once the indents or blank lines that told it are gone."""
+no longer decides once the line or dash is gone (`sitegen check` shows the parser's call on it as a guess),
+a paragraph cut after a full stop once the indents or blank lines that told it are gone, or a fact another file's
+lines outweigh once appended."""
 
 
 
