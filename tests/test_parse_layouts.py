@@ -1188,3 +1188,10 @@ def test_a_photographers_name_cut_by_the_column_closes_its_caption() -> None:
             "镇域开展防汛演练\n　　本报讯（记者 甲）6月11日上午，长阳镇组织开展防汛应急演练。\n")
     issue = parse(text)
     assert [(a.headline, a.byline) for a in issue.articles] == [("麦收时节", "王启明"), ("镇域开展防汛演练", "记者 甲")]
+
+
+def test_a_source_line_after_a_blank_line_under_a_lists_last_item_stays_its_source() -> None:
+    text = ("街道部署防汛工作\n\n1. 会议强调，要压实防汛责任。\n\n2. 要毫不放松抓好隐患排查，完善“接诉即办”\n\n"
+            "(通州区文明办)\n")
+    issue = parse(text)
+    assert all("文明办" not in b.text for b in issue.articles[0].blocks if b.kind == "p")

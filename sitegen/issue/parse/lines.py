@@ -674,8 +674,10 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
     if units[i].fix == "continues":
         return True  # the keeper says so
     if units[i].role == "source" and not units[i].fix and not units[i].page_top \
-            and _item_cut_before_next(shape, units, i, joined):
-        return True  # 3．宛平城地区综合文化站 / （宛平城城内街西段路北）: an unfinished item's bracket, not a source line
+            and units[i].line == units[i - 1].line + 1 and _item_cut_before_next(shape, units, i, joined):
+        # 3．宛平城地区综合文化站 / （宛平城城内街西段路北）, straight under it: an unfinished item's bracket, not a source
+        # line (one after a blank line, （通州区文明办）, closes the piece)
+        return True
     if units[i].fix or units[i].page_top or units[i].role != "text":
         return False  # a page's first line starts a paragraph: no paragraph runs on across a running head
     if units[i].indent and units[i].text[:1] not in NO_START:
