@@ -281,16 +281,17 @@ def test_a_build_stopped_in_any_phase_leaves_the_site_and_no_process_behind(tmp_
     assert tree(out) != before
 
 
-STOPPED_IN_THE_SWAP = """
+STOPPED_WHILE_PUBLISHING = """
 import os, signal, sys
 from pathlib import Path
 from sitegen.cli import main
 
-rename = os.replace
+rename, site = os.replace, str(Path("site").resolve()) + "/"
 
 def replace(src, dst, *args, **kwargs):
     rename(src, dst, *args, **kwargs)
-    if Path(src).name == "site":  # the old site is moved aside, the new one not yet in its place
+    if str(dst).startswith(site):  # the first file moved into the site, the others not yet
+        os.replace = rename
         os.kill(os.getpid(), signal.SIGTERM)
 
 os.replace = replace
@@ -298,20 +299,58 @@ sys.exit(main(["build", "-q", "--seeds", "seeds", "--out", "site"]))
 """
 
 
-def test_a_stop_while_the_new_site_is_swapped_in_leaves_one_whole_site(project, tmp_path):
-    """SIGTERM between the two renames that swap the sites: the swap ends first (else there would be no
-    site at all), then the build stops as told, with the new site whole and nothing left beside it."""
+def test_a_stop_while_the_new_site_is_moved_in_leaves_one_whole_site(project, tmp_path):
+    """SIGTERM between two files moved into the site: the publish ends first (else the site would be half new
+    until the next build), then the build stops as told, with the new site whole and nothing left beside it."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     assert main(["build", "-q", "--seeds", "seeds", "--out", "site"]) == 0
     edit_every_issue(project / "seeds")
     assert main(["build", "-q", "--seeds", "seeds", "--out", str(tmp_path / "clean")]) == 0
-    done = subprocess.run([sys.executable, "-c", STOPPED_IN_THE_SWAP], cwd=project, env=env, capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", STOPPED_WHILE_PUBLISHING], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 128 + signal.SIGTERM and done.stderr.splitlines()[-1] == "interrupted", done.stderr
     assert "Traceback" not in done.stderr
     assert tree(project / "site") == tree(tmp_path / "clean")
     assert not [p.name for p in project.iterdir() if ".new-" in p.name]
-    deadline = time.monotonic() + 30  # the old site is removed by a process the build does not wait for
+    deadline = time.monotonic() + 30  # what is left of the staging folder goes in a process the build does not wait for
     while [p.name for p in project.iterdir() if ".old-" in p.name] and time.monotonic() < deadline:
         time.sleep(0.02)
     assert [p.name for p in project.iterdir() if ".old-" in p.name] == []
+
+
+KILLED_WHILE_PUBLISHING = """
+import os, sys
+from pathlib import Path
+from sitegen.cli import main
+
+rename, site, moved = os.replace, str(Path("site").resolve()) + "/", []
+
+def replace(src, dst, *args, **kwargs):
+    rename(src, dst, *args, **kwargs)
+    if str(dst).startswith(site):
+        moved.append(dst)
+        if len(moved) == 3:
+            os._exit(9)  # the machine goes down: nothing runs after this
+
+os.replace = replace
+sys.exit(main(["build", "-q", "--seeds", "seeds", "--out", "site"]))
+"""
+
+
+def test_a_build_killed_while_publishing_is_finished_by_the_next(project, tmp_path, caplog):
+    """A power cut between two files moved into the site: the next build finishes that publish from its
+    journal before it looks at the site, then builds on it as on any other; its site is a clean build's."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    assert main(["build", "-q", "--seeds", "seeds", "--out", "site"]) == 0
+    edit_every_issue(project / "seeds")
+    killed = subprocess.Popen([sys.executable, "-c", KILLED_WHILE_PUBLISHING], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    assert killed.wait(timeout=300) == 9
+    os.killpg(killed.pid, signal.SIGKILL)  # and every process it started goes down with it
+    assert [p.name for p in project.iterdir() if ".new-" in p.name]  # the journal is in it
+    (project / "seeds" / sorted(p.name for p in (project / "seeds").glob("*.txt"))[0]).unlink()  # and one more change
+    assert main(["build", "-q", "--seeds", "seeds", "--out", "site"]) == 0
+    assert f"warning: the last publish into {project / 'site'} was cut short; finishing it" in caplog.messages
+    assert main(["build", "-q", "--seeds", "seeds", "--out", str(tmp_path / "clean")]) == 0
+    assert tree(project / "site") == tree(tmp_path / "clean")
+    assert not [p.name for p in project.iterdir() if ".new-" in p.name]

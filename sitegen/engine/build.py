@@ -1,5 +1,5 @@
 """The build, top to bottom: each issue file on its own, then the whole archive once, then the site beside
-its search index, then the swap of the new site for the old.
+its search index, then what changed moved into the site.
 
 How fast each step goes (caches, processes) is decided beside it: engine/load.py, engine/parallel.py,
 engine/output.py and engine/cache.py.
@@ -132,13 +132,13 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
             progress.phase("search", len(articles), "articles")
             search_index()
             progress.advance(len(articles))
-            # 5. The new site for the old, in one rename.
+            # 5. The new and changed files moved into the site, the ones nothing claimed removed.
             progress.phase("publish")
             manifest = rendered.manifest
             written = staged.publish(uninterrupted=held(), previous_files=previous_site_files(
                 config.out_dir, manifest.published if manifest else None))
             if manifest:
-                manifest.save(written.files, stamp_of(config.out_dir))
+                manifest.save(written.claimed, stamp_of(config.out_dir))
             progress.end()
         except BaseException as e:
             progress.stop()

@@ -20,7 +20,7 @@ import os
 import pickle
 import stat
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -386,9 +386,9 @@ class RenderManifest:
         self.version = version
         self.previous: dict[str, list] = {}
         self.current: dict[str, list] = {}
-        self.published: tuple[int, Stamp] | None = None
-        """The number of files of the site the manifest describes and the stamp of its folder just after it
-        was published (write.previous_site_files)."""
+        self.published: tuple[frozenset[str], Stamp] | None = None
+        """The files written or kept into the site the manifest describes (write.WriteSummary.claimed) and the
+        stamp of its folder just after it was published (write.previous_site_files)."""
         self.links_before: Links | None = None
         """What the previous site's article, issue and source pages were made from (site.touched)."""
         self.links: Links | None = None
@@ -397,8 +397,10 @@ class RenderManifest:
         if isinstance(data, dict) and data.get("version") == version and isinstance(data.get("pages"), dict):
             self.previous = data["pages"]
             site = data.get("site")
-            if isinstance(site, tuple) and len(site) == 4 and all(type(x) is int for x in site):
-                self.published = site[0], (site[1], site[2], site[3])
+            if isinstance(site, tuple) and len(site) == 2 and isinstance(site[0], frozenset) and \
+                    all(isinstance(x, str) for x in site[0]) and isinstance(site[1], tuple) and \
+                    len(site[1]) == 3 and all(type(x) is int for x in site[1]):
+                self.published = site[0], site[1]
             if isinstance(data.get("links"), Links):
                 self.links_before = data["links"]
 
@@ -433,12 +435,12 @@ class RenderManifest:
         if context_key is not None:
             self.current[rel] = [context_key, output_sha, stamp, inputs]
 
-    def save(self, files: int | None = None, site: Stamp | None = None) -> None:
-        """Keep the manifest of the site just published (call only after publishing it): files, the number of
-        files it holds, and site, its folder's stamp (write.stamp_of)."""
+    def save(self, files: Collection[str] | None = None, site: Stamp | None = None) -> None:
+        """Keep the manifest of the site just published (call only after publishing it): files, those written
+        or kept into it (write.WriteSummary.claimed), and site, its folder's stamp (write.stamp_of)."""
         data: dict[str, Any] = {"version": self.version, "pages": self.current, "links": self.links}
         if files is not None and site is not None:
-            data["site"] = (files, *site)
+            data["site"] = (frozenset(files), tuple(site))
         write_atomically(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), "the render manifest")
 
     def forget(self) -> None:

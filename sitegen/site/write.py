@@ -1,13 +1,18 @@
-"""Write the site: everything goes to a fresh folder beside the output, which then replaces it.
+"""Write the site: new and changed files are staged in a folder beside the output, then moved into it.
 
-So a build that fails half-way leaves the previous site exactly as it was, and files of removed
-issues never linger. A file whose bytes are the same as in the previous site is not written again:
-the staged folder gets a hard link to the old file, so its modification time (what rsync, caches
-and `make`-like tools look at) stays as it was, and the swap stays one atomic rename.
+Nothing is written into the output folder before everything is made: a build that fails or is stopped
+before it publishes leaves the previous site exactly as it was. A file whose bytes are the same as the
+previous site's is not written at all: it stays where it is, with its inode and modification time (what
+rsync, caches and `make`-like tools look at). Publishing moves each staged file into place (one rename
+each: every file is whole at every moment), then removes the previous site's files that nothing claimed
+(removed issues' pages, gone search files) and the folders they leave empty. What it is about to do is
+written first into a journal in the staging folder, and the next build finishes a publish cut short
+(the machine went down) before it looks at the site (site/in_place.py). With no previous site (a first
+build, a CI run), the staging folder is renamed into place.
 
-What publishing costs follows what changed, not the site's size: only the folders not written through
-`StagedSite.write` (the search bundle) are listed, the previous site's number of files comes from when
-it was published, and the old site is removed by a process of its own that the build does not wait for.
+What publishing costs follows what changed, not the site's size: the previous site's files are known from
+when it was published (previous_site_files), and only the folders not written through `StagedSite.write`
+(the search bundle) are listed.
 """
 from __future__ import annotations
 
@@ -20,14 +25,13 @@ import logging
 import os
 import shutil
 import stat
-import subprocess
-import sys
 import tempfile
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence, Set
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SitegenError
+from .in_place import JOURNAL, carry_out, finish_cut_short, list_files, remove_later, staging_prefix, write_journal
 
 log = logging.getLogger(__name__)
 
@@ -74,25 +78,36 @@ class WriteSummary:
     unchanged: int
     removed: int
     files: int
-    """Files in the site published: what the next build passes to publish as previous_files."""
+    """Files in the site published."""
+    claimed: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    """Its files written or kept through StagedSite (not the search bundle): what the next build passes to
+    publish as previous_files."""
+
+
+LEFT_REMOVED_HERE = 1000
+"""Files left in a published staging folder (copies of unchanged search files) that are removed before the
+build ends; more are removed by a process of their own (in_place.remove_later)."""
 
 
 class StagedSite:
-    """A folder to write a whole new site into, swapped in by `publish`."""
+    """A folder beside the site to write its new and changed files into, which `publish` moves into place."""
 
     def __init__(self, out_dir: Path):
         self.out_dir = out_dir.resolve()
         try:
             self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-            self.root = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
+            finish_cut_short(self.out_dir)
+            self.root = Path(tempfile.mkdtemp(prefix=staging_prefix(self.out_dir), dir=self.out_dir.parent))
         except OSError as e:  # said of the folder the keeper chose, not of a staging folder never made
             raise OSError(e.errno, e.strerror, str(out_dir)) from None
         self._written: set[str] = set()
+        """Files written or kept: the site's files, but for the search bundle."""
         self._unchanged: set[str] = set()
-        self._existed: set[str] = set()
-        """Files written or kept that the previous site has too (whatever their bytes there)."""
+        """Files of the previous site that stay as they are (kept, or written with their bytes): not staged."""
         self._folders: set[str] = set()
-        """Folders made in the staged site so far."""
+        """Folders made in the staging folder so far."""
+        self._publishing = False
+        """Whether the journal is written: the staging folder is the publish's until it is finished."""
         # As text: a site has tens of thousands of files, and pathlib's objects cost more than the work.
         self._root = str(self.root) + os.sep
         self._out = str(self.out_dir) + os.sep
@@ -105,23 +120,27 @@ class StagedSite:
             raise SitegenError(f"refusing to write {rel!r}: it is outside the output folder")
         return target
 
-    def _claim(self, rel: str) -> str:
-        """The staged file for rel, its folder made; two writes to one path mean two pages claim one URL."""
+    def _claim(self, rel: str) -> None:
+        """Count rel as the site's; two writes to one path mean two pages claim one URL."""
         if rel in self._written:
             raise SitegenError(f"two pages would be written to {rel}; rename one of the sources")
-        target = self._target(rel)
         self._written.add(rel)
+
+    def _previous(self, target: str) -> str:
+        """The previous site's file for a staged one."""
+        return self._out + target[len(self._root):]
+
+    def write(self, rel: str, data: bytes) -> None:
+        """Write one file (unless the previous site's has these bytes: it then stays as it is)."""
+        target = self._target(rel)
+        self._claim(rel)
+        if self._same_as_previous(self._previous(target), data):
+            self._unchanged.add(rel)
+            return
         folder = os.path.dirname(target)
         if folder not in self._folders:  # one mkdir a folder, not one a file
             os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
-        return target
-
-    def write(self, rel: str, data: bytes) -> None:
-        """Write one file (or link the previous site's copy when it has the same bytes)."""
-        target = self._claim(rel)
-        if self._link_if_unchanged(rel, target, data):
-            return
         with open(target, "wb") as f:
             f.write(data)
 
@@ -132,8 +151,7 @@ class StagedSite:
         stamp: what `stamp` said of the file when its sha256 was taken; while the previous site's file
         still has it (the same file, size and modification time), it is not read again.
         """
-        old = self._out + rel
-        data = None
+        old = self._previous(self._target(rel))
         if stamp is None or stamp_of(old) != stamp:
             try:
                 with open(old, "rb") as f:
@@ -142,44 +160,36 @@ class StagedSite:
                 return False
             if hashlib.sha256(data).hexdigest() != sha256:
                 return False
-        target = self._claim(rel)
-        try:
-            os.link(old, target)
-        except OSError:  # no hard links on this file system (or the file went away since)
-            try:
-                Path(target).write_bytes(data if data is not None else Path(old).read_bytes())
-            except OSError:
-                self._written.discard(rel)
-                return False
+        self._claim(rel)
         self._unchanged.add(rel)
-        self._existed.add(rel)
         return True
 
-    def claims(self) -> tuple[set[str], set[str], set[str]]:
-        """What this staged site has written or kept, so far: (every file, the kept ones, the ones the previous
-        site has too)."""
-        return set(self._written), set(self._unchanged), set(self._existed)
+    def claims(self) -> tuple[set[str], set[str]]:
+        """What this staged site has written or kept, so far: (every file, the previous site's kept as they are)."""
+        return set(self._written), set(self._unchanged)
 
-    def take_claims(self, claims: tuple[set[str], set[str], set[str]],
-                    before: tuple[set[str], set[str], set[str]]) -> None:
+    def take_claims(self, claims: tuple[set[str], set[str]], before: tuple[set[str], set[str]]) -> None:
         """Take in what a forked copy of this object wrote into the same folder (its claims), from
         the claims both had when it was forked (before)."""
-        theirs, kept, existed = claims
+        theirs, unchanged = claims
         both = (theirs - before[0]) & (self._written - before[0])
         if both:
             raise SitegenError(f"two pages would be written to {min(both)}; rename one of the sources")
         self._written |= theirs
-        self._unchanged |= kept
-        self._existed |= existed
+        self._unchanged |= unchanged
+
+    def _file(self, rel: str) -> str:
+        """Where a file written or kept is: staged, or in the previous site when it stays as it is."""
+        return (self._out if rel in self._unchanged else self._root) + rel
 
     def size(self, rel: str) -> int:
-        """The size of a file written or kept in the staged site."""
-        return os.stat(self._root + rel).st_size
+        """The size of a file written or kept."""
+        return os.stat(self._file(rel)).st_size
 
     def stamp(self, rel: str) -> Stamp | None:
-        """The staged file's (inode, size, modification time): they stay the same once it is published,
-        and a hard link to it in the next build's staged site has them too."""
-        return stamp_of(self._root + rel)
+        """The (inode, size, modification time) of a file written or kept: a staged file keeps them once it
+        is moved into the site."""
+        return stamp_of(self._file(rel))
 
     def copy_trees(self, sources: Sequence[Path], rel: str) -> None:
         """Copy folders of assets (static/) into the site as one, in a stable order: of two files with one
@@ -190,136 +200,114 @@ class StagedSite:
         for name, path in sorted(files.items()):
             self.write(f"{rel}/{name}", path.read_bytes())
 
-    def _link_if_unchanged(self, rel: str, target: str, data: bytes) -> bool:
-        """Put a hard link to the previous site's file at target if its bytes are data."""
-        old = self._out + rel
+    @staticmethod
+    def _same_as_previous(old: str, data: bytes) -> bool:
+        """Whether the previous site has a file (not a link) at old with these bytes."""
         try:
-            info = os.stat(old)
-        except OSError:  # no previous file
-            return False
-        if not stat.S_ISREG(info.st_mode):
-            return False
-        self._existed.add(rel)
-        try:
-            if info.st_size != len(data) or os.path.islink(old):
+            info = os.lstat(old)
+            if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
                 return False
             with open(old, "rb") as f:
-                if f.read() != data:
-                    return False
-            os.link(old, target)
-        except OSError:  # no hard links on this file system: write it
+                return f.read() == data
+        except OSError:  # no previous file
             return False
-        self._unchanged.add(rel)
-        return True
 
     def publish(self, uninterrupted: contextlib.AbstractContextManager = contextlib.nullcontext(),
-                previous_files: int | None = None) -> WriteSummary:
-        """Replace the output folder by the staged one; count what changed.
+                previous_files: Set[str] | None = None) -> WriteSummary:
+        """Move the staged files into the site and remove the previous site's files nothing claimed; count
+        what changed. With no previous site, the staging folder becomes the site.
 
-        Files that did not come through `write` (the search bundle, written by Pagefind) are compared
-        here, and linked to the previous site's copy when they are the same: they are in folders of their
-        own, and only those are listed.
-        uninterrupted: what keeps a stop signal from taking effect between the two renames (which would
-        leave no site at all) or before the old site is on its way out (which would leave it beside the new).
-        previous_files: how many files the previous site holds (WriteSummary.files of the build that
-        published it, if nothing was added since: previous_site_files); None: its files are counted here.
+        Files that did not come through `write` (the search bundle, written by Pagefind, partly hard links
+        the search cache made) are compared here with the previous site's: the same file or the same bytes
+        is unchanged. They are in folders of their own, and only those are listed.
+        uninterrupted: what keeps a stop signal from taking effect while files are moved and removed (the
+        journal would finish the publish, but only at the next build).
+        previous_files: the previous site's files written or kept (WriteSummary.claimed of the build that
+        published it, while its folder is as published: previous_site_files); None: its files are listed.
         """
-        claimed = {rel.partition("/")[0] for rel in self._written}
-        outside = {name for name in os.listdir(self.root) if name not in claimed}
-        old_files, new_files = _files(self.out_dir, outside), _files(self.root, outside)
-        for rel in sorted(new_files.keys() & old_files.keys()):
-            if new_files[rel] == old_files[rel]:  # one file already (the search cache links its files in)
-                self._unchanged.add(rel)
+        claimed_tops = {rel.partition("/")[0] for rel in self._written}
+        others = {name for name in os.listdir(self.root) if name not in claimed_tops}
+        staged_others = list_files(self.root, others)
+        claimed = frozenset(self._written)
+        if not os.path.lexists(self.out_dir):
+            files = len(claimed) + len(staged_others)
+            summary = WriteSummary(written=files, unchanged=0, removed=0, files=files, claimed=claimed)
+            with uninterrupted:
+                os.replace(self.root, self.out_dir)
+                os.chmod(self.out_dir, 0o755)
+            return summary
+        previous = self._previous_site(previous_files, others)
+        moves = sorted(self._written - self._unchanged)
+        unchanged_others = 0
+        for rel, inode in sorted(staged_others.items()):
+            if rel in previous and (previous[rel] == inode or self._same_file(rel)):
+                unchanged_others += 1  # its staged copy is left in the staging folder
             else:
-                self._keep_old_copy(rel)
-        files = len(self._written) + len(new_files)
-        unchanged = len(self._unchanged)
-        in_both = len(self._existed) + len(new_files.keys() & old_files.keys())
-        if previous_files is None or previous_files < in_both:  # not known, or not of this site after all
-            previous_files = len(_files(self.out_dir))
-        removed = previous_files - in_both
-        summary = WriteSummary(written=files - unchanged, unchanged=unchanged, removed=removed, files=files)
+                moves.append(rel)
+        removes = sorted(previous.keys() - claimed - staged_others.keys())
+        files = len(claimed) + len(staged_others)
+        unchanged = len(self._unchanged) + unchanged_others
+        summary = WriteSummary(written=files - unchanged, unchanged=unchanged, removed=len(removes), files=files,
+                               claimed=claimed)
         with uninterrupted:
-            if self.out_dir.exists():
-                old = tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent)
-                os.rmdir(old)
-                os.replace(self.out_dir, old)
-            os.replace(self.root, self.out_dir)
-            os.chmod(self.out_dir, 0o755)
-            # Every old site beside it: this one, and any a stopped removal left.
-            _remove_later(sorted(str(p) for p in self.out_dir.parent.glob(f".{glob.escape(self.out_dir.name)}.old-*")))
+            if moves or removes:
+                self._publishing = True
+                write_journal(self.root, moves, removes)
+                carry_out(self.root, self.out_dir, moves, removes)
+                os.unlink(self.root / JOURNAL)
+                self._publishing = False
+            self._remove_staging(unchanged_others)
         return summary
 
-    def _keep_old_copy(self, rel: str) -> None:
-        """Replace a staged file by a hard link to the previous site's file, if both have the same bytes."""
-        staged, old = self.root / rel, self.out_dir / rel
-        link = staged.with_name(staged.name + ".sitegen-link")
+    def _previous_site(self, previous_files: Set[str] | None, others: set[str]) -> dict[str, int | None]:
+        """The previous site's files, with their inode where they were listed (those not written through
+        `write`: the tops of the site previous_files has nothing under, and others)."""
+        if previous_files is not None and not self._unchanged <= previous_files:
+            previous_files = None  # not this site's list after all: a file kept as it is is not in it
+        if previous_files is None:
+            return dict(list_files(self.out_dir))
+        known_tops = {rel.partition("/")[0] for rel in previous_files}
+        listed = {name for name in os.listdir(self.out_dir) if name not in known_tops} | others
+        found: dict[str, int | None] = dict.fromkeys(previous_files)
+        found.update(list_files(self.out_dir, listed))
+        return found
+
+    def _same_file(self, rel: str) -> bool:
+        """Whether a staged file not written through `write` has the bytes of the previous site's."""
+        staged, old = self._root + rel, self._out + rel
         try:
-            if staged.is_symlink() or old.is_symlink() or not filecmp.cmp(staged, old, shallow=False):
-                return
-            os.link(old, link)
-            os.replace(link, staged)
-            self._unchanged.add(rel)
-        except OSError:  # no hard links here: the staged copy is as good
-            link.unlink(missing_ok=True)
+            return not os.path.islink(staged) and not os.path.islink(old) and filecmp.cmp(staged, old, shallow=False)
+        except OSError:
+            return False
+
+    def _remove_staging(self, left: int) -> None:
+        """Remove the staging folder, published; with many files left in it (copies of unchanged search files),
+        in a process of its own, with any a stopped removal left."""
+        if left <= LEFT_REMOVED_HERE:
+            shutil.rmtree(self.root, ignore_errors=True)
+        else:  # renamed first: the next publish removes it if this removal is stopped
+            aside = tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent)
+            os.rmdir(aside)
+            os.replace(self.root, aside)
+        remove_later(sorted(str(p) for p in self.out_dir.parent.glob(f".{glob.escape(self.out_dir.name)}.old-*")))
 
     def discard(self) -> None:
+        """Remove the staging folder; one whose publish was cut short by an error is finished first, or left
+        for the next build to finish."""
+        if self._publishing:
+            try:
+                finish_cut_short(self.out_dir)
+            except OSError:
+                log.info("finishing the publish failed; the next build finishes it", exc_info=True)
+                return
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def previous_site_files(out_dir: Path, published: tuple[int, Stamp | None] | None) -> int | None:
-    """The number of files the site in out_dir holds, from published: (WriteSummary.files, the folder's
+def previous_site_files(out_dir: Path, published: tuple[Set[str], Stamp | None] | None
+                        ) -> Set[str] | None:
+    """The files written or kept into the site in out_dir, from published: (WriteSummary.claimed, the folder's
     stamp_of just after it was published); None when the folder is not the one published then (another
-    folder in its place, a file added or removed at its top)."""
+    folder in its place, a file added or removed at its top, a publish since that was not recorded)."""
     if published is None or published[1] is None or stamp_of(out_dir) != published[1]:
         return None
     return published[0]
-
-
-REMOVER = """import os, shutil, sys
-if os.fork():  # the child goes on alone: no process of the build's, which a stopped build kills
-    os._exit(0)
-for folder in sys.argv[1:]:
-    shutil.rmtree(folder, ignore_errors=True)
-"""
-
-
-def _remove_later(folders: Sequence[str]) -> None:
-    """Remove folders in a process of its own, which the build does not wait for: removing an old site takes
-    as long as it has files. It outlives the build (it is not the build's child, nor in its process group,
-    so neither a stopped build nor Ctrl-C ends it); a removal stopped half-way (the machine shut down)
-    is finished by the next publish, which removes every old site it finds."""
-    if not folders:
-        return
-    try:
-        subprocess.run([sys.executable, "-I", "-S", "-c", REMOVER, *folders], stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, check=True)
-    except (OSError, subprocess.CalledProcessError):  # no process to be had: remove them here
-        for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _files(root: Path, names: set[str] | None = None) -> dict[str, int]:
-    """The files under root (only those under its entries names, if given), as paths relative to it, with
-    their inode numbers (one file has one, however many names it has: two names with the same number are
-    hard links to it; root and the folders built beside it are on one file system).
-
-    os.scandir's entries know their type and inode from the directory listing, where os.walk + isfile
-    and Path.rglob stat every file, which is slow on a big site. A symbolic link is listed
-    as a file when it points to one, as isfile would.
-    """
-    if not root.is_dir():
-        return {}
-    files: dict[str, int] = {}
-    folders = [("", str(root))]
-    while folders:
-        prefix, folder = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if not prefix and names is not None and entry.name not in names:
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append((f"{prefix}{entry.name}/", entry.path))
-                elif entry.is_file():
-                    files[prefix + entry.name] = entry.inode()
-    return files
