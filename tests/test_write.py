@@ -253,3 +253,12 @@ def test_a_publish_cut_short_is_finished_by_the_next_build(tmp_path):
     assert not staging.exists()
     staged.discard()
     assert settled(tmp_path) == ["site"]
+
+
+def test_a_file_where_the_site_goes_is_replaced_by_the_site(tmp_path):
+    out = tmp_path / "site"
+    out.write_text("not a site")
+    staged = StagedSite(out)
+    staged.write("index.html", b"home")
+    staged.publish()
+    assert tree(out) == {"index.html": b"home"}

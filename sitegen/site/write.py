@@ -229,10 +229,12 @@ class StagedSite:
         others = {name for name in os.listdir(self.root) if name not in claimed_tops}
         staged_others = list_files(self.root, others)
         claimed = frozenset(self._written)
-        if not os.path.lexists(self.out_dir):
+        if not self.out_dir.is_dir():
             files = len(claimed) + len(staged_others)
             summary = WriteSummary(written=files, unchanged=0, removed=0, files=files, claimed=claimed)
             with uninterrupted:
+                if os.path.lexists(self.out_dir):  # a file where the site goes
+                    os.unlink(self.out_dir)
                 os.replace(self.root, self.out_dir)
                 os.chmod(self.out_dir, 0o755)
             return summary
