@@ -17,12 +17,9 @@ from .engine.cache import Kept
 from .engine.stopping import Interrupted, also_on_stop, received
 from .errors import SitegenError, os_error_message
 from .engine.progress import NoProgress, Progress
+from .site import urls
 
 log = logging.getLogger(__name__)
-
-
-STATUS = "__sitegen__/status.txt"
-"""Where the served site says how the last rebuild went; static/dev.js shows a failure over the page."""
 
 
 def preview(options: Config) -> Config:
@@ -51,13 +48,12 @@ def rebuild(options: Config | Callable[[], Config], progress: Progress | None = 
     for p in result.loaded.problems:
         print(f"warning: {p}", file=sys.stderr)
     print(result.summary_line(), flush=True)
-    _write_status(out_dir, "ok\n")
-    return None
+    return None  # the preview site says "ok" itself (urls.PREVIEW_STATUS)
 
 
 def _write_status(out_dir: Path, text: str) -> None:
     if out_dir.is_dir():  # no site yet (the first build failed): the terminal says why
-        status = out_dir / STATUS
+        status = out_dir / urls.PREVIEW_STATUS
         status.parent.mkdir(exist_ok=True)
         status.write_text(text, encoding="utf-8")
 

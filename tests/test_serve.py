@@ -108,3 +108,32 @@ def test_serve_stops_on_sigterm_with_a_word_and_nothing_left(server):
     assert proc.stdout.read().rstrip().endswith("interrupted")
     with pytest.raises(OSError):
         fetch(url)
+
+
+def test_a_preview_rebuild_publishes_by_the_list_of_files_it_recorded(tmp_path, monkeypatch):
+    """A preview site says "ok" in a file of its own build, not in one written after publishing: so the
+    site's folder stays as its manifest recorded it, and the next rebuild takes the list of its files from
+    there instead of listing the whole site (what would grow with the archive)."""
+    import contextlib
+    from pathlib import Path
+
+    from sitegen.config import Config
+    from sitegen.engine.cache import Kept
+    from sitegen.serve import rebuild
+    from sitegen.site import write
+
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    options = Config(seeds_dir=Path("seeds"), out_dir=Path("site"), cache_dir=Path(".sitegen-cache"))
+    kept = Kept()
+    listed: list[tuple[str, object]] = []
+    list_files = write.list_files
+    monkeypatch.setattr(write, "list_files", lambda root, names=None: listed.append((Path(root).name, names))
+                        or list_files(root, names))
+    with contextlib.chdir(tmp_path):
+        assert rebuild(options, kept=kept) is None
+        assert (tmp_path / "site" / "__sitegen__" / "status.txt").read_text(encoding="utf-8") == "ok\n"
+        listed.clear()
+        (tmp_path / "seeds" / "zz_copy.txt").write_bytes(next((tmp_path / "seeds").glob("*.txt")).read_bytes())
+        assert rebuild(options, kept=kept) is None
+    assert ("site", None) not in listed  # the whole site never listed
+    assert (tmp_path / "site" / "__sitegen__" / "status.txt").read_text(encoding="utf-8") == "ok\n"

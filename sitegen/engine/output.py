@@ -75,6 +75,8 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
     staged.copy_trees(config.static_dirs, urls.STATIC.rstrip("/"))
     write_catalog(archive, base, staged, manifest, made_from, CatalogLines(config.cache_dir) if manifest else None)
     staged.write(urls.NOJEKYLL, b"")
+    if config.dev:  # part of the site it publishes, not written after: the folder stays as the manifest has it
+        staged.write(urls.PREVIEW_STATUS, b"ok\n")
     for path, data in feeds(archive, config.title, site_urls):
         staged.write(path, data)
     staged.write(urls.SITEMAP, sitemap([p for p in listed if not p.endswith(".html")], site_urls))

@@ -29,6 +29,8 @@ ROBOTS = "robots.txt"
 NOT_FOUND = "404.html"
 NOJEKYLL = ".nojekyll"
 """Tells GitHub Pages to serve the site as it is (no Jekyll)."""
+PREVIEW_STATUS = "__sitegen__/status.txt"
+"""In a preview site (`sitegen serve`), how its last rebuild went: static/dev.js shows a failure over the page."""
 STATIC = "static/"
 UNKNOWN_PAPER = "未知报刊"
 
