@@ -734,6 +734,14 @@ def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() ->
     assert issue.articles[0].byline == "本报记者  张 宏伟"
 
 
+@pytest.mark.parametrize("signature, byline", [("文/郑　远", "郑　远"), ("□ 苗　青", "苗　青")])
+def test_a_signature_with_a_space_inside_the_name_signs_the_piece_under_its_headline(signature: str, byline: str) -> None:
+    text = f"胡同里的修鞋摊\n{signature}\n　　清晨六点，老周的修鞋摊已经支在了胡同口。\n"
+    issue = parse(text)
+    assert heads(issue) == [(None, "胡同里的修鞋摊", None)]
+    assert issue.articles[0].byline == byline
+
+
 def test_a_letter_spaced_paper_name_in_the_running_heads_is_the_paper() -> None:
     text = ("京 西 时 报      要 闻      第 2 版\n\n妙峰山镇讲解员持证上岗\n"
             "    本报讯（记者 李海涛）6月3日上午，妙峰山镇举行村民讲解员结业仪式。\n")
