@@ -647,6 +647,14 @@ def test_rules_page_marks_spaced_page_names_and_a_bracketed_guide_are_furniture(
     assert heads(issue) == [(None, "街道召开工作部署会", None), (None, "胡同里的“老物件”", "新风街社区居民办起家庭展览")]
 
 
+def test_a_rule_of_horizontal_bars_between_two_pieces_is_furniture_not_a_kicker() -> None:
+    text = ("旧衣回收箱进小区\n本报讯　3月8日，社区在三个小区门口安放了旧衣回收箱。\n\n――――――――――――――――\n\n"
+            "社区花园迎来新居民\n本报讯　3月9日，二十余名居民在社区花园种下月季。\n")
+    issue = parse(text)
+    assert "――――――――――――――――" in {text for _, text in issue.furniture}
+    assert heads(issue) == [(None, "旧衣回收箱进小区", None), (None, "社区花园迎来新居民", None)]
+
+
 def test_a_guide_item_opening_with_its_page_names_the_headline() -> None:
     text = ("副中心报\n2018年12月28日  星期五  本期8版\n\n本期导读\nA3 副中心交通再升级\n\n"
             "A3     2018年12月28日  星期五     交通    责任编辑 孔敏\n副中心交通再升级\n广渠路东延等项目年内通车\n"

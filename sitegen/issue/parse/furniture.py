@@ -67,7 +67,7 @@ _SPACED_TITLE = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5}$")
 """A paper's title set letter-spaced on the masthead's first line: 德  胜."""
 _JUMP = re.compile(r"(?:下转|上接|转|接)\s*第?\s*[\dA-Za-z一二三四五六七八九十]{1,4}\s*版")
 """A jump to or from another page (（下转第 3 版）, 上接第1版): article text, however a column cut it."""
-_RULE_LINE = re.compile(r"^[—─━=＝_＿\-－~～·•*＊]{4,}$")
+_RULE_LINE = re.compile(r"^[—―─━=＝_＿\-－~～·•*＊]{4,}$")
 """A printed rule across the column: nothing but dashes, lines or dots."""
 _PAGE_MARK = re.compile(r"^[—－\-]\s*\d{1,2}\s*[—－\-]$")
 """A page's number between dashes at its foot: —1—, - 2 -."""
