@@ -407,6 +407,13 @@ def test_a_notice_signed_by_its_issuer_and_date_and_a_letter_by_its_reader() -> 
         (None, "路灯亮了", "读者 李秀英"), (None, "记者回访", "记者 贾楠")]
 
 
+def test_a_notice_signed_by_a_museum_is_signed_and_its_date_is_not_furniture() -> None:
+    issue = parse("征集旧物启事\n　　区博物馆面向社会征集老物件，入选物品将在新馆展出。\n区博物馆\n2022年5月6日\n\n"
+                  "社区义诊进楼门\n　　本报讯　5月7日，社区卫生服务站医生走进楼门为老人义诊。\n")
+    assert [(a.headline, a.byline) for a in issue.articles] == [("征集旧物启事", "区博物馆"), ("社区义诊进楼门", None)]
+    assert not issue.furniture and [len(paragraphs(issue, n)) for n in (0, 1)] == [1, 1]
+
+
 def test_a_blank_line_ends_an_article_where_paragraphs_have_none_between_them() -> None:
     text = ("烟袋斜街完成微更新\n　　本报讯（通讯员 金桥）4月25日，项目完工，招牌统一设计。\n　　居民说，街面亮堂多了。\n"
             "　　下一步街道还将对大金丝套等胡同开展环境提升。\n\n"
@@ -645,6 +652,13 @@ def test_rules_page_marks_spaced_page_names_and_a_bracketed_guide_are_furniture(
     assert {"【本期导读】", "————————————————", "—1—", "3                    德胜 · 文化"} <= furniture
     assert issue.publication == "德胜"
     assert heads(issue) == [(None, "街道召开工作部署会", None), (None, "胡同里的“老物件”", "新风街社区居民办起家庭展览")]
+
+
+def test_a_running_head_opening_with_the_page_number_between_dots_is_furniture() -> None:
+    text = ("·2·　图片新闻　　　　　　责编 田野　美编 苏青\n\n枫叶红了\n　　本报讯　10月15日，山里的枫叶红透了。\n")
+    issue = parse(text)
+    assert "·2·　图片新闻　　　　　　责编 田野　美编 苏青" in {text for _, text in issue.masthead + issue.furniture}
+    assert heads(issue) == [(None, "枫叶红了", None)]
 
 
 def test_a_rule_of_horizontal_bars_between_two_pieces_is_furniture_not_a_kicker() -> None:

@@ -60,7 +60,8 @@ _STAFF_LINE = re.compile(rf"^(?:({_STAFF_ROLE})\s*[:：/／]?\s*[\u4e00-\u9fff·
 美术编辑  许诺, 编辑/何静  校对/田野, 责编 冯涛  校对 白雪  美编 冯涛, 编辑 黄鹂 | 美编 张扬 | 校对 孙明."""
 _PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?$")
 """A page's name as its running head prints it on a line of its own: 要闻, 专题·世园会, 社区·民生."""
-_BARE_PAGE = re.compile(r"^\d{1,2}$")
+_BARE_PAGE = re.compile(r"^(?:\d{1,2}|[·•]\s*\d{1,2}\s*[·•])$")
+"""A page's bare number in a running head, also between dots: 2, ·2·."""
 _NEWSLETTER_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,8}之(?:声|窗)$")
 """A 街道's or community's newsletter named as its voice or window: 清河之声, 和平里之窗."""
 _SPACED_TITLE = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5}$")

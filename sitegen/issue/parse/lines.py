@@ -603,7 +603,7 @@ BLANKS_NEAREST = 6
 say whether blank lines there stand between pieces."""
 
 
-ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:中心|支队|大队|委员会|办公室|办事处|管理处|服务处|公司|集团|局|委|所|站|院"
+ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:中心|支队|大队|委员会|办公室|办事处|管理处|服务处|公司|集团|局|委|所|站|院|馆"
                     r"|会|部|社区|街道|物业|学校|医院)$")
 """Who issues a notice, as it signs one: 什刹海街道文化服务中心, 大兴区交通支队."""
 LETTER_SIGNERS = re.compile(r"^[\u4e00-\u9fff\d（）()]{2,20}全体(?:居民|村民|业主|职工|员工|师生|党员|家长|志愿者)$")
