@@ -749,6 +749,13 @@ def test_an_editors_line_with_bars_between_its_roles_is_furniture_not_a_kicker()
     assert heads(issue) == [(None, "社区食堂开进胡同", None)]
 
 
+def test_a_kicker_in_two_indented_lines_over_a_flush_headline_ends_where_the_indent_changes() -> None:
+    text = ("　　守护一河清水\n　　共建美丽家园\n沙河水库完成生态清淤\n——库区新增湿地三百亩\n"
+            "　　本报讯（记者 孟然）6月10日，沙河水库生态清淤工程完工。\n")
+    issue = parse(text)
+    assert heads(issue) == [("守护一河清水共建美丽家园", "沙河水库完成生态清淤", "——库区新增湿地三百亩")]
+
+
 def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
     text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
     issue = parse(text)

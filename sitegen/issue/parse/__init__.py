@@ -47,7 +47,8 @@ def parse_issue(source: Source, places: Places) -> ParsedIssue:
     units = units_of(body, indented, fixes, page_tops(furniture), after_blanks(source.lines), signoff_lines(numbered),
                      full | local, tight_lines(source.lines))
     pieces = join_breaks(units, markdown)
-    articles, unplaced = assemble(pieces, dict(numbered), markdown, guided_headlines(furniture))
+    indents = {n: len(line) - len(line.lstrip()) for n, line in enumerate(source.lines, 1)}
+    articles, unplaced = assemble(pieces, dict(numbered), markdown, guided_headlines(furniture), indents)
     problems = fix_problems + date_problems(numbered, source.path) + [
         Problem(source.path, n, f"line not placed in any article, masthead or colophon: {t[:30]}; "
                                 "it is listed on the issue page — check the lines around it")

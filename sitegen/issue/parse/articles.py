@@ -338,8 +338,10 @@ class _Assembler:
     """Walk the pieces once, keeping the article being built; one instance per parse."""
 
     def __init__(self, pieces: list[Piece], printed: dict[int, str], markdown: bool,
-                 guided: frozenset[str] = frozenset()) -> None:
+                 guided: frozenset[str] = frozenset(), indents: dict[int, int] | None = None) -> None:
         self.pieces = pieces
+        self.indents = indents or {}
+        """How many characters of white space each line is printed after."""
         self.guided = guided
         """The headlines the issue's 导读 blocks name (spaces removed)."""
         self.printed = printed
@@ -507,6 +509,13 @@ class _Assembler:
             kind = "caption" if last and nxt == "credit" else "h2" if nxt in ("para", "numbered", "exclaim") else "p"
             self.block(kind, g)
         return k
+
+    def indent_split(self, lines: list[tuple[int, ...]]) -> int | None:
+        """Where a stack's kicker lines, set with one indent, give way to its headline, set with another (None where
+        the indent does not change once, after two lines or more)."""
+        indents = [self.indents.get(g[0], 0) for g in lines]
+        changes = [j for j in range(1, len(indents)) if indents[j] != indents[j - 1]]
+        return changes[0] if len(changes) == 1 and changes[0] >= 2 else None
 
     def new_stack(self, i: int, k: int) -> bool:
         """Tell whether the keeper's corrections start a new headline stack at piece k (of a group from i)."""
@@ -760,6 +769,12 @@ class _Assembler:
                 elif joined == BARE_SUBJECT or joined and len(texts) == 1:
                     d.call = joined  # the join is the call that matters; a guess is shown as one
             d.headline = " ".join(texts[1:-1]) if len(texts) >= 4 and not fixed else texts[main]
+            if len(texts) >= 4 and not fixed and (split := self.indent_split(lines[:-1])):
+                # 　　打通回天“微循环” / 　　居民出行少绕路 / 回天地区三条断头路本月底贯通 / ——…: the kicker's lines are set
+                # with the same indent, the headline's with another; the indent says where the kicker ends.
+                d.kicker = "".join(texts[:split])
+                d.headline = " ".join(texts[split:-1])
+                main = split
             # ■区法院设立巡回法庭 over its lead: the bullet marks the item in a column of briefs, it is not a word.
             d.headline = d.headline.lstrip(BULLET).strip() or d.headline
             d.headline_line = lines[main][0]
@@ -817,8 +832,9 @@ class _Assembler:
 
 
 def assemble(
-    pieces: list[Piece], printed: dict[int, str], markdown: bool, guided: frozenset[str] = frozenset()
+    pieces: list[Piece], printed: dict[int, str], markdown: bool, guided: frozenset[str] = frozenset(),
+    indents: dict[int, int] | None = None,
 ) -> tuple[tuple[ParsedArticle, ...], tuple[tuple[int, str], ...]]:
     """Group body pieces into articles, knowing the headlines the 导读 names; return them with the lines no article
     could take."""
-    return _Assembler(pieces, printed, markdown, guided).run()
+    return _Assembler(pieces, printed, markdown, guided, indents).run()
