@@ -784,6 +784,13 @@ def test_yesterday_glossed_with_its_day_dates_the_issue_the_day_after() -> None:
     assert issue.date == datetime.date(2021, 6, 4)
 
 
+def test_tomorrow_glossed_with_its_day_dates_the_issue_the_day_before() -> None:
+    text = ("社区食堂延长营业时间\n　　本报讯（记者 孟然）2022年5月9日，记者从街道获悉，从明天（5月12日）起，社区食堂"
+            "晚餐延长至20时。\n　　据悉，5月20日至6月1日，食堂还将推出老年套餐。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2022, 5, 11)
+
+
 def test_a_schedules_later_year_is_not_the_year_the_issue_is_written_in() -> None:
     text = ("社区驿站开放\n　　本报讯（记者 林森）11月17日上午，驿站开放。2022年街道计划建成驿站5处。\n\n"
             "冬季健康讲座预告\n　　区卫生健康委将举办系列健康讲座，安排如下：\n　　12月1日（周四）14时，主题：心脑血管疾病预防；\n"

@@ -109,6 +109,8 @@ FUTURE_AFTER = re.compile(r"\s*(?:前|之前|以前|底前|起将|将|截止)")
 """A date after 将于, 计划, 预计, 截至… or before 前 is a plan, schedule or deadline: not an event the issue reports."""
 DAYS_BEFORE_ISSUE = re.compile(r"(昨天|昨日|前天|前日)\s*[(（]\s*$")
 """昨天（6月3日）上午…: a day glossed as yesterday (or the day before) is told from the day after it (or two)."""
+TOMORROW = re.compile(r"(?:明天|明日)\s*[(（]\s*$")
+"""从明天（10月14日）起…: a day glossed as tomorrow is a plan, and the day before it is the day the writer wrote."""
 WEEKDAY = re.compile(r"\s*[(（]\s*(?:星期|周)([一二三四五六日天])\s*[)）]")
 WEEKDAYS = "一二三四五六日"
 ANNIVERSARIES = (
@@ -187,8 +189,11 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
                 if said := DAYS_BEFORE_ISSUE.search(line, 0, m.start()):
                     # 昨天（6月3日）: the writer wrote the day after the event, the issue's own day at the latest
                     when += datetime.timedelta(days=1 if said.group(1) in ("昨天", "昨日") else 2)
+                tomorrow = bool(TOMORROW.search(line, 0, m.start()))
+                if tomorrow:
+                    found.append(Dated(when - datetime.timedelta(days=1), n, False))
                 before = line[max(0, m.start() - 4):m.start()]
-                if scheduled:
+                if scheduled or tomorrow:
                     future = True
                 elif span_start is not None and SPAN_JOIN.fullmatch(line, span_start.end(), m.start()) and found:
                     future = found[-1].future  # the end of a span: a plan only where its start is
