@@ -771,6 +771,14 @@ def test_a_signature_with_a_space_inside_the_name_signs_the_piece_under_its_head
     assert issue.articles[0].byline == byline
 
 
+def test_a_paper_joined_to_its_page_name_in_a_running_head_is_the_paper() -> None:
+    text = ("新学期新气象\n　　本报讯（记者 孟然）9月2日，我区中小学开学。\n\n"
+            "3　　西山报·社区　　　　　　　　美编　田　野　　责编　苏　青\n\n"
+            "银杏初黄\n　　本报讯　9月3日，道路两旁的银杏开始泛黄。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.publication == "西山报"
+
+
 def test_a_letter_spaced_paper_name_in_the_running_heads_is_the_paper() -> None:
     text = ("京 西 时 报      要 闻      第 2 版\n\n妙峰山镇讲解员持证上岗\n"
             "    本报讯（记者 李海涛）6月3日上午，妙峰山镇举行村民讲解员结业仪式。\n")
@@ -789,6 +797,20 @@ def test_tomorrow_glossed_with_its_day_dates_the_issue_the_day_before() -> None:
             "晚餐延长至20时。\n　　据悉，5月20日至6月1日，食堂还将推出老年套餐。\n")
     issue = complete_issue(parse(text), load_places())
     assert issue.date == datetime.date(2022, 5, 11)
+
+
+def test_yesterday_glossed_in_a_sentence_of_plans_is_still_a_day_gone_by() -> None:
+    text = ("西山新建三处口袋公园\n　　本报讯（记者 孟然）昨天（9月19日），记者从区园林绿化局获悉，2019年"
+            "西山片区将新建3处口袋公园。\n　　公园计划于10月31日前开放。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2019, 9, 20)
+
+
+def test_a_year_said_to_be_next_year_and_a_seasons_deadline_are_not_the_year_of_writing() -> None:
+    text = ("学校扩容进展顺利\n　　本报讯（记者 孟然）9月18日，区教委介绍，北部新校将于2021年秋季前全部招生。"
+            "2020年入学信息采集将于明年5月开始。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2019, 9, 18)
 
 
 def test_a_schedules_later_year_is_not_the_year_the_issue_is_written_in() -> None:

@@ -21,8 +21,10 @@ MONTH_DAY = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 YEAR = re.compile(r"(\d{4})\s*年")
 RANGE_OR_TARGET = "~～-—–至到"
 """A year after one of these ends a span or names a target (2020~2021年, 到2035年): not the year of writing."""
-NOT_NOW = re.compile(r"\s*(?:前|底前|北京冬奥|冬奥|冬残奥|奥运|亚运|世园|世博)")
-"""A year followed by one of these is a deadline or a future event (2022年冬奥会)."""
+NOT_NOW = re.compile(r"\s*(?:(?:[春夏秋冬]季|上半年|下半年)?前|底前|北京冬奥|冬奥|冬残奥|奥运|亚运|世园|世博)")
+"""A year followed by one of these is a deadline or a future event (2022年冬奥会, 2021年秋季前)."""
+NEXT_YEAR_SAID = re.compile(r"[^。，,；;！？!?]{0,20}?明年")
+"""2020年入学信息采集将于明年5月开始: a year its clause says is next year is the one after the year of writing."""
 PREPARED_FOR = re.compile(r"(?:征集|申报|编制|谋划|筹备)\s*$")
 """A year after one of these is the one a plan being prepared is for (征集2021年…项目建议, 编制2021年预算): ahead of
 the year of writing."""
@@ -85,7 +87,7 @@ def text_year(text: str) -> int | None:
         if PREPARED_FOR.search(text[max(0, m.start() - 4):m.start()]):
             continue  # 征集2021年区级民生实事项目建议: the year a plan in the making is for, the next one
         if 1900 <= int(m.group(1)) <= 2100:
-            years.append(int(m.group(1)))
+            years.append(int(m.group(1)) - (1 if NEXT_YEAR_SAID.match(text, m.end()) else 0))
     return max(years) if years else None
 
 
@@ -193,7 +195,9 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
                 if tomorrow:
                     found.append(Dated(when - datetime.timedelta(days=1), n, False))
                 before = line[max(0, m.start() - 4):m.start()]
-                if scheduled or tomorrow:
+                if said:
+                    future = False  # 昨天（9月19日），…将…: a day gone by, whatever the sentence plans
+                elif scheduled or tomorrow:
                     future = True
                 elif span_start is not None and SPAN_JOIN.fullmatch(line, span_start.end(), m.start()) and found:
                     future = found[-1].future  # the end of a span: a plan only where its start is
@@ -276,6 +280,8 @@ def district_of_masthead(issue: ParsedIssue, places: Places) -> str | None:
 
 RUNNING_HEAD_PAPER = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?(?:报|时讯|周刊|简报))(?=[\s\d·第星（(]|$)")
 """A paper's name opening a running head: 朝阳报 2024年3月5日 星期二 第2版 责任编辑：李华."""
+PAPER_AND_PAGE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:报|时讯|周刊|简报))\s*[·•]\s*[\u4e00-\u9fff]{2,6}$")
+"""A running head's part joining the paper's name and the page's: 海淀报·社区."""
 LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 """One space between two characters: the spacing of a letter-spaced title (京 西 时 报), not a gap between words."""
 PAGE_MARK = re.compile(r"第\s*[\d一二三四五六七八九十]{1,3}\s*版|星期[一二三四五六日天]|\b[A-Z]\d{1,2}\b")
@@ -306,7 +312,9 @@ def paper_of_running_heads(issue: ParsedIssue, places: Places) -> str | None:
             names.add(m.group(1))
         elif len(parts := row_parts(line)) >= 3:
             # 4　　图片新闻　　房山报　　2017年6月9日: the paper's name as one of the running head's parts
-            names.update(m.group(1) for part in parts if (m := RUNNING_HEAD_PAPER.fullmatch(part)))
+            # or joined to the page's name, 3　　海淀报·社区　　美编 吴桐
+            names.update(m.group(1) for part in parts
+                         if (m := RUNNING_HEAD_PAPER.fullmatch(part) or PAPER_AND_PAGE.match(part)))
     return names.pop() if len(names) == 1 else None
 
 
