@@ -756,6 +756,14 @@ def test_a_kicker_in_two_indented_lines_over_a_flush_headline_ends_where_the_ind
     assert heads(issue) == [("守护一河清水共建美丽家园", "沙河水库完成生态清淤", "——库区新增湿地三百亩")]
 
 
+def test_a_label_ending_in_the_pieces_form_is_its_column_however_long() -> None:
+    text = ("毕业季访谈\n让每个毕业生找到好岗位\n——访区人力社保局有关负责人\n本报记者 孟然\n"
+            "　　问：今年毕业生就业形势如何？\n　　答：总体平稳。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "让每个毕业生找到好岗位", "——访区人力社保局有关负责人")]
+    assert issue.articles[0].section == "毕业季访谈"
+
+
 def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
     text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
     issue = parse(text)

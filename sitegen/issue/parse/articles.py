@@ -183,6 +183,8 @@ OCCASION_START = re.compile(r"^(?:喜迎|迎接|庆祝|纪念|欢度|共庆|献�
 FORM_LABEL = re.compile(r"^(?:图片新闻|新闻图片|图片报道|图说新闻|简讯|快讯|短讯)$")
 """A column label naming the form of the pieces under it (photo news, briefs): never a kicker, which says what the
 news is about."""
+FORM_END = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:访谈|专访|对话|述评|时评|短评)$")
+"""A column label ending in the form of the piece under it, an interview or a commentary: 开学季访谈, 两会专访."""
 COLUMN_MAX = 4
 """A column label (战疫一线, 文化惠民) over a three-line stack is at most this long; a longer bare line is its kicker."""
 
@@ -197,6 +199,9 @@ def is_column_label(text: str, below: list[str]) -> bool:
     # kicker, headline, deck.
     if FORM_LABEL.match(text) and len(below) == 1:
         return True  # 图片新闻 / 麦收时节: a label naming the piece's form labels its column, whatever the length below
+    if FORM_END.match(text) and (len(below) == 1 or len(below) == 2 and (is_deck_like(below[1])
+                                                                         or bool(PROFILE_DECK.match(below[1])))):
+        return True  # 开学季访谈 over a headline and its ——访… deck: the form names the column, however long the label
     if not LABEL.match(text) or PLACE_END.search(text) or OCCASION_END.search(text) or OCCASION_START.match(text) \
             or visible_len(text) >= visible_len(below[0]):
         return False
