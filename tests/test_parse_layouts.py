@@ -764,6 +764,15 @@ def test_a_label_ending_in_the_pieces_form_is_its_column_however_long() -> None:
     assert issue.articles[0].section == "毕业季访谈"
 
 
+def test_a_jump_mark_closing_a_parts_first_paragraph_says_where_it_comes_from() -> None:
+    text = ("社区食堂开业\n　　本报讯（记者 孟然）3月1日，社区食堂开业，首日接待老人200余人次，（下转2版）\n\n"
+            "第2版　综合新闻　　　　　　责编：田野\n\n食堂开业\n　　食堂每天供应两荤两素。（上接1版）\n"
+            "　　负责人说，下一步将开设送餐服务。\n")
+    issue = parse(text)
+    assert [(a.headline, a.continued_on, a.continued_from) for a in issue.articles] == [
+        ("社区食堂开业", "2版", None), ("食堂开业", None, "1版")]
+
+
 def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
     text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
     issue = parse(text)

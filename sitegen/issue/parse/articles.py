@@ -183,6 +183,9 @@ OCCASION_START = re.compile(r"^(?:喜迎|迎接|庆祝|纪念|欢度|共庆|献�
 FORM_LABEL = re.compile(r"^(?:图片新闻|新闻图片|图片报道|图说新闻|简讯|快讯|短讯)$")
 """A column label naming the form of the pieces under it (photo news, briefs): never a kicker, which says what the
 news is about."""
+FROM_AT_END = re.compile(r"[(（]\s*(?:上接|接上|接)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]\s*$")
+"""…按同样的标准上课。（上接1版）: the jump mark printed at the end of a part's first paragraph, as （下转2版） ends the part
+before it."""
 FORM_END = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:访谈|专访|对话|述评|时评|短评)$")
 """A column label ending in the form of the piece under it, an interview or a commentary: 开学季访谈, 两会专访."""
 COLUMN_MAX = 4
@@ -801,6 +804,9 @@ class _Assembler:
                 self.cur.byline = m.group(1).strip()  # (通讯员 金桥) under a story signs it
         elif kind == "p" and EDITOR_NOTE.match(p.text):
             self.cur.closed = True
+        elif kind == "p" and len(self.cur.blocks) == 1 and self.cur.continued_from is None \
+                and (m := FROM_AT_END.search(p.text)):
+            self.cur.continued_from = jump_page(m.group(1))
         elif (m := CONTINUED_ON.search(p.text)) and p.text.rstrip().endswith((")", "）")) and "下转" in m.group(0) \
                 or ONWARD_BARE.search(p.text):
             self.cur.closed = True  # the rest of this article is on another page
