@@ -391,6 +391,13 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     ("concatenated", "r14_shichahai_2015-04-28"): "a district told by the text, outnumbered by the appended file's",
     # 什刹海社区报's masthead, swapped onto 酒仙桥周报's 朝阳 text, names no district for the text to yield to.
     ("masthead_swapped", "r13_jiuxianqiao_2020-09-18"): "a donor masthead naming no district over another's text",
+    # The fifteenth round: decks left without their dash under a statement (海淀北部生态科技绿心再添4处公园 / 温泉、
+    # 西北旺片区新建公园将于2020年6月底前开放; 从“乌金”到“绿水青山” / 门头沟煤业变迁小记), and with the indents gone, a
+    # line of an essay cut after a full stop (…可以追溯到辽金时期。 / 到了明清两代，…) told from a paragraph's end only by
+    # the indent of the line under it.
+    ("deck_dashes_toggled", "r15_nomast-haidian_2019-09-20"): "a dashless deck under a statement: read as the headline",
+    ("deck_dashes_toggled", "r15_nomast-mentougou_2023-10-13"): "a dashless deck under a title: read as the headline",
+    ("indents_removed", "r15_nomast-mentougou_2023-10-13"): "a cut after a full stop, told only by the missing indent",
 }
 """Cases left out, each with what fails: (transformation, file stem) -> why. Each is a headline stack the print
 no longer decides once the line or dash is gone (`sitegen check` shows the parser's call on it as a guess),
