@@ -773,6 +773,15 @@ def test_a_jump_mark_closing_a_parts_first_paragraph_says_where_it_comes_from() 
         ("社区食堂开业", "2版", None), ("食堂开业", None, "1版")]
 
 
+def test_a_question_over_a_dash_deck_heads_its_piece_without_a_lead() -> None:
+    text = ("社区食堂开业\n3月1日，社区食堂开业。\n\n停车位为啥要重新划线？\n——街道就居民关心的问题作出回应\n"
+            "近期，街道为两个小区重新施划了停车位。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "社区食堂开业", None),
+                            (None, "停车位为啥要重新划线？", "——街道就居民关心的问题作出回应")]
+    assert paragraphs(issue, 1) == ["近期，街道为两个小区重新施划了停车位。"]
+
+
 def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
     text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
     issue = parse(text)

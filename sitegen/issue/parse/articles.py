@@ -433,7 +433,9 @@ class _Assembler:
             # A headline may end in ! or ? (“520”我们登记结婚啦!), above or below another headline line
             # or as a deck (——…!): it belongs to the stack when a lead follows.
             before_lead = k + 1 < len(self.pieces) and self.shapes[k + 1] in ("lead", "author", "from")
-            if self.shapes[k] == "head" and (self.shapes[i] != "exclaim" or before_lead):
+            # 垃圾桶站为啥要“撤桶并站”？ / ——街道就…作出回应: a question or exclamation over a dash deck heads a stack
+            dash_deck = k == i + 1 and self.pieces[k].text.startswith("——")
+            if self.shapes[k] == "head" and (self.shapes[i] != "exclaim" or before_lead or dash_deck):
                 k += 1
                 continue
             if self.shapes[k] == "exclaim" and (before_lead or k == i + 1 and self.shapes[i] == "head"
@@ -464,7 +466,7 @@ class _Assembler:
             d.byline = credit
             self.finish()
             return k + 1
-        if self.shapes[i] == "exclaim" and nxt not in ("lead", "author", "from") and \
+        if self.shapes[i] == "exclaim" and nxt not in ("lead", "author", "from") and len(group) == 1 and \
                 not (i > 0 and self.shapes[i - 1] == "section" and nxt in ("para", "numbered")) and \
                 not (nxt in ("para", "numbered") and self.between_pieces(i)):
             # An exclamation is a headline above a lead, right under a 【】 label, or where no article is open to take
