@@ -782,6 +782,14 @@ def test_a_question_over_a_dash_deck_heads_its_piece_without_a_lead() -> None:
     assert paragraphs(issue, 1) == ["近期，街道为两个小区重新施划了停车位。"]
 
 
+def test_a_bracketed_box_title_over_its_text_heads_the_box() -> None:
+    text = ("社区食堂开业\n　　本报讯　3月1日，社区食堂开业。\n（社区办供稿）\n\n【小贴士】\n　　雨季出行，请大家注意以下事项：\n"
+            "　　1.不在积水路段涉水行车；\n　　2.远离广告牌和临时搭建物。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "社区食堂开业", None), (None, "【小贴士】", None)]
+    assert len(paragraphs(issue, 1)) == 3
+
+
 def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
     text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
     issue = parse(text)

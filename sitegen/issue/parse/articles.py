@@ -405,6 +405,12 @@ class _Assembler:
             # 【楼道亮了】 between an article's paragraphs, with a paragraph under it: a sub-heading of that article.
             self.block("h2", p)
             return i + 1
+        if p.role == "section" and (m := SECTION.match(p.text)) and BOX_TITLE.match(m.group(1)) \
+                and i + 1 < len(self.pieces) and self.shapes[i + 1] == "para":
+            # 【温馨提示】 over text of its own, with no headline under it: the box's title, not a label over the next
+            # article (a label over a headline, 【温馨提示】 / 春季谨防花粉过敏, stays one).
+            self.start(heads=[p]).box = True
+            return i + 1
         if p.role == "section":
             self.finish()
             if self.section_line is not None:  # two labels in a row: the first labels nothing
