@@ -790,6 +790,14 @@ def test_a_bracketed_box_title_over_its_text_heads_the_box() -> None:
     assert len(paragraphs(issue, 1)) == 3
 
 
+def test_a_bracketed_aside_and_its_stop_under_a_notices_item_end_that_item() -> None:
+    text = ("关于小区停车管理方案征求意见的公告\n各位居民：\n现将方案公示如下：\n（一）公示时间：2024年5月6日至5月12日\n"
+            "（共7天）。\n（二）反馈方式：可到居委会当面反馈。\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0)[2:] == ["（一）公示时间：2024年5月6日至5月12日（共7天）。", "（二）反馈方式：可到居委会当面反馈。"]
+    assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
+
+
 def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
     text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
     issue = parse(text)

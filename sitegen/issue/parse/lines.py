@@ -686,6 +686,8 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return True  # 咨询电话： / 81568100: the number the label announces
     if WORD_CUT_OFF.match(units[i].text) and NUMBERED_HEAD.match(shape.head):
         return True  # （一）不要在楼道内堆放杂 / 物，保持…: one character and a mark end the word the item's line cut
+    if BRACKET_ASIDE_END.match(units[i].text) and not shape.closed:
+        return True  # （一）公示时间：3月15日至3月29日 / （共15天）。: an aside and the stop ending the line above
     if NUMBER_CUT.search(shape.tail) and NUMBER_GOES_ON.match(units[i].text):
         return True  # 开放时间6:0 / 0-18:00，…: a time or figure the column cut in two
     if (m := CREDIT_NAME_CUT.search(shape.tail)) and re.fullmatch(r"[\u4e00-\u9fff]{1,2}", units[i].text) \
@@ -868,6 +870,8 @@ DIGIT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
 """An item numbered in figures: 1. 10月1日至3日为出京高峰…"""
 
 
+BRACKET_ASIDE_END = re.compile(r"^[(（][^()（）]{1,20}[)）][。；;，,]$")
+"""A bracketed aside followed only by a stop or comma, （共15天）。: it ends the sentence of the line above."""
 CREDIT_NAME_CUT = re.compile(r"[。！？!?]\s*(?:图|摄影|摄|文)\s*[/／]\s*([\u4e00-\u9fff]{0,2})$")
 """A caption's credit at a line's end, its name perhaps cut by the column: 。图/王启 (明 on the next line)."""
 
