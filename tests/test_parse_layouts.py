@@ -461,6 +461,12 @@ def test_bulleted_briefs_under_a_label_are_each_an_article_and_a_bracketed_bylin
     assert not any("no headline" in p.message for p in issue.problems)
 
 
+def test_briefs_opening_with_a_double_circle_under_a_label_are_each_an_article() -> None:
+    issue = parse("村镇简讯\n　　◎6月9日，镇文化中心举办摄影培训。\n　　◎日前，东村养老驿站投入使用。\n")
+    assert [(a.headline, a.headline_line, a.section) for a in issue.articles] == [
+        ("6月9日，镇文化中心举办摄影培训…", None, "村镇简讯"), ("日前，东村养老驿站投入使用…", None, "村镇简讯")]
+
+
 # --- the seventh blind round's rules, each from a string literal ------------------------------------
 
 def test_a_page_count_in_words_on_its_own_line_keeps_the_publisher_line_in_the_masthead() -> None:

@@ -77,7 +77,7 @@ article's paragraphs it opens a new piece, never the article's next paragraph.""
 """An editor's note (编者按：…) is a piece of its own: what follows it is the next piece, not its sub-heading."""
 BRIEF_COLUMN = re.compile(r"(?:简讯|快讯|短讯|速递|速览|资讯|动态|一句话新闻)】$")
 """A column label whose paragraphs are briefs, each a piece of its own: 【简讯】, 【社区动态】."""
-BULLET = "■□●○◆◇▲△★☆▶►"
+BULLET = "■□●○◎◆◇▲△★☆▶►"
 """Marks that open each brief of a run of briefs with no headlines (■ 9月20日，…)."""
 PLACE_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:区|县|市|镇|乡|街道)[：:]\S")
 """A headline opening with a place and a colon (东城区：“文明引导员”上岗服务), as a bulletin heads each item."""
