@@ -804,6 +804,15 @@ def test_a_bracketed_aside_and_its_stop_under_a_notices_item_end_that_item() -> 
     assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
 
 
+def test_a_line_ending_in_sheying_as_wide_as_the_column_under_a_cut_line_is_text_not_a_credit() -> None:
+    text = ("村镇简讯\n◎6月9日，镇文化服务中心\n举办“美丽乡村”农民摄影\n培训，来自各村的40余名摄\n影爱好者参加。\n"
+            "◎日前，东村新建的村级养\n老驿站投入使用，可为村内\n老人提供助餐、日间照料服\n务。\n")
+    issue = parse(text)
+    assert [(paragraphs(issue, n), issue.articles[n].byline) for n in (0, 1)] == [
+        (["◎6月9日，镇文化服务中心举办“美丽乡村”农民摄影培训，来自各村的40余名摄影爱好者参加。"], None),
+        (["◎日前，东村新建的村级养老驿站投入使用，可为村内老人提供助餐、日间照料服务。"], None)]
+
+
 def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
     text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
     issue = parse(text)

@@ -678,6 +678,9 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         # 3．宛平城地区综合文化站 / （宛平城城内街西段路北）, straight under it: an unfinished item's bracket, not a source
         # line (one after a blank line, （通州区文明办）, closes the piece)
         return True
+    if units[i].role == "credit" and units[i].full and units[i - 1].full and not shape.closed \
+            and not units[i].fix and not units[i].page_top and units[i].line == units[i - 1].line + 1:
+        return True  # ◎…镇文化服务中心 / 举办“美丽乡村”农民摄影, both as wide as the column: a cut, not a credit
     if units[i].fix or units[i].page_top or units[i].role != "text":
         return False  # a page's first line starts a paragraph: no paragraph runs on across a running head
     if units[i].indent and units[i].text[:1] not in NO_START:
