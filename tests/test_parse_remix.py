@@ -394,10 +394,12 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     # The fifteenth round: decks left without their dash under a statement (海淀北部生态科技绿心再添4处公园 / 温泉、
     # 西北旺片区新建公园将于2020年6月底前开放; 从“乌金”到“绿水青山” / 门头沟煤业变迁小记), and with the indents gone, a
     # line of an essay cut after a full stop (…可以追溯到辽金时期。 / 到了明清两代，…) told from a paragraph's end only by
-    # the indent of the line under it.
+    # the indent of the line under it; 金海湖报's quote closing a line (…邮费也比自己寄便宜。”) over the same paragraph's
+    # 茅山后村果农老韩说。 likewise.
     ("deck_dashes_toggled", "r15_nomast-haidian_2019-09-20"): "a dashless deck under a statement: read as the headline",
     ("deck_dashes_toggled", "r15_nomast-mentougou_2023-10-13"): "a dashless deck under a title: read as the headline",
     ("indents_removed", "r15_nomast-mentougou_2023-10-13"): "a cut after a full stop, told only by the missing indent",
+    ("indents_removed", "r15_jinhaihu_2017-06-16"): "a quote's end over its speaker, told only by the missing indent",
 }
 """Cases left out, each with what fails: (transformation, file stem) -> why. Each is a headline stack the print
 no longer decides once the line or dash is gone (`sitegen check` shows the parser's call on it as a guess),
