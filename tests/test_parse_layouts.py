@@ -813,6 +813,14 @@ def test_a_line_ending_in_sheying_as_wide_as_the_column_under_a_cut_line_is_text
         (["◎日前，东村新建的村级养老驿站投入使用，可为村内老人提供助餐、日间照料服务。"], None)]
 
 
+def test_a_newsletters_own_reporter_signs_an_interview_under_its_deck() -> None:
+    text = ("委员风采\n让老胡同留住乡愁\n——访区政协委员赵明\n本刊记者　孙青\n"
+            "　　赵明在胡同里住了四十年。\n　　问：您为什么关注胡同保护？\n　　答：这里是老街坊的家。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "让老胡同留住乡愁", "——访区政协委员赵明")]
+    assert issue.articles[0].byline == "本刊记者　孙青" and issue.articles[0].section == "委员风采"
+
+
 def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
     text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
     issue = parse(text)

@@ -42,7 +42,7 @@ AUTHOR = re.compile(
     # ●石荣平, ●本报评论员; or a byline on its own line, perhaps after a bullet: 本报记者 张三, ■本报记者 王丽, 记者 张三
     # 通讯员 李四, 文/李四; a letter's signature, 读者 李秀英.
     rf"^[●○◎■□◆]\s*((?:本报|特约)?评论员(?:\s*{_NAME})?|{_SPACED_NAME}|{_NAME})$"
-    rf"|^(?:[●○◎■□◆]\s*)?((?:本报(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者|读者)\s+)(?:{_SPACED_NAME}|{_NAME})"
+    rf"|^(?:[●○◎■□◆]\s*)?((?:(?:本报|本刊)(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者|读者)\s+)(?:{_SPACED_NAME}|{_NAME})"
     rf"{_MORE_NAMES}(?:\s*{_ROLE})?)$"  # a role at the end: the next name was cut to the next line
     rf"|^文\s*[/／]\s*((?:{_ROLE}\s*)?(?:{_SPACED_NAME}|{_NAME}{_MORE_NAMES}))$"  # 文/李四, 文/记者 张三, 文/梁　辰
     rf"|^((?:本报|特约)评论员)$"  # 本报评论员 on its own line under a commentary's headline
