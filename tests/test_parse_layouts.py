@@ -821,6 +821,14 @@ def test_a_newsletters_own_reporter_signs_an_interview_under_its_deck() -> None:
     assert issue.articles[0].byline == "本刊记者　孙青" and issue.articles[0].section == "委员风采"
 
 
+def test_a_line_over_one_paragraph_and_a_source_line_after_finished_paragraphs_is_a_piece() -> None:
+    text = ("区政协召开常委会议\n9月26日，区政协召开常委会议。\n会议强调，要深入调研、精准建言。\n"
+            "开展“委员下基层”活动\n9月中旬，区政协组织20名委员走进社区听取意见。\n（委员工作室）\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "区政协召开常委会议", None), (None, "开展“委员下基层”活动", None)]
+    assert not [b for b in issue.articles[0].blocks if b.kind == "h2"]
+
+
 def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
     text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
     issue = parse(text)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .. import patterns
 from .lines import (
     AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, DAY_ITEM, CONTINUED_ON, LEAD, ONWARD_BARE, SECTION, Piece, is_deck_like,
-    is_exclaim_headline, is_from_line, is_headline_pair, onward_pages, visible_len,
+    is_closed, is_exclaim_headline, is_from_line, is_headline_pair, onward_pages, visible_len,
 )
 from ...model import Block, ParsedArticle
 from .cuts import BARE_SUBJECT, JOINED, join_cut_lines
@@ -555,11 +555,19 @@ class _Assembler:
         article being built already has its writer (本报讯（记者 周颖）): a piece of its own under a headline, not
         a sub-heading, since no article is signed twice."""
         d = self.cur
-        if d is None or (d.byline is None and not d.has_lead):
+        if d is None:
             return False
         j = k
         while j < len(self.pieces) and self.shapes[j] == "para":
             j += 1
+        if j == k + 1 and j < len(self.pieces) and self.pieces[j].role == "source" and self.ends_piece(j) \
+                and len(d.blocks) >= 2 and d.blocks[-1].kind == "p" and is_closed(d.blocks[-1].text) \
+                and not any(b.kind in ("h2", "h3", "source") for b in d.blocks):
+            # 开展“委员进社区”活动 / one paragraph / （委员工作室）, under an article of finished paragraphs and no
+            # sub-headings: a short piece its office signs, not the last section of the article above.
+            return True
+        if d.byline is None and not d.has_lead:
+            return False
         if j > k and SOURCE_CLOSING.search(self.pieces[j - 1].text) and self.ends_piece(j - 1):
             return True  # 好人好事 / ●5月19日，…归还失主。（通讯员 刘洋）: a brief signed at its end
         return j > k and j < len(self.pieces) and self.pieces[j].role == "author" and self.ends_piece(j) \
