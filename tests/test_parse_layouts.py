@@ -829,6 +829,16 @@ def test_a_line_over_one_paragraph_and_a_source_line_after_finished_paragraphs_i
     assert not [b for b in issue.articles[0].blocks if b.kind == "h2"]
 
 
+def test_sentence_items_of_a_list_in_a_narrow_column_go_on_however_many_lines_they_take() -> None:
+    text = ("重点提案办理进展情况\n今年，区政协确定重点提案\n十二件，现将部分提案办理\n进展情况通报如下：\n"
+            "（一）关于加快推进老旧小\n区改造的提案。承办单位区\n住建委会同相关街道，已完\n成十二个小区的楼体节能改\n"
+            "造和管线更新，新增停车位\n三百余个，加装电梯二十部\n，同步完成小区绿化和照明\n提升，居民满意度明显提高\n"
+            "，预计年底前完成全年任务\n。\n（二）关于完善农村地区公\n共交通服务的提案。区交通\n局已开通微循环公交线路3\n条。\n")
+    issue = parse(text)
+    assert [p[:8] for p in paragraphs(issue, 0)] == ["今年，区政协确定", "（一）关于加快推", "（二）关于完善农"]
+    assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
+
+
 def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
     text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
     issue = parse(text)

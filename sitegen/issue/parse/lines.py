@@ -907,7 +907,8 @@ def _item_of_sentences(units: list[Unit], i: int) -> bool:
     if m is None:
         return False
     bracketed = m.group(2) is not None
-    for j in [*range(max(0, i - ITEM_LOOKAHEAD), i), *range(i + 1, min(len(units), i + 1 + ITEM_LOOKAHEAD))]:
+    # In a narrow column a long item takes many lines: the items around it are looked for as far as two spans.
+    for j in [*range(max(0, i - 2 * ITEM_LOOKAHEAD), i), *range(i + 1, min(len(units), i + 1 + 2 * ITEM_LOOKAHEAD))]:
         u = units[j]
         other = NUMBERED_MARK.match(u.text)
         if not other or (other.group(2) is not None) != bracketed or u.role != "text":
