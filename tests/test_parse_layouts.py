@@ -675,6 +675,14 @@ def test_a_rule_of_horizontal_bars_between_two_pieces_is_furniture_not_a_kicker(
     assert heads(issue) == [(None, "旧衣回收箱进小区", None), (None, "社区花园迎来新居民", None)]
 
 
+def test_the_editorial_offices_address_row_at_the_foot_is_furniture() -> None:
+    text = ("七月活动预告\n7月17日　社区展厅“讲故事”，需提前预约；\n7月24日　星空观测，遇雨顺延。\n\n"
+            "编辑部地址：怀柔区青春路10号　　电话：010-69001234\n")
+    issue = parse(text)
+    assert "编辑部地址：怀柔区青春路10号　　电话：010-69001234" in {text for _, text in issue.furniture + issue.colophon}
+    assert len(paragraphs(issue, 0)) == 2
+
+
 def test_a_guide_item_opening_with_its_page_names_the_headline() -> None:
     text = ("副中心报\n2018年12月28日  星期五  本期8版\n\n本期导读\nA3 副中心交通再升级\n\n"
             "A3     2018年12月28日  星期五     交通    责任编辑 孔敏\n副中心交通再升级\n广渠路东延等项目年内通车\n"
