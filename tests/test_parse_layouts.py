@@ -847,6 +847,22 @@ def test_sentence_items_of_a_list_in_a_narrow_column_go_on_however_many_lines_th
     assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
 
 
+def test_an_exclamation_after_a_brief_heads_the_next_brief() -> None:
+    text = ("路灯修好了\n　　居民反映小区路灯不亮，街道当天联系物业更换灯具8盏。\n"
+            "车棚建好啦！\n　　居民反映充电难，街道在小区南侧建成集中充电棚一处。\n（霍营街道）\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "路灯修好了", None), (None, "车棚建好啦！", None)]
+
+
+def test_a_line_over_items_its_office_signs_under_a_signed_story_is_a_piece() -> None:
+    text = ("托管班开始报名\n　　本报讯（记者 林悦）今年暑期将有11所小学开设公益托管班。\n门诊时间调整\n"
+            "　　自7月1日起，社区卫生服务中心门诊时间调整为：\n　　1.工作日上午8:00至12:00；\n"
+            "　　2.周六、周日上午正常接诊。\n（区卫生健康委）\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "托管班开始报名", None), (None, "门诊时间调整", None)]
+    assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
+
+
 def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
     text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
     issue = parse(text)

@@ -474,9 +474,10 @@ class _Assembler:
             return k + 1
         if self.shapes[i] == "exclaim" and nxt not in ("lead", "author", "from") and len(group) == 1 and \
                 not (i > 0 and self.shapes[i - 1] == "section" and nxt in ("para", "numbered")) and \
-                not (nxt in ("para", "numbered") and self.between_pieces(i)):
+                not (nxt in ("para", "numbered") and (self.between_pieces(i) or self.is_brief())):
             # An exclamation is a headline above a lead, right under a 【】 label, or where no article is open to take
-            # it as text (远离冰面！ after photo news, over its one paragraph); otherwise it is text.
+            # it as text (远离冰面！ after photo news, over its one paragraph), or after a brief, a headline and one
+            # paragraph (垃圾桶挪个地方 / … / 充电桩装好啦！: a column of briefs); otherwise it is text.
             return self.body(i)
         if BOX_TITLE.match(group[0].text) and (len(group) > 1 or self.cur is not None and self.cur.blocks) \
                 and (nxt in ("para", "numbered") if len(group) == 1 else nxt not in ("lead", "author", "from")):
@@ -568,6 +569,11 @@ class _Assembler:
             return True
         if d.byline is None and not d.has_lead:
             return False
+        items = k
+        while items < len(self.pieces) and self.shapes[items] in ("para", "numbered"):
+            items += 1
+        if items > k and items < len(self.pieces) and self.pieces[items].role == "source" and self.ends_piece(items):
+            return True  # 社区卫生服务中心调整夏季门诊时间 / its items / （昌平区卫生健康委）: an office signs a piece of its own
         if j > k and SOURCE_CLOSING.search(self.pieces[j - 1].text) and self.ends_piece(j - 1):
             return True  # 好人好事 / ●5月19日，…归还失主。（通讯员 刘洋）: a brief signed at its end
         return j > k and j < len(self.pieces) and self.pieces[j].role == "author" and self.ends_piece(j) \
