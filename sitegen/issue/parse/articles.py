@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .. import patterns
 from .lines import (
     AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, DAY_ITEM, CONTINUED_ON, LEAD, ONWARD_BARE, SECTION, Piece, is_deck_like,
-    is_closed, is_exclaim_headline, is_from_line, is_headline_pair, onward_pages, visible_len,
+    HEADING_FORM, is_closed, is_exclaim_headline, is_from_line, is_headline_pair, onward_pages, visible_len,
 )
 from ...model import Block, ParsedArticle
 from .cuts import BARE_SUBJECT, JOINED, join_cut_lines
@@ -474,10 +474,12 @@ class _Assembler:
             return k + 1
         if self.shapes[i] == "exclaim" and nxt not in ("lead", "author", "from") and len(group) == 1 and \
                 not (i > 0 and self.shapes[i - 1] == "section" and nxt in ("para", "numbered")) and \
-                not (nxt in ("para", "numbered") and (self.between_pieces(i) or self.is_brief())):
+                not (nxt in ("para", "numbered") and (self.between_pieces(i) or self.is_brief()
+                                                         and not HEADING_FORM.match(group[0].text))):
             # An exclamation is a headline above a lead, right under a 【】 label, or where no article is open to take
             # it as text (远离冰面！ after photo news, over its one paragraph), or after a brief, a headline and one
-            # paragraph (垃圾桶挪个地方 / … / 充电桩装好啦！: a column of briefs); otherwise it is text.
+            # paragraph (垃圾桶挪个地方 / … / 充电桩装好啦！: a column of briefs; not a numbered one, 一、…！, which heads an
+            # item of a list); otherwise it is text.
             return self.body(i)
         if BOX_TITLE.match(group[0].text) and (len(group) > 1 or self.cur is not None and self.cur.blocks) \
                 and (nxt in ("para", "numbered") if len(group) == 1 else nxt not in ("lead", "author", "from")):
