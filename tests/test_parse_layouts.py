@@ -863,6 +863,14 @@ def test_a_line_over_items_its_office_signs_under_a_signed_story_is_a_piece() ->
     assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
 
 
+def test_two_short_lines_over_a_longer_one_and_a_dash_deck_are_a_kicker_in_two_lines() -> None:
+    text = ("守护一河清水\n共建美丽家园\n沙河水库生态清淤工程全面完工\n——库区新增湿地三百亩\n"
+            "本报讯（记者 孟然）6月10日，沙河水库生态清淤工程完工。\n")
+    issue = parse(text)
+    assert heads(issue) == [("守护一河清水共建美丽家园", "沙河水库生态清淤工程全面完工", "——库区新增湿地三百亩")]
+    assert issue.articles[0].call.endswith("(guess)")
+
+
 def test_a_byline_with_a_space_inside_the_name_is_the_byline_not_a_headline() -> None:
     text = ("永定河生态补水启动\n本报记者  张 宏伟\n    6月2日，官厅水库开闸放水，生态补水正式启动。\n")
     issue = parse(text)

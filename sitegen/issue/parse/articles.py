@@ -298,6 +298,7 @@ def _end_mark(text: str) -> str:
     return text.rstrip("”’\"' ")[-1:]
 
 
+TWO_LINE_KICKER = "a third line longer than the two above it, over a dash deck: a kicker in two lines (guess)"
 FIXED = "as the sidecar's [[fix]] says"
 GUIDED = "the 导读 names this line: the headline"
 COLUMN_GUESS = "a short bare line over one headline: the column it runs in, not a kicker (guess)"
@@ -807,6 +808,15 @@ class _Assembler:
                 d.kicker = "".join(texts[:split])
                 d.headline = " ".join(texts[split:-1])
                 main = split
+            elif len(texts) == 4 and not fixed and is_deck_like(texts[-1]) \
+                    and visible_len(texts[2]) > max(visible_len(texts[0]), visible_len(texts[1])):
+                # With no indent to tell, a third line longer than both above it, over a dash deck, is the headline in
+                # the largest type, and the two short lines above it a kicker set in two (打通回天“微循环” /
+                # 居民出行少绕路 / 回天地区三条断头路本月底贯通 / ——…); a guess, for sitegen check to show.
+                d.kicker = "".join(texts[:2])
+                d.headline = texts[2]
+                main = 2
+                d.call = TWO_LINE_KICKER
             # ■区法院设立巡回法庭 over its lead: the bullet marks the item in a column of briefs, it is not a word.
             d.headline = d.headline.lstrip(BULLET).strip() or d.headline
             d.headline_line = lines[main][0]
