@@ -396,8 +396,10 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     # the kicker (区政协召开十届九次常委会议 / 专题协商新机场临空经济区建设), or under a question under its column label,
     # then read as kicker, headline, deck (科普问答 / 同步辐射光源是什么“光” / 专家解答…); with the indents gone, a story's
     # first line under its signature, short of the column by the indent it lost (文/梁　辰 / 晚上10点，…依然灯火), reads as a
-    # sub-heading; and a line of an essay cut after a full stop (…可以追溯到辽金时期。 / 到了明清两代，…) told from a paragraph's end only by
-    # the indent of the line under it; 金海湖报's quote closing a line (…邮费也比自己寄便宜。”) over the same paragraph's
+    # sub-heading (回天社区报's 社区卫生服务中心调整夏季门诊时间 / 自7月1日起，…天通 is read as headline and deck); with its
+    # deck gone, 回天社区报's kicker in two lines over its headline reads as kicker, headline, deck; and a line of an
+    # essay cut after a full stop (…可以追溯到辽金时期。 / 到了明清两代，…) told from a paragraph's end only by the indent
+    # of the line under it; 金海湖报's quote closing a line (…邮费也比自己寄便宜。”) over the same paragraph's
     # 茅山后村果农老韩说。 likewise.
     ("deck_dashes_toggled", "r15_nomast-haidian_2019-09-20"): "a dashless deck under a statement: read as the headline",
     ("deck_dashes_toggled", "r15_nomast-mentougou_2023-10-13"): "a dashless deck under a title: read as the headline",
@@ -406,6 +408,8 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     ("deck_dashes_toggled", "r15_daxing-zhengxie_2018-09-28"): "a dashless deck under an event held: read as its kicker",
     ("deck_dashes_toggled", "r15_huairou-kexuecheng_2021-07-09"): "a dashless deck under a labelled question: three lines",
     ("indents_removed", "r15_huairou-kexuecheng_2021-07-09"): "a first line short of the column, told only by its indent",
+    ("indents_removed", "r15_huitian_2021-06-18"): "a first line short of the column, told only by its indent",
+    ("decks_removed", "r15_huitian_2021-06-18"): "a kicker in two lines over its headline: read as three lines",
 }
 """Cases left out, each with what fails: (transformation, file stem) -> why. Each is a headline stack the print
 no longer decides once the line or dash is gone (`sitegen check` shows the parser's call on it as a guess),
