@@ -8,6 +8,7 @@ elsewhere those tests are skipped)."""
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import signal
 import socket
@@ -185,10 +186,21 @@ def test_two_builds_into_one_folder_at_once_give_one_whole_site(project, tmp_pat
     while not list(tmp_path.glob(".shared.new-*")):  # the first build is writing the site
         assert first.poll() is None and time.monotonic() < deadline, "the first build never started writing"
         time.sleep(0.01)
-    second = start(other, shared)
+    # Held where it is (and its lock with it) until the second build says it waits: however fast the
+    # machine, the first is still writing when the second starts.
+    os.kill(first.pid, signal.SIGSTOP)
+    try:
+        second = start(other, shared)
+        waiting = f"another build is writing in {tmp_path}: waiting for it to finish"
+        early = []  # what the second build said until it waited
+        while not any(waiting in line for line in early):
+            assert second.poll() is None and time.monotonic() < deadline, ("the second build did not wait", early)
+            if select.select([second.stderr], [], [], 0.1)[0]:
+                early.append(second.stderr.readline())
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
     said = [(proc.wait(), proc.stderr.read()) for proc in (first, second)]
-    assert [code for code, _ in said] == [0, 0], said
-    assert f"another build is writing in {tmp_path}: waiting for it to finish" in said[1][1]
+    assert [code for code, _ in said] == [0, 0], (said, early)
     assert tree(shared) == tree(tmp_path / "alone")  # the last to publish, whole
     assert not [p for p in tmp_path.iterdir() if ".new-" in p.name]
 
