@@ -404,7 +404,8 @@ class RenderManifest:
             if isinstance(data.get("links"), Links):
                 self.links_before = data["links"]
 
-    def _entry(self, rel: str) -> Recorded | None:
+    def recorded(self, rel: str) -> Recorded | None:
+        """What rel was rendered to and from, by the previous build; None if there is no sound record."""
         entry = self.previous.get(rel)
         if not isinstance(entry, list) or len(entry) != 4 or not all(isinstance(x, str) for x in entry[:2]):
             return None
@@ -416,18 +417,14 @@ class RenderManifest:
     def unchanged(self, rel: str, context_key: str | None) -> tuple[str, Stamp | None] | None:
         """If rel was rendered from this very context: the sha256 of what it rendered to, and the file's
         stamp when published (write.StagedSite.stamp); else None."""
-        entry = self._entry(rel) if context_key is not None else None
+        entry = self.recorded(rel) if context_key is not None else None
         if entry is None or entry.context_key != context_key:
             return None
         return entry.output_sha, entry.stamp
 
-    def recorded(self, rel: str) -> Recorded | None:
-        """What rel was rendered to and from, by the previous build."""
-        return self._entry(rel)
-
     def made_from(self, rel: str, inputs: str) -> Recorded | None:
         """What rel was rendered to, if it was made from these very inputs; else None."""
-        entry = self._entry(rel)
+        entry = self.recorded(rel)
         return entry if entry is not None and entry.inputs == inputs else None
 
     def record(self, rel: str, context_key: str | None, output_sha: str, stamp: Stamp | None,

@@ -99,7 +99,7 @@ def write_catalog(archive: Archive, base_url: str, staged: StagedSite, manifest:
             if lines_cache and part.inputs:
                 lines_cache.put(part.inputs, known)
         lines.update(known)
-        if part.inputs and keep_unchanged((part.path, part.inputs), staged, manifest):
+        if part.inputs and keep_unchanged(part.path, staged, manifest, part.inputs):
             size = staged.size(part.path)
         else:
             packed = packed_part(archive, part, base_url)
@@ -120,12 +120,12 @@ def _share(pages: Sequence[Planned], env: jinja2.Environment, staged: StagedSite
         rendered, paths = 0, {}
         for i in indexes:
             planned = pages[i]
-            if manifest and planned.untouched and keep_as_before(planned.untouched, staged, manifest):
+            if manifest and planned.untouched and keep_unchanged(planned.untouched, staged, manifest):
                 paths[i] = planned.untouched
                 advance(1)
                 continue
             known = planned.inputs() if manifest and planned.inputs else None
-            if known and keep_unchanged(known, staged, manifest):
+            if known and keep_unchanged(known[0], staged, manifest, known[1]):
                 paths[i] = known[0]
             else:
                 page = planned.make()
@@ -136,24 +136,12 @@ def _share(pages: Sequence[Planned], env: jinja2.Environment, staged: StagedSite
     return share
 
 
-def keep_unchanged(known: tuple[str, str], staged: StagedSite, manifest: RenderManifest) -> bool:
-    """Keep the previous site's file of a page made from the same inputs as it was (site.inputs), without
-    making the page; False if it was made from others, or the file is not what was written."""
-    path, inputs = known
+def keep_unchanged(path: str, staged: StagedSite, manifest: RenderManifest, inputs: str | None = None) -> bool:
+    """Keep the previous site's file of a page without making it: one made from these inputs (site.inputs),
+    or, with none given, one site.touched knows is made from what it was made from then. False if the
+    manifest has no such record, or the file is not what was written."""
     rel = urls.output_file(path)
-    previous = manifest.made_from(rel, inputs)
-    if previous is None or not staged.keep(rel, previous.output_sha, previous.stamp):
-        return False
-    manifest.record(rel, previous.context_key, previous.output_sha, staged.stamp(rel), inputs)
-    return True
-
-
-def keep_as_before(path: str, staged: StagedSite, manifest: RenderManifest) -> bool:
-    """Keep the previous site's file of a page site.touched knows is made from what it was made from then,
-    without keying or making it; False if the manifest has no record of it, or the file is not what was
-    written."""
-    rel = urls.output_file(path)
-    previous = manifest.recorded(rel)
+    previous = manifest.recorded(rel) if inputs is None else manifest.made_from(rel, inputs)
     if previous is None or not staged.keep(rel, previous.output_sha, previous.stamp):
         return False
     manifest.record(rel, previous.context_key, previous.output_sha, staged.stamp(rel), previous.inputs)

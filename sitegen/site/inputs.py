@@ -51,7 +51,7 @@ def _issue_of(plan: Plan, article_id: str) -> str:
     return plan.archive.by_id[article_id].issue.id
 
 
-def _paper_neighbours(plan: Plan, issue: Issue) -> tuple[str | None, str | None]:
+def paper_neighbour_ids(plan: Plan, issue: Issue) -> tuple[str | None, str | None]:
     """The ids of the paper's issues before and after this one, which its pages link to."""
     older, newer = paper_neighbours(plan, issue)
     return older.id if older else None, newer.id if newer else None
@@ -61,7 +61,7 @@ def article_inputs(plan: Plan, e: Entry) -> Inputs | None:
     a, archive = e.article, plan.archive
     related = archive.related[a.id]
     before, after = archive.continued_from.get(a.id), archive.continued_on.get(a.id)
-    neighbours = _paper_neighbours(plan, e.issue)
+    neighbours = paper_neighbour_ids(plan, e.issue)
     key = _key(plan, ("article", e.issue.id, e.number, tuple(related), before, after,
                       tuple(archive.person_named[name].slug for name, _ in a.people), neighbours),
                [e.issue.id, *(_issue_of(plan, x) for x in related),
@@ -70,7 +70,7 @@ def article_inputs(plan: Plan, e: Entry) -> Inputs | None:
 
 
 def issue_inputs(plan: Plan, issue: Issue) -> Inputs | None:
-    neighbours = _paper_neighbours(plan, issue)
+    neighbours = paper_neighbour_ids(plan, issue)
     key = _key(plan, ("issue", issue.id, neighbours), [issue.id, *(i for i in neighbours if i)])
     return (urls.issue_path(issue), key) if key else None
 

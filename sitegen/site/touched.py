@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
+from .inputs import paper_neighbour_ids
 from .pages import Plan
-from .reading import paper_neighbours
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,8 @@ def links_of(plan: Plan) -> Links:
     a = plan.archive
     continued = {id_: (a.continued_from.get(id_), a.continued_on.get(id_))
                  for id_ in a.continued_from.keys() | a.continued_on.keys()}
-    neighbours = {}
-    for issue in a.issues:
-        older, newer = paper_neighbours(plan, issue)
-        neighbours[issue.id] = (older.id if older else None, newer.id if newer else None)
     return Links(plan.constant, dict(plan.made_from), dict(a.related), continued,
-                 {p.name: p.slug for p in a.people}, neighbours)
+                 {p.name: p.slug for p in a.people}, {i.id: paper_neighbour_ids(plan, i) for i in a.issues})
 
 
 def untouched(plan: Plan, now: Links, before: Links | None) -> Untouched:
