@@ -108,7 +108,7 @@ async function initSearchPage(root) {
     more.hidden = state.partial || shown >= hits.length;
     more.textContent = `显示更多（还有 ${hits.length - shown} 篇）`;
   }
-  async function run() {
+  async function run(again = false) {
     clearTimeout(timer);
     const q = input.value.trim(), f = chosen(), sort = form.elements.sort.value, my = ++seq;
     saveUrl(q, f, sort);
@@ -146,8 +146,11 @@ async function initSearchPage(root) {
         else showStatus();
       } else await showMore(my, PAGE_SIZE, true);
     } catch (e) {
-      if (my === seq) status.textContent = `搜索出错：${e.message}`;
       console.error(e);
+      // WebKit's WebAssembly has been seen to trap once in Pagefind's search and answer the same query
+      // when asked again: ask once more before saying the search failed.
+      if (my === seq && !again) return run(true);
+      if (my === seq) status.textContent = `搜索出错：${e.message}`;
     }
   }
 
