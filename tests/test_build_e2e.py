@@ -344,21 +344,34 @@ def test_a_search_process_that_dies_fails_the_build_and_leaves_the_site(tmp_path
 
 
 def test_catalog_file_holds_one_record_a_line(site_dir):
-    """Researchers page through and grep catalog.json: each issue, article and person on a line of its own."""
+    """Researchers page through and grep catalog.json: each part, issue and person on a line of its own."""
     text = (site_dir / "catalog.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    lines = text.splitlines()
-    records = [json.loads(ln.rstrip(",")) for ln in lines if ln.startswith("{\"")]
-    assert len(records) == len(data["issues"]) + len(data["articles"]) + len(data["people"]) + len(data["parts"])
-    assert [r["headline"] for r in records if "headline" in r] == [a["headline"] for a in data["articles"]]
+    assert list(data) == ["parts", "issues", "people"]
+    records = [json.loads(ln.rstrip(",")) for ln in text.splitlines() if ln.startswith("{\"")]
+    assert records == data["parts"] + data["issues"] + data["people"]
 
 
-def test_the_texts_come_in_parts_a_paper_and_year_each_as_json_lines(site_dir):
-    """catalog.json lists every article without its text; each part holds one paper's year with the texts,
-    and the parts together hold every article once, oldest first in each."""
+def test_catalog_json_is_an_index_without_any_articles_metadata_or_text(site_dir, catalog):
+    """catalog.json names each issue's and each person's articles by id and holds nothing else of them:
+    their headlines, texts and other metadata are in the parts only, so that it stays small."""
+    text = (site_dir / "catalog.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert all(isinstance(article_id, str) for record in data["issues"] + data["people"]
+               for article_id in record["articles"])
+    assert [aid for issue in data["issues"] for aid in issue["articles"]] == [a["id"] for a in catalog["articles"]]
+    for a in catalog["articles"]:
+        for value in (a["headline"], a["text"], a["url"]):
+            assert value is None or f'"{value}"' not in text, (a["id"], value)
+    articles_bytes = sum(len(json.dumps(a, ensure_ascii=False).encode()) for a in catalog["articles"])
+    assert len(text.encode()) < articles_bytes / 4
+
+
+def test_the_articles_come_in_parts_a_paper_and_year_each_as_json_lines(site_dir):
+    """Each part holds one paper's year of articles with their metadata and texts, oldest first, and the
+    parts together hold every article catalog.json's issues name, once."""
     data = json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
-    assert all("text" not in a for a in data["articles"])
-    metadata = {a["id"]: a for a in data["articles"]}
+    issues = {i["id"]: i for i in data["issues"]}
     seen = []
     for part in data["parts"]:
         packed = (site_dir / part["url"].lstrip("/")).read_bytes()
@@ -368,10 +381,29 @@ def test_the_texts_come_in_parts_a_paper_and_year_each_as_json_lines(site_dir):
         assert {(r["publication"], (r["date"] or "")[:4]) for r in records} == {(part["publication"], str(part["year"]))}
         assert [r["date"] for r in records] == sorted(r["date"] for r in records)
         for r in records:
-            assert {k: v for k, v in r.items() if k not in ("text", "publication")} == metadata[r["id"]]
-            assert r["text"].strip()
+            assert r["text"].strip() and r["headline"]
+            assert r["id"] in issues[r["issue"]]["articles"] and issues[r["issue"]]["part"] == part["url"]
         seen += [r["id"] for r in records]
-    assert sorted(seen) == sorted(metadata) and len(seen) == len(set(seen))
+    assert sorted(seen) == sorted(aid for i in data["issues"] for aid in i["articles"]) and len(seen) == len(set(seen))
+
+
+def test_a_researcher_takes_one_part_and_finds_an_article_of_an_issue_with_its_text(site_dir):
+    """As the README says: find the issue in catalog.json, take its part (and nothing else), and read the
+    issue's articles there with their metadata and texts."""
+    data = json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+    issue = next(i for i in data["issues"] if i["id"] == "shijingshan-bao/2020-04-16")
+    [part] = [p for p in data["parts"] if p["url"] == issue["part"]]
+    assert (part["publication"], part["year"]) == ("石景山报", 2020)
+    lines = gzip.decompress((site_dir / issue["part"].lstrip("/")).read_bytes()).decode("utf-8").splitlines()
+    articles = [a for a in map(json.loads, lines) if a["issue"] == issue["id"]]
+    assert [a["id"] for a in articles] == issue["articles"]
+    first = articles[0]
+    assert first["date"] == "2020-04-16" and first["publication"] == "石景山报"
+    page = soup(site_dir, first["url"])
+    assert page.h1.get_text(strip=True) == first["headline"]
+    assert first["text"].splitlines()[-1].strip()[:20] in page.find("article").get_text()
+    assert {"kicker", "deck", "byline", "section", "kind", "district", "topics", "keywords", "people",
+            "continued_from", "continued_on", "lines"} <= set(first)
 
 
 class CountingProgress(NoProgress):

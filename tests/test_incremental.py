@@ -276,8 +276,9 @@ def test_the_cache_is_used_and_a_code_change_invalidates_it(project, monkeypatch
         doctored = replace(issue, parsed=replace(parsed, articles=tuple(
             replace(a, headline="来自缓存" + a.headline) for a in parsed.articles)))
         entry.write_bytes(pickle.dumps(doctored))
-    for made_from_them in ("shown", "catalog"):  # made from the entries as they were
-        shutil.rmtree(project / ".sitegen-cache" / made_from_them)
+    # Made from the entries as they were: each issue's text as shown, and the catalog's parts.
+    shutil.rmtree(project / ".sitegen-cache" / "shown")
+    shutil.rmtree(project / "site" / "catalog")
     build_in(project)
     assert all(a["headline"].startswith("来自缓存") for a in catalog(project / "site")["articles"])
 
@@ -367,7 +368,7 @@ def test_each_issue_text_as_shown_is_kept_and_a_code_change_invalidates_it(proje
         as_read = pickle.loads(entry.read_bytes())
         entry.write_bytes(pickle.dumps(replace(as_read, parsed=replace(as_read.parsed, articles=tuple(
             replace(a, byline="读自原样") for a in as_read.parsed.articles)))))
-    shutil.rmtree(project / ".sitegen-cache" / "catalog")  # its lines were made from the texts as they were
+    shutil.rmtree(project / "site" / "catalog")  # the parts were made from the texts as they were
     build_in(project)
     site = project / "site"
     assert all(a["headline"].startswith("来自缓存") for a in catalog(site)["articles"])
@@ -705,16 +706,22 @@ def test_a_rebuild_after_one_new_issue_makes_only_the_pages_it_touches(tmp_path)
     assert_same_as_a_clean_build(tmp_path)
 
 
-def test_a_rebuild_compresses_again_only_the_catalog_parts_of_the_new_issue(project, monkeypatch):
-    """The catalog's other parts (a paper's year each, gzipped) are kept as the previous site has them,
-    not made and compressed again."""
+def test_a_rebuild_makes_again_only_the_catalog_part_of_the_new_issue(project, monkeypatch):
+    """The catalog's other parts (a paper's year each, gzipped) are kept as the previous site has them, not
+    made and compressed again, and catalog.json is put together from their issues' lines as kept: only the
+    new issue's part and its issues are visited."""
     from sitegen.site import catalog as catalog_module
     build_in(project)
     made: list[int] = []
-    packed = catalog_module._packed
+    issues_seen: list[str] = []
+    packed, issue_record = catalog_module._packed, catalog_module._issue
     monkeypatch.setattr(catalog_module, "_packed", lambda records: made.append(len(records)) or packed(records))
+    monkeypatch.setattr(catalog_module, "_issue", lambda issue, base: issues_seen.append(issue.id) or issue_record(issue, base))
     (project / "seeds" / "zz_new.txt").write_text(new_issue_text(), encoding="utf-8")
     build_in(project)
-    parts = catalog(project / "site")["parts"]
-    assert len(parts) > 1 and len(made) == 1  # the new issue's paper and year only
+    data = catalog(project / "site")
+    [new] = [i for i in data["issues"] if i["source_file"] == "seeds/zz_new.txt"]
+    [part] = [p for p in data["parts"] if p["url"] == new["part"]]
+    assert len(data["parts"]) > 1 and made == [part["articles"]]  # the new issue's paper and year only
+    assert sorted(issues_seen) == sorted(i["id"] for i in data["issues"] if i["part"] == new["part"])
     assert_same_as_a_clean_build(project)

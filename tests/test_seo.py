@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import shutil
 
 from bs4 import BeautifulSoup
 from conftest import SEEDS
 
 from sitegen.cli import NO_SITE_URL, main
+from support import read_catalog
 
 
 def pages(site):
@@ -33,7 +33,7 @@ def test_every_page_has_one_short_meta_description_of_its_own(site_dir):
 
 
 def test_descriptions_say_what_the_page_holds(site_dir):
-    catalog = json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+    catalog = read_catalog(site_dir)
     issues, articles = len(catalog["issues"]), len(catalog["articles"])
     home = description(site_dir, ".")
     assert f"3种报刊{issues}期、{articles}篇文章" in home and "2020年4月16日至2020年11月5日" in home

@@ -123,10 +123,11 @@ def test_every_person_page_is_about_a_person(site_dir, catalog):
         assert name not in places and name not in stop_words(), name
         page = soup(site_dir, person["url"])
         assert page.h1.get_text() == name
-        for m in person["articles"]:
-            text = printed(by_id[m["id"]])
-            assert name in text, (name, m["id"])
-            assert m["role"] in ("摄影", "作者") or m["role"] in text, (name, m)
+        for article_id in person["articles"]:
+            text = printed(by_id[article_id])
+            assert name in text, (name, article_id)
+            role = {p["name"]: p["role"] for p in by_id[article_id]["people"]}[name]
+            assert role in ("摄影", "作者") or role in text, (name, article_id, role)
 
 
 def test_article_pages_name_their_people_with_roles_and_link_them(site_dir, catalog):

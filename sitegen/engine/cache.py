@@ -30,7 +30,7 @@ from ..files import current_code_version, remove_other_folders, write_atomically
 from ..issue.enrich.words import ArticleWords, fingerprint, segment_issue
 from ..lexicon import BUILT_IN, Tables
 from ..model import EnrichedIssue
-from ..site.catalog import Lines
+from ..site.catalog import IssueLines
 from ..site.touched import Links
 from ..site.write import Stamp
 
@@ -449,22 +449,22 @@ CATALOG = "catalog"
 
 
 class CatalogLines:
-    """Each catalog part's lines of catalog.json (site.catalog.Lines) under the part's key (Part.inputs), so
-    that catalog.json is put together from the lines of unchanged parts, not made from every article again.
-    Entries this build did not use are dropped (prune): a part's key changes with any of its issues."""
+    """The lines of catalog.json that each catalog part's issues make (site.catalog.IssueLines), under the
+    part's key (Part.inputs), so that catalog.json is put together from the lines of unchanged parts, not
+    made from their issues again. Entries this build did not use are dropped (prune): a part's key changes
+    with any of its issues."""
 
     def __init__(self, cache_dir: Path):
         self.root = cache_dir / CATALOG
 
-    def get(self, key: str, issue_ids: set[str]) -> Lines | None:
+    def get(self, key: str, issue_ids: set[str]) -> IssueLines | None:
         """The entry for key if there is a sound one with these issues' lines; None otherwise."""
         value = _load_pickle(self.root / f"{key}.pickle", "catalog cache entry")
         sound = isinstance(value, dict) and value.keys() == issue_ids and all(
-            isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], bytes) and isinstance(v[1], list)
-            and all(isinstance(line, bytes) for line in v[1]) for v in value.values())
+            isinstance(line, bytes) for line in value.values())
         return value if sound else None
 
-    def put(self, key: str, lines: Lines) -> None:
+    def put(self, key: str, lines: IssueLines) -> None:
         write_atomically(self.root / f"{key}.pickle", pickle.dumps(lines, protocol=pickle.HIGHEST_PROTOCOL),
                          "the catalog's lines")
 

@@ -13,7 +13,7 @@ from ..archive import Archive
 from ..config import Config
 from ..lexicon import Lexicon
 from ..site import listings, touched, urls
-from ..site.catalog import catalog_json, catalog_parts, packed_part, part_lines
+from ..site.catalog import catalog_json, catalog_parts, issue_lines, packed_part
 from ..site.feeds import feeds, robots, sitemap
 from ..site.pages import Page, Plan
 from ..site.plan import Planned, plan_lazily
@@ -87,7 +87,8 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
 def write_catalog(archive: Archive, base_url: str, staged: StagedSite, manifest: RenderManifest | None,
                   made_from: Mapping[str, str] | None, lines_cache: CatalogLines | None = None) -> None:
     """catalog.json and its parts; a part made from the same issues as the previous site's is kept as it is,
-    and catalog.json is put together from the lines its issues made before (lines_cache)."""
+    and catalog.json is put together from the lines its issues made before (lines_cache): after one new
+    issue, only its part and its part's issues' lines are made, whatever the archive's size."""
     listed, lines, used = [], {}, set()
     for part in catalog_parts(archive, base_url, made_from if manifest else None):
         known = None
@@ -95,7 +96,7 @@ def write_catalog(archive: Archive, base_url: str, staged: StagedSite, manifest:
             used.add(part.inputs)
             known = lines_cache.get(part.inputs, {i.id for i in part.issues})
         if known is None:
-            known = part_lines(archive, part, base_url)
+            known = issue_lines(part, base_url)
             if lines_cache and part.inputs:
                 lines_cache.put(part.inputs, known)
         lines.update(known)
