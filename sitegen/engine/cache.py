@@ -406,13 +406,18 @@ class RenderManifest:
 
     def recorded(self, rel: str) -> Recorded | None:
         """What rel was rendered to and from, by the previous build; None if there is no sound record."""
+        # Checked field by field without generators: a rebuild asks this of every page it keeps.
         entry = self.previous.get(rel)
-        if not isinstance(entry, list) or len(entry) != 4 or not all(isinstance(x, str) for x in entry[:2]):
+        if type(entry) is not list or len(entry) != 4:
             return None
-        stamp = entry[2]
-        ok = isinstance(stamp, (list, tuple)) and len(stamp) == 3 and all(isinstance(x, int) for x in stamp)
-        return Recorded(entry[0], entry[1], tuple(stamp) if ok else None,
-                        entry[3] if isinstance(entry[3], str) else None)
+        context_key, output_sha, stamp, inputs = entry
+        if type(context_key) is not str or type(output_sha) is not str:
+            return None
+        if not (type(stamp) in (list, tuple) and len(stamp) == 3 and type(stamp[0]) is int
+                and type(stamp[1]) is int and type(stamp[2]) is int):
+            stamp = None
+        return Recorded(context_key, output_sha, tuple(stamp) if stamp is not None else None,
+                        inputs if type(inputs) is str else None)
 
     def unchanged(self, rel: str, context_key: str | None) -> tuple[str, Stamp | None] | None:
         """If rel was rendered from this very context: the sha256 of what it rendered to, and the file's

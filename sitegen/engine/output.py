@@ -143,9 +143,10 @@ def keep_unchanged(path: str, staged: StagedSite, manifest: RenderManifest, inpu
     manifest has no such record, or the file is not what was written."""
     rel = urls.output_file(path)
     previous = manifest.recorded(rel) if inputs is None else manifest.made_from(rel, inputs)
-    if previous is None or not staged.keep(rel, previous.output_sha, previous.stamp):
+    kept = staged.keep(rel, previous.output_sha, previous.stamp) if previous is not None else None
+    if kept is None:
         return False
-    manifest.record(rel, previous.context_key, previous.output_sha, staged.stamp(rel), previous.inputs)
+    manifest.record(rel, previous.context_key, previous.output_sha, kept, previous.inputs)
     return True
 
 
@@ -159,8 +160,9 @@ def write_page(page: Page, env: jinja2.Environment, staged: StagedSite, manifest
     rel = urls.output_file(page.path)
     key = context_hash(page.context) if manifest else None
     previous = manifest.unchanged(rel, key) if manifest else None
-    if previous and staged.keep(rel, *previous):
-        manifest.record(rel, key, previous[0], staged.stamp(rel), inputs)
+    kept = staged.keep(rel, *previous) if previous else None
+    if kept is not None:
+        manifest.record(rel, key, previous[0], kept, inputs)
         return False
     data = render_page(env, page)
     staged.write(rel, data)

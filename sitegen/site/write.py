@@ -144,25 +144,29 @@ class StagedSite:
         with open(target, "wb") as f:
             f.write(data)
 
-    def keep(self, rel: str, sha256: str, stamp: Stamp | None = None) -> bool:
-        """Take the previous site's file for rel as it is, if its bytes have this sha256; False if not.
+    def keep(self, rel: str, sha256: str, stamp: Stamp | None = None) -> Stamp | None:
+        """Take the previous site's file for rel as it is, if its bytes have this sha256, and return its stamp;
+        None if not.
 
         For a page known to render to what it rendered to before: it is then not rendered at all.
         stamp: what `stamp` said of the file when its sha256 was taken; while the previous site's file
         still has it (the same file, size and modification time), it is not read again.
         """
         old = self._previous(self._target(rel))
-        if stamp is None or stamp_of(old) != stamp:
+        now = stamp_of(old)
+        if now is None:
+            return None
+        if now != stamp:
             try:
                 with open(old, "rb") as f:
                     data = f.read()
             except OSError:
-                return False
+                return None
             if hashlib.sha256(data).hexdigest() != sha256:
-                return False
+                return None
         self._claim(rel)
         self._unchanged.add(rel)
-        return True
+        return now
 
     def claims(self) -> tuple[set[str], set[str]]:
         """What this staged site has written or kept, so far: (every file, the previous site's kept as they are)."""
