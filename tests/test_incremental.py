@@ -725,3 +725,26 @@ def test_a_rebuild_makes_again_only_the_catalog_part_of_the_new_issue(project, m
     assert len(data["parts"]) > 1 and made == [part["articles"]]  # the new issue's paper and year only
     assert sorted(issues_seen) == sorted(i["id"] for i in data["issues"] if i["part"] == new["part"])
     assert_same_as_a_clean_build(project)
+
+
+def test_an_untouched_page_changed_by_hand_comes_back_when_an_issue_is_added(tmp_path):
+    """The pages a new issue cannot alter are kept in one pass, by their files' stamps: one edited by hand
+    meanwhile (or removed) is not taken as it is, but made again, as a clean build makes it."""
+    import sys
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    generate.generate(41, tmp_path / "all")
+    newest = sorted((tmp_path / "all").glob("*.txt"))[-1]
+    shutil.copytree(tmp_path / "all", tmp_path / "seeds", ignore=lambda _, names: [newest.name])
+    build_in(tmp_path)
+    site = tmp_path / "site"
+    oldest = sorted(p for p in site.rglob("index.html") if p.parent.name.isdigit() and p.parent.parent.name[:2] == "20")
+    edited, removed = oldest[0], oldest[1]
+    edited.write_bytes(edited.read_bytes().replace(b"</body>", b"<p>hand-made</p></body>"))
+    removed.unlink()
+    shutil.copy(newest, tmp_path / "seeds")
+    build_in(tmp_path)
+    assert b"hand-made" not in edited.read_bytes()
+    assert removed.is_file()
+    assert_same_as_a_clean_build(tmp_path)

@@ -20,7 +20,7 @@ import os
 import pickle
 import stat
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -431,6 +431,20 @@ class RenderManifest:
         """What rel was rendered to, if it was made from these very inputs; else None."""
         entry = self.recorded(rel)
         return entry if entry is not None and entry.inputs == inputs else None
+
+    def stamps(self, rels: Iterable[str]) -> list[tuple[str, Stamp]]:
+        """(rel, the stamp its file had when recorded) for those of rels with a sound record and stamp."""
+        out = []
+        for rel in rels:
+            entry = self.recorded(rel)
+            if entry is not None and entry.stamp is not None:
+                out.append((rel, entry.stamp))
+        return out
+
+    def carry(self, rels: Iterable[str]) -> None:
+        """Record these pages as the previous build did: their files were kept as they are, unchanged."""
+        previous = self.previous
+        self.current.update((rel, previous[rel]) for rel in rels)
 
     def record(self, rel: str, context_key: str | None, output_sha: str, stamp: Stamp | None,
                inputs: str | None = None) -> None:

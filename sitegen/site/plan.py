@@ -19,16 +19,20 @@ class Planned(NamedTuple):
     untouched: str | None = None
     """Its path, where site.touched knows its inputs are those the previous site's page was made from: it
     is then kept without being keyed."""
+    carried: bool = False
+    """Whether the previous site's file is already kept (engine.output.carry_untouched): the page is then
+    only listed, never made (make is never called)."""
 
 
 def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = (),
-                search_page: bool = True, untouched: Untouched = NONE) -> list[Planned]:
+                search_page: bool = True, untouched: Untouched = NONE, carried: Untouched = NONE) -> list[Planned]:
     """Every page of the site, in a stable order, each to be made when it is rendered: the contexts of all
     pages at once would hold the archive several times over.
 
     editorial: our own pages as (slug, title, html) (render.editorial_pages). search_page: False leaves
     the search page out, for a caller that renders it once the search index is built. untouched: the
-    article, issue and source pages nothing changed since the previous site (site.touched)."""
+    article, issue and source pages nothing changed since the previous site (site.touched); carried: those
+    of them already kept (listed only, in their place)."""
     a = plan.archive
 
     def numbers(items: Sequence) -> range:
@@ -38,11 +42,14 @@ def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = (),
         listings.districts_overview,
         listings.topics_overview, listings.people_overview)]
     for issue in a.issues:
-        ps += [Planned(partial(reading.issue_page, plan, issue), partial(inputs.issue_inputs, plan, issue),
-                       urls.issue_path(issue) if issue.id in untouched.issues else None),
-               Planned(partial(reading.source_page, plan, issue), partial(inputs.source_inputs, plan, issue),
-                       urls.source_path(issue) if issue.id in untouched.sources else None)]
-    ps += [Planned(partial(reading.article_page, plan, e), partial(inputs.article_inputs, plan, e),
+        ps.append(Planned(_carried, None, urls.issue_path(issue), True) if issue.id in carried.issues else
+                  Planned(partial(reading.issue_page, plan, issue), partial(inputs.issue_inputs, plan, issue),
+                          urls.issue_path(issue) if issue.id in untouched.issues else None))
+        ps.append(Planned(_carried, None, urls.source_path(issue), True) if issue.id in carried.sources else
+                  Planned(partial(reading.source_page, plan, issue), partial(inputs.source_inputs, plan, issue),
+                          urls.source_path(issue) if issue.id in untouched.sources else None))
+    ps += [Planned(_carried, None, urls.article_path(e.article), True) if e.article.id in carried.articles else
+           Planned(partial(reading.article_page, plan, e), partial(inputs.article_inputs, plan, e),
                    urls.article_path(e.article) if e.article.id in untouched.articles else None)
            for e in a.entries]
     ps += [partial(listings.paper_page, plan, name) for name in a.by_paper]
@@ -57,6 +64,10 @@ def plan_lazily(plan: Plan, editorial: Sequence[tuple[str, str, str]] = (),
     ps += [partial(reading.editorial_page, plan, slug, title, html) for slug, title, html in editorial]
     ps.append(partial(reading.not_found, plan))
     return [p if isinstance(p, Planned) else Planned(p) for p in ps]
+
+
+def _carried() -> Page:
+    raise AssertionError("a carried page is kept as it is, never made")
 
 
 def all_pages(plan: Plan, editorial: Sequence[tuple[str, str, str]] = ()) -> list[Page]:

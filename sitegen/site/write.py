@@ -26,7 +26,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -167,6 +167,17 @@ class StagedSite:
         self._claim(rel)
         self._unchanged.add(rel)
         return now
+
+    def keep_as_stamped(self, files: Iterable[tuple[str, Stamp]]) -> list[str]:
+        """Take the previous site's files as they are where each still has the stamp given (the one it had
+        when its bytes were checked: the same file, size and modification time); return those taken."""
+        taken = []
+        for rel, stamp in files:
+            if stamp_of(self._previous(self._target(rel))) == stamp:
+                self._claim(rel)
+                taken.append(rel)
+        self._unchanged.update(taken)
+        return taken
 
     def claims(self) -> tuple[set[str], set[str]]:
         """What this staged site has written or kept, so far: (every file, the previous site's kept as they are)."""
