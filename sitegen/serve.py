@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
 from livereload import Server
-from tornado.ioloop import IOLoop
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import Watcher
+from tornado.ioloop import IOLoop, PeriodicCallback
 
 from .config import Config
 from .engine.build import build
@@ -58,6 +62,98 @@ def _write_status(out_dir: Path, text: str) -> None:
         status.write_text(text, encoding="utf-8")
 
 
+POLL_SECONDS = 0.1
+"""How often the watched folders' own stamps are compared. Adding, removing or renaming a file changes its
+folder's (that is how issue files arrive, copied or moved in): a new issue is seen within this."""
+FULL_SCAN_SECONDS = 1.0
+"""How often every watched file's stamp is compared, for a file saved over in place (a template, a seed
+edited), which leaves its folder's as it was. A scan costs a stat a file: thousands in a big archive."""
+
+Stamp = tuple[int, int, int]
+
+
+class ChangeWatcher(Watcher):
+    """livereload's watcher for `sitegen serve`: what changed is found by comparing stamps (modification
+    time, size, inode) with those of the last look, so a file moved in with an old modification time counts
+    (livereload's own counts a new file only when it is newer than the server); the folders are looked at
+    every POLL_SECONDS, every file every FULL_SCAN_SECONDS, where livereload's looks at every file every
+    0.8 s. Paths are watched from before the first build, so a file added while it runs is built next."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._files: dict[str, tuple[str, Stamp]] = {}  # file -> (the watched path it is under, its stamp)
+        self._folders: dict[str, int] = {}  # watched folders and the folders in them -> modification time
+        self._scanned = 0.0
+
+    def watch(self, path, func=None, delay=None, ignore=None):
+        super().watch(path, func, delay, ignore)
+        self._files, self._folders = self._scan()
+        self._scanned = time.monotonic()
+
+    def start(self, callback) -> bool:
+        PeriodicCallback(callback, POLL_SECONDS * 1000).start()
+        return True  # livereload starts no polling of its own
+
+    def examine(self):
+        if self._changes:  # livereload's own (the reload when the server starts)
+            return self._changes.pop()
+        now = time.monotonic()
+        if now - self._scanned < FULL_SCAN_SECONDS and all(
+                _mtime(folder) == mtime for folder, mtime in self._folders.items()):
+            return None, None
+        files, folders = self._scan()
+        self._scanned = now
+        changed = {path for path in files.keys() | self._files.keys() if files.get(path) != self._files.get(path)}
+        self._files, self._folders = files, folders
+        if not changed:
+            return None, None
+        self.filepath = min(changed)
+        done = []
+        for path in sorted({self._files[p][0] if p in self._files else self._owner(p) for p in changed} - {None}):
+            func = self._tasks[path]["func"]
+            if func and func not in done:  # every folder of sitegen's is watched with the same rebuild
+                func()
+                done.append(func)
+        return self.filepath, None
+
+    def _owner(self, removed: str) -> str | None:
+        return next((path for path in self._tasks if removed == path or removed.startswith(path.rstrip("/") + "/")),
+                    None)
+
+    def _scan(self) -> tuple[dict[str, tuple[str, Stamp]], dict[str, int]]:
+        files: dict[str, tuple[str, Stamp]] = {}
+        folders: dict[str, int] = {}
+        for path in self._tasks:
+            if os.path.isdir(path):
+                for root, dirs, names in os.walk(path, followlinks=True):
+                    dirs[:] = sorted(d for d in dirs if d not in self.ignored_dirs)
+                    folders[root] = _mtime(root)
+                    for name in names:
+                        full = os.path.join(root, name)
+                        if not self.ignore(full) and (stamp := _stamp(full)) is not None:
+                            files[full] = (path, stamp)
+            else:  # a single file (the settings file): its folder's stamp moves when it is saved by renaming
+                folders[os.path.dirname(path) or "."] = _mtime(os.path.dirname(path) or ".")
+                if (stamp := _stamp(path)) is not None:
+                    files[path] = (path, stamp)
+        return files, folders
+
+
+def _stamp(path: str) -> Stamp | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
+def _mtime(folder: str) -> int:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return -1
+
+
 def free_port(port: int) -> int:
     """The port to serve on: port itself while no other program listens there (0: any free one)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
@@ -82,7 +178,10 @@ def serve(options: Config | Callable[[], Config], port: int = 8000, watch_files:
     progress = progress or NoProgress()
     out_dir = first.out_dir
     kept = Kept()  # the archive as last read, so that a rebuild reads only what changed
-    rebuild(make, progress, out_dir, kept)
+    server = Server(watcher=ChangeWatcher())
+    # Watched from before the first build: what changes while it runs is built next.
+    watched = [first.seeds_dir, *first.template_dirs, *first.static_dirs, Path(__file__).parent / "data",
+               *([first.data_dir] if first.data_dir.is_dir() else []), *watch_files]
     stopped: list[Interrupted] = []
 
     def on_change() -> None:
@@ -92,11 +191,12 @@ def serve(options: Config | Callable[[], Config], port: int = 8000, watch_files:
             stopped.append(e)
             IOLoop.current().stop()
 
-    server = Server()
-    watched = [first.seeds_dir, *first.template_dirs, *first.static_dirs, Path(__file__).parent / "data",
-               *([first.data_dir] if first.data_dir.is_dir() else []), *watch_files]
     for path in watched:
-        server.watch(str(path), on_change, delay=0.5)
+        server.watch(str(path), on_change)
+    # livereload skips a reload within 3 s of the one before (sparing the browser a burst of changes); each
+    # rebuild here takes in every change made while it ran, so every one is shown, at once.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+    rebuild(make, progress, out_dir, kept)
     print(f"Serving {out_dir} on http://127.0.0.1:{port}/ — Ctrl-C to stop", flush=True)
     with also_on_stop(lambda: IOLoop.current().add_callback_from_signal(IOLoop.current().stop)):
         server.serve(root=str(out_dir), host="127.0.0.1", port=port, open_url_delay=None, restart_delay=0)

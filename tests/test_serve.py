@@ -1,6 +1,7 @@
 """`sitegen serve`: the served site follows the seeds, and a failed rebuild keeps the last good site."""
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -137,3 +138,28 @@ def test_a_preview_rebuild_publishes_by_the_list_of_files_it_recorded(tmp_path, 
         assert rebuild(options, kept=kept) is None
     assert ("site", None) not in listed  # the whole site never listed
     assert (tmp_path / "site" / "__sitegen__" / "status.txt").read_text(encoding="utf-8") == "ok\n"
+
+
+def test_an_issue_moved_in_with_an_old_modification_time_is_built(server):
+    """Moving a file keeps its modification time: an issue digitized long ago still counts as new."""
+    seed, url, _ = server
+    root = url.rsplit("/", 3)[0] + "/"
+    later = seed.read_text(encoding="utf-8").replace("2020年4月16日 星期四", "2020年12月3日 星期四")
+    outside = seed.parent.parent / "downloaded.txt"
+    outside.write_text(later, encoding="utf-8")
+    os.utime(outside, (1_500_000_000, 1_500_000_000))  # 2017
+    outside.rename(seed.parent / "downloaded.txt")
+    wait_for(lambda: 'href="/shijingshan-bao/2020-12-03/"' in fetch(root))
+
+
+@pytest.mark.browser
+def test_an_open_page_reloads_by_itself_for_each_change(server, page):
+    """The reader's page follows each rebuild: one change, and another right after it."""
+    seed, url, _ = server
+    root = url.rsplit("/", 3)[0] + "/"
+    page.goto(root)
+    page.wait_for_function("() => !!window.LiveReload && window.LiveReload.connector._isSocketConnected()")
+    for n, (month, day) in enumerate([(12, 3), (12, 10)], start=1):
+        later = seed.read_text(encoding="utf-8").replace("2020年4月16日", f"2020年{month}月{day}日")
+        (seed.parent / f"later-{n}.txt").write_text(later, encoding="utf-8")
+        page.wait_for_selector(f'a[href="/shijingshan-bao/2020-{month:02d}-{day:02d}/"]', timeout=30_000)
