@@ -79,7 +79,8 @@ def measure(work: Path, issues: int, changes: int, sources: dict[str, Path]) -> 
             aside.mkdir()
             shutil.copy(newest, aside / newest.name)
             env = {**os.environ, "PYTHONPATH": str(src)}
-            subprocess.run([sys.executable, "-m", "sitegen.cli", "-q", "build"], cwd=project, env=env, check=True)
+            subprocess.run([sys.executable, "-m", "sitegen.cli", "build", "-q"], cwd=project, env=env, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             port = free_port()
             log = project / "serve.log"
             with open(log, "wb") as out:

@@ -20,6 +20,8 @@ from .engine.build import build
 from .engine.cache import Kept
 from .engine.stopping import Interrupted, also_on_stop, received
 from .errors import SitegenError, os_error_message
+from .issue.enrich import warm_up
+from .lexicon import load_lexicon
 from .engine.progress import NoProgress, Progress
 from .site import urls
 
@@ -154,6 +156,13 @@ def _mtime(folder: str) -> int:
         return -1
 
 
+def _warm_up(options: Config) -> None:
+    try:
+        warm_up(load_lexicon(options.tables))
+    except SitegenError:  # the tables cannot be read: the next rebuild says why
+        pass
+
+
 def free_port(port: int) -> int:
     """The port to serve on: port itself while no other program listens there (0: any free one)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
@@ -197,6 +206,9 @@ def serve(options: Config | Callable[[], Config], port: int = 8000, watch_files:
     # rebuild here takes in every change made while it ran, so every one is shown, at once.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     rebuild(make, progress, out_dir, kept)
+    # The first rebuild that reads an issue would wait for jieba's dictionaries (seconds): they are loaded
+    # while the keeper looks at the first preview, in the server's loop, so before any change is looked at.
+    IOLoop.current().add_callback(_warm_up, first)
     print(f"Serving {out_dir} on http://127.0.0.1:{port}/ — Ctrl-C to stop", flush=True)
     with also_on_stop(lambda: IOLoop.current().add_callback_from_signal(IOLoop.current().stop)):
         server.serve(root=str(out_dir), host="127.0.0.1", port=port, open_url_delay=None, restart_delay=0)
