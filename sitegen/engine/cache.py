@@ -433,12 +433,15 @@ class RenderManifest:
         return entry if entry is not None and entry.inputs == inputs else None
 
     def stamps(self, rels: Iterable[str]) -> list[tuple[str, Stamp]]:
-        """(rel, the stamp its file had when recorded) for those of rels with a sound record and stamp."""
+        """(rel, the stamp its file had when recorded) for those of rels with a record and a stamp."""
+        # No Recorded made for each: a rebuild asks this of every page it carries. A record of the wrong
+        # shape is left out (its page then goes through the render loop).
+        previous = self.previous
         out = []
         for rel in rels:
-            entry = self.recorded(rel)
-            if entry is not None and entry.stamp is not None:
-                out.append((rel, entry.stamp))
+            entry = previous.get(rel)
+            if type(entry) is list and len(entry) == 4 and type(entry[2]) is tuple and len(entry[2]) == 3:
+                out.append((rel, entry[2]))
         return out
 
     def carry(self, rels: Iterable[str]) -> None:
