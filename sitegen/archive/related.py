@@ -191,34 +191,47 @@ class _Index:
 
 
 def _build_index(items: Sequence[RelItem], fallback: str) -> _Index:
-    ids: dict[tuple[str, str], int] = {}
+    # Every build makes this over the whole archive: one dict of numbers per kind of feature (no tuple
+    # made and hashed per feature of each item), the counts taken as the numbers are given.
+    topic_ids: dict[str, int] = {}
+    other_ids: dict[tuple[str, str], int] = {}
     kinds: list[str] = []
+    df: list[int] = []
     feats: list[frozenset[int]] = []
+    topics: list[frozenset[int]] = []
     for it in items:
-        fs = set()
-        for kind, values in (("topic", it.topics), ("keyword", it.keywords), ("person", it.people)):
+        item_topics = set()
+        for v in it.topics:
+            if v != fallback:
+                f = topic_ids.get(v)
+                if f is None:
+                    f = topic_ids[v] = len(kinds)
+                    kinds.append("topic")
+                    df.append(0)
+                item_topics.add(f)
+        fs = set(item_topics)
+        for kind, values in (("keyword", it.keywords), ("person", it.people)):
             for v in values:
-                if kind == "topic" and v == fallback:
-                    continue
-                if (kind, v) not in ids:
-                    ids[kind, v] = len(kinds)
+                f = other_ids.get((kind, v))
+                if f is None:
+                    f = other_ids[kind, v] = len(kinds)
                     kinds.append(kind)
-                fs.add(ids[kind, v])
-        feats.append(frozenset(fs))
-    df = [0] * len(kinds)
-    for fs in feats:
+                    df.append(0)
+                fs.add(f)
         for f in fs:
             df[f] += 1
+        feats.append(frozenset(fs))
+        topics.append(frozenset(item_topics))
     total = len(items)
     weight = [round(WEIGHTS[k] * (TOPIC_RARITY if k == "topic" else math.log(1 + REFERENCE / d)) * SCALE)
               for k, d in zip(kinds, df)]
-    topics = [frozenset(f for f in fs if kinds[f] == "topic") for fs in feats]
+    counting = [k != "topic" and 2 <= d <= MAX_POSTING for k, d in zip(kinds, df)]
     rank = _date_rank(items)
     postings: dict[int, list[int]] = defaultdict(list)
     groups: dict[frozenset[int], list[int]] = defaultdict(list)
     for i in sorted(range(total), key=rank.__getitem__):  # so that every list is in rank order
         for f in feats[i]:
-            if kinds[f] != "topic" and 2 <= df[f] <= MAX_POSTING:
+            if counting[f]:
                 postings[f].append(i)
         if topics[i]:
             groups[topics[i]].append(i)
@@ -227,6 +240,7 @@ def _build_index(items: Sequence[RelItem], fallback: str) -> _Index:
         for t in g:
             groups_of_topic[t].append(g)
     day = [datetime.date.fromisoformat(it.date).toordinal() if it.date else None for it in items]
+    ids = {("topic", v): f for v, f in topic_ids.items()} | other_ids
     return _Index(feats, weight, topics, rank, day, dict(postings), dict(groups), dict(groups_of_topic), ids, df)
 
 
