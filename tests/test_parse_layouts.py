@@ -1376,3 +1376,50 @@ def test_a_source_line_after_a_blank_line_under_a_lists_last_item_stays_its_sour
             "(通州区文明办)\n")
     issue = parse(text)
     assert all("文明办" not in b.text for b in issue.articles[0].blocks if b.kind == "p")
+
+
+def test_a_masthead_dateline_with_its_date_in_words_gives_the_date_and_numbers() -> None:
+    text = ("运河晨报\nYUNHE MORNING NEWS\n二〇二二年十月二十一日　星期五　第41期（总第905期）　本期8版\n\n"
+            "运河公园新添亲水步道\n　　本报讯（记者 甲）10月20日，运河公园新建亲水步道开放。\n")
+    issue = parse(text)
+    assert [n for n, _ in issue.masthead] == [1, 2, 3]
+    assert (issue.date, issue.issue_no, issue.total_no, issue.pages) == (datetime.date(2022, 10, 21), 41, 905, 8)
+    assert heads(issue) == [(None, "运河公园新添亲水步道", None)]
+
+
+def test_two_lines_a_guide_names_together_are_one_headline() -> None:
+    text = ("导读\n▶ 区文化馆新馆开馆首日迎客三千人次　3版\n\n区文化馆新馆开馆首日\n迎客三千人次\n"
+            "　　本报讯（记者 甲）“展厅比原来大多了。”10月1日，区文化馆新馆开馆。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "区文化馆新馆开馆首日迎客三千人次", None)]
+
+
+def test_a_headline_between_kicker_and_deck_in_two_lines_is_joined_as_printed() -> None:
+    text = ("推进城市更新\n北关大街东段改造工程\n主体完工\n——沿街38栋建筑外立面焕然一新\n"
+            "　　本报讯（记者 甲）10月9日，北关大街东段改造工程主体完工。\n")
+    issue = parse(text)
+    assert heads(issue) == [("推进城市更新", "北关大街东段改造工程主体完工", "——沿街38栋建筑外立面焕然一新")]
+
+
+def test_a_boxs_top_and_bottom_edges_are_furniture_not_its_title_or_a_kicker() -> None:
+    text = ("街道举办重阳敬老宴\n　　10月4日，街道为辖区80岁以上老人举办敬老宴。\n（街道文化站 供稿）\n\n┌──────────┐\n"
+            "活动预告\n10月8日（周六）　书法讲座（社区活动室）\n10月9日（周日）　义诊（社区卫生站）\n└──────────┘\n\n"
+            "关于开展冬季供暖设施检查的通知\n各社区：\n　　请于10月20日前完成供暖设施检查。\n")
+    issue = parse(text)
+    assert [n for n, _ in issue.furniture] == [5, 9]
+    assert heads(issue) == [(None, "街道举办重阳敬老宴", None), (None, "活动预告", None),
+                            (None, "关于开展冬季供暖设施检查的通知", None)]
+
+
+def test_the_papers_office_address_run_into_its_name_names_the_paper() -> None:
+    text = ("良乡新添社区食堂\n本报讯（记者 甲）11月16日，良乡一处社区食堂开门营业。\n\n"
+            "房山报社地址：房山区良乡拱辰北大街1号　新闻热线：69365520\n")
+    issue = complete_issue(parse(text), load_places())
+    assert (issue.publication, issue.district) == ("房山报", "房山区")
+
+
+def test_a_bulletin_named_for_the_future_science_city_is_changpings() -> None:
+    text = ("未来科学城通讯\n北京未来科学城管理委员会主办\n2019年第4期　　2019年4月26日\n\n"
+            "能源谷新开工两个项目\n　　4月24日，能源谷两个研发项目开工。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert (issue.publication, issue.district) == ("未来科学城通讯", "昌平区")

@@ -786,6 +786,12 @@ class _Assembler:
             else:
                 texts = [h.text for h in heads]
             named = [j for j, t in enumerate(texts) if "".join(t.split()) in self.guided]
+            if not named and not fixed and (pair := next((j for j in range(len(texts) - 1) if "".join(
+                    (texts[j] + texts[j + 1]).split()) in self.guided), None)) is not None:
+                # 副中心图书馆试开放首周 / 接待读者逾万人次, which the 导读 names as one line: one headline the column cut.
+                texts[pair:pair + 2] = [texts[pair] + texts[pair + 1]]
+                lines[pair:pair + 2] = [lines[pair] + lines[pair + 1]]
+                named = [pair]
             if fixed := fixed_stack(heads):
                 d.kicker, main, d.deck = fixed
                 d.call = FIXED
@@ -801,12 +807,13 @@ class _Assembler:
                     d.call = COLUMN_GUESS
                 elif joined == BARE_SUBJECT or joined and len(texts) == 1:
                     d.call = joined  # the join is the call that matters; a guess is shown as one
-            d.headline = " ".join(texts[1:-1]) if len(texts) >= 4 and not fixed else texts[main]
+            # Four lines or more: the ones between kicker and deck are one headline the column cut, joined as printed.
+            d.headline = "".join(texts[1:-1]) if len(texts) >= 4 and not fixed else texts[main]
             if len(texts) >= 4 and not fixed and (split := self.indent_split(lines[:-1])):
                 # 　　打通回天“微循环” / 　　居民出行少绕路 / 回天地区三条断头路本月底贯通 / ——…: the kicker's lines are set
                 # with the same indent, the headline's with another; the indent says where the kicker ends.
                 d.kicker = "".join(texts[:split])
-                d.headline = " ".join(texts[split:-1])
+                d.headline = "".join(texts[split:-1])
                 main = split
             elif len(texts) == 4 and not fixed and is_deck_like(texts[-1]) \
                     and visible_len(texts[2]) > max(visible_len(texts[0]), visible_len(texts[1])):

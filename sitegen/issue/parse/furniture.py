@@ -13,6 +13,9 @@ from ...lexicon import Places
 log = logging.getLogger(__name__)
 
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+WORD_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*(十[一二]?|[一二三四五六七八九])\s*月"
+                       r"\s*(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*日")
+"""A date written in words, as some mastheads print it: 二〇二三年六月九日."""
 ISSUE_NO = re.compile(r"(?<!总)第\s*(\d+)\s*期")
 TOTAL_NO = re.compile(r"总\s*第\s*(\d+)\s*期")
 PAGES = re.compile(r"(?:本期(?:专刊|特刊)?|今日|共)\s*共?\s*(\d+|[一二三四五六七八九十]{1,3})\s*版")
@@ -23,7 +26,7 @@ _DATELINE_TOKENS = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年(?=\s*第\s*\d+\s*期)|星期[一二三四五六日天]|周[一二三四五六日]|农历\S+"
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:闰?[正一二三四五六七八九十冬腊]{1,2}月"
     r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|廿[一二三四五六七八九十]?|二十[一二三四五六七八九]?|三十))?"
-    r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期(?:专刊|特刊)?|今日|共)\s*共?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|第\s*\d+\s*版"
+    r"|" + WORD_DATE.pattern + r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期(?:专刊|特刊)?|今日|共)\s*共?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|第\s*\d+\s*版"
     r"|[\s()（）|｜·•/／,，、-]"
 )
 _PAPER_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯|时讯|政务信息|信息|动态)"
@@ -70,6 +73,8 @@ _JUMP = re.compile(r"(?:下转|上接|转|接)\s*第?\s*[\dA-Za-z一二三四五
 """A jump to or from another page (（下转第 3 版）, 上接第1版): article text, however a column cut it."""
 _RULE_LINE = re.compile(r"^[—―─━=＝_＿\-－~～·•*＊]{4,}$")
 """A printed rule across the column: nothing but dashes, lines or dots."""
+_BOX_EDGE = re.compile(r"^[┌└├╔╚╠┏┗┣+][─━═\-]{2,}[┐┘┤╗╝╣┓┛┫+]$")
+"""A box's top or bottom edge drawn in rule characters, corners and all: ┌────┐, └────┘."""
 _PAGE_MARK = re.compile(r"^[—－\-]\s*\d{1,2}\s*[—－\-]$")
 """A page's number between dashes at its foot: —1—, - 2 -."""
 _GUIDE = re.compile(r"^【?(?:今日|本期|本版)?(?:导\s*读|要\s*目|目\s*录)】?$")
@@ -128,7 +133,7 @@ def is_strong_masthead(text: str, places: Places, top: bool) -> bool:
     bare = re.sub(r"\s", "", text)
     if places.publication(bare):
         return True
-    if (DATE.search(text) or re.search(r"第\s*\d+\s*期|(?:本期(?:专刊|特刊)?|今日)\s*共?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版", text)) \
+    if (DATE.search(text) or WORD_DATE.search(text) or re.search(r"第\s*\d+\s*期|(?:本期(?:专刊|特刊)?|今日)\s*共?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版", text)) \
             and not _DATELINE_TOKENS.sub("", text):
         return True
     if _LICENCE.search(text) and visible_len(text) <= 40:
@@ -285,8 +290,8 @@ def is_page_furniture(text: str) -> bool:
         return True
     if _DEGREES.search(text) and _FORECAST.search(text) and visible_len(text) <= 40 and not re.search("[，,；;]", text):
         return True  # 晴转多云 北风二三级 -1℃～11℃
-    if _RULE_LINE.match(text.strip()) or _PAGE_MARK.match(text.strip()):
-        return True  # ———————— under a bulletin's head, —1— at a page's foot
+    if _RULE_LINE.match(text.strip()) or _PAGE_MARK.match(text.strip()) or _BOX_EDGE.match(text.strip()):
+        return True  # ———————— under a bulletin's head, —1— at a page's foot, ┌────┐ over a box
     if _GUIDE.match(text) or _GUIDE_INLINE.match(text) or _GUIDE_ITEM.match(text) or _WEATHER.match(text):
         return True
     # A row of notes set apart (本版邮箱：…　本报地址：…　邮编：…; …征订工作开始　邮发代号：1—217) is furniture where one of
@@ -501,6 +506,8 @@ def read_facts(masthead: tuple[tuple[int, str], ...], path: str, places: Places)
             publication = bare  # 北苑家园 over BEIYUAN JIAYUAN: the name at the masthead's top, its romanised form under it
         if date is None and (m := DATE.search(text)):
             date = _date(m, path, n, [])  # date_problems() reports bad dates on every line
+        elif date is None and (m := WORD_DATE.search(text)):
+            date = word_date(m)
         if issue_no is None and (m := ISSUE_NO.search(text)):
             issue_no = int(m.group(1))
         if total_no is None and (m := TOTAL_NO.search(text)):
@@ -512,6 +519,15 @@ def read_facts(masthead: tuple[tuple[int, str], ...], path: str, places: Places)
         publication, date, issue_no, total_no, pages,
         district=known.district if known else None,
     )
+
+
+def word_date(m: re.Match[str]) -> datetime.date | None:
+    """The day a date in words names (二〇二三年六月九日), None where it is no day."""
+    year = int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in m.group(1)))
+    try:
+        return datetime.date(year, page_count(m.group(2)) or 0, page_count(m.group(3)) or 0)
+    except ValueError:
+        return None
 
 
 def page_count(printed: str) -> int | None:
