@@ -1423,3 +1423,28 @@ def test_a_bulletin_named_for_the_future_science_city_is_changpings() -> None:
             "能源谷新开工两个项目\n　　4月24日，能源谷两个研发项目开工。\n")
     issue = complete_issue(parse(text), load_places())
     assert (issue.publication, issue.district) == ("未来科学城通讯", "昌平区")
+
+
+def test_a_notice_signed_by_a_towns_government_is_signed_and_its_date_is_not_the_issues() -> None:
+    text = ("镇里开展防汛演练\n　　本报讯　7月12日上午，镇里在河道旁开展防汛演练。\n\n关于做好汛期安全防范工作的通知\n"
+            "　　请各村加强对沟谷和隐患点的巡查。\n　　长哨营镇人民政府\n　　　2018年7月10日\n")
+    issue = complete_issue(parse(text), load_places())
+    assert [(a.headline, a.byline, len(paragraphs(issue, n))) for n, a in enumerate(issue.articles)] == [
+        ("镇里开展防汛演练", None, 1), ("关于做好汛期安全防范工作的通知", "长哨营镇人民政府", 1)]
+    assert not issue.masthead and issue.date == datetime.date(2018, 7, 12)
+
+
+def test_the_days_a_meeting_requires_are_plans_not_the_issues_date() -> None:
+    text = ("镇里部署防汛工作\n　　本报讯　7月11日，镇防汛指挥部召开2018年防汛专题会。\n　　会议要求，一是7月20日至8月15日主汛期内，"
+            "镇村两级实行24小时值班。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2018, 7, 11)
+
+
+@pytest.mark.parametrize("stack, want", [
+    ("防汛，我们\n准备好了", (None, "防汛，我们准备好了", None)),
+    ("喜迎国庆\n菊儿胡同第三批院落\n完成环境整治", ("喜迎国庆", "菊儿胡同第三批院落完成环境整治", None)),
+])
+def test_a_pronoun_subject_and_courtyards_over_their_predicate_are_one_headline(stack: str, want: tuple) -> None:
+    issue = parse(f"{stack}\n　　本报讯（记者 甲）7月11日，各项准备工作已经就绪。\n")
+    assert heads(issue) == [want]

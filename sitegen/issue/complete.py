@@ -95,6 +95,8 @@ FUTURE_BEFORE = re.compile(r"(?:将于|将在|将自|将从|将|计划(?:于|自
                            r"|(?<!截)至|到|前往)\s*$")
 PLANNED_CLAUSE = re.compile(r"将[^，,。；;！？!?]{0,16}(?:于|在|自|从)\s*$")
 """街道将联合燃气公司于2021年11月29日…: 将 earlier in the clause makes the day its 于 names a plan, as 将于 does."""
+REQUIRED = re.compile(r"要求\s*[，,：:]?[^，,。；;！？!?]{0,6}$")
+"""会议要求，一是7月20日至8月15日主汛期内…: the days a meeting's or a notice's demands name are when it is to be done."""
 UNTIL = re.compile(r"(?:截至|截止到?)\s*$")
 SPAN_JOIN = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")
 """8月31日至9月5日: the second date ends the span the first opens, and is a plan only where that one is."""
@@ -204,6 +206,7 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
                 else:
                     future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(line, m.end())
                                   or PLANNED_CLAUSE.search(line, max(0, m.start() - 24), m.start())
+                                  or REQUIRED.search(line, max(0, m.start() - 12), m.start())
                                   or before.endswith(("（", "(")) and GLOSSED_PLAN.match(line, m.end())
                                   or UNTIL.search(before) and (PLANNED.match(line, m.end()) or CLAUSE_END.match(line, m.end())
                                                                or DEADLINE_OF.search(line, 0, m.start())))

@@ -14,13 +14,16 @@ cut by the column before its figure (首晚客流超过 / 3万人次)."""
 OPEN_END = re.compile(r"(?:(?<!目)的|、|以及|及其|并且|被|把)$")
 """A line ending in a particle, a conjunction or a preposition (…的, …以及, …、) is not a phrase on its own. Endings
 that also close whole words (参与, 普及, 祥和, 应对, 有为, 礼让) are left out."""
+PRONOUN_END = re.compile(r"[，,]\s*(?:我们|你们|他们|她们|咱们|大家)$")
+"""A line whose last clause is only its subject, a pronoun after a comma (防汛，我们), says nothing of it: the next line
+is its predicate (准备好了)."""
 COVERB_OPEN = re.compile(r"^(?:以|用|靠|凭|借|把|将|让)[^\s，,]+?(?<!为)"
                          r"(?:引领|推动|促进|带动|助推|推进|提升|打造|赋能|激活|点亮|擦亮|筑牢|深化|优化|改善|描绘|谱写|绘就|开启)$")
 """A line opening with a coverb and ending in a verb that takes an object (以新发展理念引领) lacks that object: the
 next line is it (回天地区高质量发展). 以党建为引领 is whole: 为 makes 引领 a noun."""
-ACTOR_END = re.compile(r"(?:中心|委员会|局|院|所|站|队|协会|学校|医院|公司|政府|机关|部门|街道|社区|小区|镇|乡|村)$")
-"""A bare line naming who acts or what is acted on: an office, a centre, a school, a street, a village or housing
-estates (社区卫生服务中心, 首批8个老旧小区)."""
+ACTOR_END = re.compile(r"(?:中心|委员会|局|院|所|站|队|协会|学校|医院|公司|政府|机关|部门|街道|社区|小区|院落|胡同|楼门|镇|乡|村)$")
+"""A bare line naming who acts or what is acted on: an office, a centre, a school, a street, a village, housing
+estates or courtyards (社区卫生服务中心, 首批8个老旧小区, 第二批院落)."""
 ACTION_START = re.compile(r"^(?:开展|举办|举行|启动|推出|开通|开设|组织|召开|发布|设立|成立|完成|实现|获评|荣获|获得|走进|迎来"
                           r"|新增|建成|打造|上线|开放|率先|持续|积极|首次|集中)")
 """A line opening with what is done (开展免费义诊): a predicate with no subject of its own."""
@@ -45,9 +48,10 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
     # The rule, from the grammar of a stack: a kicker, a headline and a deck are each a phrase on its own. A line
     # that is not one joins the line it needs: one that opens with when its news is planned or done (将于…, no
     # subject of its own) or is only a count (3万人次) ends the line above; one that ends in a particle, conjunction
-    # or preposition (…的, …以及) or in a verb its coverb leaves without an object (以新发展理念引领) goes on in the line
-    # below. A bare name of who acts (社区卫生服务中心) over a line opening with what it does (开展免费义诊) is
-    # subject and predicate of one headline, taken so as a guess: a topic named over a full statement of its own
+    # or preposition (…的, …以及), in a verb its coverb leaves without an object (以新发展理念引领) or in a clause that is
+    # only its pronoun subject (防汛，我们) goes on in the line below. A bare name of who acts (社区卫生服务中心) or of
+    # what is acted on (第二批院落) over a line opening with what it does (开展免费义诊) is subject and predicate of one
+    # headline, taken so as a guess: a topic named over a full statement of its own
     # (城市绿心森林公园 / 夏日游人如织) or a name in quotes (社区“四点半课堂”) stays the kicker. A dash deck never joins.
     # A notice's issuer over 关于…的通告 is the first words of its title (景山街道办事处 / 关于开展…的通告).
     # A line opening with 和 (和教育工作者) ends the line above, and so does the work's noun under the work (…入地改造 /
@@ -60,6 +64,7 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
         if is_deck_like(text):
             groups.append([j])
         elif SUBJECTLESS.match(text) or COUNT_ONLY.match(text) or OPEN_END.search(above) or COVERB_OPEN.match(above) \
+                or PRONOUN_END.search(above) \
                 or CONJUNCTION_OPEN.match(text) or WORK_DONE_ON.search(above) and WORK_NOUN_OPEN.match(text) \
                 or len(groups[-1]) == 1 and NOTICE_ABOUT.match(text) and ISSUER.match(above):
             groups[-1].append(j)

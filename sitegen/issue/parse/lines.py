@@ -604,8 +604,8 @@ say whether blank lines there stand between pieces."""
 
 
 ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:中心|支队|大队|委员会|办公室|办事处|管理处|服务处|公司|集团|局|委|所|站|院|馆"
-                    r"|会|部|社区|街道|物业|学校|医院)$")
-"""Who issues a notice, as it signs one: 什刹海街道文化服务中心, 大兴区交通支队."""
+                    r"|会|部|社区|街道|物业|学校|医院|政府)$")
+"""Who issues a notice, as it signs one: 什刹海街道文化服务中心, 大兴区交通支队, 大华山镇人民政府."""
 LETTER_SIGNERS = re.compile(r"^[\u4e00-\u9fff\d（）()]{2,20}全体(?:居民|村民|业主|职工|员工|师生|党员|家长|志愿者)$")
 """Who sign a letter together, as they sign it over its date: 毛纺北小区12号楼全体居民."""
 DATE_ONLY = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
