@@ -1448,3 +1448,15 @@ def test_the_days_a_meeting_requires_are_plans_not_the_issues_date() -> None:
 def test_a_pronoun_subject_and_courtyards_over_their_predicate_are_one_headline(stack: str, want: tuple) -> None:
     issue = parse(f"{stack}\n　　本报讯（记者 甲）7月11日，各项准备工作已经就绪。\n")
     assert heads(issue) == [want]
+
+
+def test_an_indented_sentence_ending_at_the_edge_of_a_column_wrapped_by_count_goes_on_below() -> None:
+    text = ("区政协常委会召开第十二次会议\n　　6月18日，区政协常委会召开了第十二次会议。\n"
+            "常委会主席主持会议，副主席、常委共31人出席，区\n政府、区法院、区检察院有关负责同志列席会议。会议\n"
+            "的主要内容有：\n　　(一)听取区政府关于2020年垃圾分类工作情\n况的通报，常委们围绕源头减量、再生资源回收等提出\n"
+            "意见建议。\n　　(二)协商通过了有关人事事项。\n　　会议强调，要把协商成果及时报送区委区政府，并\n"
+            "跟踪了解意见建议的办理落实情况，做到件件有回音、\n事事有着落。\n（办公室）\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0)[0] == ("6月18日，区政协常委会召开了第十二次会议。常委会主席主持会议，副主席、常委共31人出席，"
+                                       "区政府、区法院、区检察院有关负责同志列席会议。会议的主要内容有：")
+    assert len(paragraphs(issue, 0)) == 4

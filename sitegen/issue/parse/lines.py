@@ -992,7 +992,10 @@ def _runs_on_after_stop(units: list[Unit], i: int, indented: bool) -> bool:
         # …部署今年重点任务。 short of the edge of a column measured around it ends its paragraph: the next one lost
         # its indent (a file of ragged lines says nothing by a line's width).
         return False
-    return i > 0 and units[i - 1].full and u.full or _unindented_sentence(units, i)
+    # An indented line ending its sentence as many characters wide as the column (its indent counted, figures narrow
+    # in a column wrapped by count: 　　5月26日，区人大常委会召开第三十一次会议。) is as full as an unindented one.
+    above_full = i > 0 and (units[i - 1].full or units[i - 1].indent and _at_column_edge(units, i - 1))
+    return above_full and u.full or _unindented_sentence(units, i)
 
 
 COLUMN_WINDOW = 10
@@ -1001,9 +1004,20 @@ COLUMN_WINDOW = 10
 
 def _short_of_column(units: list[Unit], j: int) -> bool:
     """Tell whether units[j] ends more than a character short of the column the full lines around it measure (its
-    indent counted), in a part of the file set in a column."""
-    widths = [_set_width(v) for v in units[max(0, j - COLUMN_WINDOW):j + COLUMN_WINDOW] if v.full]
-    return bool(widths) and _set_width(units[j]) < max(widths) - 2
+    indent counted), in a part of the file set in a column; a column wrapped by count (a line as many characters as
+    the column, its indent counted) is measured in characters too."""
+    near = [v for v in units[max(0, j - COLUMN_WINDOW):j + COLUMN_WINDOW] if v.full]
+    return bool(near) and _set_width(units[j]) < max(map(_set_width, near)) - 2 and not _at_column_edge(units, j)
+
+
+def _at_column_edge(units: list[Unit], j: int) -> bool:
+    """Tell whether units[j], its indent counted, has as many characters as the widest full lines around it."""
+    near = [v for v in units[max(0, j - COLUMN_WINDOW):j + COLUMN_WINDOW] if v.full]
+    return bool(near) and _set_chars(units[j]) >= max(map(_set_chars, near))
+
+
+def _set_chars(u: Unit) -> int:
+    return len(u.text) + (2 if u.indent else 0)  # an indent of two full-width spaces
 
 
 def _set_width(u: Unit) -> int:
