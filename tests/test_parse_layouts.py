@@ -1460,3 +1460,19 @@ def test_an_indented_sentence_ending_at_the_edge_of_a_column_wrapped_by_count_go
     assert paragraphs(issue, 0)[0] == ("6月18日，区政协常委会召开了第十二次会议。常委会主席主持会议，副主席、常委共31人出席，"
                                        "区政府、区法院、区检察院有关负责同志列席会议。会议的主要内容有：")
     assert len(paragraphs(issue, 0)) == 4
+
+
+def test_an_exclamation_between_its_kicker_and_a_dash_deck_heads_the_stack() -> None:
+    text = ("聚焦区十八届人大三次会议\n山水之间奏响发展强音！\n——代表们认真审议政府工作报告\n"
+            "　　本报讯（记者 甲）1月8日上午，区十八届人大三次会议开幕。\n")
+    issue = parse(text)
+    assert heads(issue) == [("聚焦区十八届人大三次会议", "山水之间奏响发展强音！", "——代表们认真审议政府工作报告")]
+    assert not issue.unplaced
+
+
+def test_a_question_with_a_comma_over_its_writer_heads_a_piece_however_long() -> None:
+    text = ("　　（上接第1版）报告提出，今年将加快推动生态产品价值实现。\n　　大会期间，代表们将分组审议各项报告。\n\n"
+            "2024年，这些民生实事将如何落地？\n本报记者 冯宁\n　　今年的政府工作报告中，一批民生实事格外引人关注。\n")
+    issue = parse(text)
+    assert [(a.headline, a.byline) for a in issue.articles][1:] == [("2024年，这些民生实事将如何落地？", "本报记者 冯宁")]
+    assert len(paragraphs(issue, 0)) == 2

@@ -125,8 +125,8 @@ def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
         elif CONTACT_LINE.match(p.text):
             shapes.append("para")  # 德胜派出所：82098110: a phone line, never a headline or kicker
         elif p.shape.closed:
-            shapes.append("exclaim" if is_exclaim_headline(p.text) or is_headline_pair(p.text) and _before_lead(pieces, i)
-                          else "para")
+            shapes.append("exclaim" if is_exclaim_headline(p.text, over_lead=_before_lead(pieces, i))
+                          or is_headline_pair(p.text) and _before_lead(pieces, i) else "para")
         elif is_headline_pair(p.text) and _chain_to_lead(pieces, i):
             shapes.append("head")
         elif p.shape.numbered_head:
@@ -439,7 +439,10 @@ class _Assembler:
         while k < len(self.pieces) and k - i < 4 and not self.new_stack(i, k):
             # A headline may end in ! or ? (“520”我们登记结婚啦!), above or below another headline line
             # or as a deck (——…!): it belongs to the stack when a lead follows.
-            before_lead = k + 1 < len(self.pieces) and self.shapes[k + 1] in ("lead", "author", "from")
+            # (绿水青山间奏响奋进强音！ / ——代表们… over the lead: a dash deck between is part of the stack.)
+            before_lead = k + 1 < len(self.pieces) and self.shapes[k + 1] in ("lead", "author", "from") or \
+                k + 2 < len(self.pieces) and self.shapes[k + 1] == "head" and self.pieces[k + 1].text.startswith("——") \
+                and self.shapes[k + 2] in ("lead", "author", "from")
             # 垃圾桶站为啥要“撤桶并站”？ / ——街道就…作出回应: a question or exclamation over a dash deck heads a stack
             dash_deck = k == i + 1 and self.pieces[k].text.startswith("——")
             if self.shapes[k] == "head" and (self.shapes[i] != "exclaim" or before_lead or dash_deck):
@@ -449,6 +452,8 @@ class _Assembler:
                                                 and k + 1 < len(self.pieces) and self.shapes[k + 1] in ("para", "numbered")
                                                 and is_column_label(self.pieces[i].text, [self.pieces[k].text])):
                 k += 1  # 政策问答 / 老旧小区加装电梯，怎么申请？ over its text: a column label over its question headline
+                if before_lead and self.shapes[k] == "head":
+                    k += 1  # the dash deck under it, over the lead
             break
         group = self.pieces[i:k]
         nxt = self.shapes[k] if k < len(self.pieces) else None

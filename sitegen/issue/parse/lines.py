@@ -295,12 +295,14 @@ def looks_cut(text: str, after_heading: bool = False) -> bool:
     return Shape.of(text).looks_cut(after_heading)
 
 
-def is_exclaim_headline(text: str) -> bool:
-    """Tell whether a line is a short headline ending in ! or ?, such as “520”我们登记结婚啦!."""
-    # A comma is allowed in a short one: 垃圾分类，你做对了吗？; so is a question before the exclamation that answers it,
+def is_exclaim_headline(text: str, over_lead: bool = False) -> bool:
+    """Tell whether a line is a short headline ending in ! or ?, such as “520”我们登记结婚啦!; `over_lead`: it stands
+    straight over a lead or a writer's line."""
+    # A comma is allowed in a short one: 垃圾分类，你做对了吗？, or in any over its lead or writer (2023年，这些民生实事将如何
+    # 落地？ / 本报记者 冯婧: no sentence of text stands there); so is a question before the exclamation that answers it,
     # 暖气还没热？打这个电话！ (not a sentence's 。 inside).
     t = text.rstrip("”’\"' ")
-    short = visible_len(text) <= EXCLAIM_COMMA_MAX
+    short = visible_len(text) <= EXCLAIM_COMMA_MAX or over_lead
     inner = t[:-1]
     if short and t[-1:] in "!！" and inner.count("？") + inner.count("?") == 1 and inner[-1:] not in "？?":
         inner = inner.replace("？", "").replace("?", "")
