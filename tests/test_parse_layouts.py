@@ -1476,3 +1476,28 @@ def test_a_question_with_a_comma_over_its_writer_heads_a_piece_however_long() ->
     issue = parse(text)
     assert [(a.headline, a.byline) for a in issue.articles][1:] == [("2024年，这些民生实事将如何落地？", "本报记者 冯宁")]
     assert len(paragraphs(issue, 0)) == 2
+
+
+def test_a_writer_and_photographer_signing_under_the_last_paragraph_are_the_byline() -> None:
+    text = ("热心肠！\n　　北兵马司社区的王秀兰阿姨每天帮楼里的老人买菜取药。\n　　“都是老邻居，应该的。”王阿姨说。\n"
+            "文/李然 图/赵宁\n\n胡同里的新车棚\n　　近日，车棚建成投用。\n")
+    issue = parse(text)
+    assert [(a.headline, a.byline, len(paragraphs(issue, n))) for n, a in enumerate(issue.articles)] == [
+        ("热心肠！", "李然 赵宁", 2), ("胡同里的新车棚", None, 1)]
+
+
+def test_a_signature_over_a_note_on_its_writer_signs_the_piece() -> None:
+    text = ("院里的石榴树\n　　院里有一棵石榴树，比院里哪户人家住得都久。\n　　每到秋天，石榴挂满枝头。\n文/孙立\n"
+            "（作者系菊儿社区居民）\n\n编辑部地址：东城区交道口南大街136号　电话：010-64041234\n")
+    issue = parse(text)
+    assert [(a.headline, a.byline, len(paragraphs(issue, n))) for n, a in enumerate(issue.articles)] == [
+        ("院里的石榴树", "孙立", 2)]
+
+
+def test_a_forums_label_over_a_question_heading_its_text_is_the_column() -> None:
+    text = ("4　　街坊　　2019年9月20日\n\n居民议事厅\n电动车充电难，议事会上怎么议？\n\n"
+            "　　小区电动车充电桩不足，不少居民反映充电难。\n　　目前，小区已新增充电桩20个。\n")
+    issue = parse(text)
+    assert [(a.section, a.headline, a.kicker) for a in issue.articles] == [
+        ("居民议事厅", "电动车充电难，议事会上怎么议？", None)]
+    assert len(paragraphs(issue, 0)) == 2

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from .. import patterns
 from .lines import (
     AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, DAY_ITEM, CONTINUED_ON, LEAD, ONWARD_BARE, SECTION, Piece, is_deck_like,
-    HEADING_FORM, is_closed, is_exclaim_headline, is_from_line, is_headline_pair, onward_pages, visible_len,
+    HEADING_FORM, author_byline, is_closed, is_exclaim_headline, is_from_line, is_headline_pair, onward_pages,
+    visible_len,
 )
 from ...model import Block, ParsedArticle
 from .cuts import BARE_SUBJECT, JOINED, join_cut_lines
@@ -112,6 +113,10 @@ class _Draft:
     """The line of the 【】 section label this draft took into its head, if it did."""
 
 
+AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(?:系|单位|为|是)")
+"""A note on who the writer is under a signed piece: （作者系菊儿社区居民）, （作者单位：…）."""
+
+
 def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
     """Say for each piece whether it reads as "head", "numbered" head, "exclaim" headline, "para" or its role."""
     shapes: list[str] = []
@@ -186,8 +191,9 @@ news is about."""
 FROM_AT_END = re.compile(r"[(（]\s*(?:上接|接上|接)\s*第?\s*([0-9一二三四五六七八九十A-Za-z]{1,4})\s*版\s*[)）]\s*$")
 """…按同样的标准上课。（上接1版）: the jump mark printed at the end of a part's first paragraph, as （下转2版） ends the part
 before it."""
-FORM_END = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:访谈|专访|对话|述评|时评|短评)$")
-"""A column label ending in the form of the piece under it, an interview or a commentary: 开学季访谈, 两会专访."""
+FORM_END = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:访谈|专访|对话|述评|时评|短评|问答|答疑|议事厅|会客厅|信箱|直通车)$")
+"""A column label ending in the form of the piece under it, an interview, a commentary or a forum where questions are
+put and answered: 开学季访谈, 两会专访, 居民议事厅, 社区信箱."""
 COLUMN_MAX = 4
 """A column label (战疫一线, 文化惠民) over a three-line stack is at most this long; a longer bare line is its kicker."""
 
@@ -630,6 +636,8 @@ class _Assembler:
     def ends_piece(self, i: int) -> bool:
         """Tell whether the piece at i is the last of its article: a new start, a section or the end follows."""
         after = self.shapes[i + 1] if i + 1 < len(self.pieces) else None
+        if after == "source" and AUTHOR_NOTE.match(self.pieces[i + 1].text) and not self.pieces[i + 1].after_blank:
+            return self.ends_piece(i + 1)  # 文/周立华 over （作者系菊儿社区居民）: the note on its writer closes the piece
         return after in (None, "mdh", "section", "head", "exclaim", "lead", "author", "from") or \
             self.pieces[i + 1].page_top or self.pieces[i + 1].after_blank
 
@@ -698,14 +706,14 @@ class _Assembler:
             if m and self.in_body() and self.cur.byline is None and self.ends_piece(i):
                 # □ 西言 under a commentary's last paragraph signs it, and 读者 李秀英 a letter: the signature, not
                 # a new article's byline.
-                self.cur.byline = next(g for g in m.groups() if g).strip()
+                self.cur.byline = author_byline(m)
                 if m.group(1):
                     self.cur.kind = "commentary"
                 self.cur.head.extend((n, self.printed[n]) for n in p.lines)
                 self.cur.closed = True
                 return i + 1
             d = self.headed()
-            d.byline = next((g.strip() for g in (m.groups() if m else ()) if g), p.text)
+            d.byline = author_byline(m) if m else p.text
             if m and m.group(1):  # a bulleted name (●石荣平) signs a commentary; 本报记者 张三 a report
                 d.kind = "commentary"
             d.head.extend((n, self.printed[n]) for n in p.lines)

@@ -44,7 +44,8 @@ AUTHOR = re.compile(
     rf"^[●○◎■□◆]\s*((?:本报|特约)?评论员(?:\s*{_NAME})?|{_SPACED_NAME}|{_NAME})$"
     rf"|^(?:[●○◎■□◆]\s*)?((?:(?:本报|本刊)(?:记者|通讯员)\s*|(?:记者|通讯员|实习生|特约记者|读者)\s+)(?:{_SPACED_NAME}|{_NAME})"
     rf"{_MORE_NAMES}(?:\s*{_ROLE})?)$"  # a role at the end: the next name was cut to the next line
-    rf"|^文\s*[/／]\s*((?:{_ROLE}\s*)?(?:{_SPACED_NAME}|{_NAME}{_MORE_NAMES}))$"  # 文/李四, 文/记者 张三, 文/梁　辰
+    rf"|^文\s*[/／]\s*((?:{_ROLE}\s*)?(?:{_SPACED_NAME}|{_NAME}{_MORE_NAMES})(?:\s+图\s*[/／]\s*{_NAME})?)$"
+    # 文/李四, 文/记者 张三, 文/梁　辰, and with the photographer after the writer, 文/张琳 图/王健
     rf"|^((?:本报|特约)评论员)$"  # 本报评论员 on its own line under a commentary's headline
 )
 CREDIT = re.compile(r"(?:(?<!拍)摄|摄影|摄影报道|供图)$|^" + patterns.CREDIT_BEFORE)  # not 拍摄: (张三拍摄) is a source
@@ -310,6 +311,13 @@ def is_exclaim_headline(text: str, over_lead: bool = False) -> bool:
         bool(t) and t[-1] in "!！?？" and visible_len(text) <= 30 and not SPEAKER.match(text)
         and not any(c in inner for c in FULL_STOPS + (CLAUSE_MARKS if not short else ""))
     )
+
+
+def author_byline(m: re.Match[str]) -> str:
+    """The byline an author line gives (its AUTHOR match): the names with their role words, without marks (文/张琳
+    图/王健 → 张琳 王健, as 图/王磊 under a caption is 王磊)."""
+    name = next(g for g in m.groups() if g).strip()
+    return re.sub(r"\s+图\s*[/／]\s*", " ", name)
 
 
 SPEAKER = re.compile(r"^(?:问|答|记者|主持人|[QA])\s*[:：]")
