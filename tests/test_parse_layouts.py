@@ -1501,3 +1501,26 @@ def test_a_forums_label_over_a_question_heading_its_text_is_the_column() -> None
     assert [(a.section, a.headline, a.kicker) for a in issue.articles] == [
         ("居民议事厅", "电动车充电难，议事会上怎么议？", None)]
     assert len(paragraphs(issue, 0)) == 2
+
+
+def test_a_print_run_after_the_editors_line_closing_a_bulletin_mid_file_is_its_colophon() -> None:
+    text = ("区人大常委会召开会议\n　　5月26日，区人大常委会召开第三十一次会议。\n（办公室）\n\n报：市人大常委会办公厅\n"
+            "送：区政府，区政协\n编辑：王晓峰　　审核：陈立群　　　　　2021年5月28日印发\n（共印150份）\n\n"
+            "生命谷新增一家企业技术中心\n　　近日，生命谷一家生物医药企业获评市级企业技术中心。\n")
+    issue = parse(text)
+    assert 8 in {n for n, _ in issue.colophon}
+    assert [a.headline for a in issue.articles] == ["区人大常委会召开会议", "生命谷新增一家企业技术中心"]
+
+
+def test_a_phone_number_cut_after_its_label_goes_on_in_the_line_below() -> None:
+    text = ("关于做好汛期安全防范工作的通知\n\n请各村加强对沟谷和隐患点的巡查。\n防汛值班电话：69961\n100。\n"
+            "长哨营镇人民政府\n2018年7月10日\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0) == ["请各村加强对沟谷和隐患点的巡查。", "防汛值班电话：69961100。"]
+
+
+def test_an_exclamation_between_its_kicker_and_a_deck_of_clauses_heads_the_stack() -> None:
+    text = ("聚焦区十八届人大三次会议\n山水之间奏响发展强音！\n代表们认真审议政府工作报告，一致认为报告催人奋进\n"
+            "　　本报讯（记者 甲）1月8日上午，区十八届人大三次会议开幕。\n")
+    issue = parse(text)
+    assert heads(issue) == [("聚焦区十八届人大三次会议", "山水之间奏响发展强音！", "代表们认真审议政府工作报告，一致认为报告催人奋进")]

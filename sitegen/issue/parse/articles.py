@@ -445,10 +445,11 @@ class _Assembler:
         while k < len(self.pieces) and k - i < 4 and not self.new_stack(i, k):
             # A headline may end in ! or ? (“520”我们登记结婚啦!), above or below another headline line
             # or as a deck (——…!): it belongs to the stack when a lead follows.
-            # (绿水青山间奏响奋进强音！ / ——代表们… over the lead: a dash deck between is part of the stack.)
+            # (绿水青山间奏响奋进强音！ / ——代表们…，… over the lead: a deck between, a dash or clause commas telling it, is
+            # part of the stack.)
             before_lead = k + 1 < len(self.pieces) and self.shapes[k + 1] in ("lead", "author", "from") or \
-                k + 2 < len(self.pieces) and self.shapes[k + 1] == "head" and self.pieces[k + 1].text.startswith("——") \
-                and self.shapes[k + 2] in ("lead", "author", "from")
+                k + 2 < len(self.pieces) and self.shapes[k + 1] == "head" and self.shapes[k + 2] in ("lead", "author", "from") \
+                and (self.pieces[k + 1].text.startswith("——") or self.pieces[k + 1].shape.clauses)
             # 垃圾桶站为啥要“撤桶并站”？ / ——街道就…作出回应: a question or exclamation over a dash deck heads a stack
             dash_deck = k == i + 1 and self.pieces[k].text.startswith("——")
             if self.shapes[k] == "head" and (self.shapes[i] != "exclaim" or before_lead or dash_deck):

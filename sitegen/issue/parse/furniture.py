@@ -391,6 +391,8 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
     colophon_at = {i for i in range(tail, len(numbered))}
     colophon_at |= {i for i, (_, t) in enumerate(numbered[:tail]) if _EDITOR.match(t)}
     colophon_at |= distribution_block(numbered[:tail])
+    # A print run, （共印150份）, closes its bulletin wherever files joined put it: never article text.
+    colophon_at |= {i for i, (_, t) in enumerate(numbered[:tail]) if _PRINT_RUN.match(t)}
     # The masthead is the top of the file up to its last masthead line before the first line that
     # surely is body; slogans and publisher lines between masthead lines come with it, wherever
     # the dateline is (before or after the paper's name).

@@ -233,6 +233,9 @@ word that line was cut in; no item opens so."""
 NUMBER_CUT = re.compile(r"\d\s*[:：.．\-–~～]\s*\d?$")
 NUMBER_GOES_ON = re.compile(r"^[\d:：.．\-–~～]")
 """A line ending inside a time, a decimal or a range (6:0, 9:00-1) goes on in a line opening with its digits."""
+PHONE_CUT = re.compile(r"(?:电话|热线|手机|传真)\s*[:：]?\s*[\d\-－]{1,11}$")
+"""A line ending inside a phone number after its label (防汛值班电话：69961) goes on in a line opening with its
+digits (100。)."""
 BOX_TITLE = re.compile(r"^[\u4e00-\u9fff“”·]{1,16}(?:公告|通告|通知|启事|须知|提示|贴士|安排|电话|服务信息)$")
 """The title of a notice or a service box (区公安分局出入境业务调整公告, 温馨提示, 小贴士, 假期医疗服务安排, 便民服务电话):
 a piece of its own, set under the news without a lead; a story's sub-heading names a step or a finding, not a notice."""
@@ -701,8 +704,8 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return True  # （一）不要在楼道内堆放杂 / 物，保持…: one character and a mark end the word the item's line cut
     if BRACKET_ASIDE_END.match(units[i].text) and not shape.closed:
         return True  # （一）公示时间：3月15日至3月29日 / （共15天）。: an aside and the stop ending the line above
-    if NUMBER_CUT.search(shape.tail) and NUMBER_GOES_ON.match(units[i].text):
-        return True  # 开放时间6:0 / 0-18:00，…: a time or figure the column cut in two
+    if (NUMBER_CUT.search(shape.tail) or PHONE_CUT.search(shape.tail)) and NUMBER_GOES_ON.match(units[i].text):
+        return True  # 开放时间6:0 / 0-18:00，…, 防汛值班电话：69961 / 100。: a time, figure or number the column cut in two
     if (m := CREDIT_NAME_CUT.search(shape.tail)) and re.fullmatch(r"[\u4e00-\u9fff]{1,2}", units[i].text) \
             and 2 <= len(m.group(1)) + len(units[i].text) <= 3:
         return True  # …景象。图/王启 / 明: the column cut the photographer's name
@@ -1014,10 +1017,11 @@ COLUMN_WINDOW = 10
 
 def _short_of_column(units: list[Unit], j: int) -> bool:
     """Tell whether units[j] ends more than a character short of the column the full lines around it measure (its
-    indent counted), in a part of the file set in a column; a column wrapped by count (a line as many characters as
-    the column, its indent counted) is measured in characters too."""
+    indent counted), in a part of the file set in a column; an indented line as many characters as the column, its
+    indent counted, is not (a column wrapped by count, its figures narrow)."""
     near = [v for v in units[max(0, j - COLUMN_WINDOW):j + COLUMN_WINDOW] if v.full]
-    return bool(near) and _set_width(units[j]) < max(map(_set_width, near)) - 2 and not _at_column_edge(units, j)
+    return bool(near) and _set_width(units[j]) < max(map(_set_width, near)) - 2 \
+        and not (units[j].indent and _at_column_edge(units, j))
 
 
 def _at_column_edge(units: list[Unit], j: int) -> bool:
