@@ -1524,3 +1524,50 @@ def test_an_exclamation_between_its_kicker_and_a_deck_of_clauses_heads_the_stack
             "　　本报讯（记者 甲）1月8日上午，区十八届人大三次会议开幕。\n")
     issue = parse(text)
     assert heads(issue) == [("聚焦区十八届人大三次会议", "山水之间奏响发展强音！", "代表们认真审议政府工作报告，一致认为报告催人奋进")]
+
+
+def test_a_line_as_wide_as_the_column_under_an_exclamation_between_blank_lines_is_its_text() -> None:
+    text = ("院落完成环境提升\n进入9月，福祥社区的22个\n院落完成环境提升。\n提升前，社区先后召开院落\n议事会14场。\n"
+            "下一步，社区将组织居民制\n定院落公约。\n（福祥社区 供稿）\n\n胡同里的中秋\n9月12日，菊儿社区居民在\n"
+            "活动室包月饼、猜灯谜，提\n前过了一个热闹的中秋节。图\n/刘畅\n\n热心肠！\n\n交东社区的王淑芬阿姨今年\n"
+            "68岁，每天早上买菜时，总\n会顺路帮楼里三位腿脚不便\n的老人带回牛奶和蔬菜，这\n一带就是五年。\n“都是老街坊，搭把手的事\n"
+            "儿。”王阿姨说。在她的带\n动下，楼里又有4户居民加\n入了“邻里互助小组”。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["院落完成环境提升", "胡同里的中秋", "热心肠！"]
+    assert paragraphs(issue, 2)[0].startswith("交东社区的王淑芬阿姨今年68岁，")
+
+
+def test_a_headline_as_wide_as_the_column_opening_a_page_over_a_blank_line_heads_it() -> None:
+    text = ("街道欢迎有意愿的居民报名\n参加桶前值守志愿服务，报\n名电话见各社区公告栏。\n文/赵敏\n\n"
+            "交道口街坊　　　　第3版　　社区文化\n\n为独居老人装上“一键呼”\n\n近日，府学社区为辖区31户\n独居老人免费安装了“一键\n"
+            "呼”紧急呼叫设备，老人遇\n到突发情况，按下按钮就能\n联系到社区和家属。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles][-1] == "为独居老人装上“一键呼”"
+    assert paragraphs(issue, len(issue.articles) - 1)[0].startswith("近日，府学社区")
+
+
+def test_a_schedule_days_place_in_brackets_on_a_line_of_its_own_is_the_items_not_a_source() -> None:
+    text = ("社区日历\n　　9月25日（周三）　智能手机课堂（菊\n儿社区）\n　　10月1日（周二）　观看国庆阅兵直播\n"
+            "（街道文化中心）\n　　10月12日（周六）　重阳节敬老义诊（\n鼓楼苑社区）\n（街道社区建设办 供稿）\n")
+    issue = parse(text)
+    assert len(issue.articles) == 1
+    assert paragraphs(issue, 0) == ["9月25日（周三）　智能手机课堂（菊儿社区）", "10月1日（周二）　观看国庆阅兵直播（街道文化中心）",
+                                    "10月12日（周六）　重阳节敬老义诊（鼓楼苑社区）"]
+
+
+def test_a_title_closing_in_its_note_on_what_is_printed_ends_there() -> None:
+    text = ("区人大代表视察永定河\n视察组认为，今年春季补水\n以来，永定河石景山段水面\n面积明显增加，河道生态持\n续向好。\n"
+            "视察组建议，要加强河道日\n常管护，统筹做好汛期安全\n和补水调度，并进一步完善\n绿道沿线的便民服务设施。\n"
+            "（城建环保办公室）\n\n关于我区老旧小区综合整治\n工作情况的调研报告(摘要)\n为推动老旧小区综合整治工\n"
+            "作落实，常委会组织部分代\n表到9个小区开展专题调研\n。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["区人大代表视察永定河", "关于我区老旧小区综合整治工作情况的调研报告(摘要)"]
+    assert paragraphs(issue, 1) == ["为推动老旧小区综合整治工作落实，常委会组织部分代表到9个小区开展专题调研。"]
+
+
+def test_the_first_of_paragraphs_opening_with_run_in_labels_is_text_even_as_wide_as_the_column() -> None:
+    text = ("谁来管管楼道杂物？\n【读者来信】我家住陶然亭街道黑窑厂\n街附近，楼道里堆了不少旧家具和纸箱\n，存在消防隐患。希望有关部门管一管\n"
+            "。\n【记者追踪】记者将情况反映给陶然亭\n街道，街道已于4月12日组织物业清理\n楼道杂物，并在楼门口张贴了提示。\n")
+    issue = parse(text)
+    assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
+    assert paragraphs(issue, 0)[0] == "【读者来信】我家住陶然亭街道黑窑厂街附近，楼道里堆了不少旧家具和纸箱，存在消防隐患。希望有关部门管一管。"

@@ -233,6 +233,8 @@ word that line was cut in; no item opens so."""
 NUMBER_CUT = re.compile(r"\d\s*[:：.．\-–~～]\s*\d?$")
 NUMBER_GOES_ON = re.compile(r"^[\d:：.．\-–~～]")
 """A line ending inside a time, a decimal or a range (6:0, 9:00-1) goes on in a line opening with its digits."""
+TITLE_NOTE = re.compile(r"[(（](?:摘要|节选|摘编|全文|草案|征求意见稿|试行)[)）]$")
+"""A title's closing note on what is printed of the document it names: (摘要), （节选）, （征求意见稿）."""
 PHONE_CUT = re.compile(r"(?:电话|热线|手机|传真)\s*[:：]?\s*[\d\-－]{1,11}$")
 """A line ending inside a phone number after its label (防汛值班电话：69961) goes on in a line opening with its
 digits (100。)."""
@@ -687,15 +689,20 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
     if units[i].fix == "continues":
         return True  # the keeper says so
     if units[i].role == "source" and not units[i].fix and not units[i].page_top \
-            and units[i].line == units[i - 1].line + 1 and _item_cut_before_next(shape, units, i, joined):
+            and units[i].line == units[i - 1].line + 1 and (_item_cut_before_next(shape, units, i, joined)
+                                                          or _day_item_before_next(units, i, joined)):
         # 3．宛平城地区综合文化站 / （宛平城城内街西段路北）, straight under it: an unfinished item's bracket, not a source
-        # line (one after a blank line, （通州区文明办）, closes the piece)
+        # line (one after a blank line, （通州区文明办）, closes the piece); so is a schedule day's place, 10月1日（周二）
+        # 观看国庆阅兵直播 / （街道文化中心）, with the next day's item under it
         return True
     if units[i].role == "credit" and units[i].full and units[i - 1].full and not shape.closed \
             and not units[i].fix and not units[i].page_top and units[i].line == units[i - 1].line + 1:
         return True  # ◎…镇文化服务中心 / 举办“美丽乡村”农民摄影, both as wide as the column: a cut, not a credit
     if units[i].fix or units[i].page_top or units[i].role != "text":
         return False  # a page's first line starts a paragraph: no paragraph runs on across a running head
+    if TITLE_NOTE.search(shape.tail):
+        return False  # …工作情况的调研报告(摘要): a title's note on what is printed ends the title, however wide
+
     if units[i].indent and units[i].text[:1] not in NO_START:
         return False  # an indent starts a paragraph
     if _number_announced(shape, units[i]):
@@ -727,12 +734,14 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return True  # 等。 or 升。: the last word of the sentence above, alone on a line
     cut_by_column = i > 0 and units[i - 1].full and not DECK_START.match(units[i].text) \
         and not (joined == 1 and units[i - 1].after_blank and i > 1 and units[i - 2].shape.closed
+                 and not (units[i - 2].after_blank and is_exclaim_headline(units[i - 2].text))
                  and not shape.clauses and not shape.looks_cut() and not _bulleted_sentence(units, i - 1)) \
         and not (joined == 1 and (NOTICE_ABOUT.match(units[i - 1].text) or _under_column_label(units, i - 1)))
     # (A notice's title, 关于…的通告, and a bare line straight under a column label that stands after a blank line, 居民来信 /
     # 一封来自魏家胡同的感谢信, are headlines even as wide as the column.)
     # (A bare line after a blank line under a finished paragraph, where blank lines stand between pieces, heads the
-    # next piece even when it is as wide as the column: 莲花池社区开展垃圾分类“桶前值守” over 3月以来，….)
+    # next piece even when it is as wide as the column: 莲花池社区开展垃圾分类“桶前值守” over 3月以来，…; not under an
+    # exclamation standing between blank lines, 好邻居！, which is the headline over it.)
     if cut_by_column and (joined > 1 or indented or role in ("lead", "from")):
         return True  # an unfinished line as wide as the column, inside a paragraph, was cut by it: it goes on
     if joined == 1 and _bulleted_sentence(units, i - 1) and not BULLETED.match(units[i].text):
@@ -745,8 +754,12 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
     if cut_by_column and not (DECK_START.match(units[i - 1].text) or HEADING_FORM.match(units[i - 1].text)
                               and not shape.clauses and not _run_in_label(units, i - 1)
                               and not _item_of_sentences(units, i - 1)) \
-            and not _heads_dated_story(shape, units[i]):
-        return True  # a first line as wide as the column goes on, unless it has a heading's form (——…, 一、…, 海淀区：…)
+            and not _heads_dated_story(shape, units[i]) \
+            and not (joined == 1 and units[i - 1].page_top and units[i].after_blank and not shape.clauses):
+        # A first line as wide as the column goes on, unless it has a heading's form (——…, 一、…, 海淀区：…), or it is
+        # a bare line opening a page with a blank line under it where blank lines part pieces and heads from their
+        # text (为独居老人装上“一键呼” / blank / 近日，…: the page's first headline).
+        return True
     if joined == 1 and i > 0 and RUN_IN_DAY.match(units[i - 1].text):
         return True  # 【提示】12月30日广渠路东 / 延通车当天，…: words that open with a day are a sentence, not a heading
     if joined == 1 and BOX_TITLE.match(shape.tail):
@@ -867,7 +880,7 @@ RUN_IN = re.compile(r"^【[^】]{1,10}】\S")
 RUN_IN_DAY = re.compile(r"^【[^】]{1,10}】\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 """A label run into words opening with a day (【提示】12月30日…): text, never a heading."""
 RUN_IN_LOOKBACK = 12
-"""Lines: how far above a paragraph opening with a run-in label another is looked for."""
+"""Lines: how far above (or below, for the first) a paragraph opening with a run-in label another is looked for."""
 
 
 def _run_in_label(units: list[Unit], i: int) -> bool:
@@ -876,10 +889,18 @@ def _run_in_label(units: list[Unit], i: int) -> bool:
     heading (a bulletin's 【西城区】“文明餐桌”行动走进百家餐馆 has no clause mark)."""
     if RUN_IN_DAY.match(units[i].text):
         return True  # 【提示】12月30日广渠路东…: the label's text opens with its day, as a story's first words do
+    if not RUN_IN.match(units[i].text):
+        return False
     start = max(0, i - RUN_IN_LOOKBACK)
-    return bool(RUN_IN.match(units[i].text)) and any(
-        RUN_IN.match(units[j].text) and units[j].role == "text" and _reads_as_sentence(units, j, i, RUN_IN)
-        for j in range(start, i))
+    if any(RUN_IN.match(units[j].text) and units[j].role == "text" and _reads_as_sentence(units, j, i, RUN_IN)
+           for j in range(start, i)):
+        return True
+    # The first of them: a sibling below, in the same piece (no blank line between that parts pieces), reads as a
+    # sentence (【读者来信】我家住陶然亭街道黑窑厂 over …, then 【记者追踪】记者将情况反映给…，…).
+    end = next((k for k in range(i + 1, min(len(units), i + RUN_IN_LOOKBACK)) if units[k].after_blank
+                or units[k].page_top), min(len(units), i + RUN_IN_LOOKBACK))
+    return any(RUN_IN.match(units[j].text) and units[j].role == "text" and _reads_as_sentence(units, j, end, RUN_IN)
+               for j in range(i + 1, end))
 
 
 DIGIT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
@@ -890,6 +911,13 @@ BRACKET_ASIDE_END = re.compile(r"^[(（][^()（）]{1,20}[)）][。；;，,]$")
 """A bracketed aside followed only by a stop or comma, （共15天）。: it ends the sentence of the line above."""
 CREDIT_NAME_CUT = re.compile(r"[。！？!?]\s*(?:图|摄影|摄|文)\s*[/／]\s*([\u4e00-\u9fff]{0,2})$")
 """A caption's credit at a line's end, its name perhaps cut by the column: 。图/王启 (明 on the next line)."""
+
+
+def _day_item_before_next(units: list[Unit], i: int, joined: int) -> bool:
+    """Tell whether units[i] is a line of a schedule's day item (10月1日（周二）　…), the next day's item opening the
+    line straight under it."""
+    return i >= joined and bool(DAY_ITEM.match(units[i - joined].text)) and i + 1 < len(units) \
+        and units[i + 1].line == units[i].line + 1 and bool(DAY_ITEM.match(units[i + 1].text))
 
 
 def _item_cut_before_next(shape: Shape, units: list[Unit], i: int, joined: int) -> bool:
