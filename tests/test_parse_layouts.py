@@ -1571,3 +1571,16 @@ def test_the_first_of_paragraphs_opening_with_run_in_labels_is_text_even_as_wide
     issue = parse(text)
     assert not [b for b in issue.articles[0].blocks if b.kind in ("h2", "h3")]
     assert paragraphs(issue, 0)[0] == "【读者来信】我家住陶然亭街道黑窑厂街附近，楼道里堆了不少旧家具和纸箱，存在消防隐患。希望有关部门管一管。"
+
+
+def test_a_bare_line_after_a_source_line_and_a_blank_line_heads_the_next_piece_where_indents_are_lost() -> None:
+    text = ("“两谷一园”首批重点项目集中开工\n4月24日，未来科学城“两谷一园”首\n批重点项目集中开工仪式在东区能源谷\n"
+            "举行。此次集中开工的项目共12个，总\n投资约86亿元。\n管委会有关负责人表示，下一步将建立\n"
+            "重点项目“一对一”服务专员制度，帮\n助企业协调解决规划审批等环节遇到的\n问题。\n（管委会综合办供稿）\n\n"
+            "生命谷新增两家市级企业技术中心\n近日，北京市经济和信息化局公布新一\n批市级企业技术中心名单，位于昌平生\n"
+            "命谷的两家生物医药企业榜上有名。截\n至目前，生命谷内市级以上企业技术中\n心已达19家。\n\n"
+            "让更多原创成果在科学城落地生根\n4月23日，未来科学城能源谷氢能产业\n联盟在东区成立，首批成员单位涵盖制\n"
+            "氢、储运、加注和燃料电池等环节的30\n余家企业和科研机构。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == [
+        "“两谷一园”首批重点项目集中开工", "生命谷新增两家市级企业技术中心", "让更多原创成果在科学城落地生根"]

@@ -764,8 +764,12 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return True  # 【提示】12月30日广渠路东 / 延通车当天，…: words that open with a day are a sentence, not a heading
     if joined == 1 and BOX_TITLE.match(shape.tail):
         return False  # 元旦期间政务服务安排: a notice's title is a line of its own
-    if indented and not _heads_dated_story(shape, units[i]):
-        # Where paragraphs are indented, an unfinished indented paragraph goes on in the unindented line below.
+    if indented and not _heads_dated_story(shape, units[i]) \
+            and not (joined == 1 and i > 1 and units[i - 1].after_blank and units[i - 2].role == "source"
+                     and not shape.clauses and not shape.looks_cut()):
+        # Where paragraphs are indented, an unfinished indented paragraph goes on in the unindented line below; but a
+        # bare line after a blank line under a source line that closed the piece above heads the next piece, even one
+        # an indent narrower than the column where indents are lost (生命谷新增两家市级企业技术中心 under （…供稿）).
         return True
     if COUNT_OPENING.match(units[i].text) and not shape.numbered_head and not shape.deck_like \
             and (shape.clauses or shape.tail[-1:] in NO_END + NEEDS_COUNT):
