@@ -75,20 +75,14 @@ def collector_kept_off() -> Iterator[Callable[[], None]]:
         gc.unfreeze()
 
 
-@contextlib.contextmanager
-def search_process() -> Iterator[Executor]:
+def search_process() -> Executor:
     """One process for the search index, spawned rather than forked: it starts small and holds only its
     articles, where a forked one would share the whole archive and copy it page by page as its collector
     touches it. Started before the issues are read, so that Python and its imports are ready by then."""
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_search_process,
                                initargs=(logging.getLogger().getEffectiveLevel(),))
     pool.submit(os.getpid)
-    try:
-        yield pool
-    finally:
-        # Its answer is in (or given up on) by now: it winds down on its own, and `sitegen serve` shows the
-        # rebuilt site without waiting for its interpreter to end (~0.2 s).
-        pool.shutdown(wait=False)
+    return pool
 
 
 def _start_search_process(log_level: int) -> None:
