@@ -416,3 +416,21 @@ def test_documents_handed_over_in_files_index_as_given(tmp_path, docs):
     index_handed_over(stubs(docs), files, tmp_path / "handed")
     build_search_index(docs, tmp_path / "given")
     assert snapshot(tmp_path / "handed" / "pagefind") == snapshot(tmp_path / "given" / "pagefind")
+
+
+def test_beside_a_published_site_only_the_search_files_it_lacks_are_staged(tmp_path, docs):
+    """A rebuild writes its search bundle into a staging folder beside the published site: the shards it
+    indexed again and the joined files that changed are staged, the site's own copies of the rest are kept
+    (named, not linked again); the site made of both is the clean build's bundle. Without a published site,
+    the whole bundle is staged."""
+    cache, site, staging = tmp_path / "cache", tmp_path / "site", tmp_path / "staging"
+    by_url = {d.url_path: d for d in docs}
+    first = index_articles(stubs(docs[:-1]), by_url, site, cache, shard_chars=2000)
+    assert first.unchanged == () and set(first.staged) == {f"pagefind/{rel}" for rel in snapshot(site / "pagefind")}
+    again = index_articles(stubs(docs), by_url, staging, cache, shard_chars=2000, previous_site=site)
+    assert set(again.staged) == {f"pagefind/{rel}" for rel in snapshot(staging / "pagefind")}
+    assert len(again.staged) < len(again.unchanged) and not set(again.staged) & set(again.unchanged)
+    published = {rel: hashlib.sha256((site / rel).read_bytes()).hexdigest() for rel in again.unchanged}
+    published.update((rel, hashlib.sha256((staging / rel).read_bytes()).hexdigest()) for rel in again.staged)
+    build_search_index(docs, tmp_path / "clean", None, shard_chars=2000)
+    assert published == {f"pagefind/{rel}": sha for rel, sha in snapshot(tmp_path / "clean" / "pagefind").items()}

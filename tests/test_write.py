@@ -169,6 +169,32 @@ def test_files_written_straight_into_the_staged_folder_are_compared_too(tmp_path
     assert settled(tmp_path) == ["site"]
 
 
+def test_a_folder_another_process_staged_keeps_the_files_it_names_and_loses_the_others(tmp_path):
+    """The search process stages only the bundle's new files and names the site's files that stay: those
+    are neither read nor moved, and the previous bundle's files it names neither way are removed."""
+    out = tmp_path / "site"
+    site(out, {"index.html": b"home", "pagefind/kept.pf": b"cached", "pagefind/shards/old/gone.pf": b"old"})
+    os.utime(out / "pagefind" / "kept.pf", ns=(1_000_000_000, 1_000_000_000))
+    staged = StagedSite(out)
+    staged.write("index.html", b"home")
+    (staged.root / "pagefind").mkdir()
+    (staged.root / "pagefind" / "new.pf").write_bytes(b"new")
+    staged.take_folder("pagefind", ["pagefind/new.pf"], ["pagefind/kept.pf"])
+    summary = staged.publish()
+    assert tree(out) == {"index.html": b"home", "pagefind/kept.pf": b"cached", "pagefind/new.pf": b"new"}
+    assert (out / "pagefind" / "kept.pf").stat().st_mtime_ns == 1_000_000_000
+    assert not (out / "pagefind" / "shards").exists()
+    assert (summary.written, summary.unchanged, summary.removed) == (1, 2, 1)
+    assert summary.claimed == {"index.html", "pagefind/kept.pf", "pagefind/new.pf"}
+
+
+def test_a_page_written_into_a_folder_another_process_staged_is_refused(tmp_path):
+    staged = StagedSite(tmp_path / "site")
+    staged.write("pagefind/x.html", b"page")
+    with pytest.raises(SitegenError, match="pagefind/x.html"):
+        staged.take_folder("pagefind", ["pagefind/new.pf"], [])
+
+
 def test_a_file_where_a_folder_was_and_a_folder_where_a_file_was(tmp_path):
     out = tmp_path / "site"
     site(out, {"a": b"a file", "b/index.html": b"a page"})

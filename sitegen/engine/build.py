@@ -21,7 +21,7 @@ from ..errors import SitegenError
 from ..lexicon import load_lexicon
 from ..issue.enrich import release
 from ..model import Issue
-from ..search import DocsWanted, articles_to_index, hand_over, index_handed_over
+from ..search import BUNDLE_DIR, DocsWanted, Joined, articles_to_index, hand_over, index_handed_over
 from ..site.write import StagedSite, WriteSummary, output_locked, previous_site_files, stamp_of
 from .cache import IssueCache, Kept, RelatedCache, SegmentCache, ShownCache
 from .load import DocSources, Loaded, issue_step, load_archive, refuse_unusable, search_documents
@@ -95,23 +95,30 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
         # For a search index that finds a cached shard damaged: what its documents are made from, but this
         # build's documents, which go with the issues as read (the issue cache has those).
         sources = replace(sources, docs={})
-        searching = searcher.submit(index_handed_over, articles, docs_files, staged.root, config.cache_dir)
+        # It stages only the search files the published site lacks, and names the ones it keeps.
+        searching = searcher.submit(index_handed_over, articles, docs_files, staged.root, config.cache_dir,
+                                    staged.out_dir)
+        joined: Joined | None = None
 
         def search_index() -> list[dict]:
-            nonlocal searching
+            nonlocal searching, joined
             try:
-                while True:
+                while joined is None:
                     try:
-                        return searching.result()
+                        found = searching.result()
                     except DocsWanted as wanted:  # a cached shard counted on is gone or damaged
                         log.info("search: %s", wanted)
                         docs_files.append(hand_over(search_documents(sources, set(wanted.url_paths), cache,
                                                                      step).values(), Path(handover)))
                         searching = searcher.submit(index_handed_over, articles, docs_files, staged.root,
-                                                    config.cache_dir)
+                                                    config.cache_dir, staged.out_dir)
+                        continue
+                    staged.take_folder(BUNDLE_DIR, found.staged, found.unchanged)
+                    joined = found
             except BrokenProcessPool as e:
                 raise SitegenError(f"the process building the search index died ({e}); the machine may be "
                                    "out of memory: close other programs and build again") from e
+            return joined.listed
         try:
             # 3. The whole archive, once.
             progress.phase("classify", len(loaded.placed), "issues")

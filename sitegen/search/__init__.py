@@ -15,11 +15,11 @@ for the excerpt and a final substring match. static/search-page.js is the search
 from __future__ import annotations
 
 from .browser import first_files, highlight_data, search_data
-from .bundle import (BUNDLE_DIR, RUNTIME, SHARDS_NAME, DocsWanted, articles_to_index, build_search_index,
-                     hand_over, index_articles, index_handed_over, log_like_parent)
+from .bundle import (BUNDLE_DIR, RUNTIME, SHARDS_NAME, DocsWanted, Joined, articles_to_index,
+                     build_search_index, hand_over, index_articles, index_handed_over, log_like_parent)
 from .records import DocStub, SearchDoc, doc_digest, search_docs, stub_of
 
-__all__ = ["BUNDLE_DIR", "RUNTIME", "SHARDS_NAME", "DocStub", "DocsWanted", "SearchDoc", "articles_to_index",
+__all__ = ["BUNDLE_DIR", "RUNTIME", "SHARDS_NAME", "DocStub", "DocsWanted", "Joined", "SearchDoc", "articles_to_index",
            "build_search_index", "doc_digest", "first_files", "hand_over", "highlight_data", "index_articles",
            "index_handed_over",
            "log_like_parent", "search_data", "search_docs", "stub_of"]

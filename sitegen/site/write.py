@@ -11,8 +11,9 @@ written first into a journal in the staging folder, and the next build finishes 
 build, a CI run), the staging folder is renamed into place.
 
 What publishing costs follows what changed, not the site's size: the previous site's files are known from
-when it was published (previous_site_files), and only the folders not written through `StagedSite.write`
-(the search bundle) are listed.
+when it was published (previous_site_files); the search bundle, made by a process of its own, stages only
+its files the previous site lacks and names the others (`StagedSite.take_folder`); only folders that
+came through neither are listed.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections.abc import Collection, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,8 +81,8 @@ class WriteSummary:
     files: int
     """Files in the site published."""
     claimed: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
-    """Its files written or kept through StagedSite (not the search bundle): what the next build passes to
-    publish as previous_files."""
+    """Its files written or kept through StagedSite (with the search bundle's, taken by take_folder): what
+    the next build passes to publish as previous_files."""
 
 
 LEFT_REMOVED_HERE = 1000
@@ -193,6 +194,17 @@ class StagedSite:
         self._written |= theirs
         self._unchanged |= unchanged
 
+    def take_folder(self, top: str, staged: Collection[str], unchanged: Collection[str]) -> None:
+        """Count as the site's a folder that another process wrote into the staging folder (the search
+        bundle): its files staged there, and the previous site's it keeps as they are (not read here: that
+        process compared them). Nothing else may be written under top."""
+        ours = {rel for rel in self._written if rel.partition("/")[0] == top}
+        if ours:
+            raise SitegenError(f"two files would be written to {min(ours)}; rename the page or asset there")
+        self._written.update(staged)
+        self._written.update(unchanged)
+        self._unchanged.update(unchanged)
+
     def _file(self, rel: str) -> str:
         """Where a file written or kept is: staged, or in the previous site when it stays as it is."""
         return (self._out if rel in self._unchanged else self._root) + rel
@@ -232,9 +244,9 @@ class StagedSite:
         """Move the staged files into the site and remove the previous site's files nothing claimed; count
         what changed. With no previous site, the staging folder becomes the site.
 
-        Files that did not come through `write` (the search bundle, written by Pagefind, partly hard links
-        the search cache made) are compared here with the previous site's: the same file or the same bytes
-        is unchanged. They are in folders of their own, and only those are listed.
+        Files that came through neither `write` nor `take_folder` are compared here with the previous
+        site's: the same file or the same bytes is unchanged. They are in folders of their own, and only
+        those are listed.
         uninterrupted: what keeps a stop signal from taking effect while files are moved and removed (the
         journal would finish the publish, but only at the next build).
         previous_files: the previous site's files written or kept (WriteSummary.claimed of the build that
