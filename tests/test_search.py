@@ -273,6 +273,35 @@ def test_the_newest_quarter_of_a_big_newest_shard_is_a_shard_of_its_own():
     assert [s.name for s in plan_shards(stubs(docs[-4:]), 10_000, apart_chars=100)] == ["2008-01_2015-12"]
 
 
+def test_a_big_newest_quarter_is_cut_by_days_and_a_new_day_leaves_the_full_pieces_alone():
+    """However many issues a quarter holds, this week's re-indexes one piece of it: the pieces fill up from
+    the quarter's first day, each closed with its name once the next day does not fit."""
+    docs = [dated(f"a/{m}/{d}/", f"2015-{m:02d}-{d:02d}", 100) for m in range(1, 10) for d in (1, 15)]
+    docs += [dated(f"q/{d}/{n}/", f"2015-10-{d:02d}", 100) for d in range(1, 29) for n in range(2)]
+    plan = lambda ds: plan_shards(stubs(ds), 100_000, apart_chars=1_000, piece_chars=1_500)
+    shards = plan(docs)
+    assert [s.name for s in shards] == ["2008-01_2015-09", "2015-10-01_2015-10-07", "2015-10-08_2015-10-14",
+                                        "2015-10-15_2015-10-21", "2015-10-22_2015-10-28"]
+    assert all(sum(d.chars for d in s.articles) <= 1_500 for s in shards[1:])
+    assert sorted(d.url_path for s in shards for d in s.articles) == sorted(d.url_path for d in docs)
+    assert all(list(s.articles) == sorted(s.articles, key=lambda d: d.url_path) for s in shards)
+    version = index_version()
+    keys = lambda ds: {s.name: shard_key(s, version) for s in plan(ds)}
+    before = keys(docs)
+    # A new day: a piece of its own once the last is full, the others as they were.
+    after = keys([*docs, dated("new/1/", "2015-11-02", 100)])
+    assert after.items() - before.items() == {("2015-11-02", after["2015-11-02"])}
+    # Two days into a new piece, this week's issue re-indexes that piece only.
+    docs += [dated("new/1/", "2015-11-02", 100), dated("new/2/", "2015-11-05", 100)]
+    before, after = keys(docs), keys([*docs, dated("new/3/", "2015-11-09", 100)])
+    assert before.keys() - after.keys() == {"2015-11-02_2015-11-05"}
+    assert after.keys() - before.keys() == {"2015-11-02_2015-11-09"}
+    assert after.items() & before.items() == {(n, k) for n, k in before.items() if n != "2015-11-02_2015-11-05"}
+    # A quarter that fits in one piece keeps its quarter's name.
+    assert [s.name for s in plan_shards(stubs(docs), 100_000, apart_chars=1_000, piece_chars=100_000)] == [
+        "2008-01_2015-09", "2015-10_2015-12"]
+
+
 def counting_binary(tmp_path: Path) -> tuple[Path, Path]:
     """A stand-in for the binary that logs each run, then runs the real one."""
     runs = tmp_path / "runs.log"
