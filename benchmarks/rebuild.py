@@ -14,9 +14,12 @@ reports it. With --before (a commit) or --sitegen-src (source trees), each run b
 with every version in turn, so that a shared, noisy machine weighs on each alike. Where it writes matters (see ../shared/docs/perf-notes.md): the default is
 a tmpfs.
 
-The added issue is the last file generated, the archive's newest (at 300 issues, June 2016), as a
-keeper's weekly issue would be: the search index re-indexes only the newest quarter's shard
-(~170,000 characters at 300 issues), beside the rendering.
+The added issue is the last file generated. Up to 2,000 issues it is the archive's newest (at 300
+issues, June 2016), as a keeper's weekly issue would be: the search index re-indexes only the newest
+quarter's shard (~170,000 characters at 300 issues), beside the rendering. Past 2,000 the generator's
+dates wrap around its decade and the last file is a back issue: at 8,000 issues, 2024-08-31, four
+months before the newest, so the rebuild re-indexes that period's shard (2024-07_2024-09, ~700,000
+characters), not the newest quarter's pieces.
 """
 from __future__ import annotations
 
