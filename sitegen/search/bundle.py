@@ -7,7 +7,8 @@ first. Beside each shard's index, sitegen-docs/<page id>.json.gz holds each arti
 for excerpts and the final check: Pagefind's fragments, which also carry the token stream, are left out.
 A shard's bundle is cached under the hash of its articles, so a rebuild indexes only changed periods,
 and needs the documents (the text) of those periods' articles only: the shards are planned and keyed
-from a DocStub an article.
+from a DocStub an article. Beside a published site, only the files it lacks are staged (join_shards):
+its copies of the others, hard links to the cache's, stay where they are.
 """
 from __future__ import annotations
 
