@@ -27,7 +27,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from rebuild import ROOT, export  # benchmarks/ is on the path when this script runs
+from rebuild import ROOT, export, newest_issue  # benchmarks/ is on the path when this script runs
 
 CHROMIUM = "/usr/bin/chromium"
 BUILT_IN = re.compile(r" in ([\d.]+) s$")
@@ -66,7 +66,7 @@ def measure(work: Path, issues: int, changes: int, sources: dict[str, Path]) -> 
     archive = work / f"archive-{issues}"
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--issues", str(issues),
                     "--out", str(archive)], check=True, capture_output=True)
-    newest = sorted(archive.glob("*.txt"))[-1]
+    newest = newest_issue(sorted(archive.glob("*.txt")))
     print(f"\narchive: {issues} issues (the issue moved in and out: {newest.name}); {changes} changes", flush=True)
     results: dict[str, dict[str, list[float]]] = {}
     with sync_playwright() as p:
