@@ -94,6 +94,12 @@ def run_serve_rebuild(work: Path, new_issue: Path, src: Path = ROOT) -> tuple[fl
     return seconds, cpu, done.stdout.strip().splitlines()[-1]
 
 
+SETTLE_SECONDS = 3.1
+"""How long after being written an issue file is remembered by its stamp (engine.cache.FileDigests, 3 s):
+the archive is copied this long before the clean build, as a keeper's files were there before it;
+otherwise the rebuild reads again and hashes every file copied in the last seconds before it."""
+
+
 def newest_issue(files: list[Path]) -> Path:
     """The generated issue of the newest date (the last generated of that day), leaving out the bundled
     seeds and issues with a sidecar (which would stay behind without their file)."""
@@ -129,6 +135,7 @@ def measure(work: Path, issues: int, runs: int, sources: dict[str, Path]) -> Non
             label = f"{name}: " if len(sources) > 1 else ""
             project = work / f"run{run}"
             shutil.copytree(archive, project / "seeds", ignore=shutil.ignore_patterns(new_issue.name))
+            time.sleep(SETTLE_SECONDS)
             for case in ("clean", "add one"):
                 if case == "add one":
                     shutil.copy(new_issue, project / "seeds")
@@ -140,6 +147,7 @@ def measure(work: Path, issues: int, runs: int, sources: dict[str, Path]) -> Non
                 print(f"{label}run {run}, {case}: {seconds:.2f} s, CPU {cpu:.2f} s — {summary}", flush=True)
             shutil.rmtree(project, ignore_errors=True)  # the old site may be going in the background
             shutil.copytree(archive, project / "seeds", ignore=shutil.ignore_patterns(new_issue.name))
+            time.sleep(SETTLE_SECONDS)
             seconds, cpu, summary = run_serve_rebuild(project, new_issue, src)
             timings[name]["add one in serve"].append(seconds)
             cpu_times[name]["add one in serve"].append(cpu)

@@ -79,7 +79,7 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
-from rebuild import newest_issue  # noqa: E402
+from rebuild import SETTLE_SECONDS, newest_issue  # noqa: E402
 from page_weight import CHROMIUM, CHROMIUM_ARGS, CPU_SLOWDOWN, NETWORKS, GzipHandler, throttle  # noqa: E402
 from sitegen.search.pagefind import pagefind_binary  # noqa: E402
 from sitegen.site.catalog import read_catalog  # noqa: E402
@@ -535,6 +535,7 @@ def bench_size(issues: int, runs: int, work: Path, queries: list[str], compare: 
     withheld = here / "newest"
     withheld.mkdir()
     shutil.move(newest, withheld / newest.name)
+    time.sleep(SETTLE_SECONDS)
     # sitegen keeps its cache in the folder it runs in (.sitegen-cache); the XDG cache points there too,
     # so nothing it caches survives a clean build whatever the cache's future place. Temporary files
     # (Pagefind's work, jieba's dictionary cache) go to the same file system as the rest.

@@ -27,7 +27,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from rebuild import ROOT, export, newest_issue  # benchmarks/ is on the path when this script runs
+from rebuild import ROOT, SETTLE_SECONDS, export, newest_issue  # benchmarks/ is on the path when this script runs
 
 CHROMIUM = "/usr/bin/chromium"
 BUILT_IN = re.compile(r" in ([\d.]+) s$")
@@ -75,6 +75,7 @@ def measure(work: Path, issues: int, changes: int, sources: dict[str, Path]) -> 
             project = work / f"project-{issues}"
             shutil.rmtree(project, ignore_errors=True)
             shutil.copytree(archive, project / "seeds", ignore=shutil.ignore_patterns(newest.name))
+            time.sleep(SETTLE_SECONDS)
             aside = project / "aside"
             aside.mkdir()
             shutil.copy(newest, aside / newest.name)
