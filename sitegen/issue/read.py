@@ -97,18 +97,28 @@ def find_sources(seeds_dir: Path) -> list[Path]:
     if not seeds_dir.is_dir():
         raise SitegenError(f"{seeds_dir}: no such folder; give the folder of issue files with --seeds")
     try:
-        entries = list(seeds_dir.iterdir())
+        # scandir: whether an entry is a folder comes with the listing, not from a stat a file (every
+        # build lists a folder of thousands of issues).
+        with os.scandir(seeds_dir) as listing:
+            entries = [(seeds_dir / entry.name, entry) for entry in listing]
     except OSError as e:
         raise SitegenError(f"{seeds_dir}: cannot list the folder ({e.strerror}); check its permissions") from None
     found = []
-    for p in entries:
-        if p.suffix.lower() != ".txt" or p.is_dir():
+    for p, entry in entries:
+        if p.suffix.lower() != ".txt" or _is_dir(entry):
             continue
         if p.name.startswith("."):
             log.info("%s: hidden file, not read", p)
             continue
         found.append(p)
     return sorted(found)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # as Path.is_dir: what cannot be looked at is no folder (and is reported when read)
+        return False
 
 
 def decode(raw: bytes, path: str) -> tuple[str, str]:
