@@ -109,10 +109,11 @@ def article_values(a: ParsedArticle | None, truth: dict | None, first_len: int) 
         }
     assert a is not None
     body = [b for b in a.blocks if b.kind in ("p", "caption")]
+    opening = [b for b in a.blocks if b.kind not in ("h2", "h3")]  # a sub-heading over the first paragraph is not its words
     return {
         "headline": a.headline if a.headline_line is not None else "", "kicker": a.kicker or "",
         "deck": a.deck or "", "byline": a.byline or "",
-        "first": a.blocks[0].text[:first_len] if a.blocks else "",
+        "first": opening[0].text[:first_len] if opening else "",
         "paragraphs": len(body), "subheads": tuple(b.text for b in a.blocks if b.kind in ("h2", "h3")),
         "continued_from": a.continued_from or "", "continued_on": a.continued_on or "",
     }

@@ -68,6 +68,8 @@ def paragraphs(issue: ParsedIssue, n: int) -> list[str]:
     "德胜社区报·民生　　　　　　2018年5月4日　星期五",
     "2018年5月4日　星期五　　　　　　德胜社区报·文化",
     "联系人：李明　　联系电话：64001234　　共印80份",
+    "美编 高 远   责任编辑 吴 双",
+    "【民生】第5版",
 ])
 def test_a_running_head_weather_or_notice_is_furniture_not_a_kicker(running_head: str) -> None:
     issue = parse(f"标题一\n\n本报讯 正文一。（下转2版）\n\n{running_head}\n\n标题二\n\n本报讯（记者 甲）正文二。\n")
@@ -1584,3 +1586,16 @@ def test_a_bare_line_after_a_source_line_and_a_blank_line_heads_the_next_piece_w
     issue = parse(text)
     assert [a.headline for a in issue.articles] == [
         "“两谷一园”首批重点项目集中开工", "生命谷新增两家市级企业技术中心", "让更多原创成果在科学城落地生根"]
+
+
+def test_a_question_set_apart_over_a_bracketed_label_heads_the_case_the_label_opens() -> None:
+    text = ("本报讯 5月以来，区里开展普法宣传活动\n30余场。\n\n"
+            "邻居装修噪音大，能否叫停？\n【案情】\n　　居民王先生反映，楼下住户连续两周在\n周末早上7点开始装修，影响休息。\n"
+            "【说法】\n　　住宅装修应遵守物业管理规约，周末和\n节假日不得进行噪声较大的作业。\n\n"
+            "宠物伤人，谁来赔偿？\n文/李明\n【案情】\n　　今年3月，市民赵女士在小区散步时被\n邻居的犬只咬伤。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles][1:] == ["邻居装修噪音大，能否叫停？", "宠物伤人，谁来赔偿？"]
+    assert [b.text for b in issue.articles[1].blocks if b.kind == "h2"] == ["【案情】", "【说法】"]
+    assert [b.text for b in issue.articles[2].blocks if b.kind == "h2"] == ["【案情】"]
+    assert issue.articles[2].byline == "李明"
+    assert paragraphs(issue, 2) == ["今年3月，市民赵女士在小区散步时被邻居的犬只咬伤。"]

@@ -130,7 +130,8 @@ def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
         elif CONTACT_LINE.match(p.text):
             shapes.append("para")  # 德胜派出所：82098110: a phone line, never a headline or kicker
         elif p.shape.closed:
-            shapes.append("exclaim" if is_exclaim_headline(p.text, over_lead=_before_lead(pieces, i))
+            shapes.append("exclaim" if is_exclaim_headline(p.text, over_lead=_before_lead(pieces, i)
+                                                           or _over_labelled_part(pieces, i))
                           or is_headline_pair(p.text) and _before_lead(pieces, i) else "para")
         elif is_headline_pair(p.text) and _chain_to_lead(pieces, i):
             shapes.append("head")
@@ -168,6 +169,14 @@ def _kicker_of_mdh(pieces: list[Piece], i: int) -> bool:
 
 def _before_lead(pieces: list[Piece], i: int) -> bool:
     return i + 1 < len(pieces) and pieces[i + 1].role in ("lead", "author", "from")
+
+
+def _over_labelled_part(pieces: list[Piece], i: int) -> bool:
+    # Set apart (after a blank line or at a page's top) straight over a 【】 label and its text: a question over
+    # 【案情】 heads the case it asks about, as one over its lead does.
+    p = pieces[i]
+    return (p.after_blank or p.page_top) and i + 2 < len(pieces) and pieces[i + 1].role == "section" \
+        and not pieces[i + 1].after_blank and pieces[i + 2].role == "text"
 
 
 def _chain_to_lead(pieces: list[Piece], i: int) -> bool:
@@ -407,9 +416,10 @@ class _Assembler:
             else:
                 self.block("h3", p)
             return i + 1
-        if p.role == "section" and self.in_body() and i + 1 < len(self.pieces) and self.shapes[i + 1] == "para" \
-                and not self.brief_column:
-            # 【楼道亮了】 between an article's paragraphs, with a paragraph under it: a sub-heading of that article.
+        if p.role == "section" and (self.in_body() or self.under_headline(p)) and i + 1 < len(self.pieces) \
+                and self.shapes[i + 1] == "para" and not self.brief_column:
+            # 【楼道亮了】 between an article's paragraphs, with a paragraph under it: a sub-heading of that article; so is
+            # 【案情】 straight under a headline (and its writer) with no text yet, the first part of a case's account.
             self.block("h2", p)
             return i + 1
         if p.role == "section" and (m := SECTION.match(p.text)) and BOX_TITLE.match(m.group(1)) \
@@ -486,6 +496,7 @@ class _Assembler:
             self.finish()
             return k + 1
         if self.shapes[i] == "exclaim" and nxt not in ("lead", "author", "from") and len(group) == 1 and \
+                not self.over_first_part(i, k) and \
                 not (i > 0 and self.shapes[i - 1] == "section" and nxt in ("para", "numbered")) and \
                 not (nxt in ("para", "numbered") and (self.between_pieces(i) or self.is_brief()
                                                          and not HEADING_FORM.match(group[0].text))):
@@ -494,6 +505,9 @@ class _Assembler:
             # paragraph (垃圾桶挪个地方 / … / 充电桩装好啦！: a column of briefs; not a numbered one, 一、…！, which heads an
             # item of a list); otherwise it is text.
             return self.body(i)
+        if self.over_first_part(i, k):
+            self.start(heads=group)
+            return k
         if BOX_TITLE.match(group[0].text) and (len(group) > 1 or self.cur is not None and self.cur.blocks) \
                 and (nxt in ("para", "numbered") if len(group) == 1 else nxt not in ("lead", "author", "from")):
             # A notice or service box under the news (温馨提示 / 假期外出请…; 小贴士 / ■…； / ■…。; 便民服务电话 /
@@ -629,6 +643,17 @@ class _Assembler:
             m += 1
         return m > j and m < len(ps) and (shapes[m] in ("lead", "author", "from") or self.is_photo(j, m)
                                           or self.inline_credit(j, m) is not None)
+
+    def over_first_part(self, i: int, k: int) -> bool:
+        """Tell whether the pieces i..k stand apart (after a blank line or at a page's top) straight over a 【】 label
+        and its text: a question over 【案情】 heads the case it asks about."""
+        return k == i + 1 and _over_labelled_part(self.pieces, i) and self.shapes[k + 1] == "para"
+
+    def under_headline(self, p: Piece) -> bool:
+        """Tell whether the piece stands straight under the headline stack of the article being built, no text and no
+        blank line between."""
+        return self.cur is not None and self.cur.headline is not None and not self.cur.blocks and not self.cur.closed \
+            and not p.after_blank
 
     def in_body(self) -> bool:
         """Tell whether an article is being built, has paragraphs and is not closed by a source line or (下转N版)."""

@@ -49,6 +49,9 @@ _EDITOR = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|校对|�
 _PAGE_NO = re.compile(r"第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|^[A-H]\d{1,2}(?=\s)|(?:^|\s)\d{1,2}\s*版(?=\s|$)")
 """A page as a running head names it: 第2版, 第三版, a section's letter and page opening the line (B02, A3), or the
 page and 版 standing apart (服务　7版　责任编辑：…)."""
+_PAGE_LABELLED = re.compile(r"^(?:【[\u4e00-\u9fff·]{2,6}】\s*|[\u4e00-\u9fff·]{2,6}\s+)第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版$"
+                            r"|^第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版(?:\s*【[\u4e00-\u9fff·]{2,6}】|\s+[\u4e00-\u9fff·]{2,6})$")
+"""A running head of the page's name (in 【】 or set apart) and its 第N版, in either order: 【社区】第3版, 第2版　要闻."""
 _PAGE_NAMED = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}(?:\s*[·•]\s*[\u4e00-\u9fff]{2,6})?\s+\d{1,2}"
                          r"|\d{1,2}\s+[\u4e00-\u9fff]{2,6}(?:\s*[·•]\s*[\u4e00-\u9fff]{2,6})?)$")
 """A running head of the page's name and its bare number, in either order: 要闻　2, 4　理论周刊, 4　怀柔·乡镇,
@@ -58,9 +61,11 @@ _RUNNING_DATE = re.compile(DATE.pattern + r"|\d{4}\.\d{1,2}\.\d{1,2}(?!\d)")
 _PAGE_STAFF = re.compile(r"责任编辑|责编|美术编辑|美编|版式|校对|(?:本版|本期)编辑|编辑\s*[:：/／]"
                          r"|(?:^|\s)编辑\s+[\u4e00-\u9fff]{2,4}(?:\s|$)")
 _STAFF_ROLE = r"(?:本版|本期)?(?:责任编辑|美术编辑|责编|美编|编辑|校对|版式(?:设计)?|摄影|核稿|审核|审校|制版|组版|签发|终审)"
-_STAFF_LINE = re.compile(rf"^(?:({_STAFF_ROLE})\s*[:：/／]?\s*[\u4e00-\u9fff·]{{2,4}}\s*(?:[|｜]\s*(?=\S))?)+$")
+_STAFF_LINE = re.compile(rf"^(?:({_STAFF_ROLE})\s*[:：/／]?\s*(?:[\u4e00-\u9fff·]{{2,4}}|[\u4e00-\u9fff] [\u4e00-\u9fff]{{1,2}})"
+                         rf"\s*(?:[|｜]\s*(?=\S))?)+$")
 """A line of the page's editors, each role followed by a name, apart by spaces, by | or with ：or /: 责任编辑  杨帆
-美术编辑  许诺, 编辑/何静  校对/田野, 责编 冯涛  校对 白雪  美编 冯涛, 编辑 黄鹂 | 美编 张扬 | 校对 孙明."""
+美术编辑  许诺, 编辑/何静  校对/田野, 责编 冯涛  校对 白雪  美编 冯涛, 编辑 黄鹂 | 美编 张扬 | 校对 孙明; a two-character
+name may be set with a space between (美编 刘 畅   责任编辑 王 慧)."""
 _PAGE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})?$")
 """A page's name as its running head prints it on a line of its own: 要闻, 专题·世园会, 社区·民生."""
 _BARE_PAGE = re.compile(r"^(?:\d{1,2}|[·•]\s*\d{1,2}\s*[·•])$")
@@ -203,7 +208,7 @@ def is_running_head(text: str) -> bool:
     if _PAGE_NO.search(text) and (_PAGE_STAFF.search(text) or DATE.search(text) or re.search("星期[一二三四五六日天]", text)
                                   or len(text.split()) >= 2 and not re.search("[，,；;：:]", text)):
         return True  # 2016年3月4日 星期五 第2版 要闻 责任编辑：张伟; 第 3 版    文化    校对 / 王琪
-    if _PAGE_NAMED.match(text.strip()):
+    if _PAGE_NAMED.match(text.strip()) or _PAGE_LABELLED.match(text.strip()):
         return True  # 要闻　2, 4　怀柔·乡镇: the page's name and number, nothing else
     if is_staff_line(text):
         return True  # 责任编辑  杨帆    美术编辑  许诺: the page's editors, with or without a colon
