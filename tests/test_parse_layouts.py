@@ -1599,3 +1599,27 @@ def test_a_question_set_apart_over_a_bracketed_label_heads_the_case_the_label_op
     assert [b.text for b in issue.articles[2].blocks if b.kind == "h2"] == ["【案情】"]
     assert issue.articles[2].byline == "李明"
     assert paragraphs(issue, 2) == ["今年3月，市民赵女士在小区散步时被邻居的犬只咬伤。"]
+
+
+def test_a_headline_one_paragraph_and_a_credit_are_photo_news_signed_by_the_photographer() -> None:
+    text = ("本报讯 社区加装电梯工作进展顺利。\n\n重阳节前的“银发运动会”热闹开场\n\n"
+            "10月8日，清河社区老年运动会上，老人们\n在套圈比赛中一展身手。\n图/赵明远\n\n"
+            "垃圾分类有了新积分\n\n本报讯（记者 陈露）今年以来，街道推行垃圾分类积分兑换。\n")
+    issue = parse(text)
+    photo = issue.articles[1]
+    assert (photo.headline, photo.byline, photo.kind) == ("重阳节前的“银发运动会”热闹开场", "赵明远", "photo")
+    assert [b.kind for b in photo.blocks] == ["caption", "credit"]
+
+
+def test_a_letter_signed_by_a_name_alone_over_its_date_and_a_notice_by_a_working_group() -> None:
+    text = ("一封感谢信\n\n尊敬的社区居委会：\n我今年七十八岁，老伴去年过世后一人独居\n。网格员常来看我，帮我取药、买菜。\n"
+            "在此表示衷心的感谢！\n李桂兰\n2018年5月6日\n\n"
+            "关于端午节期间部分道路临时交通管制的通告\n\n为保障龙舟赛顺利举办，6月18日8时至12\n时，河滨路禁止机动车通行。\n"
+            "请广大市民提前规划出行路线。\n区龙舟赛组委会交通保障组\n2018年6月12日\n")
+    issue = parse(text)
+    letter, notice = issue.articles
+    assert letter.byline == "李桂兰"
+    assert paragraphs(issue, 0)[-1] == "在此表示衷心的感谢！"
+    assert notice.byline == "区龙舟赛组委会交通保障组"
+    assert paragraphs(issue, 1)[-1] == "请广大市民提前规划出行路线。"
+    assert not issue.furniture

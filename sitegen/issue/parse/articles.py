@@ -913,6 +913,12 @@ class _Assembler:
         if d.byline is None and not d.has_lead and d.blocks[-1].kind == "p" \
                 and (m := SOURCE_CLOSING.search(d.blocks[-1].text)):
             d.byline = m.group(1).strip()  # …归还失主。（通讯员 刘洋）: the writer signs the piece at its end
+        if d.byline is None and not d.has_lead and d.headline is not None and kind == "news" \
+                and [b.kind for b in d.blocks] == ["p", "credit"]:
+            # A headline, one paragraph and a credit closing the piece are photo news, however long the headline
+            # (中秋游园会上的“科技范儿” / 9月13日，… / 图/张晓峰): the photographer is its byline.
+            kind, d.byline = "photo", photo_byline(d.blocks[1].text)
+            d.blocks[0] = Block("caption", d.blocks[0].text, d.blocks[0].lines)
         self.done.append(ParsedArticle(
             headline=headline, blocks=tuple(d.blocks), first_line=min(lines), last_line=max(lines),
             kicker=d.kicker, deck=d.deck, byline=d.byline, section=d.section, kind=kind,

@@ -619,20 +619,24 @@ say whether blank lines there stand between pieces."""
 
 
 ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:中心|支队|大队|委员会|办公室|办事处|管理处|服务处|公司|集团|局|委|所|站|院|馆"
-                    r"|会|部|社区|街道|物业|学校|医院|政府)$")
-"""Who issues a notice, as it signs one: 什刹海街道文化服务中心, 大兴区交通支队, 大华山镇人民政府."""
+                    r"|会|部|组|社区|街道|物业|学校|医院|政府)$")
+"""Who issues a notice, as it signs one: 什刹海街道文化服务中心, 大兴区交通支队, 大华山镇人民政府, …指挥部交通组."""
+LETTER_WRITER = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ 　][\u4e00-\u9fff]{1,2})$")
+"""A person signing a letter with the name alone, as over its date: 周淑华, 王　芳."""
 LETTER_SIGNERS = re.compile(r"^[\u4e00-\u9fff\d（）()]{2,20}全体(?:居民|村民|业主|职工|员工|师生|党员|家长|志愿者)$")
 """Who sign a letter together, as they sign it over its date: 毛纺北小区12号楼全体居民."""
 DATE_ONLY = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
 def signoff_lines(numbered: list[tuple[int, str]]) -> frozenset[int]:
-    """The lines that sign a notice or a letter under its text: its issuer or signers, then a date alone on a line, after a finished
-    paragraph (公告 … 请过往车辆绕行。/ 大兴区交通支队 / 2017年11月20日). They are the notice's, not a masthead's."""
+    """The lines that sign a notice or a letter under its text: its issuer or signers (or a writer's name alone), then a
+    date alone on a line, after a finished paragraph (公告 … 请过往车辆绕行。/ 大兴区交通支队 / 2017年11月20日; …表示衷心的
+    感谢！/ 周淑华 / 2017年9月8日). They are the notice's, not a masthead's."""
     found: set[int] = set()
     for k in range(1, len(numbered) - 1):
         before, issuer, date = numbered[k - 1][1], numbered[k][1], numbered[k + 1][1]
-        if (ISSUER.match(issuer) or LETTER_SIGNERS.match(issuer)) and DATE_ONLY.match(date) and is_closed(before):
+        if (ISSUER.match(issuer) or LETTER_SIGNERS.match(issuer) or LETTER_WRITER.match(issuer)) \
+                and DATE_ONLY.match(date) and is_closed(before):
             found |= {numbered[k][0], numbered[k + 1][0]}
     return frozenset(found)
 
