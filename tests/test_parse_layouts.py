@@ -1623,3 +1623,12 @@ def test_a_letter_signed_by_a_name_alone_over_its_date_and_a_notice_by_a_working
     assert notice.byline == "区龙舟赛组委会交通保障组"
     assert paragraphs(issue, 1)[-1] == "请广大市民提前规划出行路线。"
     assert not issue.furniture
+
+
+def test_a_special_issues_name_under_the_masthead_is_furniture_and_a_dash_deck_cut_after_a_comma_is_one_deck() -> None:
+    text = ("大 兴 报\n2016年10月14日  星期五\n第101期   今日4版\n运河文化节特刊\n\n"
+            "运河文化节主会场建设过半\n——工地日均500余名建设者同时作业，\n明年将全面建成开放\n"
+            "本报讯(记者 孟然)10月13日，记者从区文旅局\n获悉，主会场主体结构已完成过半。\n")
+    issue = parse(text)
+    assert [t for _, t in issue.masthead][-1] == "运河文化节特刊"
+    assert heads(issue) == [(None, "运河文化节主会场建设过半", "——工地日均500余名建设者同时作业，明年将全面建成开放")]

@@ -35,6 +35,10 @@ WORK_NOUN_OPEN = re.compile(r"^(?:工程|项目|工作)")
 """A line ending in work done (…架空线入地改造) over one opening with the work's noun (工程完工): 改造工程, one compound
 the column cut in two."""
 
+CLAUSE_END = re.compile(r"[，,]$")
+"""A line ending in a clause comma (——工地日均3000余名建设者同时作业，) is unfinished: its sentence goes on in the line
+below, whatever that line opens with (明年将完成主体结构封顶)."""
+
 JOINED = "a line that is not a phrase on its own (…引领, …的, 将于…, a bare count): one headline the column cut"
 BARE_SUBJECT = ("a bare name of who acts over what it does (社区卫生服务中心 / 开展免费义诊): one headline the column "
                 "cut (guess)")
@@ -55,7 +59,7 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
     # (城市绿心森林公园 / 夏日游人如织) or a name in quotes (社区“四点半课堂”) stays the kicker. A dash deck never joins.
     # A notice's issuer over 关于…的通告 is the first words of its title (景山街道办事处 / 关于开展…的通告).
     # A line opening with 和 (和教育工作者) ends the line above, and so does the work's noun under the work (…入地改造 /
-    # 工程完工): the column cut one phrase.
+    # 工程完工): the column cut one phrase. A line ending in a comma goes on in the line below (a dash deck too).
     groups: list[list[int]] = [[0]]
     call: str | None = None
     for j in range(1, len(texts)):
@@ -64,6 +68,7 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
         if is_deck_like(text):
             groups.append([j])
         elif SUBJECTLESS.match(text) or COUNT_ONLY.match(text) or OPEN_END.search(above) or COVERB_OPEN.match(above) \
+                or CLAUSE_END.search(above) \
                 or PRONOUN_END.search(above) \
                 or CONJUNCTION_OPEN.match(text) or WORK_DONE_ON.search(above) and WORK_NOUN_OPEN.match(text) \
                 or len(groups[-1]) == 1 and NOTICE_ABOUT.match(text) and ISSUER.match(above):

@@ -191,6 +191,10 @@ def row_parts(text: str) -> list[str]:
     return text.split()
 
 
+_SPECIAL_ISSUE = re.compile(r"^[\u4e00-\u9fff“”·]{2,14}(?:特刊|专刊|增刊|号外|特辑)$")
+"""A special issue's name, as its masthead prints it on a line of its own: 新机场建设特刊, 庆祝建党百年专刊."""
+
+
 def _is_weak_masthead(text: str) -> bool:
     # Publisher and contact lines: masthead near the top, but worded like ordinary text elsewhere. A line of
     # publishers ending in the word apart (…工作委员会　…办事处　主办) may be long: no sentence ends that way.
@@ -407,8 +411,10 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
     masthead_at: set[int] = set()
     if marked:
         end = max(marked)
-        # Publisher and contact lines right after the last surely-masthead line belong with it.
-        while end + 1 < first_anchor and _is_weak_masthead(numbered[end + 1][1]):
+        # Publisher and contact lines right after the last surely-masthead line belong with it, and so does the name
+        # of a special issue printed under it (新机场建设特刊).
+        while end + 1 < first_anchor and (_is_weak_masthead(numbered[end + 1][1])
+                                          or _SPECIAL_ISSUE.match(numbered[end + 1][1].strip())):
             end += 1
         masthead_at = set(range(0, end + 1)) - colophon_at
     # Datelines, issue lines and the like are never article text, wherever a page header repeats them; but the
