@@ -1632,3 +1632,13 @@ def test_a_special_issues_name_under_the_masthead_is_furniture_and_a_dash_deck_c
     issue = parse(text)
     assert [t for _, t in issue.masthead][-1] == "运河文化节特刊"
     assert heads(issue) == [(None, "运河文化节主会场建设过半", "——工地日均500余名建设者同时作业，明年将全面建成开放")]
+
+
+def test_a_flush_question_after_a_blank_line_over_an_indented_paragraph_heads_the_next_piece() -> None:
+    text = ("社区食堂开门迎客\n\n　　本报讯昨天上午，什刹海街道首家社区食堂开门迎\n客，每天供应早午晚三餐，老人凭卡就餐可享受八折优\n惠，附近上班族也常来这里用餐。\n"
+            "　　街道有关负责人介绍，食堂由闲置的社区用房改建\n而成，可同时容纳八十人就餐，今年还将在辖区再开两\n家社区食堂，让更多老人在家门口吃上热乎饭。\n\n老澡堂“重开”？\n\n"
+            "　　记者从街道获悉，位于鼓楼西大街的一家老澡堂完\n成改造，预计年底前重新开业。这家澡堂始建于上世纪\n五十年代，曾是附近居民冬天常去的地方，停业后一度\n作为仓库使用。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["社区食堂开门迎客", "老澡堂“重开”？"]
+    assert len(paragraphs(issue, 0)) == 2
+    assert paragraphs(issue, 1)[0].startswith("记者从街道获悉")

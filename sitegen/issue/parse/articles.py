@@ -496,7 +496,7 @@ class _Assembler:
             self.finish()
             return k + 1
         if self.shapes[i] == "exclaim" and nxt not in ("lead", "author", "from") and len(group) == 1 and \
-                not self.over_first_part(i, k) and \
+                not self.over_first_part(i, k) and not self.flush_over_indented(i, k) and \
                 not (i > 0 and self.shapes[i - 1] == "section" and nxt in ("para", "numbered")) and \
                 not (nxt in ("para", "numbered") and (self.between_pieces(i) or self.is_brief()
                                                          and not HEADING_FORM.match(group[0].text))):
@@ -505,7 +505,7 @@ class _Assembler:
             # paragraph (垃圾桶挪个地方 / … / 充电桩装好啦！: a column of briefs; not a numbered one, 一、…！, which heads an
             # item of a list); otherwise it is text.
             return self.body(i)
-        if self.over_first_part(i, k):
+        if self.over_first_part(i, k) or self.flush_over_indented(i, k):
             self.start(heads=group)
             return k
         if BOX_TITLE.match(group[0].text) and (len(group) > 1 or self.cur is not None and self.cur.blocks) \
@@ -648,6 +648,16 @@ class _Assembler:
         """Tell whether the pieces i..k stand apart (after a blank line or at a page's top) straight over a 【】 label
         and its text: a question over 【案情】 heads the case it asks about."""
         return k == i + 1 and _over_labelled_part(self.pieces, i) and self.shapes[k + 1] == "para"
+
+    def flush_over_indented(self, i: int, k: int) -> bool:
+        """Tell whether the one exclamation at i stands after a blank line, flush, over a paragraph that opens with an
+        indent: in a file that indents its paragraphs a flush line after a blank one is no paragraph of the text above
+        but the head of the next piece (老戏楼“开嗓”？ / a blank line / 　　记者从…获悉，…)."""
+        first = self.pieces[i].lines[0]
+        return k == i + 1 and k < len(self.pieces) and self.shapes[i] == "exclaim" and self.shapes[k] == "para" \
+            and first > 1 \
+            and first - 1 not in self.printed and self.indents.get(first, 0) == 0 \
+            and self.indents.get(self.pieces[k].lines[0], 0) > 0
 
     def under_headline(self, p: Piece) -> bool:
         """Tell whether the piece stands straight under the headline stack of the article being built, no text and no
