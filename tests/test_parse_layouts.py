@@ -1642,3 +1642,10 @@ def test_a_flush_question_after_a_blank_line_over_an_indented_paragraph_heads_th
     assert [a.headline for a in issue.articles] == ["社区食堂开门迎客", "老澡堂“重开”？"]
     assert len(paragraphs(issue, 0)) == 2
     assert paragraphs(issue, 1)[0].startswith("记者从街道获悉")
+
+
+def test_a_weekday_glossed_as_today_dates_an_issue_with_no_masthead_in_the_week_of_its_latest_news() -> None:
+    issue = complete_issue(parse("胡同游园会开幕\n\n本报讯（记者 周婷）2019年9月9日，什刹海胡同游园会开幕，"
+                                 "我区居民踊跃参加。\n\n文化馆推出周末课堂\n\n■ 今天（星期五）起，区文化馆推出"
+                                 "周末公益课堂。\n"), load_places())
+    assert issue.date == datetime.date(2019, 9, 13)

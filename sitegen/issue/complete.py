@@ -377,6 +377,20 @@ def district_named(text: str, places: Places) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+TODAY_WEEKDAY = re.compile(r"(?:今天|今日)\s*[(（]\s*(?:星期|周)([一二三四五六日天])\s*[)）]")
+"""今天（星期三）起…: the text names the weekday it is written on."""
+
+
+def _weekday_of_today(text: str, latest: datetime.date) -> datetime.date:
+    """The issue's day where the text names its weekday (今天（星期三）) and only one weekday: the first day from the
+    latest event it reports that falls on it (the event on 6月12日, a Monday, and 今天（星期三）: 6月14日); else that
+    event's day."""
+    days = {m.group(1).replace("天", "日") for m in TODAY_WEEKDAY.finditer(text)}
+    if len(days) != 1:
+        return latest
+    return latest + datetime.timedelta(days=(WEEKDAYS.index(days.pop()) - latest.weekday()) % 7)
+
+
 def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]:
     """The issue with what the text says of its paper, district and date; and the line its date was taken from."""
     text = body_text(issue)
@@ -420,7 +434,7 @@ def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]
         dated, date_problems = latest_date(issue, year)
         problems.extend(date_problems)
         if dated:
-            changes.update(date=dated.day, date_inferred=True)
+            changes.update(date=_weekday_of_today(text, dated.day), date_inferred=True)
             date_line = dated.line
         elif "date" not in {k for k, _ in issue.source.overrides}:  # the keeper's sidecar gives it: no warning
             problems.append(Problem(issue.source.path, None, "no date printed and none found in the text; "
