@@ -1649,3 +1649,29 @@ def test_a_weekday_glossed_as_today_dates_an_issue_with_no_masthead_in_the_week_
                                  "我区居民踊跃参加。\n\n文化馆推出周末课堂\n\n■ 今天（星期五）起，区文化馆推出"
                                  "周末公益课堂。\n"), load_places())
     assert issue.date == datetime.date(2019, 9, 13)
+
+
+def test_a_village_newsletter_parts_paragraphs_by_a_blank_line_and_pieces_by_two() -> None:
+    # Its name ends in 村讯; one blank line parts paragraphs and two part pieces; a line straight under a sentence that
+    # ends at the column's edge goes on with its paragraph, though few finished lines stand near to tell.
+    text = ("前进村村讯\n2023年第2期\n前进村村民委员会　编\n2023年4月14日\n\n村里召开春季植树动员会\n\n4月10日上午，村委会在村委会二楼会议室\n"
+            "召开春季植树动员会，32名村民代表参加。\n\n会议要求，各生产队要在月底前完成荒山补植\n任务。\n\n会议还通报了去年植树成活情况。\n\n会上，村民代表就苗木管护提出了意见。\n\n\n"
+            "今年村里办哪些实事\n\n村里今年计划实施的民生项目包括：村内主路\n和三条支路的路面修补，村文化广场健身器材\n更新，村卫生室设备添置，萧家河沿线护栏修\n"
+            "缮，村委会办公楼屋面防水，以及全村路灯的\n节能改造。以上项目由村务监督委员会全程监\n督，资金使用情况每季度公开一次，村民可随\n时到村委会查阅有关账目，有意见建议也可以\n"
+            "直接向村“两委”反映。\n\n\n关于春季防火的通知\n\n请村民不要在林地、坟地周边焚烧秸秆纸钱。\n发现火情请立即拨打报警电话，村委会将组织\n巡查队，每天对重点地段进行巡查，巡查期间\n"
+            "请村民给予配合。\n")
+    issue = parse(text)
+    assert issue.publication == "前进村村讯"
+    assert [a.headline for a in issue.articles] == ["村里召开春季植树动员会", "今年村里办哪些实事", "关于春季防火的通知"]
+    assert len(paragraphs(issue, 0)) == 4
+    assert len(paragraphs(issue, 2)) == 1
+
+
+def test_items_numbered_in_figures_are_paragraphs_each_their_wrapped_tail_joined() -> None:
+    text = ("2023年第一季度村务公开\n\n现将本村2023年第一季度主要收支情况公布如下：\n"
+            "1.项目：村内道路修补　金额：21600\n元\n2.项目：路灯维修更换　金额：8450元\n"
+            "3.项目：河道保洁劳务　金额：12000\n元\n4.项目：防汛物资采购　金额：6300元\n\n以上如有疑问，请到村委会财务室咨询。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["2023年第一季度村务公开"]
+    assert paragraphs(issue, 0)[1:5] == ["1.项目：村内道路修补　金额：21600元", "2.项目：路灯维修更换　金额：8450元",
+                                         "3.项目：河道保洁劳务　金额：12000元", "4.项目：防汛物资采购　金额：6300元"]

@@ -15,7 +15,7 @@ from collections import Counter
 
 from .articles import BULLET, assemble
 from .lines import (
-    MD_HEADING, after_blanks, full_lines, indented_lines, join_breaks, local_full_lines, local_stripped_indent_lines,
+    MD_HEADING, after_blanks, after_wide_gaps, full_lines, indented_lines, join_breaks, local_full_lines, local_stripped_indent_lines,
     signoff_lines, stripped_indent_lines, tight_lines, units_of,
 )
 from .fixes import checked_fixes
@@ -44,7 +44,8 @@ def parse_issue(source: Source, places: Places) -> ParsedIssue:
     local = local_full_lines(source.lines)
     indented = indented_lines(source.lines) or stripped_indent_lines(source.lines, full) \
         | local_stripped_indent_lines(source.lines, full | local)
-    units = units_of(body, indented, fixes, page_tops(furniture), after_blanks(source.lines), signoff_lines(numbered),
+    units = units_of(body, indented, fixes, page_tops(furniture), after_blanks(source.lines) | after_wide_gaps(source.lines),
+                     signoff_lines(numbered),
                      full | local, tight_lines(source.lines))
     pieces = join_breaks(units, markdown)
     indents = {n: len(line) - len(line.lstrip()) for n, line in enumerate(source.lines, 1)}

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from .. import patterns
 from .lines import (
-    AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, DAY_ITEM, CONTINUED_ON, LEAD, ONWARD_BARE, SECTION, Piece, is_deck_like,
-    HEADING_FORM, author_byline, is_closed, is_exclaim_headline, is_from_line, is_headline_pair, onward_pages,
+    AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, DAY_ITEM, CONTINUED_ON, FIGURE_ITEM, LEAD, ONWARD_BARE, SECTION, Piece,
+    is_deck_like, HEADING_FORM, author_byline, is_closed, is_exclaim_headline, is_from_line, is_headline_pair, onward_pages,
     visible_len,
 )
 from ...model import Block, ParsedArticle
@@ -129,6 +129,8 @@ def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
             shapes.append("para")  # 7月8日（星期六）　探访…: an item of a schedule, never a headline
         elif CONTACT_LINE.match(p.text):
             shapes.append("para")  # 德胜派出所：82098110: a phone line, never a headline or kicker
+        elif _figure_item_of_list(pieces, i):
+            shapes.append("para")  # 5.项目：疫情防控物资　金额：15320元 between 4. and 6.: an item of a list, never a head
         elif p.shape.closed:
             shapes.append("exclaim" if is_exclaim_headline(p.text, over_lead=_before_lead(pieces, i)
                                                            or _over_labelled_part(pieces, i))
@@ -169,6 +171,16 @@ def _kicker_of_mdh(pieces: list[Piece], i: int) -> bool:
 
 def _before_lead(pieces: list[Piece], i: int) -> bool:
     return i + 1 < len(pieces) and pieces[i + 1].role in ("lead", "author", "from")
+
+
+def _figure_item_of_list(pieces: list[Piece], i: int) -> bool:
+    # An item numbered in figures with the item before or after it (4., 6.) opening a piece straight by it.
+    m = FIGURE_ITEM.match(pieces[i].text)
+    if m is None:
+        return False
+    n = int(m.group(1))
+    return any((e := FIGURE_ITEM.match(pieces[j].text)) is not None and int(e.group(1)) in (n - 1, n + 1)
+               for j in (i - 1, i + 1) if 0 <= j < len(pieces) and pieces[j].role == "text")
 
 
 def _over_labelled_part(pieces: list[Piece], i: int) -> bool:

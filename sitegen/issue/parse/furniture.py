@@ -29,9 +29,9 @@ _DATELINE_TOKENS = re.compile(
     r"|" + WORD_DATE.pattern + r"|总\s*第\s*\d+\s*期|第\s*\d+\s*期|(?:本期(?:专刊|特刊)?|今日|共)\s*共?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|第\s*\d+\s*版"
     r"|[\s()（）|｜·•/／,，、-]"
 )
-_PAPER_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯|时讯|政务信息|信息|动态)"
+_PAPER_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|周报|周刊|快报|专刊|通讯|时讯|村讯|政务信息|信息|动态)"
                          r"|[\u4e00-\u9fff]{4,14}(?:简讯|快讯))$")
-"""A paper's or bulletin's name: 昌平报, 通州时讯, 丰台区政务信息, 德胜街道工作简讯 (a 简讯 or 快讯 with the name of who
+"""A paper's or bulletin's name: 昌平报, 通州时讯, 皇木厂村村讯, 丰台区政务信息, 德胜街道工作简讯 (a 简讯 or 快讯 with the name of who
 issues it: a column is 社区简讯)."""
 _LICENCE = re.compile(r"准印证|刊号|CN\s*\d{2}-|国内统一连续出版物号|邮发代号|内部资料|免费交流|免费赠阅")
 """A licence or circulation note: 准印证号, 国内统一刊号, 内部资料　免费交流 (a newsletter's)."""

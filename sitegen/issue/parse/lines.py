@@ -430,9 +430,9 @@ def tight_lines(lines: list[str]) -> frozenset[int]:
         near = [s for j, s in gaps if abs(j - k) <= SPACED_WINDOW]
         apart = near.count(False)
         if apart >= SPACED_MIN and apart >= 3 * near.count(True) \
-                or len(near) <= SPACED_MIN and apart >= SPACED_MIN - 1 and spaced_file:
+                or len(near) <= SPACED_MIN and (apart >= SPACED_MIN - 1 or apart == len(near) - 1 >= 1) and spaced_file:
             # Where too few finished lines stand near to judge (a file's last page of short pieces) and those few
-            # are set apart, the file's own habit decides.
+            # are set apart (all the others, if only one or two), the file's own habit decides.
             found.add(filled[k] + 1)
     return frozenset(found)
 
@@ -613,6 +613,21 @@ def after_blanks(lines: list[str]) -> frozenset[int]:
     return frozenset(found)
 
 
+def after_wide_gaps(lines: list[str]) -> frozenset[int]:
+    """The numbers of the lines printed after two blank lines or more, in a file that sets one blank line between
+    paragraphs (a finished line, one blank line, more text) and wider gaps too: there the wider gap stands between
+    pieces, as one blank line does where paragraphs are set without any."""
+    def gap_before(n: int) -> int:
+        k = n - 1
+        while k >= 1 and not lines[k - 1].strip():
+            k -= 1
+        return n - 1 - k if k >= 1 else 0
+    starts = [n for n in range(2, len(lines) + 1) if lines[n - 1].strip() and gap_before(n)]
+    single = [n for n in starts if gap_before(n) == 1 and is_closed(lines[n - 3].strip())]
+    wide = frozenset(n for n in starts if gap_before(n) >= 2)
+    return wide if wide and len(single) >= len(wide) else frozenset()
+
+
 BLANKS_NEAREST = 6
 """Finished lines nearest a line after a blank one (each followed by text, straight away or after a blank line) that
 say whether blank lines there stand between pieces."""
@@ -666,10 +681,20 @@ ITEM_LOOKAHEAD = 8
 """Lines: the next item of a list set one item a line is printed within this many lines."""
 
 
+FIGURE_ITEM = re.compile(r"^(\d{1,2})\s*[.．、](?!\d)")
+"""An item numbered in figures opening its line: 1.项目：…, 2、…; not a decimal cut by the column (3.5%)."""
+
+
 def starts_listed_item(units: list[Unit], i: int) -> bool:
-    """Tell whether units[i] opens an item (一是…) of a list whose next item (二是…) also opens a line below: the
-    layout sets the list one item a line, so the item starts a paragraph even after a line ending in a comma; or
-    opens the item after one that ends the line above (…一是…； / 二是…)."""
+    """Tell whether units[i] opens an item (一是…, or 5. in figures) of a list whose next item (二是…, 6.) also opens a
+    line below (for figures, or the item before it a line above): the layout sets the list one item a line, so the
+    item starts a paragraph even after a line ending in a comma; or opens the item after one that ends the line above
+    (…一是…； / 二是…)."""
+    if d := FIGURE_ITEM.match(units[i].text):
+        # 4.项目：防汛物资采购　金额：9860元 / 5.项目：…: items numbered in figures, 5. opening a line near it
+        n = int(d.group(1))
+        near = units[max(0, i - ITEM_LOOKAHEAD):i] + units[i + 1:i + 1 + ITEM_LOOKAHEAD]
+        return any((e := FIGURE_ITEM.match(u.text)) and int(e.group(1)) in (n - 1, n + 1) for u in near)
     m = ITEM_WORD.match(units[i].text)
     if m is None:
         return False
