@@ -1675,3 +1675,9 @@ def test_items_numbered_in_figures_are_paragraphs_each_their_wrapped_tail_joined
     assert [a.headline for a in issue.articles] == ["2023年第一季度村务公开"]
     assert paragraphs(issue, 0)[1:5] == ["1.项目：村内道路修补　金额：21600元", "2.项目：路灯维修更换　金额：8450元",
                                          "3.项目：河道保洁劳务　金额：12000元", "4.项目：防汛物资采购　金额：6300元"]
+
+
+def test_a_stack_line_ending_in_a_verb_that_wants_its_object_goes_on_in_the_line_below() -> None:
+    text = ("社区召开居民议事会研究\n楼道杂物清理工作\n\n本报讯 3月2日，社区召开居民议事会，20名居民代表参加。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "社区召开居民议事会研究楼道杂物清理工作", None)]

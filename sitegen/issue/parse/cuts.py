@@ -39,6 +39,10 @@ CLAUSE_END = re.compile(r"[，,]$")
 """A line ending in a clause comma (——工地日均3000余名建设者同时作业，) is unfinished: its sentence goes on in the line
 below, whatever that line opens with (明年将完成主体结构封顶)."""
 
+OBJECT_WANTED = re.compile(r"(?<!作出)(?<!进行)(?<!统一)(?:部署|研究|谋划|做好|抓好|落实)$")
+"""A line ending in a verb that takes what it acts on (…村民代表会议部署, …召开会议研究) is cut before its object: the
+next line is it (夏季重点工作). 作出部署 and 统一部署 are nouns: 部署 ends the phrase there."""
+
 JOINED = "a line that is not a phrase on its own (…引领, …的, 将于…, a bare count): one headline the column cut"
 BARE_SUBJECT = ("a bare name of who acts over what it does (社区卫生服务中心 / 开展免费义诊): one headline the column "
                 "cut (guess)")
@@ -59,7 +63,8 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
     # (城市绿心森林公园 / 夏日游人如织) or a name in quotes (社区“四点半课堂”) stays the kicker. A dash deck never joins.
     # A notice's issuer over 关于…的通告 is the first words of its title (景山街道办事处 / 关于开展…的通告).
     # A line opening with 和 (和教育工作者) ends the line above, and so does the work's noun under the work (…入地改造 /
-    # 工程完工): the column cut one phrase. A line ending in a comma goes on in the line below (a dash deck too).
+    # 工程完工): the column cut one phrase. A line ending in a comma goes on in the line below (a dash deck too), and
+    # so does one ending in a verb that wants its object (…会议部署 / 夏季重点工作).
     groups: list[list[int]] = [[0]]
     call: str | None = None
     for j in range(1, len(texts)):
@@ -68,7 +73,7 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
         if is_deck_like(text):
             groups.append([j])
         elif SUBJECTLESS.match(text) or COUNT_ONLY.match(text) or OPEN_END.search(above) or COVERB_OPEN.match(above) \
-                or CLAUSE_END.search(above) \
+                or CLAUSE_END.search(above) or OBJECT_WANTED.search(above) and not ACTION_START.match(text) \
                 or PRONOUN_END.search(above) \
                 or CONJUNCTION_OPEN.match(text) or WORK_DONE_ON.search(above) and WORK_NOUN_OPEN.match(text) \
                 or len(groups[-1]) == 1 and NOTICE_ABOUT.match(text) and ISSUER.match(above):
