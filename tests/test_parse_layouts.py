@@ -1505,9 +1505,10 @@ def test_a_forums_label_over_a_question_heading_its_text_is_the_column() -> None
     assert len(paragraphs(issue, 0)) == 2
 
 
-def test_a_print_run_after_the_editors_line_closing_a_bulletin_mid_file_is_its_colophon() -> None:
+@pytest.mark.parametrize("print_run", ["（共印150份）", "共印150份"])
+def test_a_print_run_after_the_editors_line_closing_a_bulletin_mid_file_is_its_colophon(print_run: str) -> None:
     text = ("区人大常委会召开会议\n　　5月26日，区人大常委会召开第三十一次会议。\n（办公室）\n\n报：市人大常委会办公厅\n"
-            "送：区政府，区政协\n编辑：王晓峰　　审核：陈立群　　　　　2021年5月28日印发\n（共印150份）\n\n"
+            f"送：区政府，区政协\n编辑：王晓峰　　审核：陈立群　　　　　2021年5月28日印发\n{print_run}\n\n"
             "生命谷新增一家企业技术中心\n　　近日，生命谷一家生物医药企业获评市级企业技术中心。\n")
     issue = parse(text)
     assert 8 in {n for n, _ in issue.colophon}

@@ -369,7 +369,7 @@ def _is_anchor(text: str) -> bool:
 
 
 _DISTRIBUTION = re.compile(r"^(?:报|送|发|抄送|主送)\s*[:：]\S")
-_PRINT_RUN = re.compile(r"^[(（]\s*共印\s*\d+\s*份\s*[)）]$")
+_PRINT_RUN = re.compile(r"^[(（]?\s*共印\s*\d+\s*份\s*[)）]?$")
 
 
 def distribution_block(numbered: list[tuple[int, str]]) -> set[int]:

@@ -423,6 +423,7 @@ def tight_lines(lines: list[str]) -> frozenset[int]:
     gaps = [(k + 1, b - a == 1) for k, (a, b) in enumerate(itertools.pairwise(filled))
             if is_closed(lines[a].strip()) and _reads_as_text(lines[b].strip())]
     found = set()
+    full: frozenset[int] | None = None
     spaced_file = [s for _, s in gaps].count(False) >= max(SPACED_MIN, 3 * [s for _, s in gaps].count(True))
     for k, straight in gaps:
         if not straight:
@@ -430,9 +431,14 @@ def tight_lines(lines: list[str]) -> frozenset[int]:
         near = [s for j, s in gaps if abs(j - k) <= SPACED_WINDOW]
         apart = near.count(False)
         if apart >= SPACED_MIN and apart >= 3 * near.count(True) \
-                or len(near) <= SPACED_MIN and (apart >= SPACED_MIN - 1 or apart == len(near) - 1 >= 1) and spaced_file:
+                or len(near) <= SPACED_MIN and apart >= SPACED_MIN - 1 and spaced_file:
             # Where too few finished lines stand near to judge (a file's last page of short pieces) and those few
-            # are set apart (all the others, if only one or two), the file's own habit decides.
+            # are set apart, the file's own habit decides.
+            found.add(filled[k] + 1)
+        elif len(near) <= SPACED_MIN and apart == len(near) - 1 >= 1 and spaced_file \
+                and filled[k - 1] + 1 in (full := full_lines(lines) if full is None else full):
+            # So it does where only one or two others stand near, all apart, and the finished line ends at the
+            # column's edge (…全程佩戴口罩。 / 行动不便的老人…): nothing but the habit tells its paragraph from the next.
             found.add(filled[k] + 1)
     return frozenset(found)
 
