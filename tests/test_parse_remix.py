@@ -167,7 +167,9 @@ def masthead_removed(path: Path) -> tuple[list[str], dict] | None:
     rest = [line.strip() for line in lines[top:]]
     # A running head left below (a furniture line naming its page: 第2版, B02, 星期二) prints the paper's
     # name; else the paper is the one places.toml lists for the district.
-    heads = [f for f in facts.get("furniture", ()) if f in rest and re.search(r"第\s*\S{1,3}\s*版|星期|[A-Z]\d{1,2}", f)]
+    # A head opening with the page's bare number names the paper too (4  大兴报·新机场特刊  2016.9.23).
+    heads = [f for f in facts.get("furniture", ()) if f in rest
+             and re.search(r"第\s*\S{1,3}\s*版|星期|[A-Z]\d{1,2}|^\d{1,2}\s+\S+报", f)]
     # So does a subscription note left below (欢迎订阅《房山报》…): a paper asks readers to subscribe to itself.
     notes = [f for f in facts.get("furniture", ()) if f in rest and re.search(r"订阅|征订", f)]
     # And so does the paper's own office opening its footer (石景山教育周刊编辑部　　地址：…, 延庆报社地址：…).
@@ -429,6 +431,8 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     ("indents_removed", "r16_jingxishibao_2023-01-09"): "a first line under its writer, told only by its indent",
     ("indents_removed", "r16_shunyishixun_2015-06-18"): "a cut after a full stop, told only by the missing indent",
     ("indents_removed", "r16_sjsrendajianbao_2021-05-28"): "a cut after a full stop, told only by the missing indent",
+    ("indents_removed", "r17_jkcyjb_2019-04-19"): "a numbered item's first line short of the column, told only by its indent",
+    ("indents_removed", "r17_yanshan_2019-05-17"): "a cut after a full stop, told only by the missing indent",
     ("masthead_removed", "changping_2018-11-16"): "the page's name in a running head, 理论周刊　7, read as the paper",
     # 什刹海社区报's district is told by its own address line only (地址：西城区…); another paper's address moved in
     # (地址：海淀区…) leaves two districts named there.
