@@ -206,11 +206,22 @@ export async function prefetch(query) {
 }
 
 let pfLoad = null;
+let runtimeCopy = 0;
+// Drop the Pagefind instance: the next search starts a fresh copy of its runtime, its WebAssembly
+// anew. WPE WebKit's WebAssembly has been seen to trap in Pagefind's search and, once it has, to fail
+// again on the same instance ("No pointer"): the search page asks for this before trying once more.
+export function restart() {
+  pfLoad = null;
+  facetsLoad = null;
+  runtimeCopy++;
+}
 function start() {
   pfLoad ??= (async () => {
     let first = 1;
     early().catch(() => {});
-    const [pf, list] = await Promise.all([import(bundleUrl(DATA.runtime)), shardList().then((list) => {
+    // A copy (restart) is the same file under another URL: a module of its own, from the HTTP cache.
+    const runtime = bundleUrl(DATA.runtime) + (runtimeCopy ? `?copy=${runtimeCopy}` : "");
+    const [pf, list] = await Promise.all([import(runtime), shardList().then((list) => {
       while (first < list.length && list[first].first) first++;
       return list;
     })]);

@@ -2,7 +2,7 @@
 // 20 at a time, the address kept in step with the form (?q=…&district=…&sort=date). The searching
 // itself is search-core.js, which the page names in its head so that both load at once.
 
-import { early, facetValues, find, prefetch, present, ready, warm } from "./search-core.js";
+import { early, facetValues, find, prefetch, present, ready, restart, warm } from "./search-core.js";
 
 const FACET_LABELS = { district: "全部区域", topic: "全部主题", publication: "全部报刊", year: "全部年份" };
 const FACETS = Object.keys(FACET_LABELS);  // the form's order
@@ -146,10 +146,15 @@ async function initSearchPage(root) {
         else showStatus();
       } else await showMore(my, PAGE_SIZE, true);
     } catch (e) {
+      // WebKit's WebAssembly has been seen to trap in Pagefind's search and answer the same query when
+      // asked again of a fresh instance: ask once more, so, before saying the search failed (an error
+      // then; a warning while it is tried again).
+      if (my === seq && !again) {
+        console.warn("search failed; trying once more with a fresh Pagefind:", e);
+        restart();
+        return run(true);
+      }
       console.error(e);
-      // WebKit's WebAssembly has been seen to trap once in Pagefind's search and answer the same query
-      // when asked again: ask once more before saying the search failed.
-      if (my === seq && !again) return run(true);
       if (my === seq) status.textContent = `搜索出错：${e.message}`;
     }
   }
