@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import shutil
+import stat
 import sys
 from pathlib import Path
 
@@ -93,3 +94,15 @@ def code_version(package_dir: Path = PACKAGE_DIR) -> str:
 @functools.cache
 def current_code_version() -> str:
     return code_version()
+
+
+def holds(path: str, data: bytes) -> bool:
+    """Whether path is a file (not a link) with these bytes: a site's file that need not be written again."""
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        with open(path, "rb") as f:
+            return f.read() == data
+    except OSError:  # no such file
+        return False

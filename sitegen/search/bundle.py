@@ -32,7 +32,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import SitegenError
-from ..files import CACHE_LEAVES_FREE, room_for, say_once, write_atomically
+from ..files import CACHE_LEAVES_FREE, holds, room_for, say_once, write_atomically
 from .pagefind import page_ids, run_pagefind, write_shadow
 from .pf_format import make_filters_deterministic
 from .records import DocStub, SearchDoc, check_docs, doc_json, stub_of
@@ -372,18 +372,6 @@ def _same_bytes(path: str, old: str) -> bool:
         return False
 
 
-def _holds(old: str, data: bytes) -> bool:
-    """Whether old is a file (not a link) with these bytes."""
-    try:
-        info = os.lstat(old)
-        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
-            return False
-        with open(old, "rb") as f:
-            return f.read() == data
-    except OSError:
-        return False
-
-
 def _device(path: Path) -> int | None:
     try:
         return os.stat(path).st_dev
@@ -425,7 +413,7 @@ class _Joining:
 
     def write(self, rel: str, data: bytes) -> None:
         """Put a file made here (not a shard's) at out/rel."""
-        if rel in self.old and _holds(f"{self.previous}/{rel}", data):
+        if rel in self.old and holds(f"{self.previous}/{rel}", data):
             self.unchanged.append(rel)
             return
         (self.out / rel).write_bytes(data)

@@ -25,13 +25,13 @@ import hashlib
 import logging
 import os
 import shutil
-import stat
 import tempfile
 from collections.abc import Collection, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SitegenError
+from ..files import holds
 from .in_place import JOURNAL, carry_out, finish_cut_short, list_files, remove_later, staging_prefix, write_journal
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ class StagedSite:
         """Write one file (unless the previous site's has these bytes: it then stays as it is)."""
         target = self._target(rel)
         self._claim(rel)
-        if self._same_as_previous(self._previous(target), data):
+        if holds(self._previous(target), data):
             self._unchanged.add(rel)
             return
         folder = os.path.dirname(target)
@@ -226,18 +226,6 @@ class StagedSite:
             files.update((p.relative_to(src).as_posix(), p) for p in src.rglob("*") if p.is_file())
         for name, path in sorted(files.items()):
             self.write(f"{rel}/{name}", path.read_bytes())
-
-    @staticmethod
-    def _same_as_previous(old: str, data: bytes) -> bool:
-        """Whether the previous site has a file (not a link) at old with these bytes."""
-        try:
-            info = os.lstat(old)
-            if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
-                return False
-            with open(old, "rb") as f:
-                return f.read() == data
-        except OSError:  # no previous file
-            return False
 
     def publish(self, uninterrupted: contextlib.AbstractContextManager = contextlib.nullcontext(),
                 previous_files: Set[str] | None = None) -> WriteSummary:
