@@ -105,22 +105,20 @@ class ChangeWatcher(Watcher):
             return None, None
         files, folders = self._scan()
         self._scanned = now
-        changed = {path for path in files.keys() | self._files.keys() if files.get(path) != self._files.get(path)}
+        before = self._files
+        changed = {path for path in files.keys() | before.keys() if files.get(path) != before.get(path)}
         self._files, self._folders = files, folders
         if not changed:
             return None, None
         self.filepath = min(changed)
         done = []
-        for path in sorted({self._files[p][0] if p in self._files else self._owner(p) for p in changed} - {None}):
+        # Each changed file's watched path: from this look, or from the last for a file gone since.
+        for path in sorted({(files.get(p) or before[p])[0] for p in changed}):
             func = self._tasks[path]["func"]
             if func and func not in done:  # every folder of sitegen's is watched with the same rebuild
                 func()
                 done.append(func)
         return self.filepath, None
-
-    def _owner(self, removed: str) -> str | None:
-        return next((path for path in self._tasks if removed == path or removed.startswith(path.rstrip("/") + "/")),
-                    None)
 
     def _scan(self) -> tuple[dict[str, tuple[str, Stamp]], dict[str, int]]:
         files: dict[str, tuple[str, Stamp]] = {}
