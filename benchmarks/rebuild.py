@@ -100,6 +100,15 @@ the archive is copied this long before the clean build, as a keeper's files were
 otherwise the rebuild reads again and hashes every file copied in the last seconds before it."""
 
 
+def versions(work: Path, before: str | None, trees: list[Path] | None) -> dict[str, Path]:
+    """The sitegen source trees to time, by name: --sitegen-src's trees (else this checkout), after
+    --before's commit exported into work."""
+    sources = {str(p): p.resolve() for p in trees} if trees else {"this": ROOT}
+    if before:
+        sources = {before: export(before, work / "before"), **sources}
+    return sources
+
+
 def newest_issue(files: list[Path]) -> Path:
     """The generated issue of the newest date (the last generated of that day), leaving out the bundled
     seeds and issues with a sidecar (which would stay behind without their file)."""
@@ -183,10 +192,7 @@ def main() -> None:
     work = args.dir
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    sources = {str(p): p.resolve() for p in args.sitegen_src} if args.sitegen_src else {}
-    if args.before:
-        sources = {args.before: export(args.before, work / "before"), **(sources or {"this": ROOT})}
-    sources = sources or {"this": ROOT}
+    sources = versions(work, args.before, args.sitegen_src)
     for issues in args.issues:
         measure(work, issues, args.runs, sources)
 

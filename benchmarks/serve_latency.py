@@ -27,7 +27,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from rebuild import ROOT, SETTLE_SECONDS, export, newest_issue  # benchmarks/ is on the path when this script runs
+from rebuild import ROOT, SETTLE_SECONDS, newest_issue, versions  # benchmarks/ is on the path when this script runs
 
 CHROMIUM = "/usr/bin/chromium"
 BUILT_IN = re.compile(r" in ([\d.]+) s$")
@@ -150,10 +150,7 @@ def main() -> None:
     work = args.dir
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    sources = {str(p): p.resolve() for p in args.sitegen_src} if args.sitegen_src else {}
-    if args.before:
-        sources = {args.before: export(args.before, work / "before"), **(sources or {"this": ROOT})}
-    sources = sources or {"this": ROOT}
+    sources = versions(work, args.before, args.sitegen_src)
     for issues in args.issues:
         measure(work, issues, args.changes, sources)
 
