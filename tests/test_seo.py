@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from conftest import SEEDS
 
 from sitegen.cli import NO_SITE_URL, main
+from sitegen.site import describe
 from support import read_catalog
 
 
@@ -73,3 +74,32 @@ def test_the_build_says_when_it_leaves_them_out_and_a_site_url_puts_them_in(tmp_
     assert article.find("meta", property="og:url")["content"] == article.find("link", rel="canonical")["href"]
     assert (tmp_path / "site/robots.txt").read_text(encoding="utf-8").endswith(
         "Sitemap: https://example.github.io/archive/sitemap.xml\n")
+
+
+def test_an_article_is_described_by_its_opening_sentences_without_the_dateline():
+    assert describe.article("本报讯（记者 王小明 通讯员 李青）4月16日，区里开了会。") == "4月16日，区里开了会。"
+    assert describe.article("(记者 王小明)区里开了会。") == "区里开了会。"
+    long_sentences = "4月16日，石景山区召开防汛工作会议，部署今年汛期各项准备工作。" * 3
+    assert describe.article(long_sentences) == "4月16日，石景山区召开防汛工作会议，部署今年汛期各项准备工作。" * 2
+    one_long_sentence = "4月16日，石景山区召开防汛工作会议，" + "部署汛期准备、物资储备、人员培训、隐患排查，" * 5 + "完成演练。"
+    summary = describe.article(one_long_sentence)
+    opening = summary.removesuffix("…")
+    assert summary.endswith("…") and describe.ARTICLE_LONGEST - 10 < len(summary) <= describe.ARTICLE_LONGEST
+    assert one_long_sentence.startswith(opening) and one_long_sentence[len(opening)] in "，、"
+    no_marks = "石景山区召开防汛工作会议" * 10
+    assert describe.article(no_marks) == no_marks[:describe.ARTICLE_LONGEST - 1] + "…"
+
+
+def test_every_article_page_is_described_by_a_short_summary_of_its_first_paragraph(site_dir):
+    for path in sorted(site_dir.glob("*/[12][0-9][0-9][0-9]-*/[0-9]*/index.html")):
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        text = html.find("meta", attrs={"name": "description"})["content"]
+        assert html.find("meta", property="og:description")["content"] == text, path
+        assert 0 < len(text) <= describe.ARTICLE_LONGEST and not text.startswith("本报讯"), (path, text)
+        first = html.select_one(".article .body p:not([class])")
+        opening = " ".join(first.get_text().split()) if first else html.h1.get_text()
+        if text.endswith("…"):  # cut at a clause's end, or where there is none
+            assert text[:-1] in opening and (opening[opening.index(text[:-1]) + len(text) - 1] in "，、；：,;:"
+                                            or len(text) == describe.ARTICLE_LONGEST), (path, text)
+        else:  # the whole paragraph, or its opening sentences
+            assert opening.endswith(text) or text[-1] in "。！？!?”’」』）)" and text in opening, (path, text)

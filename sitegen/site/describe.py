@@ -1,8 +1,8 @@
 """Every page's meta description: what it holds, in a sentence or two made from the archive's own facts.
 
 Search engines show it under the page's title, so it says what a reader finds there (how many issues
-or articles, of which papers, from when), never a slogan; about 120 characters at most, an article's 100
-(its first paragraph's start, which og:description repeats: a search engine shows 80 to 100)."""
+or articles, of which papers, from when), never a slogan; about 120 characters at most, an article's 80
+(its first paragraph's opening sentences, which og:description repeats: a search engine shows 80 to 100)."""
 from __future__ import annotations
 
 import html
@@ -13,7 +13,14 @@ from ..archive.groups import Entry
 from ..model import Issue
 
 LONGEST = 120
-ARTICLE_LONGEST = 100
+ARTICLE_LONGEST = 80
+SHORTEST_SENTENCES = 30
+"""An article's opening sentences shorter than this say too little: its summary runs on to a clause's end."""
+SHORTEST_CLAUSES = 20
+SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
+CLAUSE_END = re.compile(r"[，、；：,;:]")
+DATELINE = re.compile(r"^[■●◆▲]?\s*(?:(?:本报讯|本刊讯)\s*(?:[（(][^（）()]{0,40}[）)])?|[（(](?:记者|通讯员|本报记者)[^（）()]{0,40}[）)])\s*")
+"""本报讯（记者张丽华 通讯员张亚京）: who wrote it, which the page says in its byline, not what it is about."""
 NAMES = 6
 """Names listed before 等."""
 
@@ -99,7 +106,18 @@ def source(label: str, path: str) -> str:
 
 
 def article(first_paragraph: str) -> str:
-    return first_paragraph[:ARTICLE_LONGEST]
+    """An article's summary: its first paragraph without the dateline, whole if short; else its opening
+    sentences; else cut at the end of a clause, with …; at most ARTICLE_LONGEST characters."""
+    text = re.sub(r"\s+", " ", first_paragraph).strip()
+    text = DATELINE.sub("", text, count=1) or text
+    if len(text) <= ARTICLE_LONGEST:
+        return text
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, ARTICLE_LONGEST + 1)]
+    if ends and ends[-1] >= SHORTEST_SENTENCES:
+        return text[:ends[-1]]
+    clauses = [m.start() for m in CLAUSE_END.finditer(text, 0, ARTICLE_LONGEST)]
+    end = clauses[-1] if clauses and clauses[-1] >= SHORTEST_CLAUSES else ARTICLE_LONGEST - 1
+    return text[:end] + "…"
 
 
 def editorial(title: str, body_html: str) -> str:
