@@ -507,8 +507,11 @@ def test_text_that_looks_like_markup_is_shown_literally_everywhere(run_cli, tmp_
     assert '<a href="javascript:alert(7)">链接</a>' in body
     assert "<script>alert(8)</script>报" in page.select_one(".article .meta").get_text()
     [jsonld] = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
-    assert (jsonld["headline"], jsonld["publisher"]["name"]) == ("<script>alert(1)</script>标题",
-                                                                 "<script>alert(8)</script>报")
+    assert (jsonld["headline"], jsonld["isPartOf"]["isPartOf"]["name"]) == ("<script>alert(1)</script>标题",
+                                                                            "<script>alert(8)</script>报")
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("正文里有") and "和</p><b onmouseover=" in description
+    assert page.find("meta", property="og:description")["content"] == description
     issue_page = (site / data["issues"][0]["url"].lstrip("/") / "index.html").read_text(encoding="utf-8")
     assert f"seeds/{name}" in BeautifulSoup(issue_page, "html.parser").get_text()
 

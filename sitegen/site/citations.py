@@ -42,7 +42,8 @@ def issue_jsonld(issue: Issue, url: str) -> dict[str, Any]:
 
 
 def article_jsonld(article: Article, issue: Issue, url: str, issue_url: str) -> dict[str, Any]:
-    """A NewsArticle for an article page."""
+    """A NewsArticle for an article page: what a search engine reads of it and its issue. Not its keywords
+    (on the page, and search engines do not read them) nor a publisher (the paper, isPartOf already names it)."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -61,12 +62,8 @@ def article_jsonld(article: Article, issue: Issue, url: str, issue_url: str) -> 
         data["author"] = [{"@type": "Person", "name": n} for n in names]
     if article.section:
         data["articleSection"] = article.section
-    if article.keywords:
-        data["keywords"] = list(article.keywords)
     if article.districts:
         data["contentLocation"] = [{"@type": "Place", "name": d} for d in article.districts]
-    if issue.publication:
-        data["publisher"] = {"@type": "Organization", "name": issue.publication}
     return data
 
 
