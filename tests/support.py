@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -54,3 +55,12 @@ def benchmark_module(name: str) -> ModuleType:
         sys.modules[name] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(sys.modules[name])
     return sys.modules[name]
+
+
+SHOWN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def card_date(card) -> str:
+    """The date an article card shows in its facts line (2020年4月16日), as 2020-04-16: the date a reader sees."""
+    year, month, day = SHOWN_DATE.search(card.select_one(".meta").get_text()).groups()
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"

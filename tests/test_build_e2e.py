@@ -30,7 +30,7 @@ from sitegen.errors import SitegenError
 from sitegen.engine.progress import NoProgress
 from sitegen.site.write import StagedSite
 from sitegen.lexicon import load_lexicon
-from support import read_catalog
+from support import card_date, read_catalog
 
 
 def soup(site: Path, url: str, base: str = "/") -> BeautifulSoup:
@@ -145,7 +145,7 @@ def test_index_pages_name_what_they_list(site_dir, catalog):
 
 def test_district_page_lists_its_articles_newest_first(site_dir, catalog):
     page = soup(site_dir, "/districts/shijingshan/")
-    dates = [t["datetime"] for t in page.select(".article-list time")]
+    dates = [card_date(li) for li in page.select(".article-list > li")]
     assert dates == sorted(dates, reverse=True)
     expected = sum(1 for a in catalog["articles"] if "石景山区" in a["district"])
     assert len(page.select(".article-list > li")) == expected

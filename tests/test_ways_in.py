@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from sitegen.config import Config
 from sitegen.engine.build import build
 from sitegen.lexicon import DATA_DIR, load_places, stop_words
-from support import read_catalog
+from support import card_date, read_catalog
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -72,10 +72,10 @@ def test_the_district_secretary_has_a_page_with_his_role_in_each_article(site_di
     page = soup(site_dir, "/people/changwei/")
     assert page.h1.get_text() == "常卫"
     items = page.select(".article-list > li")
-    listed = {(li.time["datetime"], li.select_one(":is(h2, h3)").get_text()) for li in items}
+    listed = {(card_date(li), li.select_one(":is(h2, h3)").get_text()) for li in items}
     assert listed == SECRETARY_ARTICLES
     assert [li.select_one(".role").get_text() for li in items] == ["区委书记"] * 5
-    dates = [li.time["datetime"] for li in items]
+    dates = [card_date(li) for li in items]
     assert dates == sorted(dates, reverse=True)
     for li in items:  # each links to its article page
         href = li.select_one(":is(h2, h3) a")["href"]
@@ -263,7 +263,7 @@ def test_topic_pages_list_their_articles_newest_first_with_counts(site_dir, cata
         page = soup(site_dir, href)
         assert page.h1.get_text() == name
         assert f"共 {count} 篇" in page.select_one(".lede").get_text()
-        dates = [t["datetime"] for t in page.select(".article-list time")]
+        dates = [card_date(li) for li in page.select(".article-list > li")]
         assert len(dates) == count and dates == sorted(dates, reverse=True)
 
 
