@@ -86,6 +86,9 @@ def test_an_article_is_described_by_its_opening_sentences_without_the_dateline()
     opening = summary.removesuffix("…")
     assert summary.endswith("…") and describe.ARTICLE_LONGEST - 10 < len(summary) <= describe.ARTICLE_LONGEST
     assert one_long_sentence.startswith(opening) and one_long_sentence[len(opening)] in "，、"
+    for length in (describe.ARTICLE_LONGEST, describe.ARTICLE_LONGEST + 1):  # a sentence ending just inside, just past
+        sentence = "会" * (length - 1) + "。"
+        assert len(describe.article(sentence + "会议要求各街道落实责任。")) <= describe.ARTICLE_LONGEST
     no_marks = "石景山区召开防汛工作会议" * 10
     assert describe.article(no_marks) == no_marks[:describe.ARTICLE_LONGEST - 1] + "…"
 

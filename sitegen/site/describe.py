@@ -112,7 +112,7 @@ def article(first_paragraph: str) -> str:
     text = DATELINE.sub("", text, count=1) or text
     if len(text) <= ARTICLE_LONGEST:
         return text
-    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, ARTICLE_LONGEST + 1)]
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, ARTICLE_LONGEST)]
     if ends and ends[-1] >= SHORTEST_SENTENCES:
         return text[:ends[-1]]
     clauses = [m.start() for m in CLAUSE_END.finditer(text, 0, ARTICLE_LONGEST)]
