@@ -1682,3 +1682,32 @@ def test_a_stack_line_ending_in_a_verb_that_wants_its_object_goes_on_in_the_line
     text = ("社区召开居民议事会研究\n楼道杂物清理工作\n\n本报讯 3月2日，社区召开居民议事会，20名居民代表参加。\n")
     issue = parse(text)
     assert heads(issue) == [(None, "社区召开居民议事会研究楼道杂物清理工作", None)]
+
+
+def test_a_notices_signing_date_and_a_page_mark_never_stretch_the_masthead_over_the_articles() -> None:
+    text = ("西山建设简报\n第3期\n2016年5月6日\n————————————\n南坡绿道开工\n　　5月4日，南坡绿道一期工程开工，全长\n"
+            "六公里，年内完成。\n—1—\n关于做好绿道施工保障的通知\n　　各单位要配合施工，保障\n材料运输。\n"
+            "　　　　　　绿道建设办公室\n　　　　　　2016年5月3日\n—2—\n")
+    issue = parse(text)
+    assert [t for _, t in issue.masthead] == ["西山建设简报", "第3期", "2016年5月6日"]
+    assert [a.headline for a in issue.articles] == ["南坡绿道开工", "关于做好绿道施工保障的通知"]
+    assert issue.articles[1].byline == "绿道建设办公室"
+
+
+def test_a_hotline_on_a_line_of_its_own_is_furniture_and_one_under_the_papers_name_in_title_marks_names_it() -> None:
+    text = ("庙会开幕\n本报讯 2月5日，地坛庙会开幕，游客如织。\n\n庙会游客服务热线：84211234（9:00-17:00）\n\n"
+            "胡同新添口袋公园\n本报讯 2月3日，东四街道一处口袋公园建成开放。\n\n"
+            "《东城报》新闻热线：64041234　　投稿信箱：news@example.com\n")
+    issue = parse(text)
+    assert [t for _, t in issue.furniture] == ["庙会游客服务热线：84211234（9:00-17:00）",
+                                                "《东城报》新闻热线：64041234　　投稿信箱：news@example.com"]
+    assert [(a.kicker, a.headline) for a in issue.articles] == [(None, "庙会开幕"), (None, "胡同新添口袋公园")]
+    assert complete_issue(issue, load_places()).publication == "东城报"
+
+
+def test_a_newsletters_name_over_its_internal_use_note_names_it() -> None:
+    text = ("京西古道保护\n（内部资料　免费交流）\n主办：门头沟区文物局\n2021年第3期　　2021年5月7日\n\n"
+            "古道沿线立起保护标识\n本报讯 5月6日，王平镇在古道沿线设立保护标识20处。\n")
+    issue = parse(text)
+    assert issue.publication == "京西古道保护"
+    assert issue.date == datetime.date(2021, 5, 7)

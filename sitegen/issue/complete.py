@@ -325,8 +325,8 @@ SUBSCRIBED_PAPER = re.compile(r"《([\u4e00-\u9fff]{2,12})》[^《》]*?(?:欢�
 """A subscription note naming its paper: 《怀柔报》欢迎订阅…, 欢迎订阅2016年《海淀报》."""
 
 
-HOTLINE_PAPER = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?报)(?:社)?(?:新闻|广告|订阅|发行)?(?:热线|电话)\s*[:：]")
-"""A paper's name opening its own hotline: 丰台报新闻热线：63812345."""
+HOTLINE_PAPER = re.compile(r"^\s*《?([\u4e00-\u9fff]{2,8}?报)》?(?:社)?(?:新闻|广告|订阅|发行)?(?:热线|电话)\s*[:：]")
+"""A paper's name opening its own hotline, in its title marks or not: 丰台报新闻热线：63812345, 《东城报》新闻热线：…."""
 OFFICE_PAPER = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?(?:报|时讯|周刊))(?:社|编辑部)(?:[\s\u3000]+\S*)?(?:地址|电话|热线|邮编)\s*[:：]")
 """A paper's name opening the row of its own office's contacts: 德胜社区报编辑部　地址：…, 怀柔报社　地址：…, 房山报社地址：…."""
 

@@ -33,6 +33,8 @@ _PAPER_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,14}(?:报|简报|日报|晚报|
                          r"|[\u4e00-\u9fff]{4,14}(?:简讯|快讯))$")
 """A paper's or bulletin's name: 昌平报, 通州时讯, 皇木厂村村讯, 丰台区政务信息, 德胜街道工作简讯 (a 简讯 or 快讯 with the name of who
 issues it: a column is 社区简讯)."""
+_INTERNAL_NOTE = re.compile(r"^[(（]?\s*内部资料")
+"""A newsletter's note that it is for internal use, under its name: （内部资料　免费交流）, 内部资料　注意保存."""
 _LICENCE = re.compile(r"准印证|刊号|CN\s*\d{2}-|国内统一连续出版物号|邮发代号|内部资料|免费交流|免费赠阅")
 """A licence or circulation note: 准印证号, 国内统一刊号, 内部资料　免费交流 (a newsletter's)."""
 _WEB = re.compile(r"https?://|www\.|\.(?:com|cn|net|org)\b", re.I)
@@ -96,10 +98,13 @@ _FORECAST = re.compile(r"[晴阴雨雪云雾霾]")
 _DEGREES = re.compile(r"-?\d+\s*(?:℃|°C)")
 _PAGE_REF = re.compile(r"(?:第?\s*\d+\s*版|[(（]\s*第?\s*\d+\s*版\s*[)）])$")
 _NOTICE = re.compile(
-    r"^(?:本报|[\u4e00-\u9fff]{1,8}报)?(?:社|编辑部)?(?:地址|社址|广告(?:部)?(?:热线|电话)?|新闻热线|热线电话|订阅(?:热线|电话)|发行(?:部|热线|电话)?|邮发代号"
+    r"^(?:本报|[\u4e00-\u9fff]{1,8}报|《[\u4e00-\u9fff]{1,8}报》)?(?:社|编辑部)?(?:地址|社址|广告(?:部)?(?:热线|电话)?|新闻热线|热线电话|订阅(?:热线|电话)|发行(?:部|热线|电话)?|邮发代号"
     r"|邮编|印刷|定价|广告经营许可证|广告许可证|(?:本版|投稿)?邮箱|新闻投稿|发行热线|热线)\s*[:：]|^(?:《[^》]{2,14}》)?欢迎订阅"
     r"|(?:^|\s)编印(?:\s|$)"
 )
+_HOTLINE = re.compile(r"^[\u4e00-\u9fff]{2,12}热线\s*[:：]\s*[\d\-－]{5,}(?:\s*[(（][^()（）]{1,12}[)）])?$")
+"""A hotline on a line of its own, its number and hours only: 桃花节游客服务热线：89991234（24小时）. A line naming
+who answers, 德胜派出所：82098110, is text."""
 _AD_LABEL = re.compile(r"^(?:广告|公益广告|分类广告|广而告之)$")
 """The label standing apart at the start of an advertising line."""
 PAGE_FURNITURE_MAX = 80
@@ -301,6 +306,8 @@ def is_page_furniture(text: str) -> bool:
         return True  # 晴转多云 北风二三级 -1℃～11℃
     if _RULE_LINE.match(text.strip()) or _PAGE_MARK.match(text.strip()) or _BOX_EDGE.match(text.strip()):
         return True  # ———————— under a bulletin's head, —1— at a page's foot, ┌────┐ over a box
+    if _HOTLINE.match(text.strip()):
+        return True
     if _GUIDE.match(text) or _GUIDE_INLINE.match(text) or _GUIDE_ITEM.match(text) or _WEATHER.match(text):
         return True
     # A row of notes set apart (本版邮箱：…　本报地址：…　邮编：…; …征订工作开始　邮发代号：1—217) is furniture where one of
@@ -405,9 +412,13 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
     # The masthead is the top of the file up to its last masthead line before the first line that
     # surely is body; slogans and publisher lines between masthead lines come with it, wherever
     # the dateline is (before or after the paper's name).
-    first_anchor = next((i for i, (_, t) in enumerate(numbered) if _is_anchor(t)), len(numbered))
+    # A page mark at a page's foot (—1—) closes the first page, masthead and all: nothing under it is masthead. The
+    # date that signs a notice under its issuer (科学城建设工作办公室 / 2015年9月18日) is the notice's, not a dateline
+    # that would stretch the masthead down over the articles above it.
+    first_anchor = next((i for i, (_, t) in enumerate(numbered) if _is_anchor(t) or _PAGE_MARK.match(t)), len(numbered))
+    signoffs = signoff_lines(numbered)
     top = [i for i in range(first_anchor) if i not in colophon_at]
-    marked = [i for i in top if is_strong_masthead(numbered[i][1], places, top=True)]
+    marked = [i for i in top if is_strong_masthead(numbered[i][1], places, top=True) and numbered[i][0] not in signoffs]
     masthead_at: set[int] = set()
     if marked:
         end = max(marked)
@@ -419,7 +430,6 @@ def split_furniture(numbered: list[tuple[int, str]], places: Places) -> Furnitur
         masthead_at = set(range(0, end + 1)) - colophon_at
     # Datelines, issue lines and the like are never article text, wherever a page header repeats them; but the
     # date that signs a notice under its issuer is the notice's.
-    signoffs = signoff_lines(numbered)
     masthead_at |= {
         i for i, (n, t) in enumerate(numbered)
         if i not in colophon_at and is_strong_masthead(t, places, top=False) and not _is_anchor(t) and n not in signoffs
@@ -517,6 +527,9 @@ def read_facts(masthead: tuple[tuple[int, str], ...], path: str, places: Places)
         elif publication is None and n == masthead[0][0] and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", bare) \
                 and len(masthead) > 1 and masthead[1][0] == n + 1 and _ENGLISH_TITLE.match(masthead[1][1].strip()):
             publication = bare  # 北苑家园 over BEIYUAN JIAYUAN: the name at the masthead's top, its romanised form under it
+        elif publication is None and n == masthead[0][0] and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", bare) \
+                and len(masthead) > 1 and masthead[1][0] == n + 1 and _INTERNAL_NOTE.match(masthead[1][1].strip()):
+            publication = bare  # 密云水源保护 over （内部资料　免费交流）: a newsletter's name over its internal-use note
         if date is None and (m := DATE.search(text)):
             date = _date(m, path, n, [])  # date_problems() reports bad dates on every line
         elif date is None and (m := WORD_DATE.search(text)):
