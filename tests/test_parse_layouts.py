@@ -1711,3 +1711,27 @@ def test_a_newsletters_name_over_its_internal_use_note_names_it() -> None:
     issue = parse(text)
     assert issue.publication == "京西古道保护"
     assert issue.date == datetime.date(2021, 5, 7)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("区领导调研", "山区镇汛前准备工作"),                  # a verb that wants its object
+    ("妫水河生态补水后", "城区段首次实现全线通水"),          # a clause of when, its news below
+    ("地铁19号线北段", "预计年底具备通车条件"),              # a line's section, what is expected of it below
+    ("区实验学校东校区", "新学期迎来首批新生"),              # a school, what it did below, after when
+    ("同步辐射光源装置", "前期工作通过验收"),                # a facility, a stage of its work below
+    ("桥梓镇加快产业园区", "配套道路建设"),                  # a verb driving work and its place, the work below
+    ("社区养老驿站", "如何预约？"),                          # a question word and its verb, asking about the line above
+])
+def test_a_two_line_headline_the_column_cut_is_read_as_one(first: str, second: str) -> None:
+    issue = parse(f"{first}\n{second}\n本报讯 3月2日，记者从有关部门获悉此事，详情见下文。\n")
+    assert heads(issue) == [(None, first + second, None)]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("城市绿心森林公园", "夏日游人如织"),
+    ("亮眼成绩单背后", "百姓钱袋子鼓起来了"),
+    ("区政协开展专题调研", "助力老旧小区改造"),
+])
+def test_a_kicker_that_is_a_phrase_of_its_own_stays_the_kicker(first: str, second: str) -> None:
+    issue = parse(f"{first}\n{second}\n本报讯 3月2日，记者从有关部门获悉此事，详情见下文。\n")
+    assert heads(issue) == [(first, second, None)]
