@@ -1735,3 +1735,34 @@ def test_a_two_line_headline_the_column_cut_is_read_as_one(first: str, second: s
 def test_a_kicker_that_is_a_phrase_of_its_own_stays_the_kicker(first: str, second: str) -> None:
     issue = parse(f"{first}\n{second}\n本报讯 3月2日，记者从有关部门获悉此事，详情见下文。\n")
     assert heads(issue) == [(first, second, None)]
+
+
+@pytest.mark.parametrize("place", ["永定河畔", "南中轴", "京张铁路沿线"])
+def test_a_short_line_naming_a_place_by_what_it_lies_along_is_the_kicker(place: str) -> None:
+    issue = parse(f"{place}\n百余名志愿者植绿护绿\n本报讯（通讯员 刘洋）3月16日，志愿者开展义务植树活动。\n")
+    assert heads(issue) == [(place, "百余名志愿者植绿护绿", None)]
+
+
+def test_a_notice_headed_please_note_under_the_news_is_a_piece_of_its_own_and_its_days_are_when_it_applies() -> None:
+    text = ("南苑乡老旧小区改造年内启动\n本报讯（记者 王晓雨）3月15日，南苑乡召开老旧小区改造动员会。\n"
+            "乡相关负责人表示，改造方案将于4月底前公示。\n敬请关注\n因市政管线改造施工，3月20日至4月10日，\n"
+            "科技园东侧道路实行半幅通行。\n由此给您带来的不便，敬请谅解。\n新村街道办事处\n2019年3月16日\n")
+    issue = complete_issue(parse(text), load_places())
+    assert [a.headline for a in issue.articles] == ["南苑乡老旧小区改造年内启动", "敬请关注"]
+    assert issue.articles[1].byline == "新村街道办事处"
+    assert issue.date == datetime.date(2019, 3, 16)
+
+
+def test_a_day_glossed_as_yesterday_by_its_number_alone_and_a_year_going_on_with_a_plan_date_no_masthead_issue() -> None:
+    text = ("地铁站主体完工\n本报讯 记者从区住建委获悉，2019年3月15日地铁站主体结构完工，预计2021年底前全线贯通，"
+            "2022年投入使用。\n昨天（17日）下午，记者在施工现场看到，工人们正在安装管线。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2019, 3, 18)
+
+
+def test_the_days_of_a_notice_titled_about_what_it_announces_are_when_it_applies_and_a_bare_weekday_dates_the_story() -> None:
+    text = ("胡同里办起“院落展”\n本报讯（记者 方圆）星期六是文化遗产日。当天上午，朝阳门街道举办老照片展。\n\n"
+            "关于交道口北二条施工期间临时交通管理的公告\n因管线改造施工需要，自2019年6月10日至7月20日，北二条全线禁止机动车通行。\n"
+            "交道口街道办事处\n2019年6月6日\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2019, 6, 8)

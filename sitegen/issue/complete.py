@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import ParsedIssue
 from .parse.furniture import page_count, row_parts
-from .parse.lines import BOX_TITLE
+from .parse.lines import BOX_TITLE, NOTICE_ABOUT
 from ..errors import Problem
 from ..lexicon import Places
 
@@ -86,6 +86,8 @@ def text_year(text: str) -> int | None:
             continue  # 预计2019年投入使用, 计划于2025年建成: a plan's year, not the year of writing
         if PREPARED_FOR.search(text[max(0, m.start() - 4):m.start()]):
             continue  # 征集2021年区级民生实事项目建议: the year a plan in the making is for, the next one
+        if PLANNED_YEAR_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # 预计2021年底前主体结构封顶，2022年陆续投入使用: the plan's next step, later still
         if 1900 <= int(m.group(1)) <= 2100:
             years.append(int(m.group(1)) - (1 if NEXT_YEAR_SAID.match(text, m.end()) else 0))
     return max(years) if years else None
@@ -93,6 +95,8 @@ def text_year(text: str) -> int | None:
 
 FUTURE_BEFORE = re.compile(r"(?:将于|将在|将自|将从|将|计划(?:于|自|从)?|预计(?:于|自|从)?|拟(?:于|自)?|定于|确保|力争|争取"
                            r"|(?<!截)至|到|前往)\s*$")
+PLANNED_YEAR_BEFORE = re.compile(r"(?:预计|计划|力争|拟)(?:于|在|到)?\s*\d{4}\s*年[^。！？!?；;]*$")
+"""A year later in the sentence of a planned one (预计2021年底前…，2022年陆续投入使用) goes on with the plan."""
 PLANNED_CLAUSE = re.compile(r"将[^，,。；;！？!?]{0,16}(?:于|在|自|从)\s*$")
 """街道将联合燃气公司于2021年11月29日…: 将 earlier in the clause makes the day its 于 names a plan, as 将于 does."""
 REQUIRED = re.compile(r"要求\s*[，,：:]?[^，,。；;！？!?]{0,6}$")
@@ -113,6 +117,8 @@ FUTURE_AFTER = re.compile(r"\s*(?:前|之前|以前|底前|起将|将|截止)")
 """A date after 将于, 计划, 预计, 截至… or before 前 is a plan, schedule or deadline: not an event the issue reports."""
 DAYS_BEFORE_ISSUE = re.compile(r"(昨天|昨日|前天|前日)\s*[(（]\s*$")
 """昨天（6月3日）上午…: a day glossed as yesterday (or the day before) is told from the day after it (or two)."""
+DAY_BEFORE_ISSUE = re.compile(r"(昨天|昨日|前天|前日)\s*[(（]\s*(\d{1,2})\s*日\s*[)）]")
+"""昨天（18日）下午…: a day glossed as yesterday by its number alone, in the month the text's dates around it are in."""
 TOMORROW = re.compile(r"(?:明天|明日)\s*[(（]\s*$")
 """从明天（10月14日）起…: a day glossed as tomorrow is a plan, and the day before it is the day the writer wrote."""
 WEEKDAY = re.compile(r"\s*[(（]\s*(?:星期|周)([一二三四五六日天])\s*[)）]")
@@ -212,6 +218,17 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
                                                                or DEADLINE_OF.search(line, 0, m.start())))
                 found.append(Dated(when, n, future))
                 span_start = m
+        for m in DAY_BEFORE_ISSUE.finditer(line):
+            # 昨天（18日）: the month and year are those of the date the text names last before it.
+            n = next(k for at, k in reversed(starts) if at <= m.start())
+            earlier = [d.day for d in found if d.line <= n]
+            if not earlier:
+                continue
+            try:
+                when = earlier[-1].replace(day=int(m.group(2)))
+            except ValueError:
+                continue
+            found.append(Dated(when + datetime.timedelta(days=1 if m.group(1) in ("昨天", "昨日") else 2), n, False))
     return found, problems
 
 
@@ -229,7 +246,8 @@ def _read_texts(issue: ParsedIssue) -> list[tuple[str, list[tuple[int, int]], bo
     printed = issue.source.lines
     for article in issue.articles:
         texts.extend((text, [(0, n)], False) for n, text in article.head)
-        notice = bool(BOX_TITLE.match(article.headline or ""))  # 温馨提示: its days are when the notice applies
+        # 温馨提示, 关于…临时交通管理的公告: the days a notice names are when it applies
+        notice = bool(BOX_TITLE.match(article.headline or "") or NOTICE_ABOUT.match(article.headline or ""))
         scheduled = False
         for block in article.blocks:
             starts, at = [], 0
@@ -377,15 +395,17 @@ def district_named(text: str, places: Places) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-TODAY_WEEKDAY = re.compile(r"(?:今天|今日)\s*[(（]\s*(?:星期|周)([一二三四五六日天])\s*[)）]")
-"""今天（星期三）起…: the text names the weekday it is written on."""
+TODAY_WEEKDAY = re.compile(r"(?:今天|今日)\s*[(（]\s*(?:星期|周)([一二三四五六日天])\s*[)）]"
+                           r"|(?:^|[）)，,。])\s*星期([一二三四五六日天])(?:是|上午|下午|晚上|当天)")
+"""今天（星期三）起…: the text names the weekday it is written on; 星期六是第14个“文化和自然遗产日”。当天上午…, a story
+opening on the bare weekday its news happened, names the day it tells of."""
 
 
 def _weekday_of_today(text: str, latest: datetime.date) -> datetime.date:
     """The issue's day where the text names its weekday (今天（星期三）) and only one weekday: the first day from the
     latest event it reports that falls on it (the event on 6月12日, a Monday, and 今天（星期三）: 6月14日); else that
     event's day."""
-    days = {m.group(1).replace("天", "日") for m in TODAY_WEEKDAY.finditer(text)}
+    days = {(m.group(1) or m.group(2)).replace("天", "日") for m in TODAY_WEEKDAY.finditer(text)}
     if len(days) != 1:
         return latest
     return latest + datetime.timedelta(days=(WEEKDAYS.index(days.pop()) - latest.weekday()) % 7)

@@ -200,7 +200,9 @@ def _chain_to_lead(pieces: list[Piece], i: int) -> bool:
 
 NEWS_WHEN = re.compile(r"近日|日前|近期|连日来|昨日|昨天|今天|今日|本周|上周|今年|\d{1,2}\s*月")
 """When a news item says it happened, in its first clause."""
-PLACE_END = re.compile(r"(?:街道|社区|镇|乡|村|区|县|城)$")
+PLACE_END = re.compile(r"(?:街道|社区|镇|乡|村|区|县|城|河畔|湖畔|桥畔|[江河湖]岸|沿线|脚下|中轴)$")
+"""A bare line naming a place: a district, a street, a village, or a place by what it lies along (卢沟桥畔, 永定河沿线,
+南中轴)."""
 OCCASION_END = re.compile(r"(?:节|纪念日|宣传日|宣传周|活动周|安全月|周年|将至|将临|临近|来临|到来|前夕|之际|进行时|正当时)$")
 """A bare line naming an occasion (三八节, 安全生产月) or a time (清明将至, 冬奥进行时) over a headline says when, as a
 kicker does."""

@@ -238,8 +238,8 @@ TITLE_NOTE = re.compile(r"[(（](?:摘要|节选|摘编|全文|草案|征求意�
 PHONE_CUT = re.compile(r"(?:电话|热线|手机|传真)\s*[:：]?\s*[\d\-－]{1,11}$")
 """A line ending inside a phone number after its label (防汛值班电话：69961) goes on in a line opening with its
 digits (100。)."""
-BOX_TITLE = re.compile(r"^[\u4e00-\u9fff“”·]{1,16}(?:公告|通告|通知|启事|须知|提示|贴士|安排|电话|服务信息)$")
-"""The title of a notice or a service box (区公安分局出入境业务调整公告, 温馨提示, 小贴士, 假期医疗服务安排, 便民服务电话):
+BOX_TITLE = re.compile(r"^(?:[\u4e00-\u9fff“”·]{1,16}(?:公告|通告|通知|启事|须知|提示|提醒|贴士|安排|电话|服务信息)|敬请关注|请注意)$")
+"""The title of a notice or a service box (区公安分局出入境业务调整公告, 温馨提示, 特别提醒, 敬请关注, 小贴士, 假期医疗服务安排, 便民服务电话):
 a piece of its own, set under the news without a lead; a story's sub-heading names a step or a finding, not a notice."""
 NOTICE_ABOUT = re.compile(r"^关于\S+(?:通告|公告|通知|告知书|倡议书|决定|意见|办法|规定|公示)$")
 """A notice's title after its issuer: 关于开展平房院落汛期安全检查的通告. Over it, the issuer's bare name
