@@ -1766,3 +1766,21 @@ def test_the_days_of_a_notice_titled_about_what_it_announces_are_when_it_applies
             "交道口街道办事处\n2019年6月6日\n")
     issue = complete_issue(parse(text), load_places())
     assert issue.date == datetime.date(2019, 6, 8)
+
+
+def test_rows_of_a_table_set_a_row_a_line_are_paragraphs_each_never_a_headline_stack() -> None:
+    text = ("赏花攻略\n本报讯（记者 郝静）桃花节期间，各景区实行统一票价。各景区门票价格\n如下：\n"
+            "桃花海景区　40元/人\n丫髻山景区　50元/人\n金海湖景区　60元/人\n60岁以上老人凭有效证件免票。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["赏花攻略"]
+    assert paragraphs(issue, 0)[1:] == ["桃花海景区　40元/人", "丫髻山景区　50元/人", "金海湖景区　60元/人",
+                                        "60岁以上老人凭有效证件免票。"]
+
+
+def test_photo_news_after_a_brief_whose_caption_is_two_sentences_the_credit_closing_the_second() -> None:
+    text = ("文明养犬！\n本报讯 4月起，区公安分局开展文明养犬专项整治，养犬人外出遛犬须束犬绳。\n"
+            "麦田春灌忙\n4月12日，北务镇的农民在麦田里浇灌返青水。\n目前，全区春灌已完成六成。　　　记者 马骏 摄\n")
+    issue = parse(text)
+    assert [(a.headline, a.kind) for a in issue.articles] == [("文明养犬！", "news"), ("麦田春灌忙", "photo")]
+    assert [b.kind for b in issue.articles[1].blocks] == ["caption"]
+    assert issue.articles[1].byline == "记者 马骏"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import patterns
 from .lines import (
-    AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, DAY_ITEM, CONTINUED_ON, FIGURE_ITEM, LEAD, ONWARD_BARE, SECTION, Piece,
+    AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, DAY_ITEM, table_row, CONTINUED_ON, FIGURE_ITEM, LEAD, ONWARD_BARE, SECTION, Piece,
     is_deck_like, HEADING_FORM, author_byline, is_closed, is_exclaim_headline, is_from_line, is_headline_pair, onward_pages,
     visible_len,
 )
@@ -127,6 +127,8 @@ def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
             shapes.append(p.role)
         elif DAY_ITEM.match(p.text):
             shapes.append("para")  # 7月8日（星期六）　探访…: an item of a schedule, never a headline
+        elif table_row([q.text for q in pieces], i):
+            shapes.append("para")  # 桃花海景区　40元/人 over 丫髻山景区　50元/人: rows of a table, never a headline stack
         elif CONTACT_LINE.match(p.text):
             shapes.append("para")  # 德胜派出所：82098110: a phone line, never a headline or kicker
         elif _figure_item_of_list(pieces, i):
@@ -509,6 +511,15 @@ class _Assembler:
             d.byline = credit
             self.finish()
             return k + 1
+        if (credit := self.inline_credit(i, k + 1, two_lines=True)) is not None:
+            # 春耕时节农机忙 / 4月12日，…在田间作业。 / 目前，全区春播已完成六成。　记者 马骏 摄: a caption of two sentences, the
+            # first a line of its own, is one caption; its credit closes the second.
+            d = self.start(heads=group, kind="photo")
+            first, second = self.pieces[k], self.pieces[k + 1]
+            d.blocks.append(Block("caption", first.text + second.text, first.lines + second.lines))
+            d.byline = credit
+            self.finish()
+            return k + 2
         if self.shapes[i] == "exclaim" and nxt not in ("lead", "author", "from") and len(group) == 1 and \
                 not self.over_first_part(i, k) and not self.flush_over_indented(i, k) and \
                 not (i > 0 and self.shapes[i - 1] == "section" and nxt in ("para", "numbered")) and \
@@ -713,12 +724,18 @@ class _Assembler:
         # credit the last line before the next article, is photo news of its own.
         return visible_len(ps[i].text) <= PHOTO_HEADLINE_MAX and visible_len(ps[k].text) <= PHOTO_CAPTION_MAX
 
-    def inline_credit(self, i: int, k: int) -> str | None:
+    def inline_credit(self, i: int, k: int, two_lines: bool = False) -> str | None:
         """The photographer of photo news whose credit closes its caption: a short headline, then one paragraph
         ending （记者 马骏 摄）, then a new start, a run of bulleted briefs or the end (运河秋色 / 10月9日，市民在…赏秋。
-        （记者 马骏 摄））."""
+        （记者 马骏 摄））; with two_lines, the caption is the paragraph at k - 1, one printed line, and the one at k, no longer
+        than a caption together."""
         ps, shapes = self.pieces, self.shapes
-        if k - i > 2 or k >= len(ps) or shapes[k] != "para" or visible_len(ps[i].text) > INLINE_PHOTO_HEADLINE_MAX:
+        if two_lines and not (k < len(ps) and shapes[k - 1] == "para" and len(ps[k - 1].lines) == 1
+                              and ps[k - 1].shape.closed
+                              and visible_len(ps[k - 1].text + ps[k].text) <= PHOTO_CAPTION_MAX):
+            return None
+        if k - i > 2 + two_lines or k >= len(ps) or shapes[k] != "para" \
+                or visible_len(ps[i].text) > INLINE_PHOTO_HEADLINE_MAX:
             return None
         after = shapes[k + 1] if k + 1 < len(ps) else None
         m = INLINE_CREDIT.search(ps[k].text)

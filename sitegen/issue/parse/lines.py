@@ -763,6 +763,8 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return True  # 答：预计5月上旬开始，具体… / 布的…: a turn of an interview is text, never a heading; it goes on below
     if _schedule_item(units, i):
         return False  # 12月18日（周六）下午　… under another day's item: a schedule sets a day a line
+    if table_row([u.text for u in units], i):
+        return False  # 丫髻山景区　50元/人 under 桃花海景区　40元/人: a table sets a row a line
     if joined == 1 and is_parallel_head(units[i - 1].text) and units[i].text[:1] not in NO_START:
         return False  # （一）统一规划，分批推进: two phrases of one length, a heading even as wide as the column
     if visible_len(units[i].text) <= WIDOW_MAX and is_closed(units[i].text) and units[i].text[:1] not in "“‘「《(（":
@@ -898,6 +900,17 @@ def _under_column_label(units: list[Unit], j: int) -> bool:
     # A notice's or box's own title (征稿启事, 游园提示) heads its text straight away: the line under it is that text.
     return label.role == "text" and not label.full and (label.after_blank or label.page_top) \
         and bool(LABEL_LINE.match(label.text)) and not BOX_TITLE.match(label.text)
+
+
+TABLE_ROW = re.compile(r"^[\u4e00-\u9fff“”·]{2,16}(?:\u3000+|\s{2,})\d+(?:\.\d+)?\s*[\u4e00-\u9fff%％]{0,3}(?:[/／][\u4e00-\u9fff]{1,2})?$")
+"""A row of a table set as text: a name, a wide space and its figure (桃花海景区　40元/人, 一等奖　3名)."""
+
+
+def table_row(texts: list[str], i: int) -> bool:
+    """Tell whether texts[i] is a row of a table set a row a line, another row straight above or below it: each row is a
+    paragraph of its own, never a headline."""
+    return bool(TABLE_ROW.match(texts[i])) and any(
+        TABLE_ROW.match(texts[j]) for j in (i - 1, i + 1) if 0 <= j < len(texts))
 
 
 def _schedule_item(units: list[Unit], i: int) -> bool:
