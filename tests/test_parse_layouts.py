@@ -1784,3 +1784,11 @@ def test_photo_news_after_a_brief_whose_caption_is_two_sentences_the_credit_clos
     assert [(a.headline, a.kind) for a in issue.articles] == [("文明养犬！", "news"), ("麦田春灌忙", "photo")]
     assert [b.kind for b in issue.articles[1].blocks] == ["caption"]
     assert issue.articles[1].byline == "记者 马骏"
+
+
+def test_a_short_statement_over_a_longer_line_saying_its_news_again_in_full_is_the_kicker() -> None:
+    text = ("赛后场馆开放\n冬奥训练馆今年对公众开放两项体验\n本报讯（记者 苏晴）2月2日，记者从首钢园获悉，训练馆将向公众开放。\n\n"
+            "王府井步行街夜市开市\n首晚客流超过3万人次\n本报讯 6月1日，王府井步行街夜市开市。\n")
+    issue = parse(text)
+    assert heads(issue) == [("赛后场馆开放", "冬奥训练馆今年对公众开放两项体验", None),
+                            (None, "王府井步行街夜市开市", "首晚客流超过3万人次")]

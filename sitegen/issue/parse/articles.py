@@ -274,6 +274,8 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
     #   the campaign or the topic (庆祝…周年, 践行…理念, 城市绿心森林公园), never the news itself. Writers who
     #   had not read this parser labelled every such stack so. An event line (…召开, 召开…会议) stays the occasion,
     #   its kicker, even over figures: they are most often what it decided (…推进会召开 / 汛前将完成演练216场次).
+    #   A short statement (six characters or fewer) whose verb the longer line below says again in full gives that
+    #   line's topic: kicker and headline (赛后场馆开放 / 滑雪大跳台今年对公众开放三项体验).
     # Lines the column cut out of one headline are joined before any of this (cuts.join_cut_lines).
     if len(lines) == 1:
         return None, 0, None, "one line"
@@ -307,6 +309,9 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
         return None, 0, b, "the first line is a question over a statement: the headline (guess)"
     if _end_mark(b) in "！!" and _end_mark(a) not in "！!？?":
         return None, 0, b, "the second line is an exclamation under a statement: a deck (guess)"
+    if visible_len(a) <= RESTATED_MAX and (v := STATEMENT_VERB.search(a)) and v.end() == len(a) \
+            and a[v.start():] in b and visible_len(b) > visible_len(a):
+        return a, 1, None, "a short statement whose verb the longer line below says again in full: kicker and headline"
     if is_statement(a) and (STATEMENT_VERB.search(b) or FIGURE.search(b) or DONE.search(b)
                             or FIGURE_IN_WORDS.search(b)):
         return None, 0, b, "two statements, the second adding figures or a consequence: headline and deck"
@@ -315,6 +320,11 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
     if LABEL.match(a) and visible_len(a) < visible_len(b):
         return a, 1, None, "a bare line longer than a column label over a longer one: a kicker (guess)"
     return a, 1, None, "no mark either way: the first line taken as the kicker (guess)"
+
+
+RESTATED_MAX = 6
+"""Characters: a short statement (赛后场馆开放) over a longer line saying its news again in full, its verb and all (滑雪大跳台
+今年对公众开放三项体验), gives the topic: the line below is the headline."""
 
 
 def is_statement(text: str) -> bool:
