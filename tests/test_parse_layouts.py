@@ -8,9 +8,11 @@ import pytest
 
 from sitegen.issue.complete import complete_issue
 from sitegen.issue.parse import parse_text
+from sitegen.issue.parse.lines import display_width, full_lines, stripped_indent_lines
 from sitegen.lexicon import load_places
 from sitegen.model import ParsedIssue
 from test_parse import assert_every_line_once
+from test_parse_reflow import break_at
 
 
 def parse(text: str) -> ParsedIssue:
@@ -1792,3 +1794,86 @@ def test_a_short_statement_over_a_longer_line_saying_its_news_again_in_full_is_t
     issue = parse(text)
     assert heads(issue) == [("赛后场馆开放", "冬奥训练馆今年对公众开放两项体验", None),
                             (None, "王府井步行街夜市开市", "首晚客流超过3万人次")]
+
+
+def set_in_column(paragraphs: list[str], width: int, between: str = "\n") -> str:
+    """The paragraphs cut into lines `width` full-width characters wide, as a narrow column prints them."""
+    return between.join("\n".join(break_at(p, width)) for p in paragraphs) + "\n"
+
+
+def test_a_route_cut_before_its_dash_goes_on_and_is_no_deck() -> None:
+    text = "精品线路推介\n" + set_in_column([
+        "本报讯（记者 孟然）区文旅局近日推出三条夏季游线路，供市民选择：",
+        "（一）山水线：百花山主峰—百草畔—黄安坨村，全程约6小时，适合有一定体力的游客；",
+        "（二）古村落线：爨底下村—柏峪村—灵水村，可体验京西古村民俗；",
+        "（三）红色寻访线：平西抗日战争纪念馆—马栏村，全程约4小时。"], 12)
+    issue = parse(text)
+    assert paragraphs(issue, 0)[2] == "（二）古村落线：爨底下村—柏峪村—灵水村，可体验京西古村民俗；"
+    assert [a.headline for a in issue.articles] == ["精品线路推介"]
+
+
+def test_a_line_after_a_blank_line_under_a_notices_signing_date_heads_the_next_piece_as_wide_as_the_column() -> None:
+    text = ("关于禁止垂钓的通告\n为保护水源，禁止在水库\n保护区内垂钓、游泳。\n区水务局\n2020年6月1日\n\n"
+            "护水，是我们这代人的责任\n库区人守着一库清水，也守\n着一份承诺。水清了，树绿\n了，村里的路也宽了，这是\n"
+            "水源保护带来的变化。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["关于禁止垂钓的通告", "护水，是我们这代人的责任"]
+
+
+def test_a_schedules_last_day_as_wide_as_the_column_ends_at_the_blank_line_under_it() -> None:
+    text = "“胡同里的夏天”系列活动来了\n——6月中旬至7月上旬陆续举办\n" + set_in_column([
+        "本报讯（记者 方圆）记者从区文化和旅游局获悉，“胡同里的夏天”系列活动将于下周六启动，具体安排如下：",
+        "6月15日（星期六）　东四胡同博物馆　老物件讲述会", "6月22日（星期六）　南锣鼓巷　胡同手艺市集",
+        "7月6日（星期六）　　国子监街　“槐荫书香”读书会", "所有活动免费向公众开放，部分活动需提前通过街道公众号预约。"],
+        12, between="\n\n")
+    issue = parse(text)
+    assert paragraphs(issue, 0)[-2:] == ["7月6日（星期六）　　国子监街　“槐荫书香”读书会",
+                                         "所有活动免费向公众开放，部分活动需提前通过街道公众号预约。"]
+
+
+def test_a_second_line_opening_with_the_span_the_news_runs_over_is_its_deck_even_without_a_dash() -> None:
+    issue = parse("“胡同里的夏天”系列活动来了\n6月中旬至7月上旬陆续举办\n本报讯 记者从区文化和旅游局获悉，系列活动将于下周六启动。\n")
+    assert heads(issue) == [(None, "“胡同里的夏天”系列活动来了", "6月中旬至7月上旬陆续举办")]
+
+
+def test_text_under_a_tables_last_row_opening_with_a_count_is_a_paragraph_of_its_own() -> None:
+    text = "赏花攻略\n" + set_in_column([
+        "本报讯（记者 郝静）桃花节期间，全区主要赏花景区实行统一票价，持本区居民身份证可免费游览。各景区门票价格如下：",
+        "桃花海景区　40元/人", "丫髻山景区　50元/人", "金海湖景区　60元/人", "老象峰景区　40元/人",
+        "60岁以上老人、残疾人、现役军人凭有效证件免票，1.2米以下儿童免票。"], 23)
+    issue = parse(text)
+    assert paragraphs(issue, 0)[-2:] == ["老象峰景区　40元/人", "60岁以上老人、残疾人、现役军人凭有效证件免票，1.2米以下儿童免票。"]
+
+
+def test_flush_paragraphs_whose_first_lines_an_indent_short_outnumber_full_lines_still_show_the_column() -> None:
+    # Short paragraphs of two or three lines, their indents lost: their first lines, an indent narrower than the column,
+    # are nearly as many as the full lines, and a first line over the paragraph's last line, with a clause mark, starts a
+    # paragraph too.
+    def flush(paragraphs: list[str]) -> str:
+        indented = set_in_column(["　　" + p if not p.startswith("【") else p for p in paragraphs], 24)
+        return "\n".join(line.lstrip("　") for line in indented.splitlines()) + "\n"
+    text = ("冰雪课程进校园\n" + flush([
+        "本报讯（通讯员 郭丹）记者从区教委获悉，古城学校今年将冰雪课程纳入体育必修内容，每周安排一节轮滑或陆地冰壶课。",
+        "学校还与首钢园冰雪场馆建立合作，寒假期间组织学生分批上冰训练。",
+        "区体育局介绍，全区今冬新建社区冰场八处，均免费向居民开放，开放时间为每天九时至二十一时。",
+        "据了解，首钢园冰雪季将持续到三月中旬，各场馆每日限流，市民可通过官方平台提前预约。",
+        "记者在现场看到，群明湖冰面上，市民们正在体验冰车、冰上自行车等项目，来自古城街道的张女士带着孩子排队等候体验。",
+        "首钢园运营方介绍，园区今冬推出冬奥场馆参观、冰雪研学和夜间灯光游三条线路，工作日客流也保持稳定，周末更是一票难求。"])
+        + "\n冰雪场馆向公众开放\n" + flush([
+        "本报讯（记者 苏晴）2月2日，记者从首钢园获悉，今年冬训中心将向公众开放观景台、场馆参观和雪季体验三项活动。",
+        "据介绍，雪季体验项目每日限流，市民可通过园区官方平台提前预约。"])
+        + "\n冬奥志愿者服务队转型社区服务\n" + flush([
+        "本报讯（记者 韩雪松）八角街道冬奥志愿者服务队近日完成转型，36名队员结对辖区老旧小区，开展助老、文明引导等服务。",
+        "【服务从赛场延伸到社区】", "服务队队长王洁介绍，队员们把冬奥会上积累的服务经验带回社区，按片区分成四个小组。",
+        "【每月固定一次集中服务】",
+        "一是每月第一个周六集中开展便民服务；二是为独居老人提供上门探访；三是协助社区做好冰雪季安全提示。"]))
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["冰雪课程进校园", "冰雪场馆向公众开放", "冬奥志愿者服务队转型社区服务"]
+    assert [b.kind for b in issue.articles[0].blocks] == ["p"] * 6
+    assert [b.kind for b in issue.articles[2].blocks] == ["p", "h2", "p", "h2", "p"]
+    # The column is the full lines' 24 characters, and the first lines an indent short are where paragraphs start.
+    lines = text.split("\n")
+    full = full_lines(lines)
+    assert {display_width(lines[n - 1]) for n in full} == {48}
+    starts = {b.lines[0] for a in issue.articles for b in a.blocks if b.kind == "p" and not b.text.startswith("本报讯")}
+    assert starts <= stripped_indent_lines(lines, full)

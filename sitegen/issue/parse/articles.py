@@ -31,8 +31,10 @@ PROFILE_DECK = re.compile(r"^(?:专访|访|记)(?!者|忆|录|住|得|载|账|�
 """The subject line of an interview or a profile, its dash left off: 访区经济和信息化局局长刘建国, 记京西太平鼓传承人高德顺."""
 INSTALMENT_END = re.compile(r"(?:系列报道|系列|报道|调查|观察)之[一二三四五六七八九十]+$")
 """A series instalment line: 推动高质量发展系列报道之一."""
-SCOPE_DECK = re.compile(r"^(?:涉及|覆盖|惠及|包括|其中|将为|将给|将向|将让|将使|将帮助)")
-"""A second line opening with what the news above covers or is for (涉及14个村、1.2万亩耕地, 将为…提供…服务) has no
+SCOPE_DECK = re.compile(r"^(?:涉及|覆盖|惠及|包括|其中|将为|将给|将向|将让|将使|将帮助"
+                        r"|\d{1,2}\s*月(?:上旬|中旬|下旬|初|底|\s*\d{1,2}\s*日)?\s*(?:至|到|—|－|-)\s*\d{1,2}\s*月)")
+"""A second line opening with what the news above covers or is for (涉及14个村、1.2万亩耕地, 将为…提供…服务), or the span
+it runs over (6月中旬至7月上旬陆续举办, under …系列活动来了), has no
 subject of its own and adds detail to the line above: a deck, not a headline under a kicker (a headline under a kicker
 states its own news: 部署2024年重点工作任务)."""
 EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|落幕|开班|开幕式)$")
@@ -127,7 +129,7 @@ def _shapes(pieces: list[Piece], markdown: bool) -> list[str]:
             shapes.append(p.role)
         elif DAY_ITEM.match(p.text):
             shapes.append("para")  # 7月8日（星期六）　探访…: an item of a schedule, never a headline
-        elif table_row([q.text for q in pieces], i):
+        elif table_row(pieces, i):
             shapes.append("para")  # 桃花海景区　40元/人 over 丫髻山景区　50元/人: rows of a table, never a headline stack
         elif CONTACT_LINE.match(p.text):
             shapes.append("para")  # 德胜派出所：82098110: a phone line, never a headline or kicker

@@ -6,7 +6,7 @@ import itertools
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -66,7 +66,9 @@ COUNT_OPENING = re.compile(
 NEEDS_COUNT = "内有共约近超逾达"
 """Words a clause ends in before its count (…保护区内 / 24小时…, …共有 / 67名…)."""
 NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
-DECK_START = re.compile(r"^(?:——|—|--)")
+DECK_START = re.compile(r"^(?:——|—(?![^—]*—)|--)")
+"""A deck's opening dash; a line opening with one dash and naming another stop after it (—柏峪村—灵水村，…) is a route
+the column cut before its dash, not a deck."""
 DAY_OPENING = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*日[，,]")
 AS_OF_OPENING = re.compile(r"^(?:截至|截止到?)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)[，,]")
 """A line opening with the day a count runs to and a comma (截至6月底，…): a story's first words, as a day is."""
@@ -548,6 +550,12 @@ def _full_lines_by(lines: list[str], width: Callable[[str], int], slack: int) ->
     widths = Counter(w for _, w in cut)
     measure, _ = max(widths.items(), key=lambda kv: (kv[1] + widths.get(kv[0] - 1, 0), kv[0]))
     near = sum(c for w, c in widths.items() if measure - slack <= w <= measure + slack)
+    if widths.get(measure + INDENT_CELLS, 0) >= max(MEASURE_MIN, widths[measure] // 2):
+        # Paragraphs that lost their indents leave their first lines an indent narrower than the column, and a short
+        # paragraph is mostly first line: where lines an indent wider are nearly as many, those are the column, and the
+        # first lines count among its lines.
+        measure += INDENT_CELLS
+        near += sum(c for w, c in widths.items() if measure - slack <= w <= measure + slack)
     if near < MEASURE_MIN or 3 * near <= len(cut) or measure < MEASURE_NARROWEST:
         return frozenset()
     return frozenset(n for n, t in enumerate(lines, 1) if t.strip() and (
@@ -577,8 +585,11 @@ def stripped_indent_lines(lines: list[str], full: frozenset[int]) -> frozenset[i
     if not full or any(t.startswith(("　", "  ")) and t.strip() for t in lines):
         return frozenset()
     measure = Counter(display_width(lines[n - 1].strip()) for n in full).most_common(1)[0][0]
+    # Over the paragraph's last line instead of a full one, a line with a clause mark (学校还与…建立合作，寒假期间组织 /
+    # 学生分批上冰训练。): a two-line paragraph's first line.
     short = frozenset(n for n, t in enumerate(lines, 1)
-                      if t.strip() and n + 1 in full and n not in full and not is_closed(t.strip())
+                      if t.strip() and n not in full and not is_closed(t.strip())
+                      and (n + 1 in full or n < len(lines) and is_closed(lines[n].strip()) and Shape.of(t.strip()).clauses)
                       and abs(display_width(t.strip()) - (measure - INDENT_CELLS)) <= 1
                       and abs(2 * len(t.strip()) - measure) > 1)  # as many characters as the column: narrow digits
     return short if len(short) >= STRIPPED_MIN else frozenset()
@@ -763,8 +774,12 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         return True  # 答：预计5月上旬开始，具体… / 布的…: a turn of an interview is text, never a heading; it goes on below
     if _schedule_item(units, i):
         return False  # 12月18日（周六）下午　… under another day's item: a schedule sets a day a line
-    if table_row([u.text for u in units], i):
-        return False  # 丫髻山景区　50元/人 under 桃花海景区　40元/人: a table sets a row a line
+    if i >= joined and DAY_ITEM.match(units[i - joined].text) and units[i].line > units[i - 1].line + 1 \
+            and not units[i].fix:
+        return False  # 7月6日（星期六）　国子 / 监街　“槐荫书香”读书会 / blank / 所有活动…: a day's item ends at a blank line
+    if table_row(units, i) or joined == 1 and table_row(units, i - 1):
+        return False  # 丫髻山景区　50元/人 under 桃花海景区　40元/人: a table sets a row a line, and the text under its last
+        # row (60岁以上老人…免票) is a paragraph of its own
     if joined == 1 and is_parallel_head(units[i - 1].text) and units[i].text[:1] not in NO_START:
         return False  # （一）统一规划，分批推进: two phrases of one length, a heading even as wide as the column
     if visible_len(units[i].text) <= WIDOW_MAX and is_closed(units[i].text) and units[i].text[:1] not in "“‘「《(（":
@@ -773,9 +788,11 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
         and not (joined == 1 and units[i - 1].after_blank and i > 1 and units[i - 2].shape.closed
                  and not (units[i - 2].after_blank and is_exclaim_headline(units[i - 2].text))
                  and not shape.clauses and not shape.looks_cut() and not _bulleted_sentence(units, i - 1)) \
-        and not (joined == 1 and (NOTICE_ABOUT.match(units[i - 1].text) or _under_column_label(units, i - 1)))
-    # (A notice's title, 关于…的通告, and a bare line straight under a column label that stands after a blank line, 居民来信 /
-    # 一封来自魏家胡同的感谢信, are headlines even as wide as the column.)
+        and not (joined == 1 and (NOTICE_ABOUT.match(units[i - 1].text) or _under_column_label(units, i - 1))) \
+        and not (joined == 1 and units[i - 1].after_blank and i > 1 and units[i - 2].role == "signoff")
+    # (A notice's title, 关于…的通告, a bare line straight under a column label that stands after a blank line, 居民来信 /
+    # 一封来自魏家胡同的感谢信, and a line after a blank line under a notice's signing date, 护水，是我们这代人的责任, are
+    # headlines even as wide as the column.)
     # (A bare line after a blank line under a finished paragraph, where blank lines stand between pieces, heads the
     # next piece even when it is as wide as the column: 莲花池社区开展垃圾分类“桶前值守” over 3月以来，…; not under an
     # exclamation standing between blank lines, 好邻居！, which is the headline over it.)
@@ -906,11 +923,11 @@ TABLE_ROW = re.compile(r"^[\u4e00-\u9fff“”·]{2,16}(?:\u3000+|\s{2,})\d+(?:\
 """A row of a table set as text: a name, a wide space and its figure (桃花海景区　40元/人, 一等奖　3名)."""
 
 
-def table_row(texts: list[str], i: int) -> bool:
-    """Tell whether texts[i] is a row of a table set a row a line, another row straight above or below it: each row is a
-    paragraph of its own, never a headline."""
-    return bool(TABLE_ROW.match(texts[i])) and any(
-        TABLE_ROW.match(texts[j]) for j in (i - 1, i + 1) if 0 <= j < len(texts))
+def table_row(blocks: Sequence[Unit] | Sequence[Piece], i: int) -> bool:
+    """Tell whether blocks[i] is a row of a table set a row a line, another row straight above or below it: each row is
+    a paragraph of its own, never a headline, and nothing under it goes on with it."""
+    return bool(TABLE_ROW.match(blocks[i].text)) and any(
+        TABLE_ROW.match(blocks[j].text) for j in (i - 1, i + 1) if 0 <= j < len(blocks))
 
 
 def _schedule_item(units: list[Unit], i: int) -> bool:
