@@ -380,17 +380,14 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     # 记者走访清华东路西口社区; …防汛应急演练 / 出动抢险人员200余人次…); with the indents gone, a paragraph opening
     # after a full stop (…送去粽子和节日慰问品。 / 志愿者们还与老人…; …稻穗已经泛黄。 / 今年镇里…, which is the same
     # paragraph) or under a notice's title or addressee (关于开展…的通告 / 根据《…》有关规定，现; 各社区居委会，辖区各单位： /
-    # 为切实做好…) is told only by its indent; appended to another file, 北苑家园's column no longer measures the short
-    # last line a lost indent follows, and 什刹海社区报, whose masthead names no district, is outnumbered by the 顺义 text
-    # after it.
+    # 为切实做好…) is told only by its indent; appended to another file, 什刹海社区报, whose masthead names no district, is
+    # outnumbered by the 顺义 text after it.
     ("deck_dashes_toggled", "r14_beiyuan_2023-03-28"): "a dashless deck under a statement: read as the headline",
     ("deck_dashes_toggled", "r14_changyang_2019-06-14"): "a dashless deck under a statement: read as the headline",
     ("deck_dashes_toggled", "r14_nomast-fengtai_2016-09-13"): "a dashless deck under a statement: read as the headline",
     ("deck_dashes_toggled", "r14_xueyuanlu_2017-09-15"): "a dashless deck under a statement: read as the headline",
     ("indents_removed", "r14_beiyuan_2023-03-28"): "a paragraph's first line after a stop or an addressee, told by its indent",
-    ("indents_removed", "r14_changyang_2019-06-14"): "a paragraph's first line after a full stop, told only by its indent",
     ("indents_removed", "r14_shunyi-special_2024-09-20"): "a cut after a full stop, told only by the missing indent",
-    ("concatenated", "r14_beiyuan_2023-03-28"): "a column's width hidden by the appended file's lines",
     ("concatenated", "r14_shichahai_2015-04-28"): "a district told by the text, outnumbered by the appended file's",
     # 什刹海社区报's masthead, swapped onto 酒仙桥周报's 朝阳 text, names no district for the text to yield to.
     ("masthead_swapped", "r13_jiuxianqiao_2020-09-18"): "a donor masthead naming no district over another's text",
@@ -418,21 +415,17 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     # kicker gone) or the second as the deck (with the deck gone); with its deck gone, 京西时报's 聚焦区十七届人大二次会议
     # over the exclamation 绿水青山间奏响奋进强音！ reads as a statement over its deck; 清河之声 (r12) with its deck's dash
     # gone, 广内街道“老街坊议事会”议出停车新办法 / 报国寺周边夜间错时停车位增至60个 (two statements), reads as kicker and
-    # headline. With the indents gone, a paragraph's first line short of the column (请游客通过官方渠道购票，服从现场工作人员)
-    # or a story's first line under its writer (今年的政府工作报告中，…) reads as a heading, and a sentence ending at the
-    # column's edge (顺义时讯's essay, 石景山人大简报's 　　5月26日，…会议。) is told from a paragraph's end only by the
-    # indent of the line under it (as in 老山邻里, still in pending/). The 未来科学城 alias makes 昌平报's text name 昌平区
+    # headline. With the indents gone, a sentence ending at the column's edge (顺义时讯's essay, 石景山人大简报's
+    # 　　5月26日，…会议。) is told from a paragraph's end only by the indent of the line under it (as in 老山邻里, still
+    # in pending/). The 未来科学城 alias makes 昌平报's text name 昌平区
     # most, so its masthead can be removed: its running head 理论周刊　7 then names a paper, the page's name.
     ("kickers_removed", "r16_fuzhongxin_2023-06-09"): "a headline in two lines under its kicker's place: three lines",
     ("decks_removed", "r16_fuzhongxin_2023-06-09"): "a headline in two lines over its deck's place: three lines",
     ("decks_removed", "r16_jingxishibao_2023-01-09"): "a kicker over an exclamation: read as a statement and its deck",
     ("deck_dashes_toggled", "r12_xicheng_2019-04-18"): "a dashless deck under a statement: read as the headline",
-    ("indents_removed", "r16_fuzhongxin_2023-06-09"): "a first line short of the column, told only by its indent",
-    ("indents_removed", "r16_jingxishibao_2023-01-09"): "a first line under its writer, told only by its indent",
     ("indents_removed", "r16_shunyishixun_2015-06-18"): "a cut after a full stop, told only by the missing indent",
     ("indents_removed", "r16_sjsrendajianbao_2021-05-28"): "a cut after a full stop, told only by the missing indent",
     ("indents_removed", "r17_jkcyjb_2019-04-19"): "a numbered item's first line short of the column, told only by its indent",
-    ("indents_removed", "r17_yanshan_2019-05-17"): "a cut after a full stop, told only by the missing indent",
     ("masthead_removed", "changping_2018-11-16"): "the page's name in a running head, 理论周刊　7, read as the paper",
     # 什刹海社区报's district is told by its own address line only (地址：西城区…); another paper's address moved in
     # (地址：海淀区…) leaves two districts named there.
