@@ -82,7 +82,9 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
     # A notice's issuer over 关于…的通告 is the first words of its title (景山街道办事处 / 关于开展…的通告).
     # A line opening with 和 (和教育工作者) ends the line above, and so does the work's noun under the work (…入地改造 /
     # 工程完工): the column cut one phrase. A line ending in a comma goes on in the line below (a dash deck too), and
-    # so does one ending in a verb that wants its object (…会议部署 / 夏季重点工作).
+    # so does one ending in a verb that wants its object (…会议部署 / 夏季重点工作), in a clause of when (…补水后) or in a verb
+    # driving work and its place (加快…园区 / 基础设施建设). A line that is a stage of the work (前期工作…) under a bare name,
+    # or a question word and its verb (如何申请？), ends the line above.
     groups: list[list[int]] = [[0]]
     call: str | None = None
     for j in range(1, len(texts)):
