@@ -27,6 +27,7 @@ from sitegen.site import urls
 from sitegen.config import Config
 from sitegen.engine.build import BuildResult, build
 from sitegen.engine.cache import IssueCache, Kept, context_hash
+from sitegen.engine.rows import issue_row, light_issue
 from sitegen.files import code_version
 from sitegen.lexicon import load_topics
 from sitegen.model import EnrichedIssue
@@ -314,7 +315,7 @@ def test_code_version_follows_every_source_and_data_file(tmp_path):
 def test_damaged_cache_entries_are_rebuilt_never_a_crash(project, damage):
     build_in(project)
     cache = project / ".sitegen-cache"
-    kinds = {"issues", "segments", "shown", "related", "rendered", "templates", "catalog"}
+    kinds = {"issues", "segments", "shown", "rows", "related", "rendered", "templates", "catalog"}
     damaged = [p for kind in kinds for p in (cache / kind).rglob("*") if p.is_file()]
     assert {p.relative_to(cache).parts[0] for p in damaged} == kinds
     for p in damaged:
@@ -369,6 +370,7 @@ def test_each_issue_text_as_shown_is_kept_and_a_code_change_invalidates_it(proje
         entry.write_bytes(pickle.dumps(replace(as_read, parsed=replace(as_read.parsed, articles=tuple(
             replace(a, byline="读自原样") for a in as_read.parsed.articles)))))
     shutil.rmtree(project / "site" / "catalog")  # the parts were made from the texts as they were
+    shutil.rmtree(project / ".sitegen-cache" / "rows")  # made again from the texts as shown
     build_in(project)
     site = project / "site"
     assert all(a["headline"].startswith("来自缓存") for a in catalog(site)["articles"])
@@ -393,28 +395,57 @@ def test_an_issue_text_as_shown_of_another_kind_is_ignored(project):
     assert_same_as_a_clean_build(project)
 
 
+def doctor_rows(project: Path, mark: str) -> bytes:
+    """Put mark before every headline of the archive's rows on disk (engine.rows); returns the rows as they were."""
+    rows_file = next((project / ".sitegen-cache" / "rows").iterdir())
+    on_disk = rows_file.read_bytes()
+    doctored = {}
+    for key, row in pickle.loads(on_disk).items():
+        issue, measures = light_issue(row)
+        doctored[key] = issue_row((replace(issue, parsed=replace(issue.parsed, articles=tuple(
+            replace(a, headline=mark + a.headline) for a in issue.parsed.articles))), measures))
+    rows_file.write_bytes(pickle.dumps(doctored))
+    return on_disk
+
+
+def test_a_rebuild_reads_the_archive_from_its_rows_and_a_code_change_invalidates_them(project, monkeypatch):
+    """The issues a rebuild takes from the cache come from the archive's rows (doctored here: the archive
+    shows them), without their text; the pages that show an issue's text take it whole; a new code version
+    makes the rows again."""
+    build_in(project)
+    doctor_rows(project, "来自行")
+    result = build_in(project)
+    assert all(a.headline.startswith("来自行") for i in result.issues for a in i.articles)
+    assert all(i.source.text is None and all(a.blocks is None for a in i.articles) for i in result.issues)
+
+    monkeypatch.setattr(cache_module, "current_code_version", lambda: "0" * 64)
+    result = build_in(project)
+    assert not any(a.headline.startswith("来自行") for i in result.issues for a in i.articles)
+    assert len(list((project / ".sitegen-cache" / "rows").iterdir())) == 1  # the other version's dropped
+    assert_same_as_a_clean_build(project)
+
+
 def test_a_long_lived_process_rebuilds_from_what_it_kept_and_keeps_only_what_is_used(project):
-    """As `sitegen serve` does: the second build takes each issue from memory, not from the disk (whose
-    entries are doctored here, and do not show); a removed issue is let go, an added one kept."""
+    """As `sitegen serve` does: the second build takes the archive from memory, not from the disk (whose
+    rows are doctored here, and do not show); only what a build used stays kept."""
     kept = Kept()
     build_in(project, kept=kept)
     files = len(list(SEEDS.glob("*.txt")))
-    assert len(kept) == 2 * files + 1  # each issue, its text as shown, and the archive's related lists
-    as_read = {entry: entry.read_bytes() for entry in cache_entries(project)}
-    for entry, data in as_read.items():
-        issue = pickle.loads(data)
-        entry.write_bytes(pickle.dumps(replace(issue, parsed=replace(issue.parsed, articles=tuple(
-            replace(a, headline="来自磁盘" + a.headline) for a in issue.parsed.articles)))))
-    shutil.rmtree(project / ".sitegen-cache" / "shown")
-    build_in(project, kept=kept)
-    assert not any(a["headline"].startswith("来自磁盘") for a in catalog(project / "site")["articles"])
-    for entry, data in as_read.items():  # what the search index reads of the issues a change re-indexes
-        entry.write_bytes(data)
+    assert len(kept) == 2 * files + 2  # each issue, its text as shown, the archive's rows and related lists
+    on_disk = doctor_rows(project, "来自磁盘")
+    result = build_in(project, kept=kept)
+    assert not any(a.headline.startswith("来自磁盘") for i in result.issues for a in i.articles)
+    next((project / ".sitegen-cache" / "rows").iterdir()).write_bytes(on_disk)
 
     (project / "seeds" / GOOD).unlink()
     (project / "seeds" / "new.txt").write_text(new_issue_text(), encoding="utf-8")
     build_in(project, kept=kept)
-    assert len(kept) == 2 * files + 1
+    # The rows and related lists, and the entries of the issues this build read or showed whole: none of the
+    # removed issue's.
+    assert "rows" in kept and "related" in kept
+    issues_kept = [v[0] if isinstance(v, tuple) else v for v in kept._entries.values()]
+    paths_kept = {i.parsed.source.path for i in issues_kept if isinstance(i, EnrichedIssue)}
+    assert "seeds/new.txt" in paths_kept and f"seeds/{GOOD}" not in paths_kept
     assert {i["source_file"] for i in catalog(project / "site")["issues"]} >= {"seeds/new.txt"}
     assert f"seeds/{GOOD}" not in {i["source_file"] for i in catalog(project / "site")["issues"]}
     assert_same_as_a_clean_build(project)
@@ -537,7 +568,9 @@ def plan_of(project: Path, title: str = "北京区报档案"):
     """The site.pages.Plan a build of project/seeds with its cache renders from."""
     from sitegen.archive import build_archive
     from sitegen.archive.finish import finish_issues
-    from sitegen.engine.load import load_archive
+    from sitegen.config import MAX_BYTES
+    from sitegen.engine.load import WholeIssues, issue_step, load_archive
+    from sitegen.lexicon import BUILT_IN
     from sitegen.site.pages import Plan
 
     cache = IssueCache(project / ".sitegen-cache")
@@ -545,7 +578,8 @@ def plan_of(project: Path, title: str = "北京区报档案"):
     lexicon = load_lexicon()
     archive = build_archive(finish_issues(loaded.placed, [issue.parsed for _, issue in loaded.placed]), lexicon)
     made_from = {issue_id: key for (issue_id, _), key in zip(loaded.placed, loaded.keys)}
-    return Plan(archive, urls.SiteUrls("/", lexicon), title, made_from=made_from)
+    whole = WholeIssues(made_from, cache, issue_step(project / "seeds", MAX_BYTES, cache, True, BUILT_IN))
+    return Plan(archive, urls.SiteUrls("/", lexicon), title, made_from=made_from, whole=whole)
 
 
 def inputs_and_contexts(project: Path, title: str = "北京区报档案") -> dict[str, tuple[str, str]]:

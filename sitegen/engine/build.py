@@ -24,7 +24,8 @@ from ..model import Issue
 from ..search import BUNDLE_DIR, DocsWanted, Joined, articles_to_index, hand_over, index_handed_over
 from ..site.write import StagedSite, WriteSummary, output_locked, previous_site_files, stamp_of
 from .cache import IssueCache, Kept, RelatedCache, SegmentCache, ShownCache
-from .load import DocSources, Loaded, issue_step, load_archive, refuse_unusable, search_documents
+from .rows import RowCache
+from .load import DocSources, Loaded, WholeIssues, issue_step, load_archive, refuse_unusable, search_documents
 from .output import write_site
 from .parallel import collector_kept_off, search_process
 from .progress import NoProgress, Progress
@@ -80,12 +81,11 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
             cache.remove_other_versions()
             ShownCache(cache).remove_other_versions()
             RelatedCache(cache).remove_other_versions()
+            RowCache(cache).remove_other_versions()
             SegmentCache(cache.cache_dir).remove_other_versions(tables)
         # 2. The search index, in a process of its own beside everything below: it needs only the
         # articles as read, not what the whole archive adds to them.
         staged = StagedSite(config.out_dir)
-        if kept is not None:
-            kept.keep_used()
         articles = loaded.search_articles()
         step = issue_step(config.seeds_dir, config.max_file_bytes, cache, True, tables)
         # Only the shards not in the cache are indexed: only their articles' documents are made and sent.
@@ -135,7 +135,9 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
             # documents): let them go before the pages are made, the build's fullest stretch.
             loaded = replace(loaded, placed=[], keys=(), docs={})
             # 4. The site.
-            rendered = write_site(archive, lexicon, config, staged, progress, searching.done, search_index, made_from)
+            whole = WholeIssues(made_from, cache, step)
+            rendered = write_site(archive, lexicon, config, staged, progress, searching.done, search_index, made_from,
+                                  whole)
             progress.phase("search", len(articles), "articles")
             search_index()
             progress.advance(len(articles))
@@ -146,6 +148,8 @@ def build(config: Config, progress: Progress | None = None, kept: Kept | None = 
                 config.out_dir, manifest.published if manifest else None))
             if manifest:
                 manifest.save(written.claimed, stamp_of(config.out_dir))
+            if kept is not None:  # what this build asked for, the next will ask for again
+                kept.keep_used()
             progress.end()
         except BaseException as e:
             progress.stop()

@@ -70,6 +70,9 @@ class Kept:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def __contains__(self, key: str) -> bool:
+        return key in self._entries
+
 
 def _load_pickle(path: Path, what: str) -> Any | None:
     """The value pickled at path; None when there is none or it is damaged (of any kind: a miss, never

@@ -9,7 +9,7 @@ from functools import partial
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..archive.finish import shown_text
+from ..archive.finish import finish_issues, shown_text
 from ..archive.ids import assign_ids
 from ..config import MAX_BYTES, Config
 from ..errors import Problem, SitegenError
@@ -18,10 +18,11 @@ from ..issue.enrich.words import segment_issue
 from ..issue.read import find_sources
 from ..issue.step import IssueStep
 from ..lexicon import BUILT_IN, Tables, load_lexicon
-from ..model import EnrichedIssue, ParsedIssue
+from ..model import EnrichedIssue, Issue, ParsedIssue
 from ..search import DocStub, SearchDoc, doc_digest, search_docs
 from ..site import urls
 from .cache import IssueCache, SegmentCache, ShownCache
+from .rows import RowCache, is_light, issue_row, light_issue
 from .parallel import map_issues
 from .progress import NoProgress, Progress
 
@@ -38,7 +39,7 @@ class Loaded:
 
     placed: list[tuple[str, ParsedIssue | EnrichedIssue]]
     """(id, issue) pairs (sitegen.archive.ids.assign_ids). With shown (load_archive), the issues' text as
-    the site shows it (archive.finish.shown_text)."""
+    the site shows it (archive.finish.shown_text), or light, without it (engine.rows)."""
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     """The files left out (with --keep-going)."""
@@ -92,8 +93,8 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
 
     shown (with classified): give each issue with its text as the site shows it, and each article's
     measure for the search index (Loaded.measures). With a cache, an issue file seen before is then taken
-    from the shown cache alone (engine.cache.ShownCache), never read as it was: a rebuild loads one entry
-    an issue, the smaller.
+    from its row (engine.rows), light: without its text, which WholeIssues gives the pages that show it;
+    else from the shown cache (engine.cache.ShownCache), never read as it was.
     """
     progress = progress or NoProgress()
     sources = find_sources(seeds_dir)
@@ -105,11 +106,15 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
     if cache:
         cache.digests.save()
     store = ShownCache(cache) if cache and shown else None
+    rows = RowCache(cache) if store else None
     measured: dict[int, tuple[ArticleMeasure, ...]] = {}  # by id() of the issue as shown
     todo = []
     for i, key in enumerate(keys):
-        entry = store.get(key) if store and key else None
+        row = rows.get(key) if rows and key else None
+        entry = light_issue(row) if row is not None else store.get(key) if store and key else None
         if entry is not None:
+            if row is None:
+                rows.put(key, issue_row(entry))  # type: ignore[union-attr]
             results[i] = entry[0], None
             measured[id(entry[0])] = entry[1]
             progress.advance()
@@ -147,10 +152,16 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
     placed, id_problems = assign_ids(issues, lexicon.places)
     keys_placed = tuple(key_of[id(issue)] for _, issue in placed) if cache else ()
     loaded = Loaded(placed, problems + id_problems, skipped, keys_placed)
-    return _as_shown(loaded, measured, store) if shown else loaded
+    if not shown:
+        return loaded
+    loaded = _as_shown(loaded, measured, store, rows)
+    if rows:
+        rows.save()
+    return loaded
 
 
-def _as_shown(loaded: Loaded, measured: dict[int, tuple[ArticleMeasure, ...]], store: ShownCache | None) -> Loaded:
+def _as_shown(loaded: Loaded, measured: dict[int, tuple[ArticleMeasure, ...]], store: ShownCache | None,
+              rows: RowCache | None) -> Loaded:
     """loaded with each issue's text as shown and its articles' measures: those of the issues read (or
     taken from the issue cache) made now, and kept in the shown cache for the next build."""
     placed: list[tuple[str, ParsedIssue | EnrichedIssue]] = []
@@ -167,6 +178,7 @@ def _as_shown(loaded: Loaded, measured: dict[int, tuple[ArticleMeasure, ...]], s
             key = loaded.keys[n] if loaded.keys else None
             if store and key:
                 store.put(key, (issue, known))
+                rows.put(key, issue_row((issue, known)))  # type: ignore[union-attr]
         placed.append((issue_id, issue))
         measures.append(known)
     return replace(loaded, placed=placed, measures=tuple(measures), docs=docs)
@@ -215,6 +227,40 @@ def search_documents(sources: DocSources, url_paths: set[str], cache: IssueCache
             made = _search_docs(issue_id, as_read)
         docs.update((d.url_path, d) for d in made)
     return docs
+
+
+class WholeIssues:
+    """Each issue of the archive whole, for the pages, feeds and catalog parts that show its text (called
+    as site.pages.Plan.whole): an issue loaded light (engine.rows) is taken again from the shown cache,
+    else from the issue cache, else from its file read again, and finished as the archive finished it."""
+
+    def __init__(self, keys: Mapping[str, str], cache: IssueCache | None, step: IssueStep):
+        self._keys, self._cache, self._step = keys, cache, step
+        self._store = ShownCache(cache) if cache else None
+        self._whole: dict[str, Issue] = {}
+
+    def __call__(self, issue: Issue) -> Issue:
+        if not is_light(issue):
+            return issue
+        whole = self._whole.get(issue.id)
+        if whole is None:
+            shown = self._shown(issue)
+            whole = self._whole[issue.id] = finish_issues([(issue.id, shown)], [shown.parsed])[0]
+        return whole
+
+    def _shown(self, issue: Issue) -> EnrichedIssue:
+        key = self._keys.get(issue.id)
+        entry = self._store.get(key) if self._store and key else None
+        if entry is not None:
+            return entry[0]
+        as_read = self._cache.get(key, EnrichedIssue) if self._cache and key else None
+        if as_read is None:  # its entries went missing since the build began
+            found, problem = self._step(Path(issue.source.path))
+            if not isinstance(found, EnrichedIssue) or found.parsed.source.sha256 != issue.source.sha256:
+                raise SitegenError(f"{issue.source.path} changed while the site was built: build again"
+                                   + (f" ({problem})" if problem else ""))
+            as_read = found
+        return EnrichedIssue(shown_text(as_read.parsed), as_read.facts)
 
 
 def _parsed(issue: ParsedIssue | EnrichedIssue) -> ParsedIssue:

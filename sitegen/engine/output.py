@@ -15,7 +15,8 @@ from ..lexicon import Lexicon
 from ..site import listings, touched, urls
 from ..site.catalog import catalog_json, catalog_parts, issue_lines, packed_part
 from ..site.feeds import feeds, robots, sitemap
-from ..site.pages import Page, Plan
+from ..model import Issue
+from ..site.pages import Page, Plan, as_whole
 from ..site.plan import Planned, plan_lazily
 from ..site.render import editorial_pages, environment, render_page
 from ..site.write import StagedSite
@@ -36,19 +37,21 @@ class Rendered:
 def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: StagedSite, progress: Progress,
                other_core_free: Callable[[], bool] = lambda: False,
                search_shards: Callable[[], Sequence[dict]] | None = None,
-               made_from: Mapping[str, str] | None = None) -> Rendered:
+               made_from: Mapping[str, str] | None = None,
+               whole: Callable[[Issue], Issue] | None = None) -> Rendered:
     """Plan and render every page, feed and data file of the site into staged.
 
     other_core_free: whether nothing else needs the machine's other core any more (the search index is
     built): the pages left are then rendered by two processes. search_shards: waits for the search
     index and returns its list of shards (build_search_index's answer); the search page is then
     rendered last, naming in its head the files a first search needs (listings.search).
-    made_from: issue id → the cache key it was made from (site.pages.Plan.made_from)."""
+    made_from: issue id → the cache key it was made from (site.pages.Plan.made_from). whole: an issue of the
+    archive whole, where the engine loaded it light (site.pages.Plan.whole)."""
     progress.phase("plan")
     base = urls.normalize_base_url(config.base_url)
     site_url = urls.site_root(config.site_url, base)
     site_urls = urls.SiteUrls(base, lexicon, site_url)
-    plan = Plan(archive, site_urls, config.title, config.dev, made_from=made_from or {})
+    plan = Plan(archive, site_urls, config.title, config.dev, made_from=made_from or {}, whole=whole or as_whole)
     manifest = RenderManifest(config.cache_dir, config.out_dir, templates_version(config.template_dirs)) \
         if config.cache_dir else None
     untouched = carried = touched.NONE
@@ -74,11 +77,12 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
     log.info("rendered %d pages; %d had the same content as before and were kept", rendered,
              len(pages) + late - rendered)
     staged.copy_trees(config.static_dirs, urls.STATIC.rstrip("/"))
-    write_catalog(archive, base, staged, manifest, made_from, CatalogLines(config.cache_dir) if manifest else None)
+    write_catalog(archive, base, staged, manifest, made_from, CatalogLines(config.cache_dir) if manifest else None,
+                  plan.whole)
     staged.write(urls.NOJEKYLL, b"")
     if config.dev:  # part of the site it publishes, not written after: the folder stays as the manifest has it
         staged.write(urls.PREVIEW_STATUS, b"ok\n")
-    for path, data in feeds(archive, config.title, site_urls):
+    for path, data in feeds(archive, config.title, site_urls, plan.whole):
         staged.write(path, data)
     staged.write(urls.SITEMAP, sitemap([p for p in listed if not p.endswith(".html")], site_urls))
     staged.write(urls.ROBOTS, robots(site_urls))
@@ -86,7 +90,8 @@ def write_site(archive: Archive, lexicon: Lexicon, config: Config, staged: Stage
 
 
 def write_catalog(archive: Archive, base_url: str, staged: StagedSite, manifest: RenderManifest | None,
-                  made_from: Mapping[str, str] | None, lines_cache: CatalogLines | None = None) -> None:
+                  made_from: Mapping[str, str] | None, lines_cache: CatalogLines | None = None,
+                  whole: Callable[[Issue], Issue] = as_whole) -> None:
     """catalog.json and its parts; a part made from the same issues as the previous site's is kept as it is,
     and catalog.json is put together from the lines its issues made before (lines_cache): after one new
     issue, only its part and its part's issues' lines are made, whatever the archive's size."""
@@ -104,7 +109,7 @@ def write_catalog(archive: Archive, base_url: str, staged: StagedSite, manifest:
         if part.inputs and keep_unchanged(part.path, staged, manifest, part.inputs):
             size = staged.size(part.path)
         else:
-            packed = packed_part(archive, part, base_url)
+            packed = packed_part(archive, part, base_url, whole)
             staged.write(part.path, packed)
             if manifest and part.inputs:
                 manifest.record(part.path, part.inputs, hashlib.sha256(packed).hexdigest(), staged.stamp(part.path),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from typing import Any
 from ..archive import Archive
 from ..model import Article, Issue
 from . import urls
+from .pages import as_whole
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,11 @@ def issue_lines(part: Part, base_url: str) -> IssueLines:
     return {issue.id: _json(_issue(issue, base_url)) for issue in part.issues}
 
 
-def packed_part(archive: Archive, part: Part, base_url: str) -> bytes:
-    """The part's file: its articles with their metadata and texts, as gzipped JSON Lines."""
-    return _packed(part_records(archive, part, base_url))
+def packed_part(archive: Archive, part: Part, base_url: str, whole: Callable[[Issue], Issue] = as_whole) -> bytes:
+    """The part's file: its articles with their metadata and texts, as gzipped JSON Lines.
+
+    whole: an issue with its text (site.pages.Plan.whole)."""
+    return _packed(part_records(archive, part, base_url, whole))
 
 
 def _packed(records: list[dict[str, Any]]) -> bytes:
@@ -96,9 +99,10 @@ def _packed(records: list[dict[str, Any]]) -> bytes:
     return gzip.compress(b"".join(_json(r) + b"\n" for r in records), compresslevel=9, mtime=0)
 
 
-def part_records(archive: Archive, part: Part, base_url: str) -> list[dict[str, Any]]:
+def part_records(archive: Archive, part: Part, base_url: str,
+                 whole: Callable[[Issue], Issue] = as_whole) -> list[dict[str, Any]]:
     """The part's articles as its lines hold them, oldest issue first, in print order within an issue."""
-    return [_article(archive, issue, a, base_url) for issue in part.issues for a in issue.articles]
+    return [_article(archive, issue, a, base_url) for issue in map(whole, part.issues) for a in issue.articles]
 
 
 def catalog_json(archive: Archive, base_url: str, lines: IssueLines, parts: list[dict[str, Any]]) -> bytes:

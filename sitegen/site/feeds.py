@@ -1,27 +1,32 @@
 """Atom feeds, sitemap.xml and robots.txt: the files machines read."""
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from ..archive import Archive
 from ..archive.groups import Entry
+from ..model import Issue
 from . import urls
+from .pages import as_whole
 
 FEED_SIZE = 50
 
 
-def feeds(archive: Archive, site_title: str, site_urls: urls.SiteUrls) -> Iterator[tuple[str, bytes]]:
-    """The site's feeds as (path, bytes): every article, then each district's."""
-    yield urls.FEED, atom_feed(site_title, urls.HOME, urls.FEED, archive.entries, site_urls, site_title)
+def feeds(archive: Archive, site_title: str, site_urls: urls.SiteUrls,
+          whole: Callable[[Issue], Issue] = as_whole) -> Iterator[tuple[str, bytes]]:
+    """The site's feeds as (path, bytes): every article, then each district's.
+
+    whole: an issue with its text (site.pages.Plan.whole), for the summaries."""
+    yield urls.FEED, atom_feed(site_title, urls.HOME, urls.FEED, archive.entries, site_urls, site_title, whole)
     for name, es in archive.by_district.items():
         yield site_urls.district_feed_path(name), atom_feed(f"{site_title}：{name}", site_urls.district_path(name),
                                                             site_urls.district_feed_path(name), es, site_urls,
-                                                            site_title)
+                                                            site_title, whole)
 
 
 def atom_feed(title: str, path: str, feed_path: str, es: Sequence[Entry], site_urls: urls.SiteUrls,
-              author: str) -> bytes:
+              author: str, whole: Callable[[Issue], Issue] = as_whole) -> bytes:
     """The newest articles of a listing as an Atom feed; `updated` is the newest issue's date, never the build time.
 
     author: the site's title (the archive speaks for the papers it holds)."""
@@ -38,7 +43,7 @@ def atom_feed(title: str, path: str, feed_path: str, es: Sequence[Entry], site_u
         f"<author><name>{escape(author)}</name></author>",
     ]
     for e in newest:
-        a = e.article
+        a = whole(e.issue).articles[e.number - 1]
         link = site_urls.absolute(urls.article_path(a))
         summary = next((b.text for b in a.blocks if b.kind == "p"), "")[:200]
         lines += [

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from ..archive import Archive
 from ..archive.groups import Entry
@@ -36,6 +36,11 @@ class Page:
     context: Context
 
 
+def as_whole(issue: Issue) -> Issue:
+    """Plan.whole where every issue is whole."""
+    return issue
+
+
 @dataclass(frozen=True)
 class Plan:
     """What every page of one site is made from: the archive and how this build addresses it."""
@@ -49,6 +54,9 @@ class Plan:
     made_from: Mapping[str, str] = field(default_factory=dict)
     """Issue id → what the engine made that issue from (its cache key), where it knows: the pages of such an
     issue can be kept without being made again while what they read is unchanged (site.inputs)."""
+    whole: Callable[[Issue], Issue] = field(default=as_whole, repr=False, compare=False)
+    """An issue of the archive with its text: the engine may load the issues whose pages it keeps without it
+    (engine.rows); the article and source pages, the feeds and the catalog parts ask for it here."""
     _cards: dict[str, Card] = field(default_factory=dict, repr=False, compare=False)
     """Cards made so far: an article is listed on a dozen pages or so (see card)."""
 

@@ -44,6 +44,7 @@ def issue_pager(plan: Plan, issue: Issue) -> Pager:
 
 
 def source_page(plan: Plan, issue: Issue) -> Page:
+    issue = plan.whole(issue)
     path = urls.source_path(issue)
     return page(plan, "source.html", SourcePage(
         **frame(plan, path, "原文：" + issue_label(issue),
@@ -55,7 +56,8 @@ def source_page(plan: Plan, issue: Issue) -> Page:
 
 
 def article_page(plan: Plan, e: Entry) -> Page:
-    a, issue, archive = e.article, e.issue, plan.archive
+    issue, archive = plan.whole(e.issue), plan.archive
+    a = issue.articles[e.number - 1]
     path = urls.article_path(a)
     here = plan.urls.absolute(path)
     siblings = issue.articles
