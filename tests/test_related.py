@@ -1,7 +1,9 @@
 """Related articles: on the seeds, on small cases worked by hand, against a brute force, and at scale."""
 from __future__ import annotations
 
+import marshal
 import math
+import pickle
 import random
 from pathlib import Path
 
@@ -19,7 +21,9 @@ import datetime
 from unittest import mock
 
 from sitegen.archive import related as related_module
-from sitegen.archive.related import REFERENCE, SCALE, TOPIC_RARITY, WEIGHTS, RelItem, find_related, related_articles
+from sitegen.archive.related import (REFERENCE, SCALE, TOPIC_RARITY, WEIGHTS, Related, RelItem, find_related,
+                                     related_articles)
+from sitegen.engine.cache import IssueCache, Kept, RelatedCache
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 FALLBACK = load_topics()[-1].name
@@ -171,21 +175,30 @@ def _item(i: int, raw) -> RelItem:
 
 
 changes = st.lists(
-    st.tuples(st.sampled_from(["add", "remove", "edit"]), st.integers(min_value=0, max_value=60), small_items),
+    st.tuples(st.sampled_from(["add", "remove", "edit"]), st.integers(min_value=0, max_value=60), small_items,
+              st.sampled_from(["kept", "saved", "other n", "stale"])),
     min_size=1, max_size=4,
 )
+
+
+def through_marshal(related: Related) -> Related:
+    """The Related as the next build reads it back from the file RelatedCache writes."""
+    return Related.restored(marshal.loads(marshal.dumps(related.saved())))
 
 
 @settings(max_examples=300, deadline=None)
 @given(small_items, changes, st.integers(min_value=1, max_value=4), st.sampled_from([2, 3, 200]))
 def test_lists_found_again_after_changes_are_those_found_anew(raw, steps, n, max_posting):
     """Whatever is added, removed or edited, the lists kept from before and the ones found again are
-    exactly the lists found from nothing (a person or keyword crossing MAX_POSTING included)."""
+    exactly the lists found from nothing (a person or keyword crossing MAX_POSTING included), whether
+    the previous lists were kept in memory, saved and read back, found with other rules, or already
+    started from once (whose index has moved on since)."""
     with mock.patch.object(related_module, "MAX_POSTING", max_posting):
         items = [_item(i, r) for i, r in enumerate(raw)]
         before = find_related(items, FALLBACK, n)
+        older = before
         next_id = len(items)
-        for what, at, more in steps:
+        for what, at, more, how in steps:
             if what == "add":
                 added = [_item(next_id + k, r) for k, r in enumerate(more[:3])]
                 next_id += len(added)
@@ -196,10 +209,50 @@ def test_lists_found_again_after_changes_are_those_found_anew(raw, steps, n, max
             elif items and more:
                 k, edited = at % len(items), _item(0, more[0])
                 items[k] = RelItem(items[k].id, edited.date, edited.topics, edited.keywords, edited.people)
-            after = find_related(items, FALLBACK, n, before)
+            start = {"kept": before, "saved": through_marshal(before), "other n": find_related(items, FALLBACK, n + 1),
+                     "stale": older}[how]
+            older = before
+            after = find_related(items, FALLBACK, n, start)
             assert after.lists == find_related(items, FALLBACK, n).lists
             assert list(after.lists) == [it.id for it in items]
             before = after
+
+
+def seed_related_cache(tmp_path: Path, kept: Kept | None = None) -> RelatedCache:
+    return RelatedCache(IssueCache(tmp_path, version="0" * 64, kept=kept))
+
+
+def test_the_lists_kept_on_disk_are_a_start_for_the_next_build(tmp_path, seed_items):
+    *older, newest = seed_items
+    seed_related_cache(tmp_path).put(find_related(older, FALLBACK))
+    before = seed_related_cache(tmp_path).get()
+    assert before is not None
+    assert find_related(seed_items, FALLBACK, before=before).lists == related_articles(seed_items, FALLBACK)
+
+
+@pytest.mark.parametrize("damage", ["cut short", "a byte changed", "empty", "another format"])
+def test_damaged_lists_on_disk_are_found_anew(tmp_path, seed_items, damage):
+    cache = seed_related_cache(tmp_path)
+    cache.put(find_related(seed_items, FALLBACK))
+    [path] = (tmp_path / "related").iterdir()
+    data = path.read_bytes()
+    path.write_bytes({"cut short": data[:len(data) // 2], "a byte changed": data[:-9] + bytes([data[-9] ^ 1]) + data[-8:],
+                      "empty": b"", "another format": pickle.dumps(find_related(seed_items, FALLBACK))}[damage])
+    assert seed_related_cache(tmp_path).get() is None
+    (tmp_path / "related" / path.name).unlink()
+    assert seed_related_cache(tmp_path).get() is None  # none at all
+
+
+def test_lists_kept_in_memory_whose_index_moved_on_are_read_from_disk(tmp_path, seed_items):
+    kept = Kept()
+    *older, newest = seed_items
+    cache = seed_related_cache(tmp_path, kept)
+    first = find_related(older, FALLBACK)
+    cache.put(first)
+    assert cache.get() is first
+    find_related(seed_items, FALLBACK, before=first)  # updates first's index: first is no start any more
+    again = cache.get()
+    assert again is not first and again is not None and again.lists == related_articles(older, FALLBACK)
 
 
 def test_ten_thousand_articles():

@@ -33,6 +33,7 @@ import datetime
 import heapq
 import logging
 import math
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Mapping, NamedTuple, Sequence
@@ -74,92 +75,73 @@ def related_articles(
 
 @dataclass(frozen=True)
 class Related:
-    """Every item's related ids, with the items they were found for: what finding them for a changed
-    archive starts from."""
+    """Every item's related ids, with the index they were found with: what finding them for a changed
+    archive starts from (saved() and restored() give it as plain data, for the next build)."""
 
-    items: Mapping[str, RelItem]
     lists: Mapping[str, tuple[str, ...]]
     """Each item's related ids, best first, in the order of the items given."""
-    last_scores: Mapping[str, int]
-    """The score of each list's last entry (0 for an empty list): what a newcomer must reach to join it."""
-    rules: tuple
-    """The constants the lists were found with: lists found with others are found again."""
+    index: _Index
+    """The index of the items, which the next find_related updates in place for what changed."""
+    generation: int
+    """The index's generation these lists go with: once it has moved on, they are no start for another."""
+
+    @property
+    def usable(self) -> bool:
+        """Whether a later find_related can start from this (its index has not been updated since)."""
+        return self.index.generation == self.generation
+
+    def saved(self) -> tuple:
+        """The index as plain tuples, lists, dicts, ints and strings (for marshal: no class of the project)."""
+        return self.index.saved()
+
+    @staticmethod
+    def restored(saved: object) -> Related:
+        """The Related of saved(); ValueError when saved is not such a value."""
+        index = _Index.restored(saved)
+        return Related(dict(index.lists), index, index.generation)
+
+
+def _rules(fallback_topic: str, n: int) -> tuple:
+    return (fallback_topic, n, tuple(sorted(WEIGHTS.items())), MAX_POSTING, REFERENCE, TOPIC_RARITY, SCALE)
 
 
 def find_related(items: Sequence[RelItem], fallback_topic: str, n: int = 5, before: Related | None = None) -> Related:
     """related_articles, as a Related; with before (the same for an earlier archive), only the lists the
     change can alter are found again, and every list is what finding it anew would give."""
     ids = [it.id for it in items]
-    if len(set(ids)) != len(ids):
+    present = set(ids)
+    if len(present) != len(ids):
         raise ValueError("related_articles: item ids must be unique")
-    index = _build_index(items, fallback_topic)
-    views: dict[frozenset[int], _TopicView] = {}
-    rules = (fallback_topic, n, tuple(sorted(WEIGHTS.items())), MAX_POSTING, REFERENCE, TOPIC_RARITY, SCALE)
-    if before is None or before.rules != rules:
-        todo: set[int] | range = range(len(items))
+    rules = _rules(fallback_topic, n)
+    if before is not None and before.usable and before.index.rules == rules:
+        index = before.index
+        stored = index.items
+        changed = [it for it in items if stored.get(it.id) != it]  # new, or edited
+        gone = [id_ for id_ in stored if id_ not in present]
+        if not changed and not gone and list(before.lists) == ids:
+            return before  # nothing changed
+        fresh = False
     else:
-        todo = changeable(index, items, before, n)
-    if not todo and before is not None and list(before.items) == ids:
-        return before  # nothing changed
-    lists: dict[str, tuple[str, ...]] = {}
-    last_scores: dict[str, int] = {}
-    for i, id_ in enumerate(ids):
-        if i in todo:
-            best = _best(index, i, n, views)
-            lists[id_] = tuple(ids[j] for _, j in best)
-            last_scores[id_] = best[-1][0] if best else 0
-        else:
-            lists[id_], last_scores[id_] = before.lists[id_], before.last_scores[id_]  # type: ignore[union-attr]
+        index, changed, gone, fresh = _Index(rules), list(items), [], True
+    generation = index.generation + 1
+    index.generation = -1  # until the update is whole: should it fail, no Related starts from this index
+    todo = index.update(changed, gone, fresh)
+    lists, listers = index.lists, index.listers
+    views: dict[frozenset[int], _TopicView] = {}
+    for s in todo:
+        id_ = index.ids[s]
+        best = _best(index, s, n, views)
+        for other in lists.get(id_, ()):
+            t = index.slot.get(other)
+            if t is not None and s in listers[t]:
+                listers[t].remove(s)
+        for _, j in best:
+            listers[j].append(s)
+        lists[id_] = tuple(index.ids[j] for _, j in best)
+        index.bar[s] = best[-1][0] if len(best) == n else -1
+    index.generation = generation
     log.debug("related articles for %d of %d items", len(todo), len(items))
-    return Related(dict(zip(ids, items)), lists, last_scores, rules)
-
-
-def changeable(index: _Index, items: Sequence[RelItem], before: Related, n: int) -> set[int]:
-    """The items (by position) whose related list may differ from the one in before (see the module's
-    docstring); every other item's list is the one before."""
-    position = {it.id: k for k, it in enumerate(items)}
-    added = [k for k, it in enumerate(items) if before.items.get(it.id) != it]  # new, or edited
-    gone = [old for id_, old in before.items.items() if id_ not in position or items[position[id_]] != old]
-    gone_ids = {old.id for old in gone}
-    todo = set(added)
-    for id_, listed in before.lists.items():  # what was on a list and is gone, or edited
-        if id_ in position and not gone_ids.isdisjoint(listed):
-            todo.add(position[id_])
-    # People and keywords of the changed items: their df moved, and with it their weight (or whether they
-    # count at all); every item that has one is scored with it.
-    moved: dict[tuple[str, str], int] = defaultdict(int)
-    for sign, changed in ((1, (items[k] for k in added)), (-1, gone)):
-        for it in changed:
-            for kind, values in (("keyword", it.keywords), ("person", it.people)):
-                for v in set(values):
-                    moved[kind, v] += sign
-    touched = set()
-    for feature, change in moved.items():
-        f = index.feature_ids.get(feature)
-        after = index.df[f] if f is not None else 0
-        if _counts(after) or _counts(after - change):
-            if f is not None:
-                touched.add(f)
-    if touched:
-        todo.update(k for k, fs in enumerate(index.feats) if not fs.isdisjoint(touched))
-    # Topics: an added item that shares only topics with an item (sharing a counting person or keyword made
-    # it touched, above) joins its list when the list is short or when it outranks the list's last entry.
-    for j in added:
-        topics_j = index.topics[j]
-        for g in {g for t in topics_j for g in index.groups_of_topic[t]}:
-            share = sum(index.weight[t] for t in g & topics_j)
-            for i in index.groups[g]:
-                if i in todo:
-                    continue
-                id_ = items[i].id
-                listed = before.lists[id_]
-                if len(listed) < n or share > before.last_scores[id_]:
-                    todo.add(i)
-                elif share == before.last_scores[id_]:
-                    last = position[listed[-1]]
-                    if (_distance(index, i, j), index.rank[j]) < (_distance(index, i, last), index.rank[last]):
-                        todo.add(i)
-    return todo
+    return Related({id_: lists[id_] for id_ in ids}, index, generation)
 
 
 def _counts(df: int) -> bool:
@@ -167,90 +149,216 @@ def _counts(df: int) -> bool:
     return 2 <= df <= MAX_POSTING
 
 
-@dataclass(frozen=True)
+_SAVED_FORMAT = "related-index-1"
+_NO_TOPICS: frozenset[int] = frozenset()
+
+
 class _Index:
-    feats: list[frozenset[int]]
-    """Per item, its features as small ints."""
-    weight: list[int]
-    """Per feature, its weight in millionths."""
-    topics: list[frozenset[int]]
-    """Per item, its topic features."""
-    rank: list[int]
-    """Per item, its place in (newer, smaller id) order."""
-    day: list[int | None]
-    """Per item, its date as a day number; None when it has none."""
-    postings: dict[int, list[int]]
-    """Rare people and keywords: the items that have them."""
-    groups: dict[frozenset[int], list[int]]
-    """Items by their set of topics, each list in rank order."""
-    groups_of_topic: dict[int, list[frozenset[int]]]
-    feature_ids: dict[tuple[str, str], int]
-    """Each feature's (kind, value) → its number."""
-    df: list[int]
-    """Per feature, how many items have it."""
+    """The items and what scoring them needs, each item in a slot of its own (a number kept while the
+    item is, so that adding or removing one moves no other), updated for the items added and gone."""
+
+    def __init__(self, rules: tuple):
+        self.rules = rules
+        self.generation = 0
+        self.items: dict[str, tuple] = {}
+        """Each item by id, as a plain tuple (a RelItem compares equal to it): what changed is what differs."""
+        self.slot: dict[str, int] = {}
+        self.ids: list[str | None] = []
+        """Per slot, its item's id; None for a free slot."""
+        self.free: list[int] = []
+        self.day: list[int | None] = []
+        """Per slot, its item's date as a day number; None when it has none."""
+        self.keys: list[tuple[int, str] | None] = []
+        """Per slot, where its item comes in (newer, smaller id) order: (-day or 1 when undated, id)."""
+        self.words: list[tuple[int, ...]] = []
+        """Per slot, its item's people and keywords as feature numbers."""
+        self.topics: list[frozenset[int]] = []
+        """Per slot, its item's topics (but the fallback) as feature numbers."""
+        self.feature_ids: dict[str, dict[str, int]] = {"topic": {}, "keyword": {}, "person": {}}
+        """Per kind, each value's feature number."""
+        self.kinds: list[str] = []
+        """Per feature, its kind."""
+        self.weight: list[int] = []
+        """Per feature, its weight in millionths."""
+        self.holders: list[list[int]] = []
+        """Per person or keyword, the slots of the items that have it (empty for a topic)."""
+        self.groups: dict[frozenset[int], list[int]] = {}
+        """Slots by their item's set of topics, each list in key order."""
+        self.groups_of_topic: dict[int, list[frozenset[int]]] = {}
+        self.lists: dict[str, tuple[str, ...]] = {}
+        self.bar: list[int] = []
+        """Per slot, the score of its list's last entry, -1 when the list is short: what a newcomer must
+        reach to join it."""
+        self.listers: list[list[int]] = []
+        """Per slot, the slots whose lists have its item."""
+
+    def update(self, added: Sequence[RelItem], gone: Sequence[str], fresh: bool) -> set[int]:
+        """Take in the items added (new, or edited: their old version goes) and take out those gone; the
+        slots whose lists may differ from those before (see the module's docstring)."""
+        todo: set[int] = set()
+        moved: dict[int, int] = defaultdict(int)
+        for id_ in [*gone, *(it.id for it in added if it.id in self.items)]:
+            self._remove(self.slot[id_], moved, todo)
+        added_slots = self._add(added, moved)
+        todo.update(added_slots)
+        for f, change in moved.items():
+            df = len(self.holders[f])
+            self.weight[f] = _weight(self.kinds[f], df)
+            # Its df moved, and with it its weight or whether it counts at all: every item that has it is
+            # scored with it.
+            if not fresh and (_counts(df) or _counts(df - change)):
+                todo.update(self.holders[f])
+        if not fresh:
+            self._joinable(added_slots, todo)
+        return {s for s in todo if self.ids[s] is not None}
+
+    def _joinable(self, added: list[int], todo: set[int]) -> None:
+        """Add to todo the slots whose lists an added item sharing only topics with them can join: when
+        the list is short, or the newcomer outranks its last entry (sharing a counting person or keyword
+        made a slot todo already)."""
+        bar = self.bar
+        for j in added:
+            topics_j = self.topics[j]
+            for g in {g for t in topics_j for g in self.groups_of_topic[t]}:
+                share = sum(self.weight[t] for t in g & topics_j)
+                for i in [i for i in self.groups[g] if bar[i] <= share]:  # most lists are above it
+                    if i in todo:
+                        continue
+                    if share > bar[i]:
+                        todo.add(i)
+                        continue
+                    k = self.slot[self.lists[self.ids[i]][-1]]  # a tie with the last entry
+                    if (_distance(self, i, j), self.keys[j]) < (_distance(self, i, k), self.keys[k]):
+                        todo.add(i)
+
+    def _remove(self, s: int, moved: dict[int, int], todo: set[int]) -> None:
+        id_ = self.ids[s]
+        for f in self.words[s]:
+            self.holders[f].remove(s)
+            moved[f] -= 1
+        topics = self.topics[s]
+        if topics:
+            group = self.groups[topics]
+            del group[bisect.bisect_left(group, self.keys[s], key=self.keys.__getitem__)]
+            if not group:
+                del self.groups[topics]
+                for t in topics:
+                    self.groups_of_topic[t].remove(topics)
+        todo.update(self.listers[s])  # what listed it
+        for other in self.lists.pop(id_, ()):
+            t = self.slot.get(other)
+            if t is not None and s in self.listers[t]:
+                self.listers[t].remove(s)
+        del self.items[id_], self.slot[id_]
+        self.ids[s] = self.keys[s] = self.day[s] = None
+        self.words[s], self.topics[s], self.listers[s], self.bar[s] = (), _NO_TOPICS, [], -1
+        self.free.append(s)
+
+    def _add(self, items: Sequence[RelItem], moved: dict[int, int]) -> list[int]:
+        fallback = self.rules[0]
+        slots = []
+        joining: dict[frozenset[int], list[int]] = defaultdict(list)
+        for it in items:
+            if self.free:
+                s = self.free.pop()
+            else:
+                s = len(self.ids)
+                for column in (self.ids, self.keys, self.day, self.words, self.topics, self.listers, self.bar):
+                    column.append(None)  # type: ignore[arg-type]
+            slots.append(s)
+            id_, date = sys.intern(it.id), sys.intern(it.date)
+            day = datetime.date.fromisoformat(date).toordinal() if date else None
+            item_topics = frozenset(self._feature("topic", v) for v in it.topics if v != fallback)
+            words = set()
+            for kind, values in (("keyword", it.keywords), ("person", it.people)):
+                for v in values:
+                    words.add(self._feature(kind, v))
+            for f in words:
+                self.holders[f].append(s)
+                moved[f] += 1
+            self.items[id_] = (id_, date, *(tuple(map(sys.intern, values))
+                                            for values in (it.topics, it.keywords, it.people)))
+            self.slot[id_], self.ids[s], self.day[s] = s, id_, day
+            self.keys[s] = (1 if day is None else -day, id_)
+            self.words[s], self.topics[s], self.listers[s], self.bar[s] = tuple(words), item_topics, [], -1
+            if item_topics:
+                joining[item_topics].append(s)
+        key = self.keys.__getitem__
+        for topics, slots_in in joining.items():
+            group = self.groups.get(topics)
+            if group is None:
+                group = self.groups[topics] = []
+                for t in topics:
+                    self.groups_of_topic.setdefault(t, []).append(topics)
+            if len(slots_in) > 8:
+                group.extend(slots_in)
+                group.sort(key=key)
+            else:
+                for s in slots_in:
+                    bisect.insort(group, s, key=key)
+        return slots
+
+    def _feature(self, kind: str, value: str) -> int:
+        ids = self.feature_ids[kind]
+        f = ids.get(value)
+        if f is None:
+            f = ids[sys.intern(value)] = len(self.kinds)
+            self.kinds.append(kind)
+            self.weight.append(_weight(kind, 0))
+            self.holders.append([])
+        return f
+
+    def saved(self) -> tuple:
+        # Topic sets are few: each slot's is saved as the number of its group (marshal writes a
+        # frozenset several times slower than an int), a slot without topics as -1.
+        group_number = {topics: k for k, topics in enumerate(self.groups)}
+        topics = [group_number[t] if t else -1 for t in self.topics]
+        return (_SAVED_FORMAT, self.rules, self.generation, self.items, self.ids, self.free, self.day, self.words,
+                topics, self.feature_ids, self.kinds, self.weight, self.holders, list(self.groups.items()),
+                self.lists, self.bar, self.listers)
+
+    @staticmethod
+    def restored(saved: object) -> _Index:
+        if not (isinstance(saved, tuple) and len(saved) == 17 and saved[0] == _SAVED_FORMAT):
+            raise ValueError("not a saved related-articles index")
+        index = _Index(saved[1])
+        (_, _, index.generation, index.items, index.ids, index.free, index.day, index.words, topics,
+         index.feature_ids, index.kinds, index.weight, index.holders, groups, index.lists, index.bar,
+         index.listers) = saved
+        index.groups = dict(groups)
+        sets = [*index.groups, _NO_TOPICS]
+        index.topics = [sets[k] for k in topics]
+        slots = len(index.ids)
+        if not (len(index.day) == len(index.words) == len(index.topics) == len(index.listers) == len(index.bar)
+                == slots and len(index.kinds) == len(index.weight) == len(index.holders)
+                and len(index.items) == len(index.lists) == slots - len(index.free)):
+            raise ValueError("a saved related-articles index whose parts do not agree")
+        index.slot = {id_: s for s, id_ in enumerate(index.ids) if id_ is not None}
+        index.keys = [None if id_ is None else (1 if d is None else -d, id_) for id_, d in zip(index.ids, index.day)]
+        for topics in index.groups:
+            for t in topics:
+                index.groups_of_topic.setdefault(t, []).append(topics)
+        return index
 
 
-def _build_index(items: Sequence[RelItem], fallback: str) -> _Index:
-    # Every build makes this over the whole archive: one dict of numbers per kind of feature (no tuple
-    # made and hashed per feature of each item), the counts taken as the numbers are given.
-    topic_ids: dict[str, int] = {}
-    other_ids: dict[tuple[str, str], int] = {}
-    kinds: list[str] = []
-    df: list[int] = []
-    feats: list[frozenset[int]] = []
-    topics: list[frozenset[int]] = []
-    for it in items:
-        item_topics = set()
-        for v in it.topics:
-            if v != fallback:
-                f = topic_ids.get(v)
-                if f is None:
-                    f = topic_ids[v] = len(kinds)
-                    kinds.append("topic")
-                    df.append(0)
-                item_topics.add(f)
-        fs = set(item_topics)
-        for kind, values in (("keyword", it.keywords), ("person", it.people)):
-            for v in values:
-                f = other_ids.get((kind, v))
-                if f is None:
-                    f = other_ids[kind, v] = len(kinds)
-                    kinds.append(kind)
-                    df.append(0)
-                fs.add(f)
-        for f in fs:
-            df[f] += 1
-        feats.append(frozenset(fs))
-        topics.append(frozenset(item_topics))
-    total = len(items)
-    weight = [round(WEIGHTS[k] * (TOPIC_RARITY if k == "topic" else math.log(1 + REFERENCE / d)) * SCALE)
-              for k, d in zip(kinds, df)]
-    counting = [k != "topic" and 2 <= d <= MAX_POSTING for k, d in zip(kinds, df)]
-    rank = _date_rank(items)
-    postings: dict[int, list[int]] = defaultdict(list)
-    groups: dict[frozenset[int], list[int]] = defaultdict(list)
-    for i in sorted(range(total), key=rank.__getitem__):  # so that every list is in rank order
-        for f in feats[i]:
-            if counting[f]:
-                postings[f].append(i)
-        if topics[i]:
-            groups[topics[i]].append(i)
-    groups_of_topic: dict[int, list[frozenset[int]]] = defaultdict(list)
-    for g in groups:
-        for t in g:
-            groups_of_topic[t].append(g)
-    day = [datetime.date.fromisoformat(it.date).toordinal() if it.date else None for it in items]
-    ids = {("topic", v): f for v, f in topic_ids.items()} | other_ids
-    return _Index(feats, weight, topics, rank, day, dict(postings), dict(groups), dict(groups_of_topic), ids, df)
+def _weight(kind: str, df: int) -> int:
+    """A feature's weight in millionths, with df items having it."""
+    if kind == "topic":
+        return round(WEIGHTS[kind] * TOPIC_RARITY * SCALE)
+    return round(WEIGHTS[kind] * math.log(1 + REFERENCE / df) * SCALE) if df else 0
 
 
 def _best(index: _Index, i: int, n: int, views: dict[frozenset[int], _TopicView]) -> list[tuple[int, int]]:
-    """The n items with the best score against item i, ties to the nearer in date, then the better rank,
-    as (score, item)."""
+    """The n items with the best score against item i, ties to the nearer in date, then the newer, then
+    the smaller id, as (score, slot)."""
     acc: dict[int, int] = defaultdict(int)  # score from rare people and keywords
-    for f in index.feats[i]:
-        for j in index.postings.get(f, ()):
-            acc[j] += index.weight[f]
+    holders, weight = index.holders, index.weight
+    for f in index.words[i]:
+        having = holders[f]
+        if 2 <= len(having) <= MAX_POSTING:
+            w = weight[f]
+            for j in having:
+                acc[j] += w
     acc.pop(i, None)
     topics = index.topics[i]
     if topics not in views:
@@ -267,13 +375,13 @@ def _best(index: _Index, i: int, n: int, views: dict[frozenset[int], _TopicView]
             from_topics += 1
     # Shared topics add at most the weight of i's own topics: skip who cannot reach the n-th best.
     floor = min(heapq.nlargest(n, acc.values()), default=0) - view.most
-    share, rank, item_topics = view.share, index.rank, index.topics
+    share, keys, item_topics = view.share, index.keys, index.topics
     scored = [(a + share.get(item_topics[j], 0), j) for j, a in acc.items() if a >= floor]
     if len(scored) > n:  # the n best scores and every tie with the n-th: only they need their distance
         cutoff = heapq.nlargest(n, scored)[-1][0]
         scored = [(score, j) for score, j in scored if score >= cutoff]
     return [(-negative, j) for negative, *_, j
-            in heapq.nsmallest(n, ((-score, _distance(index, i, j), rank[j], j) for score, j in scored))]
+            in heapq.nsmallest(n, ((-score, _distance(index, i, j), keys[j], j) for score, j in scored))]
 
 
 _FAR = 1 << 40
@@ -286,20 +394,28 @@ def _distance(index: _Index, i: int, j: int) -> int:
 
 
 class _Level:
-    """Groups that share the same weight with a topic set, and their members in rank order (made when first
-    needed: most items find their topic-only related articles in the first level)."""
+    """Groups that share the same weight with a topic set. Looked up a few times, each group is walked on
+    its own; looked up more often (when many lists are found), the members of all are merged once, in key
+    order, and walked as one."""
+
+    MERGE_AFTER = 4
 
     def __init__(self, index: _Index, groups: tuple[frozenset[int], ...]):
         self.index, self.groups = index, groups
-        self._members: list[int] | None = None
-        self._ranks: list[int] = []
+        self.uses = 0
+        self._merged: list[int] | None = None
+        self._keys: list[tuple[int, str]] = []
 
-    def members(self) -> tuple[list[int], list[int]]:
-        if self._members is None:
-            rank = self.index.rank
-            self._members = list(heapq.merge(*(self.index.groups[g] for g in self.groups), key=rank.__getitem__))
-            self._ranks = [rank[j] for j in self._members]
-        return self._members, self._ranks
+    def walks(self) -> list[tuple[list[int], list | None]]:
+        """Lists of members in key order to walk, each with its keys when they are at hand."""
+        self.uses += 1
+        if self._merged is None and self.uses > self.MERGE_AFTER:
+            keys = self.index.keys
+            self._merged = list(heapq.merge(*(self.index.groups[g] for g in self.groups), key=keys.__getitem__))
+            self._keys = [keys[j] for j in self._merged]  # type: ignore[misc]
+        if self._merged is not None:
+            return [(self._merged, self._keys)]
+        return [(self.index.groups[g], None) for g in self.groups]
 
 
 @dataclass(frozen=True)
@@ -324,41 +440,36 @@ def _topic_view(index: _Index, topics: frozenset[int]) -> _TopicView:
 
 
 def _nearest_unseen(index: _Index, level: _Level, i: int, n: int, seen: dict[int, int]) -> list[int]:
-    """The n members of a level nearest to item i in date (then in rank order), other than i and those seen.
+    """The n members of a level's groups nearest to item i in date (then in key order), other than i and
+    those seen.
 
-    The members are in rank order (newest first): from i's place among them, dates grow to the left and fall
-    to the right, so the nearest are found walking both ways. To the left, members of one date come in
-    falling rank order: the walk takes every member at the last distance it takes, and sorts."""
-    members, ranks = level.members()
-    if index.day[i] is None:  # undated: every member is as far; rank order
-        return [j for j in members if j != i and j not in seen][:n]
-    here = bisect.bisect_left(ranks, index.rank[i])
-    found: list[tuple[int, int, int]] = []
-    taken, last = 0, -1
-    for k in range(here - 1, -1, -1):  # newer, or the same date and a smaller id
-        j = members[k]
-        d = _distance(index, i, j)
-        if taken >= n and d > last:
-            break
-        if j not in seen:
-            found.append((d, ranks[k], j))
-            taken, last = taken + 1, d
-    taken = 0
-    for k in range(here, len(members)):  # older (and undated, last)
-        j = members[k]
-        if taken >= n:
-            break
-        if j != i and j not in seen:
-            found.append((_distance(index, i, j), ranks[k], j))
-            taken += 1
+    The n nearest of the level are among the n nearest of each list walked (level.walks). A list's members
+    are in key order (newest first): from i's place among them, dates grow to the left and fall to the
+    right, so the nearest are found walking both ways. To the left, members of one date come in falling
+    key order: the walk takes every member at the last distance it takes, and sorts."""
+    keys, key_i, day_i = index.keys, index.keys[i], index.day[i]
+    found: list[tuple[int, tuple, int]] = []
+    for members, member_keys in level.walks():
+        if day_i is None:  # undated: every member is as far; key order
+            found.extend((_FAR, keys[j], j) for j in [j for j in members if j != i and j not in seen][:n])
+            continue
+        here = bisect.bisect_left(member_keys, key_i) if member_keys is not None \
+            else bisect.bisect_left(members, key_i, key=keys.__getitem__)
+        taken, last = 0, -1
+        for k in range(here - 1, -1, -1):  # newer, or the same date and a smaller id
+            j = members[k]
+            d = _distance(index, i, j)
+            if taken >= n and d > last:
+                break
+            if j not in seen:
+                found.append((d, keys[j], j))
+                taken, last = taken + 1, d
+        taken = 0
+        for k in range(here, len(members)):  # older (and undated, last)
+            j = members[k]
+            if taken >= n:
+                break
+            if j != i and j not in seen:
+                found.append((_distance(index, i, j), keys[j], j))
+                taken += 1
     return [j for *_, j in heapq.nsmallest(n, found)]
-
-
-def _date_rank(items: Sequence[RelItem]) -> list[int]:
-    """Each item's place in (newer first, undated last, then smaller id) order."""
-    order = sorted(range(len(items)), key=lambda i: items[i].id)
-    order.sort(key=lambda i: items[i].date, reverse=True)  # stable: ids stay ascending within a date; "" last
-    rank = [0] * len(items)
-    for r, i in enumerate(order):
-        rank[i] = r
-    return rank
