@@ -65,10 +65,7 @@ def build_archive(issues: Sequence[Issue], lexicon: Lexicon, related_before: Rel
     listed = tuple(entries(ordered))
     links = continuation_links(ordered)
     people = index_people([e.article for e in listed])
-    relatedness = find_related([
-        RelItem(e.article.id, e.issue.date.isoformat() if e.issue.date else "", e.article.topics,
-                e.article.keywords, tuple(name for name, _ in e.article.people))
-        for e in listed], lexicon.topics[-1].name, before=related_before)
+    relatedness = find_related(_rel_items(listed), lexicon.topics[-1].name, before=related_before)
     return Archive(
         issues=ordered,
         entries=listed,
@@ -87,6 +84,19 @@ def build_archive(issues: Sequence[Issue], lexicon: Lexicon, related_before: Rel
         by_district=_groups(listed, lambda e: e.article.districts),
         by_topic=_groups(listed, lambda e: e.article.topics),
     )
+
+
+def _rel_items(listed: Sequence[Entry]) -> list[RelItem]:
+    """What relatedness looks at in every article; made on every build, for every article (an issue's
+    articles come together: its date is written out once)."""
+    items = []
+    issue, date = None, ""
+    for e in listed:
+        if e.issue is not issue:
+            issue, date = e.issue, e.issue.date.isoformat() if e.issue.date else ""
+        a = e.article
+        items.append(RelItem(a.id, date, a.topics, a.keywords, tuple([name for name, _ in a.people])))
+    return items
 
 
 def _groups(items: Iterable[T], keys: Callable[[T], Iterable[K]]) -> Groups[K, T]:
