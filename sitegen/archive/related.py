@@ -19,12 +19,23 @@ Candidates come from inverted indexes, never from all pairs, so the work grows w
 - topics through groups of articles with the same topic set, the best-sharing groups first and each in
   (newer, smaller id) order, so that only as many are read as can still make the list.
 
-Given the lists of an earlier archive (Related), only the lists the change can alter are found again
-(`changeable`): a list is the best n of everything that shares something with its article, so adding an
-article changes it only when the newcomer outranks its last entry, or when a weight it is scored with moves
-(the df of a person or keyword the newcomer has); removing one changes it only when the removed one was on
-it. An edited article is one removed and one added. tests/test_related.py checks the result against
-finding every list again over random sequences of changes.
+Given the lists of an earlier archive (Related), the next build starts from the index they were found
+with, and its work follows the change, not the archive. The index (each feature's number and weight, who
+has each person and keyword, the topic groups, every list with its scores, who lists whom) keeps each
+article in a slot of its own while it stays, and orders by (date, id) keys rather than by positions, so
+that it is updated in place for the articles added and gone (an edited article is one gone and one
+added). Then only the lists the change can alter are found again:
+- a list that had an article now gone;
+- the lists of the articles holding a person or keyword that starts or stops counting;
+- the lists a newcomer joins: its exact score with an article (shared people and keywords, then topics)
+  outranks the list's last entry, or the list is short;
+- a list whose entries' scores moved with the df of a person or keyword its article holds, unless each
+  entry stays above its `runner` (a score no article off the list beats: the best of the rest when the
+  list was found, raised by newcomers that do not join) plus the most such an article can have gained:
+  then its entries are scored again from the moves of the features they share and put in order.
+Related.saved() gives the index as plain data, which engine.cache.RelatedCache keeps in marshal's format.
+tests/test_related.py checks the result against finding every list again over random sequences of
+changes.
 """
 from __future__ import annotations
 
