@@ -303,7 +303,8 @@ def test_ten_thousand_articles():
     ]
     # A small case that must come out right among them: three articles and the one person they share.
     known = [RelItem(f"known/{k}", f"2021-01-0{k}", (FALLBACK,), (), ("独有的人",)) for k in (1, 2, 3)]
-    related = related_articles(items + known, FALLBACK)
+    found = find_related(items + known, FALLBACK)
+    related = found.lists
     assert len(related) == 10_003
     assert related["known/1"] == ("known/2", "known/3")
     assert related["known/3"] == ("known/2", "known/1")
@@ -311,3 +312,11 @@ def test_ten_thousand_articles():
     for item in items[:200]:
         assert item.id not in related[item.id] and len(related[item.id]) == 5
         assert all(shares(item, by_id[o]) for o in related[item.id])
+    # This week's issue, then a back issue: few lists are found again (each level of topic groups walked
+    # group by group), and every list is what finding them all anew gives.
+    for date in ("2021-02-01", "2014-06-01"):
+        issue = [RelItem(f"{date}/{k}", date, tuple(rng.sample(topics, rng.randint(1, 3))),
+                         tuple(rng.sample(words, 8)), tuple(rng.sample(names, 2))) for k in range(5)]
+        items = issue + items
+        found = find_related(items + known, FALLBACK, before=found)
+        assert found.lists == related_articles(items + known, FALLBACK)

@@ -139,9 +139,10 @@ def find_related(items: Sequence[RelItem], fallback_topic: str, n: int = 5, befo
     todo = index.update(changed, gone, fresh)
     lists, listers = index.lists, index.listers
     views: dict[frozenset[int], _TopicView] = {}
+    eager = 8 * len(todo) > len(ids)  # many lists to find: every level of topic groups is merged at once
     for s in todo:
         id_ = index.ids[s]
-        best = _best(index, s, n + 1, views)  # and the best of the rest, which no item not on the list outscores
+        best = _best(index, s, n + 1, views, eager)  # and the best of the rest, which no item off the list outscores
         index.runner[s] = best.pop()[0] if len(best) > n else -1
         for other in lists.get(id_, ()):
             t = index.slot.get(other)
@@ -218,20 +219,19 @@ class _Index:
         moved: dict[int, int] = defaultdict(int)
         for id_ in [*gone, *(it.id for it in added if it.id in self.items)]:
             self._remove(self.slot[id_], moved, todo)
-        added_slots = self._add(added, moved)
+        added_slots = self._add(added, None if fresh else moved)
         todo.update(added_slots)
+        if fresh:
+            self.weight = [_weight(kind, len(having)) for kind, having in zip(self.kinds, self.holders)]
+            return todo
         delta: dict[int, int] = {}
         for f, change in moved.items():
             df, before = len(self.holders[f]), self.weight[f]
             self.weight[f] = _weight(self.kinds[f], df)
-            if fresh:
-                continue
             if _counts(df) != _counts(df - change):
                 todo.update(self.holders[f])  # it starts or stops counting: every item that has it is scored anew
             elif _counts(df) and self.weight[f] != before:
                 delta[f] = self.weight[f] - before
-        if fresh:
-            return todo
         shifted: dict[int, list[int]] = defaultdict(list)
         for f in delta:
             for i in self.holders[f]:
@@ -330,11 +330,17 @@ class _Index:
         self.bar[s] = self.runner[s] = -1
         self.free.append(s)
 
-    def _add(self, items: Sequence[RelItem], moved: dict[int, int]) -> list[int]:
-        fallback = self.rules[0]
+    def _add(self, items: Sequence[RelItem], moved: dict[int, int] | None) -> list[int]:
+        """Give each item a slot and index it; moved (None when every weight is to be worked out after)
+        counts the items each person or keyword gains."""
+        fallback, intern = self.rules[0], sys.intern
+        topic_ids, keyword_ids, person_ids = (self.feature_ids[kind] for kind in ("topic", "keyword", "person"))
+        holders, feature = self.holders, self._feature
+        days: dict[str, int | None] = {"": None}
         slots = []
         joining: dict[frozenset[int], list[int]] = defaultdict(list)
         for it in items:
+            id_, date, topics, keywords, people = it
             if self.free:
                 s = self.free.pop()
             else:
@@ -343,18 +349,30 @@ class _Index:
                                self.bar, self.runner):
                     column.append(None)  # type: ignore[arg-type]
             slots.append(s)
-            id_, date = sys.intern(it.id), sys.intern(it.date)
-            day = datetime.date.fromisoformat(date).toordinal() if date else None
-            item_topics = frozenset(self._feature("topic", v) for v in it.topics if v != fallback)
+            id_, date = intern(id_), intern(date)
+            day = days.get(date, -1)
+            if day == -1:
+                day = days[date] = datetime.date.fromisoformat(date).toordinal()
+            in_topics = []
+            for v in topics:
+                if v != fallback:
+                    f = topic_ids.get(v)
+                    in_topics.append(feature("topic", v) if f is None else f)
+            item_topics = frozenset(in_topics)
             words = set()
-            for kind, values in (("keyword", it.keywords), ("person", it.people)):
-                for v in values:
-                    words.add(self._feature(kind, v))
+            for v in keywords:
+                f = keyword_ids.get(v)
+                words.add(feature("keyword", v) if f is None else f)
+            for v in people:
+                f = person_ids.get(v)
+                words.add(feature("person", v) if f is None else f)
             for f in words:
-                self.holders[f].append(s)
-                moved[f] += 1
-            self.items[id_] = (id_, date, *(tuple(map(sys.intern, values))
-                                            for values in (it.topics, it.keywords, it.people)))
+                holders[f].append(s)
+            if moved is not None:
+                for f in words:
+                    moved[f] += 1
+            self.items[id_] = (id_, date, tuple(map(intern, topics)), tuple(map(intern, keywords)),
+                               tuple(map(intern, people)))
             self.slot[id_], self.ids[s], self.day[s] = s, id_, day
             self.keys[s] = (1 if day is None else -day, id_)
             self.words[s], self.topics[s], self.listers[s] = tuple(words), item_topics, []
@@ -428,7 +446,8 @@ def _weight(kind: str, df: int) -> int:
     return round(WEIGHTS[kind] * math.log(1 + REFERENCE / df) * SCALE) if df else 0
 
 
-def _best(index: _Index, i: int, n: int, views: dict[frozenset[int], _TopicView]) -> list[tuple[int, int]]:
+def _best(index: _Index, i: int, n: int, views: dict[frozenset[int], _TopicView], eager: bool = False
+          ) -> list[tuple[int, int]]:
     """The n items with the best score against item i, ties to the nearer in date, then the newer, then
     the smaller id, as (score, slot)."""
     acc: dict[int, int] = defaultdict(int)  # score from rare people and keywords
@@ -442,7 +461,7 @@ def _best(index: _Index, i: int, n: int, views: dict[frozenset[int], _TopicView]
     acc.pop(i, None)
     topics = index.topics[i]
     if topics not in views:
-        views[topics] = _topic_view(index, topics)
+        views[topics] = _topic_view(index, topics, eager)
     view = views[topics]
     # Items sharing only topics: level by level, best-sharing first, the n nearest in date of each level.
     # Once n are in, a lower level cannot outscore them.
@@ -478,9 +497,9 @@ class _Level:
     level has been looked up often enough that merging the members of all once, in key order, and
     walking them as one costs less (when many lists are found)."""
 
-    def __init__(self, index: _Index, groups: tuple[frozenset[int], ...]):
+    def __init__(self, index: _Index, groups: tuple[frozenset[int], ...], eager: bool):
         self.index, self.groups = index, groups
-        self.walked = 0
+        self.walked = 1 << 60 if eager else 0
         """Groups walked so far."""
         self._merged: list[int] | None = None
         self._keys: list[tuple[int, str]] = []
@@ -490,8 +509,8 @@ class _Level:
         groups = self.index.groups
         if self._merged is None:
             self.walked += len(self.groups)
-            # A group's walk costs about as much as merging two members (measured at 38,000 articles).
-            if 2 * self.walked > sum(len(groups[g]) for g in self.groups):
+            # A group's walk costs about as much as merging six members (measured at 38,000 articles).
+            if 6 * self.walked > sum(len(groups[g]) for g in self.groups):
                 keys = self.index.keys
                 self._merged = list(heapq.merge(*(groups[g] for g in self.groups), key=keys.__getitem__))
                 self._keys = [keys[j] for j in self._merged]  # type: ignore[misc]
@@ -512,12 +531,12 @@ class _TopicView:
     """The weight of the topic set itself: the most any item can share with it."""
 
 
-def _topic_view(index: _Index, topics: frozenset[int]) -> _TopicView:
+def _topic_view(index: _Index, topics: frozenset[int], eager: bool) -> _TopicView:
     share = {g: sum(index.weight[t] for t in g & topics) for t in topics for g in index.groups_of_topic[t]}
     by_share: dict[int, list[frozenset[int]]] = defaultdict(list)
     for g, w in share.items():
         by_share[w].append(g)
-    levels = tuple(_Level(index, tuple(by_share[w])) for w in sorted(by_share, reverse=True))
+    levels = tuple(_Level(index, tuple(by_share[w]), eager) for w in sorted(by_share, reverse=True))
     return _TopicView(levels, share, sum(index.weight[t] for t in topics))
 
 
@@ -529,7 +548,7 @@ def _nearest_unseen(index: _Index, level: _Level, i: int, n: int, seen: dict[int
     are in key order (newest first): from i's place among them, dates grow to the left and fall to the
     right, so the nearest are found walking both ways. To the left, members of one date come in falling
     key order: the walk takes every member at the last distance it takes, and sorts."""
-    keys, key_i, day_i = index.keys, index.keys[i], index.day[i]
+    keys, key_i, day, day_i = index.keys, index.keys[i], index.day, index.day[i]
     found: list[tuple[int, tuple, int]] = []
     for members, member_keys in level.walks():
         if day_i is None:  # undated: every member is as far; key order
@@ -540,7 +559,7 @@ def _nearest_unseen(index: _Index, level: _Level, i: int, n: int, seen: dict[int
         taken, last = 0, -1
         for k in range(here - 1, -1, -1):  # newer, or the same date and a smaller id
             j = members[k]
-            d = _distance(index, i, j)
+            d = _FAR if day[j] is None else abs(day_i - day[j])  # (_distance, inline: the hottest loop)
             if taken >= n and d > last:
                 break
             if j not in seen:
@@ -552,6 +571,6 @@ def _nearest_unseen(index: _Index, level: _Level, i: int, n: int, seen: dict[int
             if taken >= n:
                 break
             if j != i and j not in seen:
-                found.append((_distance(index, i, j), keys[j], j))
+                found.append((_FAR if day[j] is None else abs(day_i - day[j]), keys[j], j))
                 taken += 1
     return [j for *_, j in heapq.nsmallest(n, found)]
