@@ -6,9 +6,9 @@ found, the state saved; for the sitegen trees given, side by side in one run.
     git archive COMMIT | tar -x -C /dev/shm/old && .venv/bin/python benchmarks/related_rebuild.py \\
         --issues 500 --sitegen-src /dev/shm/old .
 
-The articles (RelItems) come from a related-lists pickle a build left (`--items`: an
-archive.related.Related pickled, as RelatedCache kept it before its state was marshalled; only its
-items are read), or from an archive made by generate.py (`--issues N`: read, classified and finished as
+The articles (RelItems) come from a related-lists pickle in an archive's cache (`--items`: an
+archive.related.Related pickled, as sitegen up to e3c7b72 keeps it; only its items are read), or from
+an archive made by generate.py (`--issues N`: read, classified and finished as
 a build does, its segmentation cached in the work folder). Two changes are timed, each taken out of the
 articles and put back at their places:
 - "new issue": the 5 articles with the largest ids among those of the newest date;
