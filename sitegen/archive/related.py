@@ -153,9 +153,13 @@ def find_related(items: Sequence[RelItem], fallback_topic: str, n: int = 5, befo
         lists[id_] = tuple(index.ids[j] for _, j in best)
         index.scores[s] = tuple(score for score, _ in best)
         index.bar[s] = best[-1][0] if len(best) == n else -1
+    found = {id_: lists[id_] for id_ in ids}
+    # The index keeps its own copy, in the items' order: read back, it says nothing changed when the
+    # next build gives the same items in the same order.
+    index.lists = dict(found)
     index.generation = generation
     log.debug("related articles for %d of %d items", len(todo), len(items))
-    return Related({id_: lists[id_] for id_ in ids}, index, generation)
+    return Related(found, index, generation)
 
 
 def _counts(df: int) -> bool:
