@@ -75,7 +75,7 @@ class Kept:
         return key in self._entries
 
 
-def _load_pickle(path: Path, what: str) -> Any | None:
+def load_pickle(path: Path, what: str) -> Any | None:
     """The value pickled at path; None when there is none or it is damaged (of any kind: a miss, never
     a failed build — the caller makes it again)."""
     try:
@@ -102,7 +102,7 @@ class _Pickles:
         value = self.kept.get(self._prefix + key) if self.kept is not None else None
         if value is not None and sound(value):
             return value
-        value = _load_pickle(self.root / key[:2] / f"{key}.pickle", "cache entry")
+        value = load_pickle(self.root / key[:2] / f"{key}.pickle", "cache entry")
         if value is None or not sound(value):
             return None
         if self.kept is not None:
@@ -142,7 +142,7 @@ class FileDigests:
         self.path = cache_dir / "digests.pickle"
         self._before: dict[str, tuple] = {}
         self._now: dict[str, tuple] = {}
-        value = _load_pickle(self.path, "the file digests")
+        value = load_pickle(self.path, "the file digests")
         if isinstance(value, dict):
             self._before = value
 
@@ -419,7 +419,7 @@ class RenderManifest:
         """What the previous site's article, issue and source pages were made from (site.touched)."""
         self.links: Links | None = None
         """The same of this build's, kept by save."""
-        data = _load_pickle(self.path, "the render manifest")
+        data = load_pickle(self.path, "the render manifest")
         if isinstance(data, dict) and data.get("version") == version and isinstance(data.get("pages"), dict):
             self.previous = data["pages"]
             site = data.get("site")
@@ -507,7 +507,7 @@ class CatalogLines:
 
     def get(self, key: str, issue_ids: set[str]) -> IssueLines | None:
         """The entry for key if there is a sound one with these issues' lines; None otherwise."""
-        value = _load_pickle(self.root / f"{key}.pickle", "catalog cache entry")
+        value = load_pickle(self.root / f"{key}.pickle", "catalog cache entry")
         sound = isinstance(value, dict) and value.keys() == issue_ids and all(
             isinstance(line, bytes) for line in value.values())
         return value if sound else None

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import Problem
 from ..files import write_atomically
 from ..model import ArticleFacts, EnrichedIssue, ParsedArticle, ParsedIssue, Source
-from .cache import IssueCache, Shown, _load_pickle
+from .cache import IssueCache, Shown, load_pickle
 
 ROWS = "rows"
 
@@ -94,7 +94,7 @@ class RowCache:
         if self._rows is None:
             rows = self._kept.get(ROWS) if self._kept is not None else None
             if rows is None:
-                rows = _load_pickle(self._path, "the archive's rows")
+                rows = load_pickle(self._path, "the archive's rows")
             self._rows = rows if isinstance(rows, dict) else {}
         return self._rows
 
