@@ -1877,3 +1877,52 @@ def test_flush_paragraphs_whose_first_lines_an_indent_short_outnumber_full_lines
     assert {display_width(lines[n - 1]) for n in full} == {48}
     starts = {b.lines[0] for a in issue.articles for b in a.blocks if b.kind == "p" and not b.text.startswith("本报讯")}
     assert starts <= stripped_indent_lines(lines, full)
+
+
+def test_a_commentators_line_with_a_name_signs_the_piece_under_its_column_label() -> None:
+    text = ("城南观察\n让“微更新”带来大变化\n本报评论员 李明\n"
+            "一处口袋公园、一条无障碍坡道，看似小事，却关系居民的日常。把小事办好，居民才会满意。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "让“微更新”带来大变化", None)]
+    assert (issue.articles[0].section, issue.articles[0].byline) == ("城南观察", "本报评论员 李明")
+
+
+def test_a_quote_closed_by_who_said_it_ends_its_paragraph_and_the_label_under_it_heads_the_next_piece() -> None:
+    text = ("居民说\n家门口的变化，大伙儿看得见\n"
+            "  “小区门口开了社区食堂，一荤两素才十几块\n钱，中午不用再开火了。”——居民 王秀芳\n"
+            "  “楼下的停车场划了线，早上再也不用满地找\n车了。”——居民 赵 立\n"
+            "便民指南\n居住证怎么办理？\n  持有效证件和租房合同到社区服务站提出申\n请，5个工作日内可以领取。\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["家门口的变化，大伙儿看得见", "居住证怎么办理？"]
+    assert paragraphs(issue, 0) == ["“小区门口开了社区食堂，一荤两素才十几块钱，中午不用再开火了。”——居民 王秀芳",
+                                    "“楼下的停车场划了线，早上再也不用满地找车了。”——居民 赵 立"]
+
+
+def test_an_offices_bulletin_compiled_by_it_takes_the_district_its_publisher_line_names() -> None:
+    text = ("东 坝 邻 里\n2022年第3期（总第20期）\n朝阳区东坝地区工作办公室　编印　　　　2022年3月10日\n内部资料　免费交流\n\n"
+            "社区开办书法班\n  3月8日，东坝家园社区开办书法班，30余名居民报名参加。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.district == "朝阳区"
+
+
+def test_a_papers_call_for_contributions_naming_its_edition_is_furniture() -> None:
+    text = ("社区开办书法班\n本报讯 3月8日，东坝家园社区开办书法班，30余名居民报名参加。\n\n"
+            "朝阳报社区版投稿邮箱：cyb@163.com　欢迎社区居民踊跃投稿\n")
+    issue = parse(text)
+    assert "朝阳报社区版投稿邮箱：cyb@163.com　欢迎社区居民踊跃投稿" in [t for _, t in issue.furniture]
+    assert len(paragraphs(issue, 0)) == 1
+
+
+def test_the_days_of_a_numbered_schedule_are_plans_when_dating_an_issue_with_no_masthead() -> None:
+    text = ("书画展开幕\n本报讯 庆祝中国共产党成立100周年，昨天（7月7日）上午，社区书画展开幕。\n\n"
+            "社区活动早知道\n本报讯 记者从街道获悉，近期将推出多场活动，具体安排如下：\n"
+            "1.7月10日（周六）上午，合唱展演将在文化中心举行。\n2.7月13日（周二）下午，故事会在活动中心开讲。\n")
+    issue = complete_issue(parse(text), load_places())
+    assert issue.date == datetime.date(2021, 7, 8)
+
+
+def test_a_lead_space_narrower_than_the_paragraph_indent_under_an_unfinished_line_is_the_texts_own() -> None:
+    text = ("宣传工作扎实推进\n\n　　今年以来，区委宣传部在区报开设“铭记历史\n　缅怀先烈”专栏，共刊播稿件86篇。\n"
+            "　　各镇街组织歌咏比赛，参与群众超过1.5万\n人次。\n　　下一步，将继续做好纪念活动的组织工作。\n")
+    issue = parse(text)
+    assert [p[:6] for p in paragraphs(issue, 0)] == ["今年以来，区", "各镇街组织歌", "下一步，将继"]

@@ -235,7 +235,9 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
 SCHEDULE_INTRO = re.compile(r"(?:安排|日程|计划|预告|将|后续|接下来|时间表)[^。！？!?]*[：:]$")
 """A paragraph ending in a colon that announces what is to come (后续课程安排如下：): the paragraphs under it that open
 with a date are its schedule, plans all (7月8日（星期六）　探访…), never the latest event the text reports."""
-DATE_OPENING = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日")
+DATE_OPENING = re.compile(r"^\s*(?:(?:\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*(?=\d))?"
+                          r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日")
+"""A schedule item's day opening its paragraph, after the item's number or not: 7月10日（周六）…, 1.7月10日（周六）…."""
 
 
 def _read_texts(issue: ParsedIssue) -> list[tuple[str, list[tuple[int, int]], bool]]:
@@ -285,9 +287,10 @@ def district_of_text(text: str, places: Places) -> str | None:
     return counts[0][0]
 
 
-PUBLISHER = re.compile(r"主办|区委|区政府|区人民政府|工作委员会|办事处|^[\u4e00-\u9fff]{2,5}版$")
+PUBLISHER = re.compile(r"主办|编印|承办|出版|区委|区政府|区人民政府|工作委员会|办事处|^[\u4e00-\u9fff]{2,5}版$")
 """A masthead line that says who publishes the paper, 中共朝阳区委宣传部主办, 中共北京市西城区德胜街道工作委员会
-(a 街道's bulletin), or which district's edition it is, 大兴版 (a city paper's district pages)."""
+(a 街道's bulletin), 昌平区回天地区工作办公室　编印 (an office's bulletin, compiled and printed by it), or which
+district's edition it is, 大兴版 (a city paper's district pages)."""
 
 
 def district_of_masthead(issue: ParsedIssue, places: Places) -> str | None:

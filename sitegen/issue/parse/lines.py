@@ -46,7 +46,7 @@ AUTHOR = re.compile(
     rf"{_MORE_NAMES}(?:\s*{_ROLE})?)$"  # a role at the end: the next name was cut to the next line
     rf"|^文\s*[/／]\s*((?:{_ROLE}\s*)?(?:{_SPACED_NAME}|{_NAME}{_MORE_NAMES})(?:\s+图\s*[/／]\s*{_NAME})?)$"
     # 文/李四, 文/记者 张三, 文/梁　辰, and with the photographer after the writer, 文/张琳 图/王健
-    rf"|^((?:本报|特约)评论员)$"  # 本报评论员 on its own line under a commentary's headline
+    rf"|^((?:本报|特约)评论员(?:\s*{_NAME})?)$"  # 本报评论员 (何平) on its own line under a commentary's headline
 )
 CREDIT = re.compile(r"(?:(?<!拍)摄|摄影|摄影报道|供图)$|^" + patterns.CREDIT_BEFORE)  # not 拍摄: (张三拍摄) is a source
 SOURCE = re.compile(r"^[(（][^()（）]{2,30}[)）]$")
@@ -272,6 +272,10 @@ ITEM_MARK_END = re.compile(r"[(（](?:[一二三四五六七八九十]{1,3}|\d{1
 """A numbered item's mark at the end of a line: （二）, (3), or 3. alone or after a sentence's end."""
 
 
+QUOTE_SIGNED = re.compile(r"[。！？!?…][”’」』]?\s*——\s*[\u4e00-\u9fff·]{1,12}(?:[ 　][\u4e00-\u9fff·]{1,4}){0,2}$")
+"""A sentence, a dash and who said it (。”——居民 王秀芬, 。——张大爷): the attribution ends the quote's paragraph."""
+
+
 def is_closed(text: str) -> bool:
     """Tell whether a block ends a sentence, so nothing printed after it continues it."""
     t = text.rstrip()[-CLOSE_WINDOW:]
@@ -281,6 +285,8 @@ def is_closed(text: str) -> bool:
         return False  # …负责人；（二）: the item the number opens is printed on the next line
     if CLOSING_CREDIT.search(t):
         return True  # …参观。记者 闫岩/摄: a caption closed by its credit
+    if QUOTE_SIGNED.search(t):
+        return True  # …不用再开火了。”——居民 王秀芬: a quote closed by who said it
     # A closing bracket group after a full stop, 。(石景山区文明办), is closed; one after a word is not.
     t = re.sub(r"[(（][^()（）]*[)）]$", "", t).rstrip() or t
     # A closing quote only closes when a stop precedes it: …完善“接诉即办” is still mid-sentence.
@@ -384,7 +390,19 @@ def indented_lines(lines: list[str]) -> frozenset[int]:
     found = frozenset(n for n, t in enumerate(lines, 1) if t.startswith(("　", "  ")) and t.strip())
     cut = any(n in found and n + 1 <= len(lines) and n + 1 not in found and lines[n].strip() and not is_closed(lines[n - 1])
               for n in found)
-    return found if len(found) >= INDENTED_MIN and cut else frozenset()
+    if len(found) < INDENTED_MIN or not cut:
+        return frozenset()
+    # A lead space narrower than the paragraphs' indent under an unfinished line is the text's own: the column cut
+    # a slogan at its gap (…开设“铭记历史 / 　缅怀先烈”专栏, where paragraphs open with 　　).
+    usual = Counter(_lead_width(lines[n - 1]) for n in found).most_common(1)[0][0]
+    return frozenset(n for n in found if not (_lead_width(lines[n - 1]) < usual and n > 1
+                                              and lines[n - 2].strip() and not is_closed(lines[n - 2])))
+
+
+def _lead_width(line: str) -> int:
+    """The width of a line's leading spaces, in half-width columns (a full-width space is two)."""
+    lead = line[:len(line) - len(line.lstrip(" 　"))]
+    return sum(2 if c == "　" else 1 for c in lead)
 
 
 def units_of(numbered: list[tuple[int, str]], indented: frozenset[int] = frozenset(),
