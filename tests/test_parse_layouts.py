@@ -1926,3 +1926,44 @@ def test_a_lead_space_narrower_than_the_paragraph_indent_under_an_unfinished_lin
             "　　各镇街组织歌咏比赛，参与群众超过1.5万\n人次。\n　　下一步，将继续做好纪念活动的组织工作。\n")
     issue = parse(text)
     assert [p[:6] for p in paragraphs(issue, 0)] == ["今年以来，区", "各镇街组织歌", "下一步，将继"]
+
+
+def test_two_lines_a_guide_line_runs_across_are_one_headline_though_it_shortens_them() -> None:
+    text = ("导读\n▶ 300名“朝阳群众”上岗　2版\n\n三里屯街道300名“朝阳群众”\n上岗守护街巷平安\n"
+            "　　本报讯（记者 甲）连日来，三里屯街道的胡同里多了一群戴红袖标的志愿者。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "三里屯街道300名“朝阳群众”上岗守护街巷平安", None)]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("温榆河公园二期", "年内新增绿化面积八百亩"),            # a named place and its phase, what it gains this year below
+    ("东坝郊野公园", "率先建成全龄友好步道"),                # any bare name, not only an office or a facility
+])
+def test_a_bare_name_over_a_line_opening_with_what_is_done_is_one_headline(first: str, second: str) -> None:
+    issue = parse(f"{first}\n{second}\n本报讯 3月2日，记者从有关部门获悉此事，详情见下文。\n")
+    assert heads(issue) == [(None, first + second, None)]
+
+
+def test_a_second_line_wider_than_the_text_column_is_the_headline_under_its_kicker() -> None:
+    # Two statements, the second set in two phrases and wider than the column: a banner over the lead, and the line above
+    # it its kicker; under a headline as narrow as the column, the same second line is read as before.
+    lead = set_in_column(["本报讯（记者 甲）5月18日，全区召开背街小巷环境整治提升工作推进会，首批街巷长正式上岗，每条"
+                          "背街小巷都将由一名处级或科级干部担任街巷长，负责巡查、协调和督办，整改结果向居民公开。",
+                          "据介绍，街巷长每周至少巡查街巷两次，重点查看私搭乱建、违规停车、堆物堆料、架空线缆等问题，发现问题当天登记、"
+                          "限期整改，整改结果在街巷公示牌上向居民公开。"], 18)
+    text = "今年全区将完成80条背街小巷整治\n东城推行“街巷长制”　每条胡同都有了自己的“管家”\n" + lead
+    assert heads(parse(text)) == [("今年全区将完成80条背街小巷整治", "东城推行“街巷长制”　每条胡同都有了自己的“管家”", None)]
+    text = "今年全区将完成80条背街小巷整治\n东城推行“街巷长制”　胡同有了“管家”\n" + lead
+    assert heads(parse(text)) == [(None, "今年全区将完成80条背街小巷整治", "东城推行“街巷长制”　胡同有了“管家”")]
+
+
+def test_an_answer_ending_a_sentence_at_the_column_edge_goes_on_to_the_next_turn_where_nothing_parts_paragraphs() -> None:
+    def cut(paragraph: str) -> str:  # 20 characters a line, as a column wrapped by count
+        return "".join(paragraph[i:i + 20] + "\n" for i in range(0, len(paragraph), 20))
+    answer = "答：最大的变化是三座新博物馆的开放在即。同时，我们推动运河四十公里全线通航，沿线建成了十一处游船码头，接待游客超过五十万人次。"
+    text = "让运河文化“活”起来\n——访区文旅局负责人\n本报记者 杨帆\n" + "".join(map(cut, [
+        "今年以来，运河文化带建设提速，一批文化项目相继落地。记者日前采访了区文旅局负责人。", "记者：今年运河文化带建设有哪些新进展？",
+        answer, "记者：如何让更多市民参与进来？", "答：我们将在运河沿线举办非遗市集、运河音乐节等活动，让市民在家门口就能感受运河文化。"]))
+    issue = parse(text)
+    assert paragraphs(issue, 0)[2] == answer
+    assert len(paragraphs(issue, 0)) == 5

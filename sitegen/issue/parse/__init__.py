@@ -15,7 +15,7 @@ from collections import Counter
 
 from .articles import BULLET, assemble
 from .lines import (
-    MD_HEADING, after_blanks, after_wide_gaps, full_lines, indented_lines, join_breaks, local_full_lines, local_stripped_indent_lines,
+    MD_HEADING, after_blanks, column_cells, after_wide_gaps, full_lines, indented_lines, join_breaks, local_full_lines, local_stripped_indent_lines,
     signoff_lines, stripped_indent_lines, tight_lines, units_of,
 )
 from .fixes import checked_fixes
@@ -49,7 +49,8 @@ def parse_issue(source: Source, places: Places) -> ParsedIssue:
                      full | local, tight_lines(source.lines))
     pieces = join_breaks(units, markdown)
     indents = {n: len(line) - len(line.lstrip()) for n, line in enumerate(source.lines, 1)}
-    articles, unplaced = assemble(pieces, dict(numbered), markdown, guided_headlines(furniture), indents)
+    articles, unplaced = assemble(pieces, dict(numbered), markdown, guided_headlines(furniture), indents,
+                                  column_cells(source.lines))
     problems = fix_problems + date_problems(numbered, source.path) + [
         Problem(source.path, n, f"line not placed in any article, masthead or colophon: {t[:30]}; "
                                 "it is listed on the issue page — check the lines around it")

@@ -9,7 +9,7 @@ from .. import patterns
 from .lines import (
     AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, DAY_ITEM, table_row, CONTINUED_ON, FIGURE_ITEM, LEAD, ONWARD_BARE, SECTION, Piece,
     is_deck_like, HEADING_FORM, author_byline, is_closed, is_exclaim_headline, is_from_line, is_headline_pair, onward_pages,
-    visible_len,
+    display_width, visible_len,
 )
 from ...model import Block, ParsedArticle
 from .cuts import BARE_SUBJECT, JOINED, join_cut_lines
@@ -225,6 +225,27 @@ COLUMN_MAX = 4
 """A column label (战疫一线, 文化惠民) over a three-line stack is at most this long; a longer bare line is its kicker."""
 
 
+GUIDED_SIDE_MIN = 2
+"""Characters: a 导读 line names two stack lines together when it takes at least this many of each."""
+
+
+def guided_across(above: str, below: str, guided: frozenset[str]) -> bool:
+    """Tell whether the 导读 names two lines of a stack as one: the whole of both, or words running across the cut
+    (导读 460余名“西城大妈”上岗 over the lines 新街口街道460余名“西城大妈” / 上岗协助街巷治理). A 导读 line shortens a
+    headline, it does not join a kicker to it: words of both lines in one 导读 line are one headline."""
+    a, b = "".join(above.split()), "".join(below.split())
+    joined = a + b
+    if joined in guided:
+        return True
+    for title in guided:
+        at = joined.find(title)
+        while at >= 0:
+            if at <= len(a) - GUIDED_SIDE_MIN and at + len(title) >= len(a) + GUIDED_SIDE_MIN:
+                return True
+            at = joined.find(title, at + 1)
+    return False
+
+
 def is_column_label(text: str, below: list[str]) -> bool:
     """Tell whether the first line of a headline stack is a column label (the section of this article) rather than
     its kicker."""
@@ -252,9 +273,10 @@ def resolve_headline(lines: list[str]) -> tuple[str | None, int, str | None]:
     return kicker, main, deck
 
 
-def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
+def call_headline(lines: list[str], column: int = 0) -> tuple[str | None, int, str | None, str]:
     """Split a headline group into (kicker, index of the main headline, deck, the rule that decided); the rule
-    ends in "(guess)" where the print gives no clear evidence, for sitegen check to show."""
+    ends in "(guess)" where the print gives no clear evidence, for sitegen check to show. `column` is the width of the
+    file's text column in half-width cells (0: not set in one)."""
     # Rule, from how district papers set a 引题/主题/副题 stack:
     # - three lines: kicker, main, deck; more: first kicker, last deck, the rest is the main headline;
     # - two lines [A, B]: B is the deck if it opens with a dash or has a semicolon (汛前拟开展…演练;已排查…),
@@ -314,6 +336,8 @@ def call_headline(lines: list[str]) -> tuple[str | None, int, str | None, str]:
     if visible_len(a) <= RESTATED_MAX and (v := STATEMENT_VERB.search(a)) and v.end() == len(a) \
             and a[v.start():] in b and visible_len(b) > visible_len(a):
         return a, 1, None, "a short statement whose verb the longer line below says again in full: kicker and headline"
+    if column and display_width(b) > column + 2 and display_width(a) <= column:
+        return a, 1, None, "the second line is wider than the text's column, the first not: the headline across columns"
     if is_statement(a) and (STATEMENT_VERB.search(b) or FIGURE.search(b) or DONE.search(b)
                             or FIGURE_IN_WORDS.search(b)):
         return None, 0, b, "two statements, the second adding figures or a consequence: headline and deck"
@@ -390,9 +414,10 @@ class _Assembler:
     """Walk the pieces once, keeping the article being built; one instance per parse."""
 
     def __init__(self, pieces: list[Piece], printed: dict[int, str], markdown: bool,
-                 guided: frozenset[str] = frozenset(), indents: dict[int, int] | None = None) -> None:
+                 guided: frozenset[str] = frozenset(), indents: dict[int, int] | None = None, column: int = 0) -> None:
         self.pieces = pieces
         self.indents = indents or {}
+        self.column = column
         """How many characters of white space each line is printed after."""
         self.guided = guided
         """The headlines the issue's 导读 blocks name (spaces removed)."""
@@ -878,9 +903,10 @@ class _Assembler:
             else:
                 texts = [h.text for h in heads]
             named = [j for j, t in enumerate(texts) if "".join(t.split()) in self.guided]
-            if not named and not fixed and (pair := next((j for j in range(len(texts) - 1) if "".join(
-                    (texts[j] + texts[j + 1]).split()) in self.guided), None)) is not None:
-                # 副中心图书馆试开放首周 / 接待读者逾万人次, which the 导读 names as one line: one headline the column cut.
+            if not named and not fixed and (pair := next((j for j in range(len(texts) - 1)
+                                                          if guided_across(texts[j], texts[j + 1], self.guided)), None)) is not None:
+                # 副中心图书馆试开放首周 / 接待读者逾万人次, which the 导读 names as one line, or 新街口街道460余名“西城大妈” /
+                # 上岗协助街巷治理, whose 导读 line (460余名“西城大妈”上岗) runs across the cut: one headline the column cut.
                 texts[pair:pair + 2] = [texts[pair] + texts[pair + 1]]
                 lines[pair:pair + 2] = [lines[pair] + lines[pair + 1]]
                 named = [pair]
@@ -894,7 +920,7 @@ class _Assembler:
                 d.call = GUIDED
                 fixed = True
             else:
-                d.kicker, main, d.deck, d.call = call_headline(texts)
+                d.kicker, main, d.deck, d.call = call_headline(texts, self.column)
                 if column:
                     d.call = COLUMN_GUESS
                 elif joined == BARE_SUBJECT or joined and len(texts) == 1:
@@ -983,8 +1009,8 @@ class _Assembler:
 
 def assemble(
     pieces: list[Piece], printed: dict[int, str], markdown: bool, guided: frozenset[str] = frozenset(),
-    indents: dict[int, int] | None = None,
+    indents: dict[int, int] | None = None, column: int = 0,
 ) -> tuple[tuple[ParsedArticle, ...], tuple[tuple[int, str], ...]]:
-    """Group body pieces into articles, knowing the headlines the 导读 names; return them with the lines no article
-    could take."""
-    return _Assembler(pieces, printed, markdown, guided, indents).run()
+    """Group body pieces into articles, knowing the headlines the 导读 names and the width of the text's column (in
+    half-width cells, 0 for none); return them with the lines no article could take."""
+    return _Assembler(pieces, printed, markdown, guided, indents, column).run()

@@ -75,9 +75,10 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
     # that is not one joins the line it needs: one that opens with when its news is planned or done (将于…, no
     # subject of its own) or is only a count (3万人次) ends the line above; one that ends in a particle, conjunction
     # or preposition (…的, …以及), in a verb its coverb leaves without an object (以新发展理念引领) or in a clause that is
-    # only its pronoun subject (防汛，我们) goes on in the line below. A bare name of who acts (社区卫生服务中心) or of
-    # what is acted on (第二批院落) over a line opening with what it does (开展免费义诊) is subject and predicate of one
-    # headline, taken so as a guess: a topic named over a full statement of its own
+    # only its pronoun subject (防汛，我们) goes on in the line below. A bare line of one phrase, whatever name it gives
+    # of who acts (社区卫生服务中心) or of what is acted on (第二批院落, 城市绿心森林公园三期), over a line opening with what
+    # it does (开展免费义诊, 年内新增…) is subject and predicate of one headline, taken so as a guess: the line below has no
+    # subject of its own, so the name is it; a topic named over a full statement of its own
     # (城市绿心森林公园 / 夏日游人如织) or a name in quotes (社区“四点半课堂”) stays the kicker. A dash deck never joins.
     # A notice's issuer over 关于…的通告 is the first words of its title (景山街道办事处 / 关于开展…的通告).
     # A line opening with 和 (和教育工作者) ends the line above, and so does the work's noun under the work (…入地改造 /
@@ -102,8 +103,8 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
                 or len(groups[-1]) == 1 and NOTICE_ABOUT.match(text) and ISSUER.match(above):
             groups[-1].append(j)
             call = call or JOINED
-        elif len(groups[-1]) == 1 and ACTOR_END.search(above) and " " not in above.strip() \
-                and "　" not in above and ACTION_START.match(text):
+        elif len(groups[-1]) == 1 and " " not in above.strip() and "　" not in above and not above.endswith("”") \
+                and ACTION_START.match(text):
             groups[-1].append(j)
             call = BARE_SUBJECT
         else:

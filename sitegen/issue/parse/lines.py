@@ -554,6 +554,15 @@ def local_stripped_indent_lines(lines: list[str], full: frozenset[int]) -> froze
     return frozenset(found) if len(found) >= STRIPPED_MIN else frozenset()
 
 
+def column_cells(lines: list[str]) -> int:
+    """The width of the file's text column in half-width cells, 0 where it is not set in a column of fixed width."""
+    # Measured in cells where the text was set by a page's width, else in characters where it was wrapped by count.
+    if full := _full_lines_by(lines, display_width, 1):
+        return _measure(lines, full, display_width)
+    by_count = lambda t: 2 * len(t)  # noqa: E731
+    return _measure(lines, full, by_count) if (full := _full_lines_by(lines, by_count, 0)) else 0
+
+
 def _measure(lines: list[str], full: frozenset[int], width: Callable[[str], int]) -> int:
     """The width most of the full lines have."""
     return Counter(width(lines[n - 1].strip()) for n in full).most_common(1)[0][0]
@@ -893,7 +902,7 @@ def join_breaks(units: list[Unit], markdown: bool) -> list[Piece]:
         # A line the keeper calls a headline, kicker or deck stands alone too.
         alone = role == "from" and is_from_line(u.text) or u.fix in ("headline", "kicker", "deck")
         while i < len(units) and (units[i].fix == "continues" or role in ("text", "lead", "from") and not alone
-                                  and (not shape.closed or _runs_on_after_stop(units, i, indented)
+                                  and (not shape.closed or _runs_on_after_stop(units, i, indented, parts[0])
                                        or _number_announced(shape, units[i]))):
             if units[i].role == "credit" and not markdown and not shape.closed and is_closed(shape.tail + units[i].text) \
                     and (_credit_begun(shape.tail, units[i].text) or i + 1 == len(units)
@@ -1091,7 +1100,11 @@ def _credit_begun(tail: str, line: str) -> bool:
     return m is not None and m.start() < len(tail) - 1 and bool(tail[m.start() + 1:].strip())
 
 
-def _runs_on_after_stop(units: list[Unit], i: int, indented: bool) -> bool:
+TURN_AHEAD = 12
+"""Lines: an answer goes on at the column's edge only where the next turn of the interview is this near."""
+
+
+def _runs_on_after_stop(units: list[Unit], i: int, indented: bool, opened: str = "") -> bool:
     """Tell whether the line at i goes on with a paragraph whose last line ends a sentence: it opens with a mark no
     paragraph starts with (”一位经营者说。, ）), or, in a file set in a column with indented paragraphs, the line
     above ends a sentence at the column's edge and the line, not indented, is as wide as the column and cut
@@ -1102,6 +1115,12 @@ def _runs_on_after_stop(units: list[Unit], i: int, indented: bool) -> bool:
     if u.fix or u.page_top or u.role != "text" or u.indent:
         return False
     if u.text[:1] in NO_START:
+        return True
+    if not indented and SPEAKER.match(opened) and i > 0 and units[i - 1].full and u.shape.clauses \
+            and not TURN.match(u.text) and not LIST_START.match(u.text) and not HEADING_FORM.match(u.text) \
+            and any(TURN.match(v.text) for v in units[i + 1:i + TURN_AHEAD]):
+        # 答：…的开放在即。 ending at the column's edge with no indent or blank line to part paragraphs, the next turn
+        # (记者：…) a few lines on: nothing parts the answer there, and a turn is one paragraph.
         return True
     if u.tight and i > 0 and units[i - 1].text.rstrip(CLOSERS)[-1:] in FULL_STOPS and not LIST_START.match(u.text) \
             and not HEADING_FORM.match(u.text) and not TURN.match(u.text) and not headline_chain_ends_in_lead(units, i) \
