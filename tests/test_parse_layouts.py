@@ -1967,3 +1967,24 @@ def test_an_answer_ending_a_sentence_at_the_column_edge_goes_on_to_the_next_turn
     issue = parse(text)
     assert paragraphs(issue, 0)[2] == answer
     assert len(paragraphs(issue, 0)) == 5
+
+
+def test_a_bulletins_name_under_short_paragraph_lines_is_no_masthead_where_a_line_ends_a_sentence_inside() -> None:
+    # A narrow flush column: no paragraph line is long, but 年。全区各单位… ends one sentence and opens the next, which
+    # no masthead line does; the column label 工作动态 (also a bulletin's name) below it is not the masthead's.
+    text = ("宣　传　工　作　简　报\n第14期（总第203期）\n内部资料　注意保存　　2015年8月25日\n──────────\n\n"
+            "全区纪念宣传工作扎实推进\n\n今年是抗战胜利70周\n年。全区各单位精心组\n织，纪念活动取得成效\n。\n\n工作动态\n\n"
+            "长阳镇开讲道德讲堂\n长阳镇今年已开讲96\n场，反响良好。\n")
+    issue = parse(text)
+    assert "工作动态" not in [t for _, t in issue.masthead]
+    assert [a.headline for a in issue.articles] == ["全区纪念宣传工作扎实推进", "长阳镇开讲道德讲堂"]
+
+
+def test_a_parts_heading_as_wide_as_the_column_over_its_first_item_ends_there() -> None:
+    text = "纪念宣传工作扎实推进\n" + set_in_column([
+        "今年是中国人民抗日战争胜利70周年。区委宣传部按照统一部署，结合我区实际，精心策划、周密组织，纪念宣传工作取得阶段性成效。",
+        "一、突出主题主线，精心组织新闻宣传",
+        "（一）在区级媒体开设专栏。区报开设纪念专栏，区电视台推出系列专题片，截至8月20日，共刊播稿件86篇。",
+        "（二）积极向中央、市级媒体推送线索。组织媒体记者深入十渡、霞云岭等地采访，刊发报道23篇。"], 17)
+    issue = parse(text)
+    assert [b.text for b in issue.articles[0].blocks if b.kind in ("h2", "h3")] == ["一、突出主题主线，精心组织新闻宣传"]

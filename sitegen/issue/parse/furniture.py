@@ -372,7 +372,13 @@ def _is_anchor(text: str) -> bool:
         return True
     if MD_HEADING.match(text) or SECTION.match(text):
         return True
-    return (is_closed(text) and visible_len(text) >= 15) or visible_len(text) > 60
+    # In a narrow column a paragraph's lines are short, but one with a sentence ending inside it, more words after
+    # (年。房山是平西抗日根据地), is text: no masthead line runs on past a full stop.
+    return (is_closed(text) and visible_len(text) >= 15) or visible_len(text) > 60 or bool(_SENTENCE_INSIDE.search(text))
+
+
+_SENTENCE_INSIDE = re.compile(r"[\u4e00-\u9fff\d][。！？][”’」』]?[\u4e00-\u9fff]{2}")
+"""A full stop between words inside a line: the end of one sentence and the start of the next."""
 
 
 _DISTRIBUTION = re.compile(r"^(?:报|送|发|抄送|主送)\s*[:：]\S")

@@ -757,6 +757,11 @@ def _separator(a_tail: str, b: str) -> str:
     return ""
 
 
+TOP_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+SUB_ITEM = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
+"""A part's number (一、) and the number of an item inside a part (（一）): the second opens a line under the first."""
+
+
 def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: bool, after_heading: bool,
                  indented: bool = False, joined: int = 1) -> bool:
     if units[i].fix == "continues":
@@ -807,6 +812,8 @@ def _should_join(role: str, shape: Shape, units: list[Unit], i: int, markdown: b
     if table_row(units, i) or joined == 1 and table_row(units, i - 1):
         return False  # 丫髻山景区　50元/人 under 桃花海景区　40元/人: a table sets a row a line, and the text under its last
         # row (60岁以上老人…免票) is a paragraph of its own
+    if joined == 1 and TOP_ITEM.match(units[i - 1].text) and SUB_ITEM.match(units[i].text):
+        return False  # 一、突出主题主线，精心组织新闻宣传 over （一）…: a part's heading over its first item, however wide
     if joined == 1 and is_parallel_head(units[i - 1].text) and units[i].text[:1] not in NO_START:
         return False  # （一）统一规划，分批推进: two phrases of one length, a heading even as wide as the column
     if visible_len(units[i].text) <= WIDOW_MAX and is_closed(units[i].text) and units[i].text[:1] not in "“‘「《(（":
