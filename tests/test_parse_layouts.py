@@ -1936,8 +1936,8 @@ def test_two_lines_a_guide_line_runs_across_are_one_headline_though_it_shortens_
 
 
 @pytest.mark.parametrize("first, second", [
-    ("温榆河公园二期", "年内新增绿化面积八百亩"),            # a named place and its phase, what it gains this year below
-    ("东坝郊野公园", "率先建成全龄友好步道"),                # any bare name, not only an office or a facility
+    ("温榆河公园二期", "年内新增绿化面积八百亩"),            # a named park's phase, what it gains this year below
+    ("南海子公园3号楼", "今年开放为游客服务中心"),          # a numbered part of anything named
 ])
 def test_a_bare_name_over_a_line_opening_with_what_is_done_is_one_headline(first: str, second: str) -> None:
     issue = parse(f"{first}\n{second}\n本报讯 3月2日，记者从有关部门获悉此事，详情见下文。\n")

@@ -430,6 +430,13 @@ LEFT_OUT: dict[tuple[str, str], str] = {
     # 什刹海社区报's district is told by its own address line only (地址：西城区…); another paper's address moved in
     # (地址：海淀区…) leaves two districts named there.
     ("furniture_moved_b", "r14_shichahai_2015-04-28"): "another paper's address moved in: two districts' addresses",
+    # The nineteenth round (r19): 海淀科技园报's deck without its dash, 2024中关村论坛开幕　AI与5G成高频词 /
+    # 1500余位中外嘉宾齐聚海淀共话前沿科技, two phrases over a statement with a count and no mark either way, reads as
+    # kicker and headline (as the stacks above do). 房山区宣传工作简报 with its indents gone: a paragraph's first line as
+    # wide as the column in characters, not in cells (下一步，…做好9月3日纪念大会的收看, its figures narrow), under a
+    # finished item reads as a sub-heading, and a brief's first line under its headline as a deck; the indent told them.
+    ("deck_dashes_toggled", "r19_haidiankejiyuanbao_2024-04-26"): "a dashless deck under two phrases: read as the headline",
+    ("indents_removed", "r19_fangshan-xuanchuanjianbao_2015-08-25"): "a paragraph's first line under an item, told only by its indent",
 }
 """Cases left out, each with what fails: (transformation, file stem) -> why. Each is a headline stack the print
 no longer decides once the line or dash is gone (`sitegen check` shows the parser's call on it as a guess),

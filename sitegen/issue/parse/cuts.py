@@ -26,6 +26,9 @@ ACTOR_END = re.compile(r"(?:中心|委员会|局|院|所|站|队|协会|学校|�
 """A bare line naming who acts or what is acted on: an office, a centre, a school, a street, a village, housing
 estates or courtyards, a platform, a research facility or a line's section (社区卫生服务中心, 首批8个老旧小区, 第二批院落,
 …服务平台, …实验装置, 地铁16号线南段)."""
+NUMBERED_PART_END = re.compile(r"[\u4e00-\u9fff](?:[一二三四五六七八九十]|\d{1,2})(?:期|号楼|号院|标段)$")
+"""A name ending in a numbered part of the thing it names (城市绿心森林公园三期, …3号楼, …二标段): a bare name of what
+is acted on, whatever the name."""
 ACTION_START = re.compile(r"^(?:今年|年内|本月|近日|日前|新学期|新学年)?(?:开展|举办|举行|启动|推出|开通|开设|组织|召开|发布|设立|成立|完成"
                           r"|实现|获评|荣获|获得|走进|迎来|新增|建成|打造|上线|开放|率先|持续|积极|首次|集中|预计|有望)")
 """A line opening with what is done (开展免费义诊), also after when (新学期迎来…), or what is expected (预计年底具备…):
@@ -75,10 +78,11 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
     # that is not one joins the line it needs: one that opens with when its news is planned or done (将于…, no
     # subject of its own) or is only a count (3万人次) ends the line above; one that ends in a particle, conjunction
     # or preposition (…的, …以及), in a verb its coverb leaves without an object (以新发展理念引领) or in a clause that is
-    # only its pronoun subject (防汛，我们) goes on in the line below. A bare line of one phrase, whatever name it gives
-    # of who acts (社区卫生服务中心) or of what is acted on (第二批院落, 城市绿心森林公园三期), over a line opening with what
-    # it does (开展免费义诊, 年内新增…) is subject and predicate of one headline, taken so as a guess: the line below has no
-    # subject of its own, so the name is it; a topic named over a full statement of its own
+    # only its pronoun subject (防汛，我们) goes on in the line below. A bare name of who acts (社区卫生服务中心) or of
+    # what is acted on (第二批院落, a numbered part of anything named, 城市绿心森林公园三期) over a line opening with what
+    # it does (开展免费义诊, 年内新增…) is subject and predicate of one headline, taken so as a guess (a line ending in
+    # any other word may be a statement over its dashless deck, 我区65个养老驿站全部运营 / 年内实现街道全覆盖); a topic
+    # named over a full statement of its own
     # (城市绿心森林公园 / 夏日游人如织) or a name in quotes (社区“四点半课堂”) stays the kicker. A dash deck never joins.
     # A notice's issuer over 关于…的通告 is the first words of its title (景山街道办事处 / 关于开展…的通告).
     # A line opening with 和 (和教育工作者) ends the line above, and so does the work's noun under the work (…入地改造 /
@@ -103,8 +107,8 @@ def join_cut_lines(texts: list[str]) -> tuple[list[list[int]], str | None]:
                 or len(groups[-1]) == 1 and NOTICE_ABOUT.match(text) and ISSUER.match(above):
             groups[-1].append(j)
             call = call or JOINED
-        elif len(groups[-1]) == 1 and " " not in above.strip() and "　" not in above and not above.endswith("”") \
-                and ACTION_START.match(text):
+        elif len(groups[-1]) == 1 and (ACTOR_END.search(above) or NUMBERED_PART_END.search(above)) \
+                and " " not in above.strip() and "　" not in above and ACTION_START.match(text):
             groups[-1].append(j)
             call = BARE_SUBJECT
         else:

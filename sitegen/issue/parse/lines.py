@@ -394,9 +394,15 @@ def indented_lines(lines: list[str]) -> frozenset[int]:
         return frozenset()
     # A lead space narrower than the paragraphs' indent under an unfinished line is the text's own: the column cut
     # a slogan at its gap (…开设“铭记历史 / 　缅怀先烈”专栏, where paragraphs open with 　　).
+    # One full-width space only: a file joining layouts may indent some paragraphs with two ASCII spaces.
     usual = Counter(_lead_width(lines[n - 1]) for n in found).most_common(1)[0][0]
-    return frozenset(n for n in found if not (_lead_width(lines[n - 1]) < usual and n > 1
-                                              and lines[n - 2].strip() and not is_closed(lines[n - 2])))
+    return frozenset(n for n in found if not (_lead_width(lines[n - 1]) < usual and _one_wide_space(lines[n - 1])
+                                              and n > 1 and lines[n - 2].strip() and not is_closed(lines[n - 2])))
+
+
+def _one_wide_space(line: str) -> bool:
+    """Tell whether a line opens with one full-width space and then its text."""
+    return line.startswith("　") and not line[1:2].isspace()
 
 
 def _lead_width(line: str) -> int:
