@@ -276,17 +276,10 @@ class _Index:
     def _joinable(self, added: list[int], todo: set[int]) -> None:
         """Add to todo the slots whose lists an added item can join: its score with them outranks their
         last entry, or their list is short; where it cannot, it may raise their runner."""
-        runner, weight, holders, topics = self.runner, self.weight, self.holders, self.topics
+        runner, weight, topics = self.runner, self.weight, self.topics
         for j in added:
             topics_j = topics[j]
-            sharing: dict[int, int] = defaultdict(int)  # by what counts, then by topics
-            for f in self.words[j]:
-                having = holders[f]
-                if 2 <= len(having) <= MAX_POSTING:
-                    w = weight[f]
-                    for i in having:
-                        sharing[i] += w
-            sharing.pop(j, None)
+            sharing = self.word_scores(j)  # by what counts, then by topics
             for i, score in sharing.items():
                 if i not in todo:
                     self._newcomer(j, i, score + sum(weight[t] for t in topics[i] & topics_j), todo)
@@ -295,6 +288,19 @@ class _Index:
                 for i in [i for i in self.groups[g] if runner[i] <= share]:  # most lists are above it
                     if i not in todo and i not in sharing:
                         self._newcomer(j, i, share, todo)
+
+    def word_scores(self, i: int) -> defaultdict[int, int]:
+        """What every other item scores against item i through the people and keywords that count."""
+        scores: defaultdict[int, int] = defaultdict(int)
+        holders, weight = self.holders, self.weight
+        for f in self.words[i]:
+            having = holders[f]
+            if 2 <= len(having) <= MAX_POSTING:
+                w = weight[f]
+                for j in having:
+                    scores[j] += w
+        scores.pop(i, None)
+        return scores
 
     def _newcomer(self, j: int, i: int, score: int, todo: set[int]) -> None:
         """Slot j scores score with slot i: add i to todo if j comes before the last entry of its list (or
@@ -454,15 +460,7 @@ def _best(index: _Index, i: int, n: int, views: dict[frozenset[int], _TopicView]
           ) -> list[tuple[int, int]]:
     """The n items with the best score against item i, ties to the nearer in date, then the newer, then
     the smaller id, as (score, slot)."""
-    acc: dict[int, int] = defaultdict(int)  # score from rare people and keywords
-    holders, weight = index.holders, index.weight
-    for f in index.words[i]:
-        having = holders[f]
-        if 2 <= len(having) <= MAX_POSTING:
-            w = weight[f]
-            for j in having:
-                acc[j] += w
-    acc.pop(i, None)
+    acc = index.word_scores(i)  # score from rare people and keywords
     topics = index.topics[i]
     if topics not in views:
         views[topics] = _topic_view(index, topics, eager)
