@@ -387,6 +387,14 @@ def test_each_issue_text_as_shown_is_kept_and_a_code_change_invalidates_it(proje
     assert_same_as_a_clean_build(project)
 
 
+def test_rows_of_another_shape_are_made_again(project):
+    build_in(project)
+    rows_file = next((project / ".sitegen-cache" / "rows").iterdir())
+    rows_file.write_bytes(pickle.dumps({key: ("不是一行",) for key in pickle.loads(rows_file.read_bytes())}))
+    build_in(project)
+    assert_same_as_a_clean_build(project)
+
+
 def test_an_issue_text_as_shown_of_another_kind_is_ignored(project):
     build_in(project)
     for entry in shown_entries(project):

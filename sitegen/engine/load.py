@@ -22,7 +22,7 @@ from ..model import EnrichedIssue, Issue, ParsedIssue
 from ..search import DocStub, SearchDoc, doc_digest, search_docs
 from ..site import urls
 from .cache import IssueCache, SegmentCache, ShownCache
-from .rows import RowCache, is_light, issue_row, light_issue
+from .rows import RowCache, is_light, issue_row
 from .parallel import map_issues
 from .progress import NoProgress, Progress
 
@@ -110,10 +110,10 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
     measured: dict[int, tuple[ArticleMeasure, ...]] = {}  # by id() of the issue as shown
     todo = []
     for i, key in enumerate(keys):
-        row = rows.get(key) if rows and key else None
-        entry = light_issue(row) if row is not None else store.get(key) if store and key else None
+        light = rows.get(key) if rows and key else None
+        entry = light if light is not None else store.get(key) if store and key else None
         if entry is not None:
-            if row is None:
+            if light is None:
                 rows.put(key, issue_row(entry))  # type: ignore[union-attr]
             results[i] = entry[0], None
             measured[id(entry[0])] = entry[1]

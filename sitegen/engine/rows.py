@@ -98,11 +98,16 @@ class RowCache:
             self._rows = rows if isinstance(rows, dict) else {}
         return self._rows
 
-    def get(self, key: str) -> Row | None:
+    def get(self, key: str) -> Shown | None:
+        """The light issue of key's row (light_issue), None where there is no sound row."""
         row = self._all().get(key)
-        if row is not None:
+        try:
+            light = light_issue(row) if row is not None else None
+        except (TypeError, ValueError):  # a row of another shape: a miss, made again from the shown entry
+            light = None
+        if light is not None:
             self._used.add(key)
-        return row
+        return light
 
     def put(self, key: str, row: Row) -> None:
         self._all()[key] = row
