@@ -1988,3 +1988,40 @@ def test_a_parts_heading_as_wide_as_the_column_over_its_first_item_ends_there() 
         "（二）积极向中央、市级媒体推送线索。组织媒体记者深入十渡、霞云岭等地采访，刊发报道23篇。"], 17)
     issue = parse(text)
     assert [b.text for b in issue.articles[0].blocks if b.kind in ("h2", "h3")] == ["一、突出主题主线，精心组织新闻宣传"]
+
+
+def test_a_bar_marked_label_over_several_pieces_is_their_section_not_a_kicker() -> None:
+    text = ("▌工作动态\n\n区文化馆开展暑期公益课\n　　7月10日，区文化馆开设书法、剪纸等公益课，共招收学员120名。\n\n"
+            "图书馆延长开放时间\n　　即日起，区图书馆每天开放至晚上9点。\n\n▌通知公告\n\n关于暂停部分场馆开放的通知\n"
+            "　　因设备检修，区体育馆7月15日暂停开放。\n")
+    issue = parse(text)
+    assert heads(issue) == [(None, "区文化馆开展暑期公益课", None), (None, "图书馆延长开放时间", None),
+                            (None, "关于暂停部分场馆开放的通知", None)]
+    assert [a.section for a in issue.articles] == ["工作动态", "工作动态", "通知公告"]
+
+
+def test_a_bulletins_running_head_counting_pages_is_furniture() -> None:
+    text = ("乡里召开秋收动员会\n9月5日，乡里召开秋收动员会，部署秋收秋种工作。\n\n"
+            "第2页　　　　　　　　　　　　　　石门乡简报·2019年第8期\n\n村里建起了文化广场\n近日，石门村文化广场建成开放。\n")
+    issue = parse(text)
+    assert "第2页　　　　　　　　　　　　　　石门乡简报·2019年第8期" in [t for _, t in issue.furniture]
+    assert [a.headline for a in issue.articles] == ["乡里召开秋收动员会", "村里建起了文化广场"]
+
+
+def test_a_dash_and_a_bare_name_under_the_text_sign_the_piece() -> None:
+    text = ("村里的核桃丰收了\n今年村里的核桃树挂果多，合作社收购价每斤比去年高了两元。\n\n—— 赵春梅\n\n"
+            "乡里修通了山路\n上个月，通往后山三个自然村的山路全部硬化完成。\n\n——孙立国\n")
+    issue = parse(text)
+    assert [(a.kicker, a.headline, a.byline) for a in issue.articles] == [
+        (None, "村里的核桃丰收了", "赵春梅"), (None, "乡里修通了山路", "孙立国")]
+
+
+def test_an_exclamation_well_short_of_the_column_heads_the_text_under_it_where_paragraphs_stand_apart() -> None:
+    body = ["9月3日，乡里通往后山三个自然村的公交线路正式开通，村民在家门口就能坐上车。",
+            "过去进城要走六里山路，现在出门就能上车，到城区只要一个多小时。"]
+    text = "乡里召开秋收动员会\n" + set_in_column(["9月5日，乡里召开秋收动员会，部署秋收秋种工作，各村干部参加。",
+                                           "会议要求各村做好秋收期间的防火工作。"], 20, between="\n\n") \
+        + "\n第2页　　　　　　　　　　　　　　石门乡简报·2019年第8期\n\n山里通公交了！\n" + set_in_column(body, 20, between="\n\n")
+    issue = parse(text)
+    assert [a.headline for a in issue.articles] == ["乡里召开秋收动员会", "山里通公交了！"]
+    assert paragraphs(issue, 1) == body

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import patterns
 from .lines import (
-    AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, DAY_ITEM, table_row, CONTINUED_ON, FIGURE_ITEM, LEAD, ONWARD_BARE, SECTION, Piece,
+    AUTHOR, BOX_TITLE, CONTINUED_FROM, DATE_ONLY, DAY_ITEM, table_row, CONTINUED_ON, FIGURE_ITEM, LEAD, ONWARD_BARE, SECTION, Piece, section_name,
     is_deck_like, HEADING_FORM, author_byline, is_closed, is_exclaim_headline, is_from_line, is_headline_pair, onward_pages,
     display_width, visible_len,
 )
@@ -475,7 +475,7 @@ class _Assembler:
             # 【案情】 straight under a headline (and its writer) with no text yet, the first part of a case's account.
             self.block("h2", p)
             return i + 1
-        if p.role == "section" and (m := SECTION.match(p.text)) and BOX_TITLE.match(m.group(1)) \
+        if p.role == "section" and (m := SECTION.match(p.text)) and BOX_TITLE.match(section_name(m)) \
                 and i + 1 < len(self.pieces) and self.shapes[i + 1] == "para":
             # 【温馨提示】 over text of its own, with no headline under it: the box's title, not a label over the next
             # article (a label over a headline, 【温馨提示】 / 春季谨防花粉过敏, stays one).
@@ -486,7 +486,7 @@ class _Assembler:
             if self.section_line is not None:  # two labels in a row: the first labels nothing
                 self.unplaced.append((self.section_line, self.printed[self.section_line]))
             m = SECTION.match(p.text)
-            self.section, self.section_line = (m.group(1) if m else p.text), p.lines[0]
+            self.section, self.section_line = (section_name(m) if m else p.text), p.lines[0]
             return i + 1
         if shape == "head" and self.markdown and _kicker_of_mdh(self.pieces, i):
             d = self.start(heads=[self.pieces[i + 1]])

@@ -48,8 +48,8 @@ _CONTACT = re.compile(r"^[●•·]?\s*[^:：]{1,12}[:：]\s*[\d\s-]{3,}$")
 _EDITOR = re.compile(r"^(?:本版|本期)?(?:责编|责任编辑|编辑|校对|核稿|审核|审校|美编|版式|制版|签发|终审|组版)\s*[:：]")
 # Page furniture between and inside pages: a page's running head (第2版 with its date, name or editors), a
 # 导读 block (导读, then ▶ lines ending in a page), weather, the paper's address, hotlines and subscription notes.
-_PAGE_NO = re.compile(r"第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版|^[A-H]\d{1,2}(?=\s)|(?:^|\s)\d{1,2}\s*版(?=\s|$)")
-"""A page as a running head names it: 第2版, 第三版, a section's letter and page opening the line (B02, A3), or the
+_PAGE_NO = re.compile(r"第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*[版页]|^[A-H]\d{1,2}(?=\s)|(?:^|\s)\d{1,2}\s*版(?=\s|$)")
+"""A page as a running head names it: 第2版, 第三版 (a bulletin's 第2页), a section's letter and page opening the line (B02, A3), or the
 page and 版 standing apart (服务　7版　责任编辑：…)."""
 _PAGE_LABELLED = re.compile(r"^(?:【[\u4e00-\u9fff·]{2,6}】\s*|[\u4e00-\u9fff·]{2,6}\s+)第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版$"
                             r"|^第\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*版(?:\s*【[\u4e00-\u9fff·]{2,6}】|\s+[\u4e00-\u9fff·]{2,6})$")

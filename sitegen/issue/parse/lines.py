@@ -22,7 +22,15 @@ CLOSERS = "”’」』）)》〉】\"'"
 PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"), ("『", "』"))
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-SECTION = re.compile(r"^【([^【】]{1,16})】$")
+SECTION = re.compile(r"^(?:【([^【】]{1,16})】|[▌▍▎┃]\s*([\u4e00-\u9fff·]{2,8}))$")
+"""A section's label on a line of its own: in 【】 (【文明创建】), or after a bar mark (▌工作动态), the bar a layout
+prints before a section's name; its name is section_name(match)."""
+
+
+def section_name(m: re.Match[str]) -> str:
+    """The section's name a SECTION match gives, without its marks."""
+    return m.group(1) or m.group(2)
+
 LEAD = re.compile("^" + patterns.LEAD)
 # (上接1版) in brackets or 上接第1版 without, opening a paragraph or on a line of its own; a bare 接 only in
 # brackets: （接第1版）.
@@ -47,6 +55,7 @@ AUTHOR = re.compile(
     rf"|^文\s*[/／]\s*((?:{_ROLE}\s*)?(?:{_SPACED_NAME}|{_NAME}{_MORE_NAMES})(?:\s+图\s*[/／]\s*{_NAME})?)$"
     # 文/李四, 文/记者 张三, 文/梁　辰, and with the photographer after the writer, 文/张琳 图/王健
     rf"|^((?:本报|特约)评论员(?:\s*{_NAME})?)$"  # 本报评论员 (何平) on its own line under a commentary's headline
+    rf"|^——\s*({_NAME})$"  # —— 王秀兰: a dash and a bare name on a line of their own sign the piece above
 )
 CREDIT = re.compile(r"(?:(?<!拍)摄|摄影|摄影报道|供图)$|^" + patterns.CREDIT_BEFORE)  # not 拍摄: (张三拍摄) is a source
 SOURCE = re.compile(r"^[(（][^()（）]{2,30}[)）]$")
@@ -1137,9 +1146,13 @@ def _runs_on_after_stop(units: list[Unit], i: int, indented: bool, opened: str =
         return True
     if u.tight and i > 0 and units[i - 1].text.rstrip(CLOSERS)[-1:] in FULL_STOPS and not LIST_START.match(u.text) \
             and not HEADING_FORM.match(u.text) and not TURN.match(u.text) and not headline_chain_ends_in_lead(units, i) \
-            and not (i + 1 < len(units) and units[i + 1].role == "credit"):
+            and not (i + 1 < len(units) and units[i + 1].role == "credit") \
+            and not ((units[i - 1].after_blank or units[i - 1].page_top) and is_exclaim_headline(units[i - 1].text)
+                     and _short_of_column(units, i - 1)):
         # 她1967年入党… straight under …讲党史。 where paragraphs stand apart: the layout cut the paragraph (not a turn
-        # of an interview, 张秀兰：…, nor a photo's caption over its credit, 图为… / 记者 张岩 摄).
+        # of an interview, 张秀兰：…, nor a photo's caption over its credit, 图为… / 记者 张岩 摄, nor the text under an
+        # exclamation that opens a piece and stops well short of the column, 山里通公交了！: a line the layout cut
+        # reaches the column's edge, so that one is a headline).
         return True
     # A sentence with no clause mark is read so only when it ends in 。: a headline has neither (安全始终是第一位的。).
     sentence = u.shape.clauses or u.text.rstrip(CLOSERS)[-1:] == "。"
