@@ -2025,3 +2025,17 @@ def test_an_exclamation_well_short_of_the_column_heads_the_text_under_it_where_p
     issue = parse(text)
     assert [a.headline for a in issue.articles] == ["乡里召开秋收动员会", "山里通公交了！"]
     assert paragraphs(issue, 1) == body
+
+
+def test_a_township_bulletins_compiler_line_gives_its_district() -> None:
+    issue = complete_issue(parse("石门乡简报\n2019年第8期（总第96期）\n北京市怀柔区石门乡人民政府办公室编　　　2019年9月6日\n\n"
+                                 "乡里召开秋收动员会\n9月5日，乡里召开秋收动员会，部署秋收秋种工作。\n"), load_places())
+    assert issue.district == "怀柔区"
+
+
+def test_a_long_line_over_a_statement_adding_figures_is_the_headline_over_its_deck() -> None:
+    lead = "　　本报讯（记者 许岚）9月20日，区农业农村局举行供应链平台签约活动，首批8家合作社入驻。\n"
+    issue = parse("“菜篮子”工程带旺城郊特色农业\n首批8家合作社签约入驻供应链平台\n" + lead)
+    assert heads(issue) == [(None, "“菜篮子”工程带旺城郊特色农业", "首批8家合作社签约入驻供应链平台")]
+    issue = parse("践行绿色发展理念\n全区新增造林面积1.2万亩\n" + lead)
+    assert heads(issue)[0][0] == "践行绿色发展理念"

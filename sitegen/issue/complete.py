@@ -287,10 +287,12 @@ def district_of_text(text: str, places: Places) -> str | None:
     return counts[0][0]
 
 
-PUBLISHER = re.compile(r"主办|编印|承办|出版|区委|区政府|区人民政府|工作委员会|办事处|^[\u4e00-\u9fff]{2,5}版$")
+PUBLISHER = re.compile(r"主办|编印|承办|出版|区委|区政府|人民政府|工作委员会|办事处|(?<=[\u4e00-\u9fff])编发?(?=\s|$)"
+                       r"|^[\u4e00-\u9fff]{2,5}版$")
 """A masthead line that says who publishes the paper, 中共朝阳区委宣传部主办, 中共北京市西城区德胜街道工作委员会
-(a 街道's bulletin), 昌平区回天地区工作办公室　编印 (an office's bulletin, compiled and printed by it), or which
-district's edition it is, 大兴版 (a city paper's district pages)."""
+(a 街道's bulletin), 昌平区回天地区工作办公室　编印 (an office's bulletin, compiled and printed by it), a compiler's line
+with its date, 北京市延庆区大庄科乡人民政府办公室编　2016年6月20日 (a 乡's bulletin), or which district's edition it
+is, 大兴版 (a city paper's district pages)."""
 
 
 def district_of_masthead(issue: ParsedIssue, places: Places) -> str | None:

@@ -338,6 +338,9 @@ def call_headline(lines: list[str], column: int = 0) -> tuple[str | None, int, s
         return a, 1, None, "a short statement whose verb the longer line below says again in full: kicker and headline"
     if column and display_width(b) > column + 2 and display_width(a) <= column:
         return a, 1, None, "the second line is wider than the text's column, the first not: the headline across columns"
+    if visible_len(a) >= LONG_STATEMENT_MIN and not FIGURE.search(a) and STATEMENT_VERB.search(b) and FIGURE.search(b) \
+            and not OCCASION_START.match(a):
+        return None, 0, b, "a long line over a statement adding figures: headline and deck"
     if is_statement(a) and (STATEMENT_VERB.search(b) or FIGURE.search(b) or DONE.search(b)
                             or FIGURE_IN_WORDS.search(b)):
         return None, 0, b, "two statements, the second adding figures or a consequence: headline and deck"
@@ -351,6 +354,11 @@ def call_headline(lines: list[str], column: int = 0) -> tuple[str | None, int, s
 RESTATED_MAX = 6
 """Characters: a short statement (赛后场馆开放) over a longer line saying its news again in full, its verb and all (滑雪大跳台
 今年对公众开放三项体验), gives the topic: the line below is the headline."""
+
+
+LONG_STATEMENT_MIN = 12
+"""Characters: a line this long over a line reporting figures says the news itself (“家门口”的航站楼带火临空经济 over
+首批12家企业签约入驻临空经济区), as a headline over its deck does: context a kicker gives is a shorter phrase."""
 
 
 def is_statement(text: str) -> bool:
