@@ -2039,3 +2039,9 @@ def test_a_long_line_over_a_statement_adding_figures_is_the_headline_over_its_de
     assert heads(issue) == [(None, "“菜篮子”工程带旺城郊特色农业", "首批8家合作社签约入驻供应链平台")]
     issue = parse("践行绿色发展理念\n全区新增造林面积1.2万亩\n" + lead)
     assert heads(issue)[0][0] == "践行绿色发展理念"
+
+
+def test_a_guide_line_adding_a_place_to_a_stack_line_names_it_the_headline() -> None:
+    text = ("导读\n◎京西古村落步道串起八个村（2版）\n\n寻访京西古村\n古村落步道串起八个村！\n本报记者 林夏\n"
+            "　　从镇里出发，沿着石板路一路向西，便到了古村落步道的起点。\n")
+    assert heads(parse(text)) == [("寻访京西古村", "古村落步道串起八个村！", None)]

@@ -246,6 +246,18 @@ def guided_across(above: str, below: str, guided: frozenset[str]) -> bool:
     return False
 
 
+GUIDED_PART_MIN = 6
+"""Characters: a stack line shares at least this many with a 导读 line that shortens or lengthens it."""
+
+
+def guide_names_part(text: str, guided: frozenset[str]) -> bool:
+    """Tell whether a 导读 line names a stack line with words added or left out: the one holds the other whole, its end
+    mark aside (京西古道步道串起十二个村落 and 古道步道串起十二个村落！)."""
+    bare = "".join(text.split()).rstrip("！!？?。")
+    return len(bare) >= GUIDED_PART_MIN and any(bare in title or len(title) >= GUIDED_PART_MIN and title in bare
+                                               for title in guided)
+
+
 def is_column_label(text: str, below: list[str]) -> bool:
     """Tell whether the first line of a headline stack is a column label (the section of this article) rather than
     its kicker."""
@@ -918,6 +930,10 @@ class _Assembler:
                 texts[pair:pair + 2] = [texts[pair] + texts[pair + 1]]
                 lines[pair:pair + 2] = [lines[pair] + lines[pair + 1]]
                 named = [pair]
+            if not named and not fixed:
+                # ◎京西古道步道串起十二个村落 names 古道步道串起十二个村落！ with the place added: a 导读 line takes a
+                # headline's words, shortened or lengthened, and no other line of its stack.
+                named = [j for j, t in enumerate(texts) if guide_names_part(t, self.guided)]
             if fixed := fixed_stack(heads):
                 d.kicker, main, d.deck = fixed
                 d.call = FIXED
