@@ -2045,3 +2045,13 @@ def test_a_guide_line_adding_a_place_to_a_stack_line_names_it_the_headline() -> 
     text = ("导读\n◎京西古村落步道串起八个村（2版）\n\n寻访京西古村\n古村落步道串起八个村！\n本报记者 林夏\n"
             "　　从镇里出发，沿着石板路一路向西，便到了古村落步道的起点。\n")
     assert heads(parse(text)) == [("寻访京西古村", "古村落步道串起八个村！", None)]
+
+
+def test_a_credited_caption_closing_a_news_story_is_a_photo_of_its_own() -> None:
+    text = ("新城两条道路竣工通车\n　　本报讯（记者 林夏）9月7日，新城两条道路竣工通车，全长约3公里。\n"
+            "　　区交通部门表示，年内还将打通6条断头路。\n　　9月7日，区消防支队在石园北区开展高层建筑灭火救援演练。记者 刘洋 摄\n"
+            "全区表彰百名优秀教师\n　　本报讯（记者 王晶）9月7日上午，我区召开庆祝教师节大会。\n")
+    issue = parse(text)
+    assert [(a.headline if a.kind != "photo" else None, a.byline, len(a.blocks)) for a in issue.articles] == [
+        ("新城两条道路竣工通车", "记者 林夏", 2), (None, "记者 刘洋", 1), ("全区表彰百名优秀教师", "记者 王晶", 1)]
+    assert issue.articles[1].blocks[0].text == "9月7日，区消防支队在石园北区开展高层建筑灭火救援演练。记者 刘洋 摄"

@@ -869,6 +869,15 @@ class _Assembler:
             self.cur.closed = True
         else:
             kind = {"credit": "credit", "source": "source"}.get(p.role, "p")
+            if kind == "p" and (credit := self.headless_caption(i)) is not None:
+                # 　　9月7日，区消防支队…演练。记者 刘洋 摄 as the last paragraph under a news story with its lead: a
+                # photo's caption set in the column with no headline, a piece of its own (the story's text is not
+                # credited to a photographer).
+                d = self.start(kind="photo")
+                self.block("caption", p)
+                d.byline = credit
+                self.finish()
+                return i + 1
             if self.cur is None or (self.cur.closed or self.in_body() and NOTE_BEFORE.match(p.text)) and kind == "p":
                 if kind != "p":  # a credit or source line with no article above it
                     self.unplaced.extend((n, self.printed[n]) for n in p.lines)
@@ -876,6 +885,16 @@ class _Assembler:
                 self.start()  # text with no headline of its own: a fragment
             self.block(kind, p)
         return i + 1
+
+    def headless_caption(self, i: int) -> str | None:
+        """The photographer of a caption with no headline closing a news story (a paragraph of a caption's length
+        ending in its credit, after the story's lead, last before a new start), else None."""
+        p = self.pieces[i]
+        if self.cur is None or self.cur.closed or not self.cur.has_lead or not self.cur.blocks \
+                or visible_len(p.text) > PHOTO_CAPTION_MAX or p.text.startswith("图为") or not self.ends_piece(i):
+            return None
+        m = INLINE_CREDIT.search(p.text)
+        return next(g for g in m.groups() if g).strip() if m else None
 
     def is_bullet_brief(self, i: int) -> bool:
         """Tell whether the piece at i is one of a run of paragraphs each opening with the same bullet (■ 9月20日，…):
