@@ -2055,3 +2055,17 @@ def test_a_credited_caption_closing_a_news_story_is_a_photo_of_its_own() -> None
     assert [(a.headline if a.kind != "photo" else None, a.byline, len(a.blocks)) for a in issue.articles] == [
         ("新城两条道路竣工通车", "记者 林夏", 2), (None, "记者 刘洋", 1), ("全区表彰百名优秀教师", "记者 王晶", 1)]
     assert issue.articles[1].blocks[0].text == "9月7日，区消防支队在石园北区开展高层建筑灭火救援演练。记者 刘洋 摄"
+
+
+def test_yesterday_glossed_by_its_weekday_gives_the_issues_day() -> None:
+    issue = complete_issue(parse("科学城成果展开幕\n本报讯（记者 李想）昨天（星期四）上午，2018年科学城成果展在雁栖湖开幕。\n\n"
+                                 "湖畔赏秋\n10月11日，游客在湖畔骑行赏秋。\n"), load_places())
+    assert issue.date == datetime.date(2018, 10, 12)  # 10月11日 is a Thursday
+
+
+def test_a_running_heads_weekday_this_months_day_and_a_day_announced_for_later_give_the_date() -> None:
+    issue = complete_issue(parse(
+        "03　　科技·创新　　　　星期一　　责任编辑：许可\n\n创业大街迎来海外团队\n本报记者 叶青\n"
+        "    本月12日，2017年第二批海外团队入驻仪式在创业大街举行。\n\n简讯\n\n"
+        "    ■5月20日至21日，创新成果展将在科学会堂举办，免费向市民开放。\n"), load_places())
+    assert issue.date == datetime.date(2017, 5, 15)  # 5月12日 is a Friday; the show is a plan

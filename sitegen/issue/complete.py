@@ -115,10 +115,24 @@ DEADLINE_OF = re.compile(r"[\u4e00-\u9fff](?:截至|截止到?)\s*$")
 """报名截至5月20日，…: 截至 after what it ends (报名, 申请) says until when, a deadline; opening its clause it says as of."""
 FUTURE_AFTER = re.compile(r"\s*(?:前|之前|以前|底前|起将|将|截止)")
 """A date after 将于, 计划, 预计, 截至… or before 前 is a plan, schedule or deadline: not an event the issue reports."""
+ANNOUNCED_AFTER = re.compile(r"(?:\s*(?:至|到|—|－|-|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?\s*[，,][^，,。；;！？!?]{0,24}?将")
+"""■5月20日至21日，第二届…成果展将在…举办: a day (or span) opening a sentence whose next clause says what will happen
+then is a plan, however far its 将 stands from the day."""
+SENTENCE_OPENERS = "。！？!?；;" + "■□●○◆◇▲△★☆▶►"
+
+
+def _opens_sentence(line: str, at: int) -> bool:
+    """Tell whether a sentence (or a bulleted item) opens at `at` in a paragraph."""
+    before = line[:at].rstrip(" 　”’")
+    return not before or before[-1] in SENTENCE_OPENERS
+
+
 DAYS_BEFORE_ISSUE = re.compile(r"(昨天|昨日|前天|前日)\s*[(（]\s*$")
 """昨天（6月3日）上午…: a day glossed as yesterday (or the day before) is told from the day after it (or two)."""
 DAY_BEFORE_ISSUE = re.compile(r"(昨天|昨日|前天|前日)\s*[(（]\s*(\d{1,2})\s*日\s*[)）]")
 """昨天（18日）下午…: a day glossed as yesterday by its number alone, in the month the text's dates around it are in."""
+THIS_MONTH_DAY = re.compile(r"本月\s*(\d{1,2})\s*日(?!\s*(?:前|之前|起|将|至|到))")
+"""本月12日: a day of the month the issue comes out in (not a deadline, 本月20日前, nor a span's start)."""
 TOMORROW = re.compile(r"(?:明天|明日)\s*[(（]\s*$")
 """从明天（10月14日）起…: a day glossed as tomorrow is a plan, and the day before it is the day the writer wrote."""
 WEEKDAY = re.compile(r"\s*[(（]\s*(?:星期|周)([一二三四五六日天])\s*[)）]")
@@ -180,6 +194,7 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
     weekday, 10月10日（星期四）); each marked as a plan or deadline where the words around it say so."""
     problems: list[Problem] = []
     found: list[Dated] = []
+    this_month: list[tuple[int, int]] = []
     for line, starts, scheduled in _read_texts(issue):
         span_start: re.Match[str] | None = None
         for m in MONTH_DAY.finditer(line):
@@ -213,6 +228,7 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
                     future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(line, m.end())
                                   or PLANNED_CLAUSE.search(line, max(0, m.start() - 24), m.start())
                                   or REQUIRED.search(line, max(0, m.start() - 12), m.start())
+                                  or _opens_sentence(line, m.start()) and ANNOUNCED_AFTER.match(line, m.end())
                                   or before.endswith(("（", "(")) and GLOSSED_PLAN.match(line, m.end())
                                   or UNTIL.search(before) and (PLANNED.match(line, m.end()) or CLAUSE_END.match(line, m.end())
                                                                or DEADLINE_OF.search(line, 0, m.start())))
@@ -229,6 +245,17 @@ def mentioned_dates(issue: ParsedIssue, year: int | None) -> tuple[list[Dated], 
             except ValueError:
                 continue
             found.append(Dated(when + datetime.timedelta(days=1 if m.group(1) in ("昨天", "昨日") else 2), n, False))
+        for m in THIS_MONTH_DAY.finditer(line):
+            this_month.append((next(k for at, k in reversed(starts) if at <= m.start()), int(m.group(1))))
+    for n, day in this_month:
+        # 本月12日: the month is the issue's, that of the date the text names nearest to it; told as done, an event.
+        if not found:
+            break
+        nearest = min(found, key=lambda d: abs(d.line - n)).day
+        try:
+            found.append(Dated(nearest.replace(day=day), n, False))
+        except ValueError:
+            continue
     return found, problems
 
 
@@ -406,14 +433,23 @@ TODAY_WEEKDAY = re.compile(r"(?:今天|今日)\s*[(（]\s*(?:星期|周)([一二
 opening on the bare weekday its news happened, names the day it tells of."""
 
 
-def _weekday_of_today(text: str, latest: datetime.date) -> datetime.date:
-    """The issue's day where the text names its weekday (今天（星期三）) and only one weekday: the first day from the
-    latest event it reports that falls on it (the event on 6月12日, a Monday, and 今天（星期三）: 6月14日); else that
-    event's day."""
-    days = {(m.group(1) or m.group(2)).replace("天", "日") for m in TODAY_WEEKDAY.finditer(text)}
+YESTERDAY_WEEKDAY = re.compile(r"(昨天|昨日|前天|前日)\s*[(（]\s*(?:星期|周)([一二三四五六日天])\s*[)）]")
+"""昨天（星期四）上午…: the day before the issue's (or two, 前天) named by its weekday: the issue's is the one after."""
+HEAD_WEEKDAY = re.compile(r"(?:^|\s)星期([一二三四五六日天])(?=\s|$)")
+"""A running head that prints the weekday standing apart (03　中关村·创新　星期一　责任编辑：…): the issue's weekday."""
+
+
+def _weekday_of_today(text: str, latest: datetime.date, heads: list[str] = ()) -> datetime.date:
+    """The issue's day where the text names its weekday (今天（星期三）, 昨天（星期四） the day before it, or a running head
+    printing 星期一 alone) and only one weekday: the first day from the latest event it reports that falls on it (the
+    event on 6月12日, a Monday, and 今天（星期三）: 6月14日); else that event's day."""
+    days = {WEEKDAYS.index((m.group(1) or m.group(2)).replace("天", "日")) for m in TODAY_WEEKDAY.finditer(text)}
+    days |= {(WEEKDAYS.index(m.group(2).replace("天", "日")) + (1 if m.group(1) in ("昨天", "昨日") else 2)) % 7
+             for m in YESTERDAY_WEEKDAY.finditer(text)}
+    days |= {WEEKDAYS.index(m.group(1).replace("天", "日")) for head in heads for m in HEAD_WEEKDAY.finditer(head)}
     if len(days) != 1:
         return latest
-    return latest + datetime.timedelta(days=(WEEKDAYS.index(days.pop()) - latest.weekday()) % 7)
+    return latest + datetime.timedelta(days=(days.pop() - latest.weekday()) % 7)
 
 
 def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]:
@@ -459,7 +495,8 @@ def _infer(issue: ParsedIssue, places: Places) -> tuple[ParsedIssue, int | None]
         dated, date_problems = latest_date(issue, year)
         problems.extend(date_problems)
         if dated:
-            changes.update(date=_weekday_of_today(text, dated.day), date_inferred=True)
+            heads = [line for _, line in running_heads(issue)] if no_masthead(issue) else []
+            changes.update(date=_weekday_of_today(text, dated.day, heads), date_inferred=True)
             date_line = dated.line
         elif "date" not in {k for k, _ in issue.source.overrides}:  # the keeper's sidecar gives it: no warning
             problems.append(Problem(issue.source.path, None, "no date printed and none found in the text; "
