@@ -76,6 +76,14 @@ def remove_other_folders(current: Path) -> None:
                 shutil.rmtree(other, ignore_errors=True)
 
 
+def remove_other_files(current: Path) -> None:
+    """Remove the files beside current (other versions of what current holds: never used again)."""
+    if current.parent.is_dir():
+        for other in current.parent.iterdir():
+            if other != current:
+                other.unlink(missing_ok=True)
+
+
 def code_version(package_dir: Path = PACKAGE_DIR) -> str:
     """A hash of the package's source and data files (and of the Python version that pickles entries)."""
     h = hashlib.sha256(f"{sys.version_info[:2]}\0".encode())

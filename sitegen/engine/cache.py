@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..archive.related import Related
-from ..files import current_code_version, remove_other_folders, write_atomically
+from ..files import current_code_version, remove_other_files, remove_other_folders, write_atomically
 from ..issue.enrich.words import ArticleWords, fingerprint, segment_issue
 from ..lexicon import BUILT_IN, Tables
 from ..model import EnrichedIssue
@@ -307,10 +307,7 @@ class RelatedCache:
 
     def remove_other_versions(self) -> None:
         """Drop the lists of other code versions."""
-        if self._path.parent.is_dir():
-            for other in self._path.parent.iterdir():
-                if other != self._path:
-                    other.unlink(missing_ok=True)
+        remove_other_files(self._path)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from ..model import EnrichedIssue, Issue, ParsedIssue
 from ..search import DocStub, SearchDoc, doc_digest, search_docs
 from ..site import urls
 from .cache import IssueCache, SegmentCache, ShownCache
-from .rows import RowCache, is_light, issue_row
+from .rows import RowCache, is_light
 from .parallel import map_issues
 from .progress import NoProgress, Progress
 
@@ -114,7 +114,7 @@ def load_archive(seeds_dir: Path, keep_going: bool = False, max_bytes: int = MAX
         entry = light if light is not None else store.get(key) if store and key else None
         if entry is not None:
             if light is None:
-                rows.put(key, issue_row(entry))  # type: ignore[union-attr]
+                rows.put(key, entry)  # type: ignore[union-attr]
             results[i] = entry[0], None
             measured[id(entry[0])] = entry[1]
             progress.advance()
@@ -178,7 +178,7 @@ def _as_shown(loaded: Loaded, measured: dict[int, tuple[ArticleMeasure, ...]], s
             key = loaded.keys[n] if loaded.keys else None
             if store and key:
                 store.put(key, (issue, known))
-                rows.put(key, issue_row((issue, known)))  # type: ignore[union-attr]
+                rows.put(key, (issue, known))  # type: ignore[union-attr]
         placed.append((issue_id, issue))
         measures.append(known)
     return replace(loaded, placed=placed, measures=tuple(measures), docs=docs)
@@ -217,14 +217,7 @@ def search_documents(sources: DocSources, url_paths: set[str], cache: IssueCache
             continue
         made = [sources.docs.get(a) for a in articles]
         if not all(made):
-            as_read = cache.get(key, EnrichedIssue) if cache and key else None
-            if as_read is None:  # its entry went missing since the build began
-                found, problem = step(Path(path))
-                if not isinstance(found, EnrichedIssue):
-                    raise SitegenError(f"{path} changed while the site was built: build again"
-                                       + (f" ({problem})" if problem else ""))
-                as_read = found
-            made = _search_docs(issue_id, as_read)
+            made = _search_docs(issue_id, _as_read(key, path, cache, step))
         docs.update((d.url_path, d) for d in made)
     return docs
 
@@ -253,14 +246,22 @@ class WholeIssues:
         entry = self._store.get(key) if self._store and key else None
         if entry is not None:
             return entry[0]
-        as_read = self._cache.get(key, EnrichedIssue) if self._cache and key else None
-        if as_read is None:  # its entries went missing since the build began
-            found, problem = self._step(Path(issue.source.path))
-            if not isinstance(found, EnrichedIssue) or found.parsed.source.sha256 != issue.source.sha256:
-                raise SitegenError(f"{issue.source.path} changed while the site was built: build again"
-                                   + (f" ({problem})" if problem else ""))
-            as_read = found
+        as_read = _as_read(key, issue.source.path, self._cache, self._step, issue.source.sha256)
         return EnrichedIssue(shown_text(as_read.parsed), as_read.facts)
+
+
+def _as_read(key: str | None, path: str, cache: IssueCache | None, step: IssueStep,
+             sha256: str | None = None) -> EnrichedIssue:
+    """An issue as read, from the issue cache, else from its file read again (its entry went missing since
+    the build began); an error if the file no longer reads as an issue (or, given sha256, as these bytes)."""
+    as_read = cache.get(key, EnrichedIssue) if cache and key else None
+    if as_read is not None:
+        return as_read
+    found, problem = step(Path(path))
+    if not isinstance(found, EnrichedIssue) or (sha256 is not None and found.parsed.source.sha256 != sha256):
+        raise SitegenError(f"{path} changed while the site was built: build again"
+                           + (f" ({problem})" if problem else ""))
+    return found
 
 
 def _parsed(issue: ParsedIssue | EnrichedIssue) -> ParsedIssue:

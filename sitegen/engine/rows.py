@@ -13,11 +13,10 @@ from __future__ import annotations
 import pickle
 import sys
 from dataclasses import fields
-from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..files import write_atomically
+from ..files import remove_other_files, write_atomically
 from ..model import ArticleFacts, EnrichedIssue, ParsedArticle, ParsedIssue, Source
 from .cache import IssueCache, Shown, load_pickle
 
@@ -109,8 +108,9 @@ class RowCache:
             self._used.add(key)
         return light
 
-    def put(self, key: str, row: Row) -> None:
-        self._all()[key] = row
+    def put(self, key: str, shown: Shown) -> None:
+        """Keep the row of a shown entry (issue_row)."""
+        self._all()[key] = issue_row(shown)
         self._used.add(key)
         self._changed = True
 
@@ -127,12 +127,4 @@ class RowCache:
 
     def remove_other_versions(self) -> None:
         """Drop the rows of other code versions."""
-        if self._path.parent.is_dir():
-            for other in self._path.parent.iterdir():
-                if other != self._path:
-                    other.unlink(missing_ok=True)
-
-
-def rows_path(cache_dir: Path) -> Path:
-    """The folder of the rows files (for tests that damage them)."""
-    return cache_dir / ROWS
+        remove_other_files(self._path)
